@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/reliability-council/handbook/internal/build"
+	"github.com/reliability-council/handbook/internal/load"
+	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/write"
+)
+
+func runBuild(env Env, args []string) int {
+	fs := newFlags(env, "build", "[-s SITE_DIR] [-o OUT_DIR]",
+		"Build reads site.yaml and content/ from SITE_DIR and writes the static site to OUT_DIR.\nOn errors it prints each as PATH:LINE: message, exits 1, and leaves OUT_DIR untouched.")
+	siteDir := fs.String("s", ".", "the site `folder`, holding site.yaml")
+	outDir := fs.String("o", "", "the output `folder` (default SITE_DIR/build)")
+	if code, done := parse(env, fs, args); done {
+		return code
+	}
+	if *outDir == "" {
+		*outDir = filepath.Join(*siteDir, "build")
+	}
+	if err := checkOutDir(*siteDir, *outDir); err != nil {
+		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
+		return exitUsage
+	}
+	day, err := today(env)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
+		return exitUsage
+	}
+
+	start := time.Now()
+	result, err := build.Site(*siteDir, day)
+	if err != nil {
+		return reportFailure(env, err)
+	}
+	if err := write.Site(*outDir, result.Files); err != nil {
+		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
+		return exitFailed
+	}
+	h := result.Handbook
+	fmt.Fprintf(env.Stdout, "built %s, %s, %s: %s in %s (%s)\n",
+		plural(len(h.Concerns), "concern"), plural(len(h.Teams), "team"), plural(len(h.Meetings), "meeting"),
+		plural(len(result.Files), "file"), *outDir, time.Since(start).Round(time.Millisecond))
+	return exitOK
+}
+
+// reportFailure prints every content error, one per line, then a summary.
+func reportFailure(env Env, err error) int {
+	var list model.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(env.Stderr, e)
+		}
+		fmt.Fprintf(env.Stderr, "%s: %s; nothing was written\n", programName, plural(len(list), "error"))
+		return exitFailed
+	}
+	fmt.Fprintf(env.Stderr, "%s: %v\nnothing was written\n", programName, err)
+	return exitFailed
+}
+
+// checkOutDir refuses an output folder that would replace the sources.
+func checkOutDir(siteDir, outDir string) error {
+	site, err := filepath.Abs(siteDir)
+	if err != nil {
+		return err
+	}
+	out, err := filepath.Abs(outDir)
+	if err != nil {
+		return err
+	}
+	if within(site, out) {
+		return fmt.Errorf("refusing to write to %s: it holds the site's sources (choose another -o)", outDir)
+	}
+	for _, src := range []string{load.ContentDir, load.ThemesDir, load.ConfigFile} {
+		if within(out, filepath.Join(site, src)) {
+			return fmt.Errorf("refusing to write to %s: it is inside the site's %s (choose another -o)", outDir, src)
+		}
+	}
+	return nil
+}
+
+// within reports whether path is dir or lies inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,143 @@
+// Package cli is the handbook command: it parses arguments, runs the
+// pipeline and reports to the terminal. main only calls Run, so end-to-end
+// tests start the real program the same way a user does.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"time"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // the sources have errors, or the build could not finish
+	exitUsage   = 2 // the command line was wrong
+	programName = "handbook"
+)
+
+// Env is what the program takes from the world around it.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+}
+
+// OS returns the real environment.
+func OS() Env {
+	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(env Env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the handbook into a static site", runBuild},
+		{"version", "print the version", runVersion},
+		{"help", "show help for a command", runHelp},
+	}
+}
+
+// Run runs the program with args (without the program name) and returns its
+// exit code.
+func Run(env Env, args []string) int {
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		usage(env.Stdout)
+		return exitOK
+	case "-version", "--version":
+		return runVersion(env, nil)
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.Stderr, "%s: unknown command %q\n\n", programName, args[0])
+	usage(env.Stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "%s turns a reliability council's Markdown into a static handbook.\n\nUsage:\n\n  %s <command> [flags]\n\nCommands:\n\n", programName, programName)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, "\nRun '%s help <command>' for a command's flags.\n", programName)
+}
+
+func runHelp(env Env, args []string) int {
+	if len(args) == 0 {
+		usage(env.Stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(env, []string{"-h"})
+		}
+	}
+	fmt.Fprintf(env.Stderr, "%s help: unknown command %q\n", programName, args[0])
+	return exitUsage
+}
+
+// newFlags returns a flag set whose -h prints the command's usage to stdout.
+func newFlags(env Env, name, args, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: %s %s %s\n\n%s\n\nFlags:\n", programName, name, args, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; done is set when the command should stop with code.
+func parse(env Env, fs *flag.FlagSet, args []string) (code int, done bool) {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(env.Stdout)
+		fs.Usage()
+		return exitOK, true
+	case err != nil:
+		fs.SetOutput(env.Stderr)
+		fmt.Fprintf(env.Stderr, "%s %s: %v\n", programName, fs.Name(), err)
+		fs.Usage()
+		return exitUsage, true
+	case fs.NArg() > 0:
+		fmt.Fprintf(env.Stderr, "%s %s: unexpected argument %q\n", programName, fs.Name(), fs.Arg(0))
+		fs.SetOutput(env.Stderr)
+		fs.Usage()
+		return exitUsage, true
+	}
+	return exitOK, false
+}
+
+// today is the build date: the day of SOURCE_DATE_EPOCH when it is set, so
+// that builds of the same sources are identical, or else today in UTC.
+func today(env Env) (time.Time, error) {
+	now := env.Now()
+	if s := env.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
+		}
+		now = time.Unix(sec, 0)
+	}
+	y, m, d := now.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+}

@@ -1,0 +1,35 @@
+package load
+
+import (
+	"gopkg.in/yaml.v3"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// Kind is what a content file describes, told by the folder it sits in.
+type Kind int
+
+// The kinds of content file.
+const (
+	KindPage Kind = iota
+	KindTeam
+	KindConcern
+	KindMeeting
+)
+
+// Document is one source file.
+type Document struct {
+	Kind  Kind
+	Slug  string // the file name without .md
+	File  string // relative to the site folder, with forward slashes
+	Line  int    // the line of the opening ---
+	Front *yaml.Node
+	Body  model.Markdown
+}
+
+// Site is every source file of a site, in file order.
+type Site struct {
+	Dir    string
+	Config *Document // site.yaml, its whole text as Front
+	Docs   []*Document
+}

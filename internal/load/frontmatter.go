@@ -1,0 +1,112 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// MaxFileSize is the largest source file read. Anything bigger is almost
+// certainly not a hand-written page, and reading it would stall the build.
+const MaxFileSize = 4 << 20
+
+var byteOrderMark = []byte("\ufeff")
+
+// parseDocument splits a content file into its YAML frontmatter and body.
+// frontmatter finds the block; this wrapper adds what it lacks: line numbers
+// relative to the file, the difference between a missing and an unclosed
+// block, and a byte-order mark.
+func parseDocument(file string, data []byte) (*Document, *model.Error) {
+	if len(data) > MaxFileSize {
+		return nil, tooBig(file, int64(len(data)))
+	}
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return nil, model.Errorf(file, 0, "file is not UTF-8 text (save it as UTF-8 Markdown)")
+	}
+	data = bytes.TrimPrefix(data, byteOrderMark)
+	opening := openingLine(data)
+	if opening == 0 {
+		return nil, model.Errorf(file, 1, "missing frontmatter (start the file with a line of ---, then fields such as title:, then another ---)")
+	}
+
+	var front yaml.Node
+	var yamlErr error
+	format := frontmatter.NewFormat("---", "---", func(block []byte, _ any) error {
+		yamlErr = yaml.Unmarshal(block, &front)
+		return nil
+	})
+	body, err := frontmatter.MustParse(bytes.NewReader(data), nil, format)
+	if errors.Is(err, frontmatter.ErrNotFound) {
+		return nil, model.Errorf(file, opening, "frontmatter is never closed (end it with a line of ---)")
+	}
+	if err != nil {
+		return nil, model.Errorf(file, opening, "cannot read frontmatter: %v", err)
+	}
+	if yamlErr != nil {
+		return nil, yamlError(file, opening, yamlErr)
+	}
+	if front.Kind == 0 { // an empty block
+		front = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1}
+	} else {
+		front = *front.Content[0]
+	}
+	shiftLines(&front, opening)
+	bodyLine := 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+	return &Document{
+		File:  file,
+		Line:  opening,
+		Front: &front,
+		Body:  model.Markdown{Text: body, Line: bodyLine},
+	}, nil
+}
+
+// openingLine returns the line of the opening ---, which may only be preceded
+// by blank lines, or 0 when the file has none.
+func openingLine(data []byte) int {
+	for n := 1; len(data) > 0; n++ {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
+		switch trimmed := bytes.TrimSpace(line); {
+		case len(trimmed) == 0:
+			data = rest
+		case string(trimmed) == "---":
+			return n
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+func shiftLines(n *yaml.Node, by int) {
+	n.Line += by
+	for _, c := range n.Content {
+		shiftLines(c, by)
+	}
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// yamlError turns the YAML parser's message, whose line counts from the top
+// of the block, into one that counts from the top of the file.
+func yamlError(file string, offset int, err error) *model.Error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return model.Errorf(file, line+offset, "YAML syntax: %s", msg[len(m[0]):])
+	}
+	return model.Errorf(file, offset, "YAML syntax: %s", trimYAMLPrefix(msg))
+}
+
+func trimYAMLPrefix(msg string) string {
+	if len(msg) > 6 && msg[:6] == "yaml: " {
+		return msg[6:]
+	}
+	return msg
+}

@@ -1,0 +1,65 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/themes"
+)
+
+// ThemesDir is the folder of a site's own themes.
+const ThemesDir = "themes"
+
+// Theme returns the files of the site's theme: those in themes/NAME/ of the
+// site folder, and for every file it lacks, the embedded default theme's.
+func Theme(dir, name string) (fs.FS, error) {
+	own := filepath.Join(dir, ThemesDir, name)
+	info, err := os.Stat(own)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && name == "default":
+		return themes.Default(), nil
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, model.ErrorList{model.Errorf(ConfigFile, 0, "theme %q not found (create %s/%s/, or leave theme out to use the default)", name, ThemesDir, name)}
+	case err != nil:
+		return nil, err
+	case !info.IsDir():
+		return nil, model.ErrorList{model.Errorf(ConfigFile, 0, "theme %q: %s/%s is not a folder", name, ThemesDir, name)}
+	}
+	return overlay{top: os.DirFS(own), bottom: themes.Default()}, nil
+}
+
+// overlay reads each file from top, or from bottom when top lacks it.
+type overlay struct {
+	top, bottom fs.FS
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	f, err := o.top.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return o.bottom.Open(name)
+	}
+	return f, err
+}
+
+// ReadDir lists a folder of both layers, each name once.
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	top, errTop := fs.ReadDir(o.top, name)
+	bottom, errBottom := fs.ReadDir(o.bottom, name)
+	if errTop != nil && errBottom != nil {
+		return nil, errTop
+	}
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	for _, e := range append(top, bottom...) {
+		if !seen[e.Name()] {
+			seen[e.Name()] = true
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}

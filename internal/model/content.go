@@ -1,0 +1,14 @@
+package model
+
+// Source is where a piece of content came from, for error messages and
+// "edit this page" links.
+type Source struct {
+	File string // relative to the site folder, with forward slashes
+	Line int    // the line its frontmatter starts on
+}
+
+// Markdown is a body of Markdown and the line it starts on in its file.
+type Markdown struct {
+	Text []byte
+	Line int
+}

@@ -1,0 +1,66 @@
+package model
+
+import "time"
+
+// Meeting is one council meeting and the action items it ended with.
+type Meeting struct {
+	Source
+	Slug      string
+	Title     string
+	Date      time.Time
+	Attendees []Attendee
+	Concerns  []*Concern
+	Actions   []*Action
+	Body      Markdown
+}
+
+// Attendee is a team slug or a person's name from a meeting's attendee list.
+type Attendee struct {
+	Name string
+	Team *Team // nil when the attendee is a person
+}
+
+// Action is an action item agreed at a meeting.
+type Action struct {
+	Line    int // where the item starts in its meeting's file
+	Task    string
+	Owner   string
+	Due     time.Time // zero when no date was set
+	Done    bool
+	Concern *Concern // nil when the action is not about one concern
+	Meeting *Meeting
+	Team    *Team // the team that owns it, when one can be told
+}
+
+// State is where an action stands on a given day.
+type State string
+
+// The states of an action item.
+const (
+	StateOpen    State = "open"
+	StateOverdue State = "overdue"
+	StateDone    State = "done"
+)
+
+// StateOn returns the action's state on day: overdue once its due date has
+// passed without it being done.
+func (a *Action) StateOn(day time.Time) State {
+	switch {
+	case a.Done:
+		return StateDone
+	case !a.Due.IsZero() && a.Due.Before(day):
+		return StateOverdue
+	default:
+		return StateOpen
+	}
+}
+
+// Attended reports whether t, or one of its people, was at the meeting.
+func (m *Meeting) Attended(t *Team) bool {
+	for _, a := range m.Attendees {
+		if a.Team == t {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,102 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// markdown converts content bodies to HTML. Raw HTML stays off (goldmark
+// replaces it with a comment) and links with dangerous schemes are dropped,
+// which is goldmark's default without html.WithUnsafe.
+type markdown struct {
+	md goldmark.Markdown
+}
+
+func newMarkdown(basePath string) *markdown {
+	return &markdown{md: goldmark.New(
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(siteLinks{base: basePath}, 100)),
+		),
+	)}
+}
+
+// HTML renders one body. A new IDs table per document keeps heading anchors
+// unique within the page and independent of other pages.
+func (m *markdown) HTML(body model.Markdown) (template.HTML, error) {
+	var buf bytes.Buffer
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	if err := m.md.Convert(body.Text, &buf, parser.WithContext(ctx)); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil //nolint:gosec // goldmark escapes content and drops raw HTML
+}
+
+// headingIDs makes heading anchors from the heading's words. goldmark's own
+// generator drops every non-ASCII letter, so "Überwachung" would become an
+// empty anchor; this one keeps letters of every script.
+type headingIDs struct {
+	used map[string]bool
+}
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := model.Slugify(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for n := 2; h.used[id]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
+// siteLinks makes links written from the site root, such as
+// /concerns/etl-monitoring/, work when the handbook is published below a
+// path (baseURL https://example.org/council/).
+type siteLinks struct {
+	base string // the baseURL's path, ending in /
+}
+
+func (s siteLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	if s.base == "/" {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			l.Destination = s.rebase(l.Destination)
+		case *ast.Image:
+			l.Destination = s.rebase(l.Destination)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (s siteLinks) rebase(dest []byte) []byte {
+	d := string(dest)
+	if !strings.HasPrefix(d, "/") || strings.HasPrefix(d, "//") || strings.HasPrefix(d, s.base) {
+		return dest
+	}
+	return []byte(s.base + d[1:])
+}

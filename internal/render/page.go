@@ -1,0 +1,126 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// Page is what one page's template sees.
+type Page struct {
+	Site        *Site
+	Layout      string // the layout that renders it
+	Path        string // relative to the base, "" for the overview, else ending in /
+	Title       string
+	Description string
+	Crumbs      []Crumb // from the overview down to the page's parent
+	Source      string  // the content file, for "edit this page"
+
+	Concern *model.Concern
+	Team    *model.Team
+	Meeting *model.Meeting
+	Tag     *model.Tag
+	Doc     *model.Page
+	Body    model.Markdown // rendered with the page
+}
+
+// Crumb is one step of a page's breadcrumb trail.
+type Crumb struct {
+	Title string
+	Path  string
+}
+
+// File returns where the page is published: a folder with index.html, so
+// that URLs stay pretty on any static host.
+func (p *Page) File() string {
+	if p.Layout == "404" {
+		return "404.html"
+	}
+	return p.Path + "index.html"
+}
+
+var (
+	home          = Crumb{Title: "Overview", Path: ""}
+	concernsCrumb = Crumb{Title: "Concerns", Path: "concerns/"}
+	teamsCrumb    = Crumb{Title: "Teams", Path: "teams/"}
+	meetingsCrumb = Crumb{Title: "Meetings", Path: "meetings/"}
+	tagsCrumb     = Crumb{Title: "Tags", Path: "tags/"}
+)
+
+// pages lists every page of the handbook, in a fixed order.
+func pages(s *Site) []*Page {
+	h := s.Handbook
+	out := []*Page{
+		{Layout: "overview", Path: "", Title: h.Config.Title, Description: h.Config.Description},
+		{Layout: "concerns", Path: "concerns/", Title: "Concerns", Description: "Every concern the council has raised, most urgent first.", Crumbs: []Crumb{home}},
+		{Layout: "teams", Path: "teams/", Title: "Teams", Description: "The teams on the council and the concerns each brought.", Crumbs: []Crumb{home}},
+		{Layout: "meetings", Path: "meetings/", Title: "Meetings", Description: "Council meetings, newest first.", Crumbs: []Crumb{home}},
+		{Layout: "actions", Path: "actions/", Title: "Action items", Description: "What the council agreed to do: overdue, open and done.", Crumbs: []Crumb{home}},
+		{Layout: "tags", Path: "tags/", Title: "Tags", Description: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
+		{Layout: "404", Path: "404/", Title: "Page not found", Crumbs: []Crumb{home}},
+	}
+	for _, c := range h.Concerns {
+		out = append(out, &Page{Layout: "concern", Path: concernPath(c), Title: c.Title, Description: concernSummary(c),
+			Crumbs: []Crumb{home, concernsCrumb}, Source: c.File, Concern: c, Body: c.Body})
+	}
+	for _, t := range h.Teams {
+		out = append(out, &Page{Layout: "team", Path: teamPath(t), Title: t.Title, Description: teamSummary(t),
+			Crumbs: []Crumb{home, teamsCrumb}, Source: t.File, Team: t, Body: t.Body})
+	}
+	for _, m := range h.Meetings {
+		out = append(out, &Page{Layout: "meeting", Path: meetingPath(m), Title: m.Title, Description: meetingSummary(m),
+			Crumbs: []Crumb{home, meetingsCrumb}, Source: m.File, Meeting: m, Body: m.Body})
+	}
+	for _, t := range h.Tags {
+		out = append(out, &Page{Layout: "tag", Path: tagPath(t), Title: "Tagged " + t.Name, Description: "Concerns tagged " + t.Name + ".",
+			Crumbs: []Crumb{home, tagsCrumb}, Tag: t})
+	}
+	for _, p := range h.Pages {
+		out = append(out, &Page{Layout: "page", Path: p.Slug + "/", Title: p.Title, Description: p.Description,
+			Crumbs: []Crumb{home}, Source: p.File, Doc: p, Body: p.Body})
+	}
+	return out
+}
+
+func concernPath(c *model.Concern) string { return "concerns/" + c.Slug + "/" }
+func teamPath(t *model.Team) string       { return "teams/" + t.Slug + "/" }
+func meetingPath(m *model.Meeting) string { return "meetings/" + m.Slug + "/" }
+func tagPath(t *model.Tag) string         { return "tags/" + t.Slug + "/" }
+
+// pathOf returns the page path of anything that has a page.
+func pathOf(v any) (string, bool) {
+	switch x := v.(type) {
+	case *model.Concern:
+		return concernPath(x), true
+	case *model.Team:
+		return teamPath(x), true
+	case *model.Meeting:
+		return meetingPath(x), true
+	case *model.Tag:
+		return tagPath(x), true
+	case *model.Page:
+		return x.Slug + "/", true
+	case string:
+		return x, true
+	}
+	return "", false
+}
+
+func concernSummary(c *model.Concern) string {
+	return fmt.Sprintf("%s: value %s, effort %s, priority %.1f (rank %d).", teamTitle(c.Team), c.Value.Text, c.Effort.Text, c.Priority.Score, c.Rank)
+}
+
+func teamSummary(t *model.Team) string {
+	return fmt.Sprintf("%s on the reliability council: %s, %s.", t.Title, plural(len(t.Concerns), "concern"), plural(len(t.Actions), "action item"))
+}
+
+func meetingSummary(m *model.Meeting) string {
+	return fmt.Sprintf("Council meeting of %s: %s discussed, %s.", longDate(m.Date), plural(len(m.Concerns), "concern"), plural(len(m.Actions), "action item"))
+}
+
+func teamTitle(t *model.Team) string {
+	if t == nil {
+		return "No team"
+	}
+	return t.Title
+}

@@ -1,0 +1,122 @@
+package render
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// Site is what every page's template sees of the whole handbook, computed
+// once per build.
+type Site struct {
+	*model.Handbook
+	Base     string // the baseURL's path, ending in /: links are made from it
+	Nav      []NavItem
+	Overview Overview
+	Actions  ActionsByState
+	assets   map[string]string // asset name -> published path
+}
+
+// NavItem is one entry of the navigation that stays on every page.
+type NavItem struct {
+	Title string
+	Path  string
+	Count int // shown beside the entry; 0 shows nothing
+}
+
+// Overview holds the counts the front page leads with.
+type Overview struct {
+	Top          []*model.Concern // the highest-priority open concerns
+	ByStatus     []Count
+	Observable   Observability
+	OpenConcerns int
+}
+
+// Observability counts the concerns by "can we see it in our data today?".
+type Observability struct {
+	Yes, Partly, No, Unknown int
+}
+
+func (o *Observability) add(v model.Observability) {
+	switch v {
+	case model.ObservableYes:
+		o.Yes++
+	case model.ObservablePartly:
+		o.Partly++
+	case model.ObservableNo:
+		o.No++
+	default:
+		o.Unknown++
+	}
+}
+
+// Count is a number of concerns with a label.
+type Count struct {
+	Label string
+	N     int
+}
+
+// ActionsByState splits the action items by where they stand on build day.
+type ActionsByState struct {
+	Overdue, Open, Done []*model.Action
+}
+
+// topCount is how many concerns the overview lists.
+const topCount = 5
+
+func newSite(h *model.Handbook) *Site {
+	s := &Site{Handbook: h, Base: basePath(h.Config.BaseURL)}
+	var closed int
+	statusCount := map[string]int{}
+	for _, c := range h.Concerns {
+		statusCount[c.Status]++
+		s.Overview.Observable.add(c.Observable)
+		if !h.Config.Scoring.IsOpen(c.Status) {
+			closed++
+			continue
+		}
+		if len(s.Overview.Top) < topCount {
+			s.Overview.Top = append(s.Overview.Top, c)
+		}
+	}
+	s.Overview.OpenConcerns = len(h.Concerns) - closed
+	for _, st := range h.Config.Scoring.Statuses() {
+		s.Overview.ByStatus = append(s.Overview.ByStatus, Count{Label: st, N: statusCount[st]})
+	}
+	for _, a := range h.Actions {
+		switch a.StateOn(h.Today) {
+		case model.StateOverdue:
+			s.Actions.Overdue = append(s.Actions.Overdue, a)
+		case model.StateOpen:
+			s.Actions.Open = append(s.Actions.Open, a)
+		default:
+			s.Actions.Done = append(s.Actions.Done, a)
+		}
+	}
+	s.Nav = []NavItem{
+		{Title: "Overview", Path: ""},
+		{Title: "Concerns", Path: "concerns/", Count: len(h.Concerns)},
+		{Title: "Teams", Path: "teams/", Count: len(h.Teams)},
+		{Title: "Meetings", Path: "meetings/", Count: len(h.Meetings)},
+		{Title: "Actions", Path: "actions/", Count: len(s.Actions.Overdue) + len(s.Actions.Open)},
+		{Title: "Tags", Path: "tags/", Count: len(h.Tags)},
+	}
+	for _, p := range h.Pages {
+		s.Nav = append(s.Nav, NavItem{Title: p.Title, Path: p.Slug + "/"})
+	}
+	return s
+}
+
+// basePath returns the path part of the baseURL, so that links work when the
+// handbook is published below a folder.
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		return u.Path + "/"
+	}
+	return u.Path
+}

@@ -1,0 +1,24 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"net/url"
+)
+
+// sitemap lists every page but the 404 page, for search engines.
+func sitemap(s *Site, list []*Page) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range list {
+		if p.Layout == "404" {
+			continue
+		}
+		b.WriteString("  <url><loc>")
+		_ = xml.EscapeText(&b, []byte(s.Config.BaseURL+(&url.URL{Path: p.Path}).EscapedPath()))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}

@@ -1,0 +1,109 @@
+package resolve
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/reliability-council/handbook/internal/load"
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+var configKeys = []string{"title", "baseURL", "description", "language", "theme", "editURL", "scoring"}
+
+var configHints = map[string]string{
+	"title":   "the handbook's name",
+	"baseURL": "the address it is published at, e.g. https://handbook.example.org/",
+}
+
+// config reads site.yaml, filling in the documented defaults.
+func config(doc *load.Document, errs *model.ErrorList) model.Config {
+	f := newFields(doc.File, doc.Front, configKeys, errs)
+	f.require(configHints, "title", "baseURL")
+	c := model.Config{
+		Title:       f.text("title"),
+		BaseURL:     f.text("baseURL"),
+		Description: f.text("description"),
+		Language:    f.text("language"),
+		Theme:       f.text("theme"),
+		EditURL:     f.text("editURL"),
+		Scoring:     scoring(f.mapping("scoring", []string{"scale", "statuses", "weights"})),
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	if c.Theme == "" {
+		c.Theme = "default"
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			f.failKey("baseURL", "want an absolute http or https address such as https://handbook.example.org/, found %q", c.BaseURL)
+		} else if !strings.HasSuffix(c.BaseURL, "/") {
+			c.BaseURL += "/"
+		}
+	}
+	return c
+}
+
+func scoring(f *fields) model.Scoring {
+	s := model.DefaultScoring()
+	if f == nil {
+		return s
+	}
+	if f.has("scale") {
+		s.Scale = scale(f)
+	}
+	if st := f.mapping("statuses", []string{"open", "closed"}); st != nil {
+		s.Open, s.Closed = st.list("open"), st.list("closed")
+		if len(s.Open) == 0 {
+			st.failKey("open", "want at least one open status, e.g. [proposed, accepted]")
+		}
+		seen := map[string]bool{}
+		for _, name := range s.Statuses() {
+			if seen[name] {
+				st.fail(st.values["open"], "status %q is listed twice", name)
+			}
+			seen[name] = true
+		}
+	}
+	if w := f.mapping("weights", []string{"value", "risk", "effort", "complexity", "blockers", "blockerCap"}); w != nil {
+		d := s.Weights
+		s.Weights = model.Weights{
+			Value:      weight(w, "value", d.Value),
+			Risk:       weight(w, "risk", d.Risk),
+			Effort:     weight(w, "effort", d.Effort),
+			Complexity: weight(w, "complexity", d.Complexity),
+			Blockers:   weight(w, "blockers", d.Blockers),
+			BlockerCap: int(weight(w, "blockerCap", float64(d.BlockerCap))),
+		}
+	}
+	return s
+}
+
+func weight(f *fields, key string, def float64) float64 {
+	n := f.number(key, def)
+	if n < 0 {
+		f.failKey(key, "want a weight of 0 or more, found %v", n)
+		return def
+	}
+	return n
+}
+
+// scale reads a custom scale: a list of levels from lowest to highest.
+func scale(f *fields) model.Scale {
+	var s model.Scale
+	for _, item := range f.items("scale") {
+		lf := newFields(f.file, item, []string{"level", "score", "aliases"}, f.errs)
+		lf.require(map[string]string{"level": "a name such as Low", "score": "a number such as 1"}, "level", "score")
+		l := model.ScaleLevel{Name: lf.text("level"), Score: lf.number("score", 0), Aliases: lf.list("aliases")}
+		if n := len(s); n > 0 && l.Score <= s[n-1].Score {
+			lf.failKey("score", "levels must go from lowest to highest score, but %v is not above %v", l.Score, s[n-1].Score)
+		}
+		s = append(s, l)
+	}
+	if len(s) < 2 {
+		f.failKey("scale", "want at least two levels, from lowest to highest")
+		return model.DefaultScale()
+	}
+	return s
+}

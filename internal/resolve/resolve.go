@@ -1,0 +1,304 @@
+package resolve
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/reliability-council/handbook/internal/load"
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// reservedSlugs are the top-level URLs the generator makes itself, which a
+// plain page may not take.
+var reservedSlugs = []string{"actions", "assets", "charts", "concerns", "index", "meetings", "tags", "teams", "404", "sitemap.xml"}
+
+type resolver struct {
+	config model.Config
+	errs   *model.ErrorList
+	teams  map[string]*model.Team
+	// teamSlugs lists the teams by slug, so that lookups by person and
+	// suggestions come out the same on every build.
+	teamSlugs []string
+	concerns  map[string]*model.Concern
+	tags      map[string]*model.Tag
+}
+
+// Resolve builds the handbook from a site's sources. today is the build date,
+// against which action items are overdue. Every problem found is returned
+// together as a model.ErrorList.
+func Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
+	var errs model.ErrorList
+	r := &resolver{
+		errs:     &errs,
+		config:   model.Config{Language: "en", Theme: "default", Scoring: model.DefaultScoring()},
+		teams:    map[string]*model.Team{},
+		concerns: map[string]*model.Concern{},
+		tags:     map[string]*model.Tag{},
+	}
+	if site.Config != nil {
+		r.config = config(site.Config, &errs)
+	}
+	h := &model.Handbook{Config: r.config, Today: today}
+
+	byKind := map[load.Kind][]*load.Document{}
+	slugs := map[load.Kind]map[string]string{}
+	for _, d := range site.Docs {
+		if !r.checkSlug(d, slugs) {
+			continue
+		}
+		byKind[d.Kind] = append(byKind[d.Kind], d)
+	}
+
+	for _, d := range byKind[load.KindTeam] {
+		t := team(d, &errs)
+		r.teams[t.Slug] = t
+		h.Teams = append(h.Teams, t)
+	}
+	r.teamSlugs = mapKeys(r.teams)
+	for _, d := range byKind[load.KindPage] {
+		h.Pages = append(h.Pages, page(d, &errs))
+	}
+	concernFields := map[*model.Concern]*fields{}
+	for _, d := range byKind[load.KindConcern] {
+		c, f := r.concern(d)
+		r.concerns[c.Slug] = c
+		concernFields[c] = f
+		h.Concerns = append(h.Concerns, c)
+	}
+	for _, c := range h.Concerns {
+		r.linkConcern(c, concernFields[c])
+	}
+	for _, d := range byKind[load.KindMeeting] {
+		m, f := r.meeting(d)
+		r.linkMeeting(m, f)
+		h.Meetings = append(h.Meetings, m)
+		h.Actions = append(h.Actions, m.Actions...)
+	}
+
+	r.order(h)
+	errs.Sort()
+	return h, errs.Err()
+}
+
+// checkSlug reports file names that would make a bad or clashing URL.
+func (r *resolver) checkSlug(d *load.Document, seen map[load.Kind]map[string]string) bool {
+	want := model.Slugify(d.Slug)
+	switch {
+	case want == "":
+		r.errs.Add(d.File, 0, "file name has no letters or digits to make a URL from (rename it, e.g. etl-monitoring.md)")
+		return false
+	case want != d.Slug:
+		r.errs.Add(d.File, 0, "file name %q would make a poor URL (rename it %s.md: lowercase, words joined by -)", d.Slug+".md", want)
+		return false
+	case d.Kind == load.KindPage && slices.Contains(reservedSlugs, d.Slug):
+		r.errs.Add(d.File, 0, "a page cannot be called %q: /%s/ is made by the generator (rename the file)", d.Slug, d.Slug)
+		return false
+	}
+	if seen[d.Kind] == nil {
+		seen[d.Kind] = map[string]string{}
+	}
+	if other, ok := seen[d.Kind][d.Slug]; ok {
+		r.errs.Add(d.File, 0, "%s.md is also at %s, and both would be published at the same URL (rename one)", d.Slug, other)
+		return false
+	}
+	seen[d.Kind][d.Slug] = d.File
+	return true
+}
+
+func (r *resolver) linkConcern(c *model.Concern, f *fields) {
+	if slug := f.text("team"); slug != "" {
+		c.Team = r.teams[slug]
+		if c.Team == nil {
+			f.failKey("team", "unknown team %q (%s)", slug, suggest(slug, r.teamSlugs))
+		}
+	}
+	for _, name := range f.list("tags") {
+		slug := model.Slugify(name)
+		if slug == "" {
+			f.failKey("tags", "tag %q has no letters or digits", name)
+			continue
+		}
+		t := r.tags[slug]
+		if t == nil {
+			t = &model.Tag{Name: name, Slug: slug}
+			r.tags[slug] = t
+		}
+		if !slices.Contains(c.Tags, t) {
+			c.Tags = append(c.Tags, t)
+			t.Concerns = append(t.Concerns, c)
+		}
+	}
+	c.Priority = r.config.Scoring.Prioritize(c)
+}
+
+func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
+	for _, n := range f.items("attendees") {
+		m.Attendees = append(m.Attendees, r.attendee(f, n))
+	}
+	for _, n := range f.items("concerns") {
+		if c := r.concernRef(f, "concerns", n); c != nil && !slices.Contains(m.Concerns, c) {
+			m.Concerns = append(m.Concerns, c)
+		}
+	}
+	for _, n := range f.items("actions") {
+		af := newFields(f.file, n, actionKeys, r.errs)
+		af.require(map[string]string{"task": "what is to be done"}, "task")
+		a := &model.Action{
+			Line:    n.Line,
+			Task:    af.text("task"),
+			Owner:   af.text("owner"),
+			Due:     af.date("due"),
+			Done:    af.boolean("done"),
+			Meeting: m,
+		}
+		if n := af.values["concern"]; n != nil {
+			a.Concern = r.concernRef(af, "concern", n)
+		}
+		a.Team = r.actionTeam(a)
+		m.Actions = append(m.Actions, a)
+	}
+}
+
+func (r *resolver) attendee(f *fields, n *yaml.Node) model.Attendee {
+	if n.Kind != yaml.ScalarNode {
+		f.fail(n, "attendees: want a team slug or a name, found %s", describe(n))
+		return model.Attendee{}
+	}
+	name := strings.TrimSpace(n.Value)
+	if t := r.teams[name]; t != nil {
+		return model.Attendee{Name: t.Title, Team: t}
+	}
+	for _, slug := range r.teamSlugs {
+		if d := distance(name, slug); d > 0 && d <= 2 && name == model.Slugify(name) {
+			f.fail(n, "attendees: unknown team %q (did you mean %q?)", name, slug)
+		}
+	}
+	return model.Attendee{Name: name, Team: r.teamOf(name)}
+}
+
+func (r *resolver) concernRef(f *fields, key string, n *yaml.Node) *model.Concern {
+	if n.Kind != yaml.ScalarNode {
+		f.fail(n, "%s: want a concern slug, found %s", key, describe(n))
+		return nil
+	}
+	slug := strings.TrimSpace(n.Value)
+	c := r.concerns[slug]
+	if c == nil {
+		f.fail(n, "%s: unknown concern %q (%s)", key, slug, suggest(slug, mapKeys(r.concerns)))
+	}
+	return c
+}
+
+// actionTeam tells which team owns an action: its concern's team, or else
+// the team its owner belongs to.
+func (r *resolver) actionTeam(a *model.Action) *model.Team {
+	if a.Concern != nil && a.Concern.Team != nil {
+		return a.Concern.Team
+	}
+	return r.teamOf(a.Owner)
+}
+
+// teamOf returns the team a person or team name belongs to; the first by
+// slug when several claim it.
+func (r *resolver) teamOf(name string) *model.Team {
+	for _, slug := range r.teamSlugs {
+		if t := r.teams[slug]; t.Knows(name) {
+			return t
+		}
+	}
+	return nil
+}
+
+// order sorts everything into reading order and links each piece to the
+// pieces that mention it, in one pass over each list.
+func (r *resolver) order(h *model.Handbook) {
+	sort.SliceStable(h.Teams, func(i, j int) bool {
+		return lessText(h.Teams[i].Title, h.Teams[j].Title, h.Teams[i].Slug, h.Teams[j].Slug)
+	})
+	sort.SliceStable(h.Concerns, func(i, j int) bool { return byPriority(h.Concerns[i], h.Concerns[j]) })
+	sort.SliceStable(h.Meetings, func(i, j int) bool { return newerMeeting(h.Meetings[i], h.Meetings[j]) })
+	sort.SliceStable(h.Actions, func(i, j int) bool { return byDue(h.Actions[i], h.Actions[j]) })
+	sort.SliceStable(h.Pages, func(i, j int) bool { return h.Pages[i].Slug < h.Pages[j].Slug })
+
+	for i, c := range h.Concerns {
+		c.Rank = i + 1
+		if c.Team != nil {
+			c.Team.Concerns = append(c.Team.Concerns, c)
+		}
+	}
+	for _, m := range h.Meetings {
+		for _, c := range m.Concerns {
+			c.Meetings = append(c.Meetings, m)
+		}
+		for _, a := range m.Actions {
+			if c := a.Concern; c != nil && !slices.Contains(c.Meetings, m) {
+				c.Meetings = append(c.Meetings, m)
+			}
+		}
+		for _, t := range h.Teams {
+			if m.Attended(t) {
+				t.Meetings = append(t.Meetings, m)
+			}
+		}
+	}
+	for _, a := range h.Actions {
+		if a.Concern != nil {
+			a.Concern.Actions = append(a.Concern.Actions, a)
+		}
+		if a.Team != nil {
+			a.Team.Actions = append(a.Team.Actions, a)
+		}
+	}
+	for _, slug := range mapKeys(r.tags) {
+		t := r.tags[slug]
+		sort.SliceStable(t.Concerns, func(i, j int) bool { return byPriority(t.Concerns[i], t.Concerns[j]) })
+		h.Tags = append(h.Tags, t)
+	}
+}
+
+func byPriority(a, b *model.Concern) bool {
+	if a.Priority.Score != b.Priority.Score {
+		return a.Priority.Score > b.Priority.Score
+	}
+	return lessText(a.Title, b.Title, a.Slug, b.Slug)
+}
+
+func newerMeeting(a, b *model.Meeting) bool {
+	if !a.Date.Equal(b.Date) {
+		return a.Date.After(b.Date)
+	}
+	return a.Slug > b.Slug
+}
+
+// byDue puts dated actions first, soonest first, then keeps meeting order.
+func byDue(a, b *model.Action) bool {
+	switch {
+	case a.Due.IsZero() != b.Due.IsZero():
+		return b.Due.IsZero()
+	case !a.Due.Equal(b.Due):
+		return a.Due.Before(b.Due)
+	case a.Meeting != b.Meeting:
+		return newerMeeting(a.Meeting, b.Meeting)
+	}
+	return a.Line < b.Line
+}
+
+func lessText(a, b, slugA, slugB string) bool {
+	if la, lb := strings.ToLower(a), strings.ToLower(b); la != lb {
+		return la < lb
+	}
+	return slugA < slugB
+}
+
+func mapKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
