@@ -5,6 +5,7 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -96,17 +97,19 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 // yamlError turns the YAML parser's message, whose line counts from the top
 // of the block, into one that counts from the top of the file.
 func yamlError(file string, offset int, err error) *model.Error {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return model.Errorf(file, line+offset, "YAML syntax: %s", msg[len(m[0]):])
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = err.Error()[len(m[0]):]
+		// yaml.v3 counts lines from 0 for parser errors (its scanner errors
+		// count from 1); parser errors are the "did not find expected" ones.
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++
+		}
 	}
-	return model.Errorf(file, offset, "YAML syntax: %s", trimYAMLPrefix(msg))
-}
-
-func trimYAMLPrefix(msg string) string {
-	if len(msg) > 6 && msg[:6] == "yaml: " {
-		return msg[6:]
+	if strings.Contains(msg, "tab character") {
+		msg += " (indent with spaces, not tabs)"
 	}
-	return msg
+	return model.Errorf(file, line+offset, "YAML syntax: %s", msg)
 }

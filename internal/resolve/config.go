@@ -17,7 +17,7 @@ var configHints = map[string]string{
 
 // config reads site.yaml, filling in the documented defaults.
 func config(doc *load.Document, errs *model.ErrorList) model.Config {
-	f := newFields(doc.File, doc.Front, configKeys, errs)
+	f := docFields(doc, configKeys, errs)
 	f.require(configHints, "title", "baseURL")
 	c := model.Config{
 		Title:       f.text("title"),

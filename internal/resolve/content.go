@@ -11,7 +11,7 @@ import (
 var teamKeys = []string{"title", "representative", "members"}
 
 func team(d *load.Document, errs *model.ErrorList) *model.Team {
-	f := newFields(d.File, d.Front, teamKeys, errs)
+	f := docFields(d, teamKeys, errs)
 	f.require(map[string]string{"title": "the team's name"}, "title")
 	return &model.Team{
 		Source:         source(d),
@@ -31,7 +31,7 @@ var concernKeys = []string{
 // concern reads a concern's fields; its team and tags are linked later, once
 // every team is known.
 func (r *resolver) concern(d *load.Document) (*model.Concern, *fields) {
-	f := newFields(d.File, d.Front, concernKeys, r.errs)
+	f := docFields(d, concernKeys, r.errs)
 	scale := r.config.Scoring.Scale
 	f.require(map[string]string{
 		"title":  "a short name for the concern",
@@ -107,7 +107,7 @@ var actionKeys = []string{"task", "owner", "due", "done", "concern"}
 
 // meeting reads a meeting and its action items; references are linked later.
 func (r *resolver) meeting(d *load.Document) (*model.Meeting, *fields) {
-	f := newFields(d.File, d.Front, meetingKeys, r.errs)
+	f := docFields(d, meetingKeys, r.errs)
 	f.require(map[string]string{"date": "the day it was held, as YYYY-MM-DD"}, "date")
 	m := &model.Meeting{
 		Source: source(d),
@@ -125,7 +125,7 @@ func (r *resolver) meeting(d *load.Document) (*model.Meeting, *fields) {
 var pageKeys = []string{"title", "description"}
 
 func page(d *load.Document, errs *model.ErrorList) *model.Page {
-	f := newFields(d.File, d.Front, pageKeys, errs)
+	f := docFields(d, pageKeys, errs)
 	f.require(map[string]string{"title": "the page's heading"}, "title")
 	return &model.Page{
 		Source:      source(d),
@@ -134,6 +134,14 @@ func page(d *load.Document, errs *model.ErrorList) *model.Page {
 		Description: f.text("description"),
 		Body:        d.Body,
 	}
+}
+
+// docFields reads a document's frontmatter; a missing field is reported at
+// the opening --- line.
+func docFields(d *load.Document, allowed []string, errs *model.ErrorList) *fields {
+	f := newFields(d.File, d.Front, allowed, errs)
+	f.line = d.Line
+	return f
 }
 
 func source(d *load.Document) model.Source {

@@ -1,0 +1,98 @@
+package resolve
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/reliability-council/handbook/internal/load"
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+var updateErrors = flag.Bool("update", false, "rewrite the want section of testdata/errors/*.txtar")
+
+// TestErrors loads each site of testdata/errors/*.txtar and compares the
+// errors found with the archive's "want" file, line for line.
+func TestErrors(t *testing.T) {
+	cases, err := filepath.Glob("testdata/errors/*.txtar")
+	if err != nil || len(cases) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	for _, file := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			var want string
+			for _, f := range ar.Files {
+				if f.Name == "want" {
+					want = string(f.Data)
+					continue
+				}
+				p := filepath.Join(dir, f.Name)
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got := errorsOf(t, dir)
+			if *updateErrors {
+				for i := range ar.Files {
+					if ar.Files[i].Name == "want" {
+						ar.Files[i].Data = []byte(got)
+					}
+				}
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if got != want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+func errorsOf(t *testing.T, dir string) string {
+	t.Helper()
+	var list model.ErrorList
+	site, err := load.Load(dir)
+	if err != nil && !errors.As(err, &list) {
+		t.Fatal(err)
+	}
+	_, err = Resolve(site, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	var more model.ErrorList
+	if err != nil && !errors.As(err, &more) {
+		t.Fatal(err)
+	}
+	list = append(list, more...)
+	list.Sort()
+	if len(list) == 0 {
+		return ""
+	}
+	return list.Error() + "\n"
+}
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"title", "team", "value", "effort"}
+	for in, want := range map[string]string{
+		"efort":  `did you mean "effort"?`,
+		"Titel":  `did you mean "title"?`,
+		"zzzzzz": "want one of title, team, value, effort",
+	} {
+		if got := suggest(in, keys); got != want {
+			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
