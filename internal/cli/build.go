@@ -28,6 +28,10 @@ func runBuild(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
 		return exitUsage
 	}
+	if err := write.CheckOwned(*outDir); err != nil {
+		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
+		return exitUsage
+	}
 	day, err := today(env)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
@@ -64,13 +68,14 @@ func reportFailure(env Env, err error) int {
 	return exitFailed
 }
 
-// checkOutDir refuses an output folder that would replace the sources.
+// checkOutDir refuses an output folder that would replace the sources,
+// however the path is spelled: through "..", or through a symbolic link.
 func checkOutDir(siteDir, outDir string) error {
-	site, err := filepath.Abs(siteDir)
+	site, err := realPath(siteDir)
 	if err != nil {
 		return err
 	}
-	out, err := filepath.Abs(outDir)
+	out, err := realPath(outDir)
 	if err != nil {
 		return err
 	}
@@ -78,11 +83,34 @@ func checkOutDir(siteDir, outDir string) error {
 		return fmt.Errorf("refusing to write to %s: it holds the site's sources (choose another -o)", outDir)
 	}
 	for _, src := range []string{load.ContentDir, load.ThemesDir, load.ConfigFile} {
-		if within(out, filepath.Join(site, src)) {
+		path := filepath.Join(site, src)
+		switch {
+		case out == path:
+			return fmt.Errorf("refusing to write to %s: it is the site's %s (choose another -o)", outDir, src)
+		case within(out, path):
 			return fmt.Errorf("refusing to write to %s: it is inside the site's %s (choose another -o)", outDir, src)
 		}
 	}
 	return nil
+}
+
+// realPath returns the absolute path of p with every symbolic link in it
+// resolved, for a path whose last parts may not exist yet.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if parent := filepath.Dir(dir); parent == dir {
+			return abs, nil
+		}
+		rest = append([]string{filepath.Base(dir)}, rest...)
+	}
 }
 
 // within reports whether path is dir or lies inside it.

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -80,6 +81,11 @@ func usage(w io.Writer) {
 }
 
 func runHelp(env Env, args []string) int {
+	if len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		fs := newFlags(env, "help", "[command]", "Help prints what handbook does, or how to use one of its commands.")
+		code, _ := parse(env, fs, args)
+		return code
+	}
 	if len(args) == 0 {
 		usage(env.Stdout)
 		return exitOK
@@ -98,8 +104,13 @@ func newFlags(env Env, name, args, about string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: %s %s %s\n\n%s\n\nFlags:\n", programName, name, args, about)
-		fs.PrintDefaults()
+		fmt.Fprintf(fs.Output(), "Usage: %s\n\n%s\n", strings.TrimSpace(programName+" "+name+" "+args), about)
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintf(fs.Output(), "\nFlags:\n")
+			fs.PrintDefaults()
+		}
 	}
 	return fs
 }

@@ -25,11 +25,8 @@ var byteOrderMark = []byte("\ufeff")
 // relative to the file, the difference between a missing and an unclosed
 // block, and a byte-order mark.
 func parseDocument(file string, data []byte) (*Document, *model.Error) {
-	if len(data) > MaxFileSize {
-		return nil, tooBig(file, int64(len(data)))
-	}
-	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-		return nil, model.Errorf(file, 0, "file is not UTF-8 text (save it as UTF-8 Markdown)")
+	if err := checkText(file, data); err != nil {
+		return nil, err
 	}
 	data = bytes.TrimPrefix(data, byteOrderMark)
 	opening := openingLine(data)
@@ -66,6 +63,18 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 		Front: &front,
 		Body:  model.Markdown{Text: body, Line: bodyLine},
 	}, nil
+}
+
+// checkText refuses files too big to be hand-written, and files that are not
+// UTF-8 text.
+func checkText(file string, data []byte) *model.Error {
+	if len(data) > MaxFileSize {
+		return tooBig(file, int64(len(data)))
+	}
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return model.Errorf(file, 0, "file is not UTF-8 text (save it as UTF-8)")
+	}
+	return nil
 }
 
 // openingLine returns the line of the opening ---, which may only be preceded

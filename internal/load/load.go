@@ -67,6 +67,9 @@ func loadConfig(dir string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkText(ConfigFile, data); err != nil {
+		return nil, err
+	}
 	data = bytes.TrimPrefix(data, byteOrderMark)
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {

@@ -16,9 +16,12 @@ type Meeting struct {
 
 // Attendee is a team slug or a person's name from a meeting's attendee list.
 type Attendee struct {
-	Name string
-	Team *Team // nil when the attendee is a person
+	Name string // the person's name, or the team's title
+	Team *Team  // the team, or the person's team; nil when not known
 }
+
+// IsTeam reports whether the attendee was listed as a whole team.
+func (a Attendee) IsTeam() bool { return a.Team != nil && a.Name == a.Team.Title }
 
 // Action is an action item agreed at a meeting.
 type Action struct {
@@ -29,7 +32,8 @@ type Action struct {
 	Done    bool
 	Concern *Concern // nil when the action is not about one concern
 	Meeting *Meeting
-	Team    *Team // the team that owns it, when one can be told
+	// OwnerTeam is the team its owner belongs to, when one can be told.
+	OwnerTeam *Team
 }
 
 // State is where an action stands on a given day.

@@ -16,10 +16,10 @@ func mustLevel(t *testing.T, s string) Level {
 func TestPrioritize(t *testing.T) {
 	scoring := DefaultScoring()
 	tests := []struct {
-		name                             string
+		name                            string
 		value, effort, risk, complexity string
-		blockers                         int
-		want                             float64
+		blockers                        int
+		want                            float64
 	}{
 		// 100 × (3·1 + 2·0.5 + 2·0.75 + 1·0.5 + 1·(2/3)) / 9
 		{name: "monitoring coverage", value: "High", effort: "Low-Medium", blockers: 1, want: 74.1},

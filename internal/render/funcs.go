@@ -21,9 +21,7 @@ func funcs(s *Site, md *markdown) template.FuncMap {
 			}
 			return s.Base + p, nil
 		},
-		"absURL": func(p string) string {
-			return strings.TrimSuffix(s.Config.BaseURL, "/") + "/" + strings.TrimPrefix(s.Base+p, "/")
-		},
+		"absURL": func(p string) string { return s.Config.BaseURL + p },
 		"asset": func(name string) (string, error) {
 			p, ok := s.assets[name]
 			if !ok {

@@ -51,7 +51,21 @@ type headingIDs struct {
 	used map[string]bool
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+// layoutIDs are the ids the default layouts give their own sections; a
+// heading in a body never takes one, so every link to a section lands there.
+var layoutIDs = []string{
+	"main", "next", "pictures", "glance", "by-status", "by-team", "latest",
+	"assessment", "discussion", "discussed", "actions", "concerns", "meetings",
+	"charts", "notes", "overdue", "open", "done",
+}
+
+func newHeadingIDs() *headingIDs {
+	h := &headingIDs{used: make(map[string]bool, len(layoutIDs))}
+	for _, id := range layoutIDs {
+		h.used[id] = true
+	}
+	return h
+}
 
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := model.Slugify(string(value))

@@ -24,6 +24,12 @@ type Page struct {
 	Body    model.Markdown // rendered with the page
 }
 
+// HasCharts reports whether the page draws charts, and so needs the chart
+// script.
+func (p *Page) HasCharts() bool {
+	return p.Layout == "overview" || p.Layout == "charts" || p.Layout == "team"
+}
+
 // Crumb is one step of a page's breadcrumb trail.
 type Crumb struct {
 	Title string
@@ -56,6 +62,7 @@ func pages(s *Site) []*Page {
 		{Layout: "teams", Path: "teams/", Title: "Teams", Description: "The teams on the council and the concerns each brought.", Crumbs: []Crumb{home}},
 		{Layout: "meetings", Path: "meetings/", Title: "Meetings", Description: "Council meetings, newest first.", Crumbs: []Crumb{home}},
 		{Layout: "actions", Path: "actions/", Title: "Action items", Description: "What the council agreed to do: overdue, open and done.", Crumbs: []Crumb{home}},
+		{Layout: "charts", Path: "charts/", Title: "Charts", Description: "Where the council's concerns sit by value, effort and risk, per team and over time.", Crumbs: []Crumb{home}},
 		{Layout: "tags", Path: "tags/", Title: "Tags", Description: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
 		{Layout: "404", Path: "404/", Title: "Page not found", Crumbs: []Crumb{home}},
 	}

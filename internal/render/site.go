@@ -2,6 +2,8 @@ package render
 
 import (
 	"net/url"
+
+	"github.com/reliability-council/handbook/internal/chart"
 	"strings"
 
 	"github.com/reliability-council/handbook/internal/model"
@@ -15,6 +17,7 @@ type Site struct {
 	Nav      []NavItem
 	Overview Overview
 	Actions  ActionsByState
+	Charts   *chart.Set
 	assets   map[string]string // asset name -> published path
 }
 
@@ -100,8 +103,13 @@ func newSite(h *model.Handbook) *Site {
 		{Title: "Teams", Path: "teams/", Count: len(h.Teams)},
 		{Title: "Meetings", Path: "meetings/", Count: len(h.Meetings)},
 		{Title: "Actions", Path: "actions/", Count: len(s.Actions.Overdue) + len(s.Actions.Open)},
+		{Title: "Charts", Path: "charts/"},
 		{Title: "Tags", Path: "tags/", Count: len(h.Tags)},
 	}
+	s.Charts = chart.Build(h, func(v any) string {
+		p, _ := pathOf(v)
+		return s.Base + p
+	})
 	for _, p := range h.Pages {
 		s.Nav = append(s.Nav, NavItem{Title: p.Title, Path: p.Slug + "/"})
 	}

@@ -14,7 +14,7 @@ import (
 // each defining "main" inside the "base" skeleton of layouts/base.html.
 var layouts = []string{
 	"overview", "concerns", "concern", "teams", "team", "meetings", "meeting",
-	"actions", "tags", "tag", "page", "404",
+	"actions", "charts", "tags", "tag", "page", "404",
 }
 
 // parseLayouts parses every layout once per build, each with the base
@@ -76,8 +76,8 @@ func readAssets(theme fs.FS) ([]asset, error) {
 	return out, err
 }
 
-// fingerprint puts a short hash of data before the file's extension.
-// Third-party files whose licence travels beside them keep their names.
+// fingerprint puts a short hash of data before the file's extension, for
+// scripts and stylesheets; licence files and the like keep their names.
 func fingerprint(p string, data []byte) string {
 	ext := path.Ext(p)
 	if ext != ".css" && ext != ".js" {

@@ -54,14 +54,15 @@ func scoring(f *fields) model.Scoring {
 		s.Scale = scale(f)
 	}
 	if st := f.mapping("statuses", []string{"open", "closed"}); st != nil {
-		s.Open, s.Closed = st.list("open"), st.list("closed")
+		s.Open, s.Closed = statusList(st, "open"), statusList(st, "closed")
 		if len(s.Open) == 0 {
-			st.failKey("open", "want at least one open status, e.g. [proposed, accepted]")
+			st.failKey("open", "want at least one open status, e.g. open: [proposed, accepted]")
+			s.Open = model.DefaultScoring().Open
 		}
 		seen := map[string]bool{}
 		for _, name := range s.Statuses() {
 			if seen[name] {
-				st.fail(st.values["open"], "status %q is listed twice", name)
+				f.failKey("statuses", "status %q is listed twice", name)
 			}
 			seen[name] = true
 		}
@@ -74,10 +75,20 @@ func scoring(f *fields) model.Scoring {
 			Effort:     weight(w, "effort", d.Effort),
 			Complexity: weight(w, "complexity", d.Complexity),
 			Blockers:   weight(w, "blockers", d.Blockers),
-			BlockerCap: int(weight(w, "blockerCap", float64(d.BlockerCap))),
+			BlockerCap: blockerCap(w, d.BlockerCap),
 		}
 	}
 	return s
+}
+
+// statusList reads a list of statuses, which are matched without regard to
+// case and so kept in lower case.
+func statusList(f *fields, key string) []string {
+	list := f.list(key)
+	for i, st := range list {
+		list[i] = strings.ToLower(st)
+	}
+	return list
 }
 
 func weight(f *fields, key string, def float64) float64 {
@@ -89,6 +100,15 @@ func weight(f *fields, key string, def float64) float64 {
 	return n
 }
 
+func blockerCap(f *fields, def int) int {
+	n := f.number("blockerCap", float64(def))
+	if n < 1 || n != float64(int(n)) {
+		f.failKey("blockerCap", "want a whole number of blockers, 1 or more, found %v", n)
+		return def
+	}
+	return int(n)
+}
+
 // scale reads a custom scale: a list of levels from lowest to highest.
 func scale(f *fields) model.Scale {
 	var s model.Scale
@@ -96,6 +116,11 @@ func scale(f *fields) model.Scale {
 		lf := newFields(f.file, item, []string{"level", "score", "aliases"}, f.errs)
 		lf.require(map[string]string{"level": "a name such as Low", "score": "a number such as 1"}, "level", "score")
 		l := model.ScaleLevel{Name: lf.text("level"), Score: lf.number("score", 0), Aliases: lf.list("aliases")}
+		for _, name := range append([]string{l.Name}, l.Aliases...) {
+			if strings.ContainsAny(name, "-,") {
+				lf.failKey("level", "%q cannot be a level name: - writes a range and , starts a note", name)
+			}
+		}
 		if n := len(s); n > 0 && l.Score <= s[n-1].Score {
 			lf.failKey("score", "levels must go from lowest to highest score, but %v is not above %v", l.Score, s[n-1].Score)
 		}

@@ -164,13 +164,16 @@ func (f *fields) mapping(key string, allowed []string) *fields {
 	return newFields(f.file, n, allowed, f.errs)
 }
 
-// items returns the entries of a list field.
+// items returns the entries of a list field; a single value counts as a
+// list of one.
 func (f *fields) items(key string) []*yaml.Node {
 	n := f.values[key]
-	if n == nil {
+	switch {
+	case n == nil:
 		return nil
-	}
-	if n.Kind != yaml.SequenceNode {
+	case n.Kind == yaml.ScalarNode:
+		return []*yaml.Node{n}
+	case n.Kind != yaml.SequenceNode:
 		f.failKey(key, "want a list, found %s", describe(n))
 		return nil
 	}

@@ -158,7 +158,7 @@ func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
 		if n := af.values["concern"]; n != nil {
 			a.Concern = r.concernRef(af, "concern", n)
 		}
-		a.Team = r.actionTeam(a)
+		a.OwnerTeam = r.teamOf(a.Owner)
 		m.Actions = append(m.Actions, a)
 	}
 }
@@ -191,15 +191,6 @@ func (r *resolver) concernRef(f *fields, key string, n *yaml.Node) *model.Concer
 		f.fail(n, "%s: unknown concern %q (%s)", key, slug, suggest(slug, mapKeys(r.concerns)))
 	}
 	return c
-}
-
-// actionTeam tells which team owns an action: its concern's team, or else
-// the team its owner belongs to.
-func (r *resolver) actionTeam(a *model.Action) *model.Team {
-	if a.Concern != nil && a.Concern.Team != nil {
-		return a.Concern.Team
-	}
-	return r.teamOf(a.Owner)
 }
 
 // teamOf returns the team a person or team name belongs to; the first by
@@ -248,9 +239,13 @@ func (r *resolver) order(h *model.Handbook) {
 	for _, a := range h.Actions {
 		if a.Concern != nil {
 			a.Concern.Actions = append(a.Concern.Actions, a)
+			if t := a.Concern.Team; t != nil {
+				t.Actions = append(t.Actions, a)
+			}
 		}
-		if a.Team != nil {
-			a.Team.Actions = append(a.Team.Actions, a)
+		// A team sees the actions its people own and those about its concerns.
+		if t := a.OwnerTeam; t != nil && (a.Concern == nil || a.Concern.Team != t) {
+			t.Actions = append(t.Actions, a)
 		}
 	}
 	for _, slug := range mapKeys(r.tags) {

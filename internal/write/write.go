@@ -22,7 +22,7 @@ const markerText = "This folder is written by `handbook build`; it is replaced w
 // Site replaces the folder out with files.
 func Site(out string, files []render.File) error {
 	out = filepath.Clean(out)
-	if err := checkOwned(out); err != nil {
+	if err := CheckOwned(out); err != nil {
 		return err
 	}
 	parent, name := filepath.Split(out)
@@ -46,8 +46,9 @@ func Site(out string, files []render.File) error {
 	return swap(staging, out)
 }
 
-// checkOwned refuses to replace a folder of someone else's files.
-func checkOwned(out string) error {
+// CheckOwned refuses to replace a folder of someone else's files: out may be
+// missing, empty, or hold the marker of an earlier build.
+func CheckOwned(out string) error {
 	entries, err := os.ReadDir(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -1,0 +1,511 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// browserBudget bounds the whole browser test, from starting Chromium to
+// closing it.
+const browserBudget = 20 * time.Second
+
+// TestBrowser opens the built example in headless Chromium, served the way
+// Netlify serves it, and checks what a reader sees: the right heading, no
+// console error, no request to another host, and concern tables that sort.
+func TestBrowser(t *testing.T) {
+	chrome := chromiumPath(t)
+	out := buildExample(t)
+	srv := httptest.NewServer(netlify(out))
+	t.Cleanup(srv.Close)
+	b := startBrowser(t, chrome, srv.URL)
+
+	t.Run("Pages", func(t *testing.T) {
+		const site = "Reliability Council Handbook"
+		for _, p := range []struct{ path, h1, title string }{
+			{"/", site, site},
+			{"/concerns/", "Concerns", "Concerns · " + site},
+			{"/concerns/etl-monitoring/", "Monitoring of ETL processes", "Monitoring of ETL processes · " + site},
+			{"/teams/data/", "Data", "Data · " + site},
+		} {
+			got := b.open(t, p.path, http.StatusOK)
+			if !slices.Equal(got.H1, []string{p.h1}) {
+				t.Errorf("%s: h1 elements %q, want one, %q", p.path, got.H1, p.h1)
+			}
+			if got.Title != p.title {
+				t.Errorf("%s: title %q, want %q", p.path, got.Title, p.title)
+			}
+			b.report(t, p.path, nil)
+		}
+	})
+
+	t.Run("NotFound", func(t *testing.T) {
+		const missing = "/concerns/no-such-concern/"
+		got := b.open(t, missing, http.StatusNotFound)
+		if !slices.Equal(got.H1, []string{"Page not found"}) {
+			t.Errorf("%s: h1 elements %q, want the 404 page's", missing, got.H1)
+		}
+		// The page itself is the only thing allowed to fail: its stylesheet
+		// and script must load from a nested address too.
+		b.report(t, missing, func(p string) bool {
+			return strings.Contains(p, srv.URL+missing) && (strings.Contains(p, "HTTP 404") || strings.Contains(p, "status of 404"))
+		})
+	})
+
+	t.Run("SortConcerns", func(t *testing.T) {
+		b.open(t, "/concerns/", http.StatusOK)
+		before := b.table(t)
+		if !before.Sortable {
+			t.Fatal("/concerns/: the concern table was not made sortable (no is-sortable class); did handbook.js run?")
+		}
+		if before.sortedBy("Rank") != "ascending" {
+			t.Errorf("before any click: aria-sort %q, want only Rank ascending", before.AriaSort)
+		}
+		if before.ordered("Value", "descending") {
+			t.Fatal("the example's concerns are already in Value order; sorting by Value would prove nothing")
+		}
+
+		after := b.sort(t, "Value", "descending", b.click)
+		if after.cell(0, "Value") != "High" {
+			t.Errorf("sorted by Value: first row's Value is %q, want High", after.cell(0, "Value"))
+		}
+		if slices.EqualFunc(before.Rows, after.Rows, slices.Equal) {
+			t.Error("sorting by Value left the rows as they were")
+		}
+
+		after = b.sort(t, "Effort", "ascending", b.click)
+		if after.cell(0, "Effort") != "Low" {
+			t.Errorf("sorted by Effort: first row's Effort is %q, want Low", after.cell(0, "Effort"))
+		}
+		after = b.sort(t, "Effort", "descending", b.click)
+		if after.cell(0, "Effort") != "High" {
+			t.Errorf("sorted by Effort again: first row's Effort is %q, want High", after.cell(0, "Effort"))
+		}
+		// Keyboard users sort too: the header is a real button.
+		b.sort(t, "Concern", "ascending", b.pressEnter)
+		b.report(t, "/concerns/", nil)
+	})
+
+	t.Run("CatchesPageErrors", func(t *testing.T) {
+		// A page that breaks every rule, to show the listeners work.
+		b.open(t, "/broken.html", http.StatusOK)
+		problems := b.take()
+		for _, want := range []string{
+			`console.error: "boom"`,
+			"uncaught exception",
+			"request to another host: http://127.0.0.2:1/pixel.png",
+			srv.URL + "/missing.js: HTTP 404",
+		} {
+			if !slices.ContainsFunc(problems, func(p string) bool { return strings.Contains(p, want) }) {
+				t.Errorf("no problem reported containing %q; got:\n%s", want, strings.Join(problems, "\n"))
+			}
+		}
+	})
+}
+
+// chromiumPath returns the Chromium to test with. Without one the test is
+// skipped, unless CI is set: there a missing browser is a broken setup.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("chromium is not installed (neither /usr/bin/chromium nor chromium on PATH), and CI is set, so the browser test may not be skipped")
+	}
+	t.Skip("chromium is not installed (neither /usr/bin/chromium nor chromium on PATH)")
+	return ""
+}
+
+// netlify serves the site in dir as Netlify does: a folder's index.html at
+// its address with a slash, and 404.html with status 404 for a missing page.
+// It adds broken.html, a page that CatchesPageErrors expects to fail.
+func netlify(dir string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := path.Clean("/" + r.URL.Path)
+		if name == "/broken.html" {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			_, _ = fmt.Fprint(w, brokenPage)
+			return
+		}
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if info, err := os.Stat(file); err == nil && info.IsDir() {
+			file = filepath.Join(file, "index.html")
+		}
+		if _, err := os.Stat(file); err != nil || strings.HasPrefix(path.Base(name), ".") {
+			page, err := os.ReadFile(filepath.Join(dir, "404.html"))
+			if err != nil {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			_, _ = w.Write(page)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+const brokenPage = `<!DOCTYPE html><html lang="en"><title>Broken</title>
+<h1>Broken</h1>
+<img src="http://127.0.0.2:1/pixel.png" alt="">
+<script src="/missing.js"></script>
+<script>console.error("boom");</script>
+<script>throw new Error("uncaught");</script>
+</html>`
+
+// browser is one headless Chromium tab, and what its page has done wrong
+// since the last report.
+type browser struct {
+	ctx  context.Context // the tab
+	base *url.URL        // the test server
+
+	mu       sync.Mutex
+	problems []string
+	urls     map[network.RequestID]string
+}
+
+// startBrowser starts Chromium with a fresh profile and opens a tab that
+// records console errors, uncaught exceptions, failed requests and requests
+// to any host but the test server's.
+func startBrowser(t *testing.T, chrome, serverURL string) *browser {
+	t.Helper()
+	base, err := url.Parse(serverURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &browser{base: base, urls: map[network.RequestID]string{}}
+	profile := t.TempDir() // removed after the browser has closed: cleanups run last-in first-out
+	var output syncBuffer
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.UserDataDir(profile),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1280, 900),
+		chromedp.CombinedOutput(&output),
+	)
+	ctx, cancelTimeout := context.WithTimeout(context.Background(), browserBudget)
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	ctx, cancelTab := chromedp.NewContext(ctx, chromedp.WithListener(b.listen))
+	t.Cleanup(func() {
+		cancelTab()
+		cancelAlloc()
+		cancelTimeout()
+		if t.Failed() && output.Len() > 0 {
+			t.Logf("chromium's output:\n%s", output.String())
+		}
+	})
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+	b.ctx = ctx
+	return b
+}
+
+// listen runs on chromedp's reading goroutine: it must be quick.
+func (b *browser) listen(ev any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			var args []string
+			for _, a := range ev.Args {
+				args = append(args, remoteText(a))
+			}
+			b.problems = append(b.problems, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		text := d.Text
+		if d.Exception != nil {
+			text += " " + d.Exception.Description
+		}
+		b.problems = append(b.problems, fmt.Sprintf("uncaught exception at %s:%d:%d: %s", d.URL, d.LineNumber+1, d.ColumnNumber+1, text))
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError && !b.implicitFavicon(ev.Entry.URL) {
+			b.problems = append(b.problems, fmt.Sprintf("browser log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+		}
+	case *network.EventRequestWillBeSent:
+		b.urls[ev.RequestID] = ev.Request.URL
+		if u, err := url.Parse(ev.Request.URL); err != nil || (u.Scheme != "data" && u.Scheme != "blob" && u.Host != b.base.Host) {
+			b.problems = append(b.problems, "request to another host: "+ev.Request.URL)
+		}
+	case *network.EventResponseReceived:
+		if ev.Response.Status >= 400 && !b.implicitFavicon(ev.Response.URL) {
+			b.problems = append(b.problems, fmt.Sprintf("%s: HTTP %d", ev.Response.URL, ev.Response.Status))
+		}
+	case *network.EventLoadingFailed:
+		if !ev.Canceled {
+			b.problems = append(b.problems, fmt.Sprintf("%s: loading failed: %s %s", b.urls[ev.RequestID], ev.ErrorText, ev.BlockedReason))
+		}
+	}
+}
+
+// implicitFavicon reports whether u is the /favicon.ico that Chromium asks
+// for by itself, at a moment of its choosing, when a page names no icon.
+// Its failure would land on whichever page happens to be open, so it is
+// left out here; an icon that a page names is checked like any request.
+func (b *browser) implicitFavicon(u string) bool {
+	return u == b.base.String()+"/favicon.ico"
+}
+
+func remoteText(o *runtime.RemoteObject) string {
+	if len(o.Value) > 0 {
+		return string(o.Value)
+	}
+	if o.Description != "" {
+		return o.Description
+	}
+	return string(o.Type)
+}
+
+// take returns the problems recorded since the last call, and forgets them.
+func (b *browser) take() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	p := b.problems
+	b.problems = nil
+	return p
+}
+
+// report fails t for each problem recorded since the last report, except
+// those allowed.
+func (b *browser) report(t *testing.T, page string, allowed func(string) bool) {
+	t.Helper()
+	for _, p := range b.take() {
+		if allowed == nil || !allowed(p) {
+			t.Errorf("%s: %s", page, p)
+		}
+	}
+}
+
+// pageState is what a reader sees first.
+type pageState struct {
+	Title string   `json:"title"`
+	H1    []string `json:"h1"`
+}
+
+// open loads the page at p, checks its HTTP status, and returns its title
+// and headings.
+func (b *browser) open(t *testing.T, p string, status int64) pageState {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	defer cancel()
+	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(b.base.String()+p))
+	if err != nil {
+		t.Fatalf("opening %s: %v", p, err)
+	}
+	if resp.Status != status {
+		t.Errorf("%s: HTTP %d, want %d", p, resp.Status, status)
+	}
+	state, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](`({
+		title: document.title,
+		h1: Array.from(document.querySelectorAll("h1"), h => h.textContent.trim()),
+	})`))
+	if err != nil {
+		t.Fatalf("%s: reading the page: %v", p, err)
+	}
+	return state
+}
+
+// tableState is the first sortable table on the page, as the reader sees it.
+type tableState struct {
+	Sortable bool       `json:"sortable"`
+	Headers  []string   `json:"headers"`
+	AriaSort []string   `json:"ariaSort"`
+	Rows     [][]string `json:"rows"`
+	Keys     [][]string `json:"keys"` // data-sort, or the text when a cell has none
+}
+
+func (b *browser) table(t *testing.T) tableState {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	state, err := chromedp.Run(ctx, chromedp.Evaluate[tableState](`(() => {
+		const table = document.querySelector("table[data-sortable]");
+		const heads = Array.from(table.tHead.rows[0].cells);
+		const rows = Array.from(table.tBodies[0].rows);
+		return {
+			sortable: table.classList.contains("is-sortable"),
+			headers: heads.map(th => th.textContent.trim()),
+			ariaSort: heads.map(th => th.getAttribute("aria-sort") || ""),
+			rows: rows.map(r => Array.from(r.cells, c => c.textContent.trim())),
+			keys: rows.map(r => Array.from(r.cells, c => c.hasAttribute("data-sort") ? c.getAttribute("data-sort") : c.textContent.trim())),
+		};
+	})()`))
+	if err != nil {
+		t.Fatalf("reading the concern table: %v", err)
+	}
+	return state
+}
+
+func (s tableState) column(name string) int { return slices.Index(s.Headers, name) }
+
+func (s tableState) cell(row int, column string) string {
+	i := s.column(column)
+	if row >= len(s.Rows) || i < 0 || i >= len(s.Rows[row]) {
+		return ""
+	}
+	return s.Rows[row][i]
+}
+
+// sortedBy returns the aria-sort of the column name when it is the only
+// column with one, or a description of what is wrong.
+func (s tableState) sortedBy(name string) string {
+	dir := ""
+	for i, v := range s.AriaSort {
+		switch {
+		case v == "":
+		case s.Headers[i] == name:
+			dir = v
+		default:
+			return fmt.Sprintf("%s also has aria-sort=%q", s.Headers[i], v)
+		}
+	}
+	return dir
+}
+
+// ordered reports whether the rows are in order of the column: numbers by
+// value when the keys are numbers, else text; empty keys last.
+func (s tableState) ordered(column, dir string) bool {
+	i := s.column(column)
+	if i < 0 {
+		return false
+	}
+	var keys []string
+	for _, row := range s.Keys {
+		keys = append(keys, row[i])
+	}
+	return slices.IsSortedFunc(keys, func(x, y string) int {
+		if x == "" || y == "" {
+			return boolInt(x == "") - boolInt(y == "")
+		}
+		c := strings.Compare(strings.ToLower(x), strings.ToLower(y))
+		fx, errX := strconv.ParseFloat(x, 64)
+		fy, errY := strconv.ParseFloat(y, 64)
+		if errX == nil && errY == nil {
+			c = cmp.Compare(fx, fy)
+		}
+		if dir == "descending" {
+			c = -c
+		}
+		return c
+	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// sort activates the sort button of column with press, and checks that the
+// table is then sorted by that column in direction dir and says so.
+func (b *browser) sort(t *testing.T, column, dir string, press func(*testing.T, string)) tableState {
+	t.Helper()
+	press(t, column)
+	// The table sorts in the click handler; wait for it all the same, in
+	// case the theme ever sorts in a later task.
+	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+	defer cancel()
+	_, _ = chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(
+		`Array.from(document.querySelectorAll("table[data-sortable] thead th")).some(th => th.textContent.trim() === %q && th.getAttribute("aria-sort") === %q)`,
+		column, dir), chromedp.WithPollingTimeout(time.Second)))
+	s := b.table(t)
+	if got := s.sortedBy(column); got != dir {
+		t.Errorf("after sorting by %s: aria-sort %q (headers %q), want only %s %s", column, s.AriaSort, s.Headers, column, dir)
+	}
+	if !s.ordered(column, dir) {
+		t.Errorf("after sorting by %s: rows are not in %s order of %s:\n%s", column, dir, column, s.format())
+	}
+	return s
+}
+
+func (s tableState) format() string {
+	var sb strings.Builder
+	for _, row := range append([][]string{s.Headers}, s.Rows...) {
+		sb.WriteString(strings.Join(row, " | "))
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
+
+// sortButton is the sort button in the header of column.
+func sortButton(column string) string {
+	return fmt.Sprintf(`//table[@data-sortable]/thead/tr/th[normalize-space(.)=%q]/button`, column)
+}
+
+func (b *browser) click(t *testing.T, column string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Click(sortButton(column), chromedp.NodeVisible)); err != nil {
+		t.Fatalf("clicking the %s column's sort button: %v", column, err)
+	}
+}
+
+func (b *browser) pressEnter(t *testing.T, column string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Focus(sortButton(column)), chromedp.KeyEvent("\r")); err != nil {
+		t.Fatalf("pressing Enter on the %s column's sort button: %v", column, err)
+	}
+}
+
+// syncBuffer collects Chromium's output, which arrives on other goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *syncBuffer) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Len()
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}

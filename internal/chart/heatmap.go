@@ -1,0 +1,157 @@
+package chart
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// maxCellTitles is how many concerns a heat map cell names in its tooltip.
+const maxCellTitles = 6
+
+// HeatCell is one cell of the risk heat map.
+type HeatCell struct {
+	Value, Risk int // indexes into the axis steps
+	Concerns    []*model.Concern
+}
+
+// heatCells counts the concerns on the grid of value (across) and risk (up).
+// Concerns whose risk has no level cannot be placed and are counted apart.
+func (b *Builder) heatCells(concerns []*model.Concern) (cells []HeatCell, unplaced int) {
+	index := map[[2]int]int{}
+	for _, c := range concerns {
+		if !c.Risk.Scored {
+			unplaced++
+			continue
+		}
+		k := [2]int{nearest(b.steps, c.Value.Score), nearest(b.steps, c.Risk.Score)}
+		i, ok := index[k]
+		if !ok {
+			i = len(cells)
+			index[k] = i
+			cells = append(cells, HeatCell{Value: k[0], Risk: k[1]})
+		}
+		cells[i].Concerns = append(cells[i].Concerns, c)
+	}
+	return cells, unplaced
+}
+
+// RiskHeatmap counts concerns on a grid of value and risk, as risk registers
+// draw it: green to red, the count in each cell, the worst corner top right.
+func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
+	c := &Chart{
+		ID:        id(scope, "risk_heatmap"),
+		Title:     "Risk heat map",
+		HowToRead: "Each cell counts the concerns at one level of value (across) and risk (up); the darker and redder the cell, the more concerns sit there. The top right corner, high value and high risk, needs attention first.",
+	}
+	cells, unplaced := b.heatCells(concerns)
+	if unplaced > 0 {
+		c.Note = fmt.Sprintf("%s without a risk level %s not shown.", plural(unplaced, "concern"), isAre(unplaced))
+	}
+	if len(cells) == 0 {
+		c.Empty = true
+		if c.Note == "" {
+			c.Note = "No concerns to draw yet."
+		}
+		return c
+	}
+	labels := make([]string, len(b.steps))
+	for i, s := range b.steps {
+		labels[i] = s.Label
+	}
+	var data []opts.HeatMapData
+	var tips [][]string
+	var links []string
+	most, worst := 0, cells[0]
+	for _, cell := range cells {
+		n := len(cell.Concerns)
+		most = max(most, n)
+		if cell.Value+cell.Risk > worst.Value+worst.Risk {
+			worst = cell
+		}
+		data = append(data, opts.HeatMapData{Value: [3]any{cell.Value, cell.Risk, n}})
+		tip := []string{fmt.Sprintf("Value %s, risk %s: %s", b.steps[cell.Value].Label, b.steps[cell.Risk].Label, plural(n, "concern"))}
+		for _, con := range cell.Concerns[:min(maxCellTitles, n)] {
+			tip = append(tip, con.Title)
+		}
+		if n > maxCellTitles {
+			tip = append(tip, fmt.Sprintf("and %d more", n-maxCellTitles))
+		}
+		tips = append(tips, tip)
+		link := ""
+		if n == 1 {
+			link = b.link(cell.Concerns[0])
+		}
+		links = append(links, link)
+	}
+	placed := len(concerns) - unplaced
+	c.Description = fmt.Sprintf("Heat map of %s by value (across) and risk (up), in %d cells. The highest-value, highest-risk cell filled is value %s and risk %s, with %s.",
+		plural(placed, "concern"), len(cells), b.steps[worst.Value].Label, b.steps[worst.Risk].Label, plural(len(worst.Concerns), "concern"))
+
+	hm := charts.NewHeatMap()
+	hm.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID}),
+		charts.WithAriaOpts(aria(c.Description)),
+		charts.WithAnimation(false),
+		charts.WithGridOpts(opts.Grid{Left: "8%", Right: "4%", Top: "6%", Bottom: "10%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels, Name: "Value →", NameLocation: "middle", NameGap: 30, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels, Name: "Risk →", NameLocation: "middle", NameGap: 90, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithVisualMapOpts(opts.VisualMap{
+			Min: 0, Max: float32(most), Calculable: opts.Bool(false), Show: opts.Bool(false),
+			InRange: &opts.VisualMapInRange{Color: []string{"#fff7bc", "#fec44f", "#ec7014", "#993404"}},
+		}),
+	)
+	hm.AddSeries("Concerns", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontWeight: "bold"}))
+	hm.Validate()
+	c.Spec.Option = hm.JSON()
+	c.Spec.Links = [][]string{links}
+	c.Spec.Tips = [][][]string{tips}
+	c.Table = b.heatTable(cells)
+	return c
+}
+
+// heatTable lists the filled cells, worst first, with the concerns in each.
+func (b *Builder) heatTable(cells []HeatCell) Table {
+	sorted := append([]HeatCell(nil), cells...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		if a.Risk != b.Risk {
+			return a.Risk > b.Risk
+		}
+		return a.Value > b.Value
+	})
+	t := Table{
+		Caption: "Concerns in each cell, highest risk first",
+		Head:    []Column{{Title: "Risk"}, {Title: "Value"}, {Title: "Concerns", Num: true}, {Title: "Which"}},
+	}
+	for _, cell := range sorted {
+		names := make([]string, 0, maxCellTitles)
+		for _, con := range cell.Concerns[:min(maxCellTitles, len(cell.Concerns))] {
+			names = append(names, con.Title)
+		}
+		which := strings.Join(names, "; ")
+		if n := len(cell.Concerns) - maxCellTitles; n > 0 {
+			which += fmt.Sprintf("; and %d more", n)
+		}
+		t.Rows = append(t.Rows, []Cell{
+			{Text: b.steps[cell.Risk].Label},
+			{Text: b.steps[cell.Value].Label},
+			{Text: fmt.Sprint(len(cell.Concerns)), Num: true},
+			{Text: which},
+		})
+	}
+	return t
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
