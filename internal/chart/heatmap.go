@@ -47,7 +47,7 @@ func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
 	c := &Chart{
 		ID:        id(scope, "risk_heatmap"),
 		Title:     "Risk heat map",
-		HowToRead: "Each cell counts the concerns at one level of value (across) and risk (up); the darker and redder the cell, the more concerns sit there. The top right corner, high value and high risk, needs attention first.",
+		HowToRead: "Each cell counts the concerns at one level of value (across) and risk (up). Cells run from green, low value and low risk, to red in the top right corner, high value and high risk, where attention goes first.",
 	}
 	cells, unplaced := b.heatCells(concerns)
 	if unplaced > 0 {
@@ -67,14 +67,13 @@ func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
 	var data []opts.HeatMapData
 	var tips [][]string
 	var links []string
-	most, worst := 0, cells[0]
+	worst := cells[0]
 	for _, cell := range cells {
 		n := len(cell.Concerns)
-		most = max(most, n)
 		if cell.Value+cell.Risk > worst.Value+worst.Risk {
 			worst = cell
 		}
-		data = append(data, opts.HeatMapData{Value: [3]any{cell.Value, cell.Risk, n}})
+		data = append(data, opts.HeatMapData{Value: [4]any{cell.Value, cell.Risk, n, round2(b.severity(cell))}})
 		tip := []string{fmt.Sprintf("Value %s, risk %s: %s", b.steps[cell.Value].Label, b.steps[cell.Risk].Label, plural(n, "concern"))}
 		for _, con := range cell.Concerns[:min(maxCellTitles, n)] {
 			tip = append(tip, con.Title)
@@ -102,18 +101,27 @@ func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels, Name: "Value →", NameLocation: "middle", NameGap: 30, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels, Name: "Risk →", NameLocation: "middle", NameGap: 90, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		// Colour shows how bad a cell's corner is (dimension 3), as risk
+		// registers do; the label shows its count (dimension 2).
 		charts.WithVisualMapOpts(opts.VisualMap{
-			Min: 0, Max: float32(most), Calculable: opts.Bool(false), Show: opts.Bool(false),
-			InRange: &opts.VisualMapInRange{Color: []string{"#fff7bc", "#fec44f", "#ec7014", "#993404"}},
+			Min: 0, Max: 1, Dimension: "3", Calculable: opts.Bool(false), Show: opts.Bool(false),
+			InRange: &opts.VisualMapInRange{Color: []string{"#009E73", "#F0E442", "#E69F00", "#D55E00"}},
 		}),
 	)
-	hm.AddSeries("Concerns", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontWeight: "bold"}))
+	hm.AddSeries("Concerns", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontWeight: "bold", FontSize: 14, Color: "#000"}))
 	hm.Validate()
 	c.Spec.Option = hm.JSON()
 	c.Spec.Links = [][]string{links}
 	c.Spec.Tips = [][][]string{tips}
 	c.Table = b.heatTable(cells)
 	return c
+}
+
+// severity places a cell between its grid's best corner (0: low value, low
+// risk) and its worst (1: high value, high risk).
+func (b *Builder) severity(cell HeatCell) float64 {
+	return float64(cell.Value+cell.Risk) / float64(2*(len(b.steps)-1))
 }
 
 // heatTable lists the filled cells, worst first, with the concerns in each.

@@ -97,6 +97,7 @@ func (b *Builder) StatusCounts(scope string, concerns []*model.Concern) *Chart {
 	}
 	c.Description = fmt.Sprintf("Bar chart of %s by status: %s.", plural(len(concerns), "concern"), strings.Join(parts, ", "))
 	bar := newBar(c, names, "Concerns")
+	bar.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))
 	bar.AddSeries("Concerns", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
 	bar.Validate()
 	c.Spec.Option = bar.JSON()
