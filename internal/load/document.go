@@ -23,13 +23,19 @@ type Document struct {
 	Slug  string // the file name without .md
 	File  string // relative to the site folder, with forward slashes
 	Line  int    // the line of the opening ---
+	Hash  uint64 // of the file's bytes
 	Front *yaml.Node
 	Body  model.Markdown
 }
 
-// Site is every source file of a site, in file order.
+// Site is every source file of a site that could be read.
 type Site struct {
 	Dir    string
-	Config *Document // site.yaml, its whole text as Front
-	Docs   []*Document
+	Config *Document   // site.yaml, its whole text as Front; nil when unreadable
+	Docs   []*Document // by file
+
+	docs map[string]*Document       // by file
+	errs map[string]model.ErrorList // by the file or folder they are about
+	// unreadable holds the files that exist but could not be read.
+	unreadable map[string]sourceFile
 }

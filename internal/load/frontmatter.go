@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"hash/fnv"
 	"regexp"
 	"strconv"
 	"strings"
@@ -60,9 +61,16 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	return &Document{
 		File:  file,
 		Line:  opening,
+		Hash:  hashBytes(data),
 		Front: &front,
 		Body:  model.Markdown{Text: body, Line: bodyLine},
 	}, nil
+}
+
+func hashBytes(data []byte) uint64 {
+	h := fnv.New64a()
+	_, _ = h.Write(data)
+	return h.Sum64()
 }
 
 // checkText refuses files too big to be hand-written, and files that are not

@@ -30,33 +30,126 @@ var kindFolders = map[string]Kind{
 }
 
 // Load reads site.yaml and every content file of the site in dir. Problems
-// with the sources are returned together as a model.ErrorList; the error is
-// something else only when the disk itself fails.
+// with the sources are returned together as a model.ErrorList, beside a Site
+// holding every file that could be read; the error is something else only
+// when the disk itself fails.
 func Load(dir string) (*Site, error) {
-	site := &Site{Dir: dir}
-	var errs model.ErrorList
+	site := &Site{Dir: dir, docs: map[string]*Document{}, errs: map[string]model.ErrorList{}, unreadable: map[string]sourceFile{}}
+	if err := site.readConfig(); err != nil {
+		return nil, err
+	}
+	if err := site.readContent(ContentDir); err != nil {
+		return nil, err
+	}
+	site.sortDocs()
+	return site, site.Errors().Err()
+}
 
-	config, err := loadConfig(dir)
+// Reload reads again the sources that changed: site.yaml, content files,
+// and content folders, named relative to the site folder with forward
+// slashes. A path that no longer exists drops what was read from it. It
+// returns the errors of the whole site, as Load does.
+func (s *Site) Reload(changed []string) error {
+	for _, rel := range changed {
+		var err error
+		switch {
+		case rel == ConfigFile:
+			err = s.readConfig()
+		case rel == ContentDir || strings.HasPrefix(rel, ContentDir+"/"):
+			s.forget(rel)
+			err = s.readContent(rel)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	s.sortDocs()
+	return s.Errors().Err()
+}
+
+// Errors returns every problem found in the sources, sorted.
+func (s *Site) Errors() model.ErrorList {
+	var all model.ErrorList
+	for _, list := range s.errs {
+		all = append(all, list...)
+	}
+	all.Sort()
+	return all
+}
+
+func (s *Site) readConfig() error {
+	delete(s.errs, ConfigFile)
+	config, err := loadConfig(s.Dir)
 	var e *model.Error
 	switch {
 	case errors.As(err, &e):
-		errs = append(errs, e)
+		s.errs[ConfigFile] = model.ErrorList{e}
 	case err != nil:
-		return nil, err
+		return err
 	}
-	site.Config = config
+	s.Config = config
+	return nil
+}
 
-	files, walkErrs, err := findContent(dir)
+// forget drops the document and the errors of rel and of everything below it.
+func (s *Site) forget(rel string) {
+	below := rel + "/"
+	for file := range s.docs {
+		if file == rel || strings.HasPrefix(file, below) {
+			delete(s.docs, file)
+		}
+	}
+	for file := range s.errs {
+		if file == rel || strings.HasPrefix(file, below) {
+			delete(s.errs, file)
+		}
+	}
+	for file := range s.unreadable {
+		if file == rel || strings.HasPrefix(file, below) {
+			delete(s.unreadable, file)
+		}
+	}
+}
+
+// Unreadable reports whether a file of that kind and slug exists but could
+// not be read. References to it are not errors of their own: the file's
+// error says what to fix.
+func (s *Site) Unreadable(kind Kind, slug string) bool {
+	for _, f := range s.unreadable {
+		if f.kind == kind && slugOf(f.rel) == slug {
+			return true
+		}
+	}
+	return false
+}
+
+// readContent reads the content file or folder rel, if it exists.
+func (s *Site) readContent(rel string) error {
+	files, err := findContent(s.Dir, rel, s.errs)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	errs = append(errs, walkErrs...)
+	docs, errs := readAll(s.Dir, files)
+	for _, d := range docs {
+		if d != nil {
+			s.docs[d.File] = d
+		}
+	}
+	for i, e := range errs {
+		if e != nil {
+			s.errs[e.File] = model.ErrorList{e}
+			s.unreadable[e.File] = files[i]
+		}
+	}
+	return nil
+}
 
-	docs, readErrs := readAll(dir, files)
-	site.Docs = docs
-	errs = append(errs, readErrs...)
-	errs.Sort()
-	return site, errs.Err()
+func (s *Site) sortDocs() {
+	s.Docs = s.Docs[:0]
+	for _, d := range s.docs {
+		s.Docs = append(s.Docs, d)
+	}
+	sort.Slice(s.Docs, func(i, j int) bool { return s.Docs[i].File < s.Docs[j].File })
 }
 
 func loadConfig(dir string) (*Document, error) {
@@ -88,52 +181,51 @@ type sourceFile struct {
 	rel  string // slash-separated, relative to the site folder
 }
 
-// findContent lists the Markdown files under content/, by file name.
-func findContent(dir string) ([]sourceFile, model.ErrorList, error) {
+// findContent lists the Markdown files at or below rel, a path under
+// content/, and records misplaced folders in errs. A missing rel has none.
+func findContent(dir, rel string, errs map[string]model.ErrorList) ([]sourceFile, error) {
 	var files []sourceFile
-	var errs model.ErrorList
-	root := filepath.Join(dir, ContentDir)
+	root := filepath.Join(dir, filepath.FromSlash(rel))
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipDir // a site with no content yet is fine
+				return fs.SkipAll
 			}
 			return err
 		}
-		relToContent, _ := filepath.Rel(root, p)
-		rel := path.Join(ContentDir, filepath.ToSlash(relToContent))
-		if strings.HasPrefix(d.Name(), ".") && p != root {
+		r, _ := filepath.Rel(dir, p)
+		r = filepath.ToSlash(r)
+		if strings.HasPrefix(d.Name(), ".") && r != ContentDir {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		parts := strings.Split(filepath.ToSlash(relToContent), "/")
+		parts := strings.Split(r, "/")[1:] // below content/
 		if d.IsDir() {
-			if len(parts) == 1 && parts[0] != "." {
+			if len(parts) == 1 {
 				if _, ok := kindFolders[parts[0]]; !ok {
-					errs.Add(rel, 0, "unknown content folder (want concerns/, meetings/ or teams/; plain pages go directly in content/)")
+					errs[r] = model.ErrorList{model.Errorf(r, 0, "unknown content folder (want concerns/, meetings/ or teams/; plain pages go directly in content/)")}
 					return fs.SkipDir
 				}
 			}
 			return nil
 		}
-		if !strings.HasSuffix(d.Name(), ".md") {
+		if !strings.HasSuffix(d.Name(), ".md") || len(parts) == 0 {
 			return nil
 		}
 		kind := KindPage
 		if len(parts) > 1 {
 			kind = kindFolders[parts[0]]
 		}
-		files = append(files, sourceFile{kind: kind, rel: rel})
+		files = append(files, sourceFile{kind: kind, rel: r})
 		return nil
 	})
-	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
-	return files, errs, err
+	return files, err
 }
 
-// readAll reads and parses files on every core; the result keeps their order.
-func readAll(dir string, files []sourceFile) ([]*Document, model.ErrorList) {
+// readAll reads and parses files on every core; the results keep their order.
+func readAll(dir string, files []sourceFile) ([]*Document, []*model.Error) {
 	docs := make([]*Document, len(files))
 	errs := make([]*model.Error, len(files))
 	next := make(chan int)
@@ -152,17 +244,7 @@ func readAll(dir string, files []sourceFile) ([]*Document, model.ErrorList) {
 	}
 	close(next)
 	wg.Wait()
-
-	var list model.ErrorList
-	out := docs[:0]
-	for i, d := range docs {
-		if errs[i] != nil {
-			list = append(list, errs[i])
-			continue
-		}
-		out = append(out, d)
-	}
-	return out, list
+	return docs, errs
 }
 
 func readDocument(dir string, f sourceFile) (*Document, *model.Error) {
@@ -183,9 +265,11 @@ func readDocument(dir string, f sourceFile) (*Document, *model.Error) {
 		return nil, cerr
 	}
 	doc.Kind = f.kind
-	doc.Slug = strings.TrimSuffix(path.Base(f.rel), ".md")
+	doc.Slug = slugOf(f.rel)
 	return doc, nil
 }
+
+func slugOf(rel string) string { return strings.TrimSuffix(path.Base(rel), ".md") }
 
 func tooBig(file string, size int64) *model.Error {
 	return model.Errorf(file, 0, "file is %d bytes, more than the %d a content file may have (split it up)", size, MaxFileSize)

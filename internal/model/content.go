@@ -5,6 +5,9 @@ package model
 type Source struct {
 	File string // relative to the site folder, with forward slashes
 	Line int    // the line its frontmatter starts on
+	// Hash identifies the file's content, so that a rebuild can tell which
+	// pages read a file that changed.
+	Hash uint64
 }
 
 // Markdown is a body of Markdown and the line it starts on in its file.

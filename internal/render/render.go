@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/reliability-council/handbook/internal/model"
 )
@@ -19,13 +20,33 @@ type File struct {
 	Data []byte
 }
 
-// Render makes every file of the site from the handbook and a theme. The
-// result is sorted by path and depends on nothing but its inputs.
-func Render(h *model.Handbook, theme fs.FS) ([]File, error) {
+// Output is a rendered site, with what each page was made from, so that the
+// next render can reuse every page whose inputs did not change.
+type Output struct {
+	Files []File // sorted by path
+	pages map[string]rendered
+}
+
+type rendered struct {
+	inputs uint64
+	data   []byte
+}
+
+// Stats counts the work a render did.
+type Stats struct {
+	Pages    int // pages in the site
+	Rendered int // pages whose templates ran; the others were reused
+}
+
+// Render makes every file of the site from the handbook and a theme. Pages
+// whose inputs are the same as in prev are taken from it instead of being
+// rendered again; prev may be nil. The result depends on nothing but its
+// inputs.
+func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error) {
 	s := newSite(h)
 	assets, err := readAssets(theme)
 	if err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
+		return nil, Stats{}, fmt.Errorf("theme: %w", err)
 	}
 	s.assets = make(map[string]string, len(assets))
 	files := make([]File, 0, len(assets)+len(h.Concerns)+len(h.Teams)+len(h.Meetings)+16)
@@ -37,27 +58,37 @@ func Render(h *model.Handbook, theme fs.FS) ([]File, error) {
 	md := newMarkdown(s.Base)
 	tmpls, err := parseLayouts(theme, funcs(s, md))
 	if err != nil {
-		return nil, err
+		return nil, Stats{}, err
+	}
+	signer, err := newSigner(s, theme, assets)
+	if err != nil {
+		return nil, Stats{}, fmt.Errorf("theme: %w", err)
 	}
 	list := pages(s)
 	for _, p := range list {
 		p.Site = s
 	}
-	out, err := execute(tmpls, list)
+	out := &Output{pages: make(map[string]rendered, len(list))}
+	stats, err := execute(tmpls, signer, list, prev, out)
 	if err != nil {
-		return nil, err
+		return nil, Stats{}, err
 	}
-	files = append(files, out...)
+	for _, p := range list {
+		files = append(files, File{Path: p.File(), Data: out.pages[p.File()].data})
+	}
 	files = append(files, File{Path: "sitemap.xml", Data: sitemap(s, list)})
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, nil
+	out.Files = files
+	return out, stats, nil
 }
 
-// execute runs the pages' templates on every core. A broken template fails
-// every page that uses it, so only the first failure of each layout is kept.
-func execute(tmpls map[string]*template.Template, list []*Page) ([]File, error) {
-	files := make([]File, len(list))
+// execute renders the pages on every core, reusing those prev already has
+// with the same inputs. A broken template fails every page that uses it, so
+// only the first failure of each layout is reported.
+func execute(tmpls map[string]*template.Template, signer *signer, list []*Page, prev *Output, out *Output) (Stats, error) {
+	results := make([]rendered, len(list))
 	errs := make([]error, len(list))
+	var renders atomic.Int64
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -67,12 +98,20 @@ func execute(tmpls map[string]*template.Template, list []*Page) ([]File, error) 
 			var buf bytes.Buffer
 			for i := range next {
 				p := list[i]
+				inputs := signer.sign(p)
+				if prev != nil {
+					if old, ok := prev.pages[p.File()]; ok && old.inputs == inputs {
+						results[i] = old
+						continue
+					}
+				}
 				buf.Reset()
 				if err := tmpls[p.Layout].ExecuteTemplate(&buf, "base.html", p); err != nil {
 					errs[i] = fmt.Errorf("theme: layout %s.html, page /%s: %w", p.Layout, p.Path, err)
 					continue
 				}
-				files[i] = File{Path: p.File(), Data: bytes.Clone(buf.Bytes())}
+				renders.Add(1)
+				results[i] = rendered{inputs: inputs, data: bytes.Clone(buf.Bytes())}
 			}
 		}()
 	}
@@ -81,6 +120,7 @@ func execute(tmpls map[string]*template.Template, list []*Page) ([]File, error) 
 	}
 	close(next)
 	wg.Wait()
+
 	failed := map[string]bool{}
 	var first []error
 	for i, err := range errs {
@@ -89,5 +129,11 @@ func execute(tmpls map[string]*template.Template, list []*Page) ([]File, error) 
 			first = append(first, err)
 		}
 	}
-	return files, errors.Join(first...)
+	if len(first) > 0 {
+		return Stats{}, errors.Join(first...)
+	}
+	for i, p := range list {
+		out.pages[p.File()] = results[i]
+	}
+	return Stats{Pages: len(list), Rendered: int(renders.Load())}, nil
 }

@@ -17,6 +17,7 @@ import (
 var reservedSlugs = []string{"actions", "assets", "charts", "concerns", "index", "meetings", "tags", "teams", "404", "sitemap.xml"}
 
 type resolver struct {
+	site   *load.Site
 	config model.Config
 	errs   *model.ErrorList
 	teams  map[string]*model.Team
@@ -33,6 +34,7 @@ type resolver struct {
 func Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
 	var errs model.ErrorList
 	r := &resolver{
+		site:     site,
 		errs:     &errs,
 		config:   model.Config{Language: "en", Theme: "default", Scoring: model.DefaultScoring()},
 		teams:    map[string]*model.Team{},
@@ -112,7 +114,7 @@ func (r *resolver) checkSlug(d *load.Document, seen map[load.Kind]map[string]str
 func (r *resolver) linkConcern(c *model.Concern, f *fields) {
 	if slug := f.text("team"); slug != "" {
 		c.Team = r.teams[slug]
-		if c.Team == nil {
+		if c.Team == nil && !r.site.Unreadable(load.KindTeam, slug) {
 			f.failKey("team", "unknown team %q (%s)", slug, suggest(slug, r.teamSlugs))
 		}
 	}
@@ -187,7 +189,7 @@ func (r *resolver) concernRef(f *fields, key string, n *yaml.Node) *model.Concer
 	}
 	slug := strings.TrimSpace(n.Value)
 	c := r.concerns[slug]
-	if c == nil {
+	if c == nil && !r.site.Unreadable(load.KindConcern, slug) {
 		f.fail(n, "%s: unknown concern %q (%s)", key, slug, suggest(slug, mapKeys(r.concerns)))
 	}
 	return c

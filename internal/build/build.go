@@ -1,0 +1,117 @@
+// Package build runs the pipeline from a site folder to the files of its
+// site: load, then resolve, then render. Writing the files is left to the
+// caller, so that the dev server can serve them from memory. A Session keeps
+// everything between builds, so that a rebuild reads only the files that
+// changed and renders only the pages whose inputs changed.
+package build
+
+import (
+	"bytes"
+	"errors"
+	"sort"
+	"time"
+
+	"github.com/reliability-council/handbook/internal/load"
+	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/render"
+	"github.com/reliability-council/handbook/internal/resolve"
+)
+
+// Result is a built site.
+type Result struct {
+	Handbook *model.Handbook
+	Files    []render.File
+	// Changed lists the files whose content differs from the last good
+	// build's, and those it no longer has; every file on a first build.
+	Changed []string
+	Stats   render.Stats
+}
+
+// Site builds the site in dir as of the day today. Problems with the
+// sources come back together as a model.ErrorList, with every problem that
+// load and resolve found, so that one run reports them all.
+func Site(dir string, today time.Time) (*Result, error) {
+	return NewSession(dir).Build(nil, today)
+}
+
+// Session builds one site again and again, keeping its sources and its last
+// good output in memory.
+type Session struct {
+	dir string
+	src *load.Site
+	out *render.Output
+}
+
+// NewSession starts a session for the site in dir; its first Build reads
+// everything.
+func NewSession(dir string) *Session {
+	return &Session{dir: dir}
+}
+
+// Build builds the site after the sources in changed did (paths relative to
+// the site folder, with forward slashes); nil re-reads everything. A failed
+// build keeps the last good output, so the next one is compared with it.
+func (s *Session) Build(changed []string, today time.Time) (*Result, error) {
+	var errs model.ErrorList
+	if err := s.read(changed); err != nil {
+		if !errors.As(err, &errs) {
+			return nil, err
+		}
+	}
+	h, err := resolve.Resolve(s.src, today)
+	var more model.ErrorList
+	if errors.As(err, &more) {
+		errs = append(errs, more...)
+	}
+	theme, err := load.Theme(s.dir, h.Config.Theme)
+	if errors.As(err, &more) {
+		errs = append(errs, more...)
+	} else if err != nil {
+		return nil, err
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	out, stats, err := render.Render(h, theme, s.out)
+	if err != nil {
+		return nil, err
+	}
+	result := &Result{Handbook: h, Files: out.Files, Changed: diff(s.out, out), Stats: stats}
+	s.out = out
+	return result, nil
+}
+
+func (s *Session) read(changed []string) error {
+	if s.src == nil || changed == nil {
+		src, err := load.Load(s.dir)
+		if src != nil {
+			s.src = src
+		}
+		return err
+	}
+	return s.src.Reload(changed)
+}
+
+// diff lists the paths whose content differs between two outputs, sorted.
+func diff(old, cur *render.Output) []string {
+	var changed []string
+	before := map[string][]byte{}
+	if old != nil {
+		for _, f := range old.Files {
+			before[f.Path] = f.Data
+		}
+	}
+	for _, f := range cur.Files {
+		prev, ok := before[f.Path]
+		if !ok || !bytes.Equal(prev, f.Data) {
+			changed = append(changed, f.Path)
+		}
+		delete(before, f.Path)
+	}
+	for p := range before {
+		changed = append(changed, p)
+	}
+	sort.Strings(changed)
+	return changed
+}

@@ -1,0 +1,148 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/themes"
+)
+
+// copySite copies testdata/site into a fresh folder that the test may edit.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := os.CopyFS(dir, os.DirFS("testdata/site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func edit(t *testing.T, dir, rel string, change func(string) string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	data, err := os.ReadFile(p)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(change(string(data))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustBuild(t *testing.T, s *Session, changed ...string) *Result {
+	t.Helper()
+	var list []string
+	if len(changed) > 0 {
+		list = changed
+	}
+	r, err := s.Build(list, fixtureDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestRebuildRendersOnlyWhatChanged checks how much work each kind of edit
+// costs, so that rebuilds stay incremental.
+func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
+	dir := copySite(t)
+	s := NewSession(dir)
+	first := mustBuild(t, s)
+	if first.Stats.Rendered != first.Stats.Pages {
+		t.Fatalf("first build rendered %d of %d pages", first.Stats.Rendered, first.Stats.Pages)
+	}
+
+	// A concern's body: its page, its team's, the meeting that discussed
+	// it, its two tags, and the seven pages that list everything.
+	edit(t, dir, "content/concerns/coverage.md", func(s string) string { return s + "\nOne more line.\n" })
+	r := mustBuild(t, s, "content/concerns/coverage.md")
+	if r.Stats.Rendered != 12 {
+		t.Errorf("editing a concern rendered %d pages, want 12", r.Stats.Rendered)
+	}
+	if !contains(r.Changed, "concerns/coverage/index.html") || contains(r.Changed, "concerns/xss/index.html") {
+		t.Errorf("changed files: %v", r.Changed)
+	}
+
+	// A plain page: that page alone.
+	edit(t, dir, "content/how-we-score.md", func(s string) string { return s + "\nAnd effort down.\n" })
+	if r := mustBuild(t, s, "content/how-we-score.md"); r.Stats.Rendered != 1 || len(r.Changed) != 1 {
+		t.Errorf("editing a plain page rendered %d pages and changed %v", r.Stats.Rendered, r.Changed)
+	}
+
+	// One layout of the theme: the pages that use it.
+	layout, err := fs.ReadFile(themes.Default(), "layouts/concern.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(t, dir, "themes/default/layouts/concern.html", func(string) string {
+		return strings.Replace(string(layout), "<h2 id=\"assessment\">Assessment</h2>", "<h2 id=\"assessment\">How it scores</h2>", 1)
+	})
+	if r := mustBuild(t, s, "themes/default/layouts/concern.html"); r.Stats.Rendered != 3 {
+		t.Errorf("editing the concern layout rendered %d pages, want the 3 concern pages", r.Stats.Rendered)
+	}
+
+	// A new concern changes the navigation's counts: every page.
+	edit(t, dir, "content/concerns/new-one.md", func(string) string {
+		return "---\ntitle: New one\nteam: ops\nvalue: Low\neffort: Low\n---\n"
+	})
+	if r := mustBuild(t, s, "content/concerns/new-one.md"); r.Stats.Rendered != r.Stats.Pages {
+		t.Errorf("adding a concern rendered %d of %d pages", r.Stats.Rendered, r.Stats.Pages)
+	}
+}
+
+// TestRebuildEqualsCleanBuild edits, breaks, fixes, adds and removes files,
+// then checks that the session's output is what a clean build gives.
+func TestRebuildEqualsCleanBuild(t *testing.T) {
+	dir := copySite(t)
+	s := NewSession(dir)
+	mustBuild(t, s)
+
+	edit(t, dir, "content/teams/web.md", func(s string) string { return strings.Replace(s, "title: Web <client>", "title: [broken", 1) })
+	_, err := s.Build([]string{"content/teams/web.md"}, fixtureDay)
+	var list model.ErrorList
+	if !errors.As(err, &list) || len(list) != 1 || list[0].File != "content/teams/web.md" {
+		t.Fatalf("broken team: %v", err)
+	}
+	edit(t, dir, "content/teams/web.md", func(s string) string { return strings.Replace(s, "title: [broken", "title: Web client", 1) })
+	edit(t, dir, "content/meetings/third.md", func(string) string { return "---\ndate: 2018-03-01\nconcerns: [xss]\n---\nNotes.\n" })
+	if err := os.Remove(filepath.Join(dir, "content/concerns/done-thing.md")); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, dir, "site.yaml", func(s string) string { return s + "language: en-GB\n" })
+	got := mustBuild(t, s, "content/teams/web.md", "content/meetings/third.md", "content/concerns/done-thing.md", "site.yaml")
+
+	want, err := Site(dir, fixtureDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Files) != len(want.Files) {
+		t.Fatalf("rebuild has %d files, clean build %d", len(got.Files), len(want.Files))
+	}
+	for i := range want.Files {
+		if got.Files[i].Path != want.Files[i].Path || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
+			t.Errorf("%s differs from a clean build", want.Files[i].Path)
+		}
+	}
+	if !contains(got.Changed, "concerns/done-thing/index.html") {
+		t.Errorf("a removed page must count as changed: %v", got.Changed)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
