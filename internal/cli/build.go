@@ -51,6 +51,9 @@ func runBuild(env Env, args []string) int {
 	fmt.Fprintf(env.Stdout, "built %s, %s, %s: %s in %s (%s)\n",
 		plural(len(h.Concerns), "concern"), plural(len(h.Teams), "team"), plural(len(h.Meetings), "meeting"),
 		plural(len(result.Files), "file"), *outDir, time.Since(start).Round(time.Millisecond))
+	if n := len(h.Warnings); n > 0 {
+		fmt.Fprintf(env.Stderr, "%s: %s (see them with: handbook check)\n", programName, plural(n, "warning"))
+	}
 	return exitOK
 }
 

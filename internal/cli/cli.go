@@ -43,6 +43,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the handbook into a static site", runBuild},
+		{"check", "validate the sources without writing anything", runCheck},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},
 	}

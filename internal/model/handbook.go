@@ -26,4 +26,7 @@ type Handbook struct {
 	Actions  []*Action  // by due date, undated last
 	Pages    []*Page    // by slug
 	Tags     []*Tag     // by slug
+	// Warnings are problems that do not stop a build: things the council
+	// may want to tidy, such as an action item with no owner.
+	Warnings ErrorList
 }

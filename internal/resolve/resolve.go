@@ -82,6 +82,7 @@ func Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
 	}
 
 	r.order(h)
+	h.Warnings = r.warnings(h)
 	errs.Sort()
 	return h, errs.Err()
 }

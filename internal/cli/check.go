@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/reliability-council/handbook/internal/build"
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+func runCheck(env Env, args []string) int {
+	fs := newFlags(env, "check", "[-s SITE_DIR] [--format text|json] [--strict]",
+		"Check validates the site as build does, without writing anything: for CI and pre-commit hooks.\nIt prints every error and warning and exits 1 on errors (and on warnings with --strict).")
+	siteDir := fs.String("s", ".", "the site `folder`, holding site.yaml")
+	format := fs.String("format", "text", "the output `format`: text, one problem per line, or json")
+	strict := fs.Bool("strict", false, "fail on warnings too")
+	if code, done := parse(env, fs, args); done {
+		return code
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(env.Stderr, "%s check: unknown format %q (want text or json)\n", programName, *format)
+		return exitUsage
+	}
+	day, err := today(env)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "%s check: %v\n", programName, err)
+		return exitUsage
+	}
+
+	report := checkReport{Errors: []problem{}, Warnings: []problem{}}
+	result, err := build.Site(*siteDir, day)
+	var list model.ErrorList
+	switch {
+	case errors.As(err, &list):
+		report.Errors = problems(list)
+	case err != nil:
+		report.Errors = []problem{{Message: err.Error()}}
+	default:
+		report.Warnings = problems(result.Handbook.Warnings)
+	}
+
+	if *format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(report)
+	} else {
+		report.print(env.Stdout)
+	}
+	if len(report.Errors) > 0 || (*strict && len(report.Warnings) > 0) {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// checkReport is what check found; its JSON form is for tools.
+type checkReport struct {
+	Errors   []problem `json:"errors"`
+	Warnings []problem `json:"warnings"`
+}
+
+type problem struct {
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message"`
+}
+
+func problems(list model.ErrorList) []problem {
+	out := make([]problem, len(list)) // never nil: JSON shows []
+	for i, e := range list {
+		out[i] = problem{File: e.File, Line: e.Line, Message: e.Msg}
+	}
+	return out
+}
+
+func (r checkReport) print(w io.Writer) {
+	for _, p := range r.Errors {
+		fmt.Fprintln(w, p)
+	}
+	for _, p := range r.Warnings {
+		p.Message = "warning: " + p.Message
+		fmt.Fprintln(w, p)
+	}
+	fmt.Fprintf(w, "%s, %s\n", plural(len(r.Errors), "error"), plural(len(r.Warnings), "warning"))
+}
+
+func (p problem) String() string {
+	if p.File == "" {
+		return p.Message
+	}
+	return (&model.Error{File: p.File, Line: p.Line, Msg: p.Message}).Error()
+}

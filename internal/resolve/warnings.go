@@ -1,0 +1,55 @@
+package resolve
+
+import (
+	"strings"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// warnings finds what is allowed but probably not meant: concerns no meeting
+// has discussed, action items nobody owns or that have no due date, and risk
+// or complexity written as one word that is nearly a level.
+func (r *resolver) warnings(h *model.Handbook) model.ErrorList {
+	var list model.ErrorList
+	for _, c := range h.Concerns {
+		if len(c.Meetings) == 0 {
+			list.Add(c.File, c.Line, "no meeting has discussed this concern yet (list it under concerns: in a meeting)")
+		}
+		for _, f := range []struct {
+			name  string
+			level model.Level
+		}{{"risk", c.Risk}, {"complexity", c.Complexity}} {
+			if near := r.nearLevel(f.level); near != "" {
+				list.Add(c.File, c.Line, "%s: %q is not a level, so it is not scored (did you mean %q?)", f.name, f.level.Note, near)
+			}
+		}
+	}
+	for _, m := range h.Meetings {
+		for _, a := range m.Actions {
+			if a.Owner == "" {
+				list.Add(m.File, a.Line, "action %q has no owner", a.Task)
+			}
+			if a.Due.IsZero() && !a.Done {
+				list.Add(m.File, a.Line, "action %q has no due date", a.Task)
+			}
+		}
+	}
+	list.Sort()
+	return list
+}
+
+// nearLevel returns the level that an unscored one-word field is one or two
+// letters away from, or "".
+func (r *resolver) nearLevel(l model.Level) string {
+	if l.Scored || l.Note == "" || strings.ContainsAny(l.Note, " ,") {
+		return ""
+	}
+	for _, level := range r.config.Scoring.Scale {
+		for _, name := range append([]string{level.Name}, level.Aliases...) {
+			if d := distance(strings.ToLower(l.Note), strings.ToLower(name)); d > 0 && d <= 2 {
+				return name
+			}
+		}
+	}
+	return ""
+}
