@@ -100,7 +100,10 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("sorted by Effort again: first row's Effort is %q, want High", after.cell(0, "Effort"))
 		}
 		// Keyboard users sort too: the header is a real button.
-		b.sort(t, "Concern", "ascending", b.pressEnter)
+		after = b.sort(t, "Priority", "descending", b.pressEnter)
+		if after.cell(0, "Rank") != "1" {
+			t.Errorf("sorted by Priority: first row's Rank is %q, want 1", after.cell(0, "Rank"))
+		}
 		b.report(t, "/concerns/", nil)
 	})
 
@@ -186,6 +189,8 @@ type browser struct {
 	mu       sync.Mutex
 	problems []string
 	urls     map[network.RequestID]string
+	inflight map[network.RequestID]bool
+	quietAt  time.Time // when the last request in flight ended
 }
 
 // startBrowser starts Chromium with a fresh profile and opens a tab that
@@ -197,7 +202,7 @@ func startBrowser(t *testing.T, chrome, serverURL string) *browser {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &browser{base: base, urls: map[network.RequestID]string{}}
+	b := &browser{base: base, urls: map[network.RequestID]string{}, inflight: map[network.RequestID]bool{}}
 	profile := t.TempDir() // removed after the browser has closed: cleanups run last-in first-out
 	var output syncBuffer
 
@@ -259,6 +264,7 @@ func (b *browser) listen(ev any) {
 		}
 	case *network.EventRequestWillBeSent:
 		b.urls[ev.RequestID] = ev.Request.URL
+		b.inflight[ev.RequestID] = true
 		if u, err := url.Parse(ev.Request.URL); err != nil || (u.Scheme != "data" && u.Scheme != "blob" && u.Host != b.base.Host) {
 			b.problems = append(b.problems, "request to another host: "+ev.Request.URL)
 		}
@@ -266,9 +272,44 @@ func (b *browser) listen(ev any) {
 		if ev.Response.Status >= 400 && !b.implicitFavicon(ev.Response.URL) {
 			b.problems = append(b.problems, fmt.Sprintf("%s: HTTP %d", ev.Response.URL, ev.Response.Status))
 		}
+	case *network.EventLoadingFinished:
+		b.done(ev.RequestID)
 	case *network.EventLoadingFailed:
+		b.done(ev.RequestID)
 		if !ev.Canceled {
 			b.problems = append(b.problems, fmt.Sprintf("%s: loading failed: %s %s", b.urls[ev.RequestID], ev.ErrorText, ev.BlockedReason))
+		}
+	}
+}
+
+func (b *browser) done(id network.RequestID) {
+	delete(b.inflight, id)
+	if len(b.inflight) == 0 {
+		b.quietAt = time.Now()
+	}
+}
+
+// settle waits until no request has been in flight for a while, so that
+// what a page loads after its load event (a chart library that loads once
+// the chart is near the screen, say) has run before the page is judged.
+func (b *browser) settle(t *testing.T, page string) {
+	t.Helper()
+	const quiet, limit = 300 * time.Millisecond, 5 * time.Second
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		b.mu.Lock()
+		busy := len(b.inflight) > 0
+		var urls []string
+		for id := range b.inflight {
+			urls = append(urls, b.urls[id])
+		}
+		idle := !busy && time.Since(b.quietAt) >= quiet
+		b.mu.Unlock()
+		if idle {
+			return
+		}
+		if time.Since(start) > limit {
+			t.Errorf("%s: still loading after %s: %q", page, limit, urls)
+			return
 		}
 	}
 }
@@ -330,6 +371,7 @@ func (b *browser) open(t *testing.T, p string, status int64) pageState {
 	if resp.Status != status {
 		t.Errorf("%s: HTTP %d, want %d", p, resp.Status, status)
 	}
+	b.settle(t, p)
 	state, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](`({
 		title: document.title,
 		h1: Array.from(document.querySelectorAll("h1"), h => h.textContent.trim()),

@@ -96,3 +96,46 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLoadAndResolve feeds arbitrary text as a concern and a meeting of an
+// otherwise good site, and checks that loading and resolving never panic and
+// report every problem at a line of a file.
+func FuzzLoadAndResolve(f *testing.F) {
+	f.Add("---\ntitle: A\nteam: ops\nvalue: High\neffort: Low-Medium, soon\nrisk: words\n---\nBody", "---\ndate: 2020-01-01\nconcerns: [a]\nactions:\n  - task: x\n    concern: a\n---\n")
+	f.Add("---\nvalue: [a, {b: c}]\ntags: {x: y}\nraised: 99\n---\n", "---\nactions: [1, [2]]\nattendees: {a: b}\n---\n")
+	f.Add("---\ntitle: &a x\nteam: *a\n---\n", "---\ndate: *b\n---\n")
+	f.Add("", "---\n---\n")
+	f.Fuzz(func(t *testing.T, concern, meeting string) {
+		dir := t.TempDir()
+		files := map[string]string{
+			"site.yaml":                "title: T\nbaseURL: https://example.org/\n",
+			"content/teams/ops.md":     "---\ntitle: Ops\n---\n",
+			"content/concerns/a.md":    concern,
+			"content/meetings/m.md":    meeting,
+			"content/concerns/good.md": "---\ntitle: Good\nteam: ops\nvalue: Low\neffort: Low\n---\n",
+		}
+		for name, text := range files {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		site, err := load.Load(dir)
+		var list model.ErrorList
+		if err != nil && !errors.As(err, &list) {
+			t.Fatal(err)
+		}
+		_, err = Resolve(site, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+		if err != nil && !errors.As(err, &list) {
+			t.Fatal(err)
+		}
+		for _, e := range list {
+			if e.File == "" || e.Line < 0 {
+				t.Fatalf("misplaced error %+v", e)
+			}
+		}
+	})
+}

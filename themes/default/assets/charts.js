@@ -109,7 +109,7 @@
           observer.unobserve(s.target);
           charts.forEach(function (entry) { if (entry.el === s.target) show(entry); });
         });
-      }, { rootMargin: "300px" });
+      }, { rootMargin: "0px" }); // load ECharts (1 MB) only once a chart is on screen
       charts.forEach(function (entry) { observer.observe(entry.el); });
     } else {
       charts.forEach(show);

@@ -1,0 +1,553 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// Options says how big a handbook to generate, and from which seed.
+type Options struct {
+	Concerns int
+	Meetings int
+	Teams    int
+	Seed     uint64
+}
+
+// Validate reports options the generator cannot honour.
+func (o Options) Validate() error {
+	switch {
+	case o.Concerns < 0 || o.Meetings < 0:
+		return fmt.Errorf("-concerns and -meetings must be 0 or more")
+	case o.Teams < 1:
+		return fmt.Errorf("-teams must be at least 1")
+	case o.Teams > len(teamAreas)*(len(teamKinds)+1):
+		return fmt.Errorf("-teams must be at most %d", len(teamAreas)*(len(teamKinds)+1))
+	}
+	return nil
+}
+
+// site is a generated handbook, independent of how it is written out.
+type site struct {
+	teams    []*team
+	concerns []*concern // in generation order
+	meetings []*meeting // by date
+	pages    []*page
+}
+
+type team struct {
+	slug, title    string
+	representative string
+	members        []string // the representative first
+	body           string
+}
+
+type concern struct {
+	slug, title string
+	team        *team
+	value       string
+	effort      string
+	risk        string // empty when left out
+	complexity  string
+	blockers    []string
+	oneBlocker  bool // a single blocker written as text rather than a list
+	evidence    []string
+	status      string
+	observable  string // empty when left out
+	signals     []string
+	owner       string
+	tags        []string
+	raised      time.Time
+	body        string
+
+	priority float64 // as internal/model works it out
+	rank     int     // 1 for the most urgent
+}
+
+type meeting struct {
+	slug, title string
+	date        time.Time
+	attendees   []string // team slugs and people's names, as written
+	teams       []*team  // the teams present, whichever way they were named
+	concerns    []*concern
+	actions     []action
+	body        string
+}
+
+type action struct {
+	task    string
+	owner   string
+	due     time.Time
+	done    bool
+	concern *concern // nil when the action is about no concern
+	team    *team    // the team the handbook files it under, or nil
+}
+
+type page struct {
+	slug, title, description, body string
+}
+
+// The years dates are spread over: 2020 to 2024.
+var (
+	firstDay = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	days     = int(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Sub(firstDay).Hours() / 24)
+)
+
+// generator holds the random source and what has been handed out so far, so
+// that names and slugs stay unique.
+type generator struct {
+	r        *rand.Rand
+	people   map[string]*team
+	concerns map[string]bool
+	meetings map[string]bool
+}
+
+// generate makes a handbook of the size opts asks for. The same opts always
+// give the same handbook.
+func generate(opts Options) *site {
+	g := &generator{
+		r:        rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
+		people:   map[string]*team{},
+		concerns: map[string]bool{},
+		meetings: map[string]bool{},
+	}
+	s := &site{}
+	for i := range opts.Teams {
+		s.teams = append(s.teams, g.team(i))
+	}
+	for range opts.Concerns {
+		s.concerns = append(s.concerns, g.concern(s.teams))
+	}
+	for _, c := range s.concerns {
+		c.body = g.concernBody(c, s.concerns)
+	}
+	byRaised := make([]*concern, len(s.concerns))
+	copy(byRaised, s.concerns)
+	sort.SliceStable(byRaised, func(i, j int) bool { return byRaised[i].raised.Before(byRaised[j].raised) })
+	for range opts.Meetings {
+		s.meetings = append(s.meetings, g.meeting(s.teams, byRaised))
+	}
+	sort.SliceStable(s.meetings, func(i, j int) bool { return s.meetings[i].date.Before(s.meetings[j].date) })
+	s.pages = fixedPages()
+	rank(s.concerns)
+	return s
+}
+
+func (g *generator) pick(list []string) string { return list[g.r.IntN(len(list))] }
+
+// chance returns true with probability p.
+func (g *generator) chance(p float64) bool { return g.r.Float64() < p }
+
+// picks returns n different entries of list, in the order drawn.
+func (g *generator) picks(list []string, n int) []string {
+	n = min(n, len(list))
+	out := make([]string, 0, n)
+	for _, i := range g.r.Perm(len(list))[:n] {
+		out = append(out, list[i])
+	}
+	return out
+}
+
+func (g *generator) day() time.Time { return firstDay.AddDate(0, 0, g.r.IntN(days)) }
+
+// team i takes the i-th name: every area on its own first, then areas with
+// a kind ("Search Frontend").
+func (g *generator) team(i int) *team {
+	title := teamAreas[i%len(teamAreas)]
+	if k := i / len(teamAreas); k > 0 {
+		title += " " + teamKinds[k-1]
+	}
+	t := &team{slug: model.Slugify(title), title: title}
+	for range 3 + g.r.IntN(5) {
+		t.members = append(t.members, g.person(t))
+	}
+	t.representative = t.members[0]
+	t.body = fmt.Sprintf("The %s team looks after %s and %s. %s %s",
+		title, g.pick(systems), g.pick(systems), g.sentence(t, t.members), g.sentence(t, t.members))
+	return t
+}
+
+// person makes a name nobody else has, so that a name in a meeting points
+// to one team.
+func (g *generator) person(t *team) string {
+	for try := 0; ; try++ {
+		name := g.pick(firstNames) + " " + g.pick(lastNames)
+		if try > 20 {
+			name = g.pick(firstNames) + " " + string(rune('A'+g.r.IntN(26))) + ". " + g.pick(lastNames)
+		}
+		if g.people[name] == nil {
+			g.people[name] = t
+			return name
+		}
+	}
+}
+
+func (g *generator) concern(teams []*team) *concern {
+	// A few teams raise most concerns.
+	t := teams[int(float64(len(teams))*math.Pow(g.r.Float64(), 1.6))]
+	c := &concern{team: t}
+	c.title, c.slug = g.concernName()
+	c.value = g.level()
+	c.effort = g.level()
+	if g.chance(0.85) {
+		c.risk = g.optionalLevel(riskWords, 0.25)
+	}
+	if g.chance(0.4) {
+		c.complexity = g.optionalLevel(complexityWords, 0.2)
+	}
+	switch n := g.weighted(40, 30, 20, 10); n {
+	case 0:
+	case 1:
+		c.blockers = g.picks(blockerTexts, 1)
+		c.oneBlocker = g.chance(0.5)
+	default:
+		c.blockers = g.picks(blockerTexts, n)
+	}
+	if g.chance(0.7) {
+		c.evidence = g.picks(evidenceTexts, 1+g.r.IntN(2))
+	}
+	c.status = model.DefaultScoring().Statuses()[g.weighted(25, 15, 15, 20, 18, 7)]
+	c.observable = []string{"yes", "partly", "no", ""}[g.weighted(25, 30, 30, 15)]
+	if g.chance(0.75) {
+		c.signals = g.picks(signalTexts, 1+g.r.IntN(4))
+	}
+	if g.chance(0.9) {
+		c.owner = g.pick(t.members)
+	}
+	c.tags = g.picks(tags, 1+g.r.IntN(3))
+	c.raised = g.day()
+	c.priority = priority(c)
+	return c
+}
+
+// concernName returns a title and slug no other concern has.
+func (g *generator) concernName() (title, slug string) {
+	for try := 0; ; try++ {
+		system := g.pick(systems)
+		if kind := g.pick(systemKinds); kind != "" {
+			system = kind + " " + system
+		}
+		title = fmt.Sprintf(g.pick(concernTitles), system)
+		if try > 20 {
+			title += " (" + strconv.Itoa(try) + ")"
+		}
+		slug = model.Slugify(title)
+		if !g.concerns[slug] {
+			g.concerns[slug] = true
+			return title, slug
+		}
+	}
+}
+
+// weighted returns i with probability weights[i]/sum(weights).
+func (g *generator) weighted(weights ...int) int {
+	total := 0
+	for _, w := range weights {
+		total += w
+	}
+	n := g.r.IntN(total)
+	for i, w := range weights {
+		if n < w {
+			return i
+		}
+		n -= w
+	}
+	return len(weights) - 1
+}
+
+// level writes a scored field: a word, a range or a number, sometimes in
+// lowercase, often with a note.
+func (g *generator) level() string {
+	var l string
+	switch g.weighted(60, 25, 15) {
+	case 0:
+		l = g.pick(levelWords)
+		if g.chance(0.05) {
+			l = strings.ToLower(l)
+		}
+	case 1:
+		l = g.pick(levelRanges)
+	default:
+		l = g.pick(levelNums)
+	}
+	if g.chance(0.5) {
+		l += ", " + g.pick(levelNotes)
+	}
+	return l
+}
+
+// optionalLevel writes risk or complexity: a level, or in words with
+// probability inWords.
+func (g *generator) optionalLevel(words []string, inWords float64) string {
+	if g.chance(inWords) {
+		return g.pick(words)
+	}
+	return g.level()
+}
+
+// priority works a concern's score out with the handbook's own scoring, so
+// that the Hugo twin sorts exactly as the handbook does.
+func priority(c *concern) float64 {
+	scoring := model.DefaultScoring()
+	value, _ := scoring.Scale.Parse(c.value)
+	effort, _ := scoring.Scale.Parse(c.effort)
+	risk, _ := scoring.Scale.ParseOptional(c.risk)
+	complexity, _ := scoring.Scale.ParseOptional(c.complexity)
+	return scoring.Prioritize(&model.Concern{
+		Value: value, Effort: effort, Risk: risk, Complexity: complexity, Blockers: c.blockers,
+	}).Score
+}
+
+// rank numbers the concerns in the handbook's order: highest priority
+// first, then by title ignoring case, then by slug.
+func rank(concerns []*concern) {
+	sorted := make([]*concern, len(concerns))
+	copy(sorted, concerns)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		if a.priority != b.priority {
+			return a.priority > b.priority
+		}
+		if la, lb := strings.ToLower(a.title), strings.ToLower(b.title); la != lb {
+			return la < lb
+		}
+		return a.slug < b.slug
+	})
+	for i, c := range sorted {
+		c.rank = i + 1
+	}
+}
+
+func (g *generator) meeting(teams []*team, byRaised []*concern) *meeting {
+	m := &meeting{date: g.day()}
+	title := g.pick(meetingTitles)
+	if strings.Contains(title, "%s") {
+		title = fmt.Sprintf(title, g.pick(systems))
+	}
+	m.title = title
+	m.slug = m.date.Format(time.DateOnly) + "-" + model.Slugify(title)
+	for n := 2; g.meetings[m.slug]; n++ {
+		m.slug = m.date.Format(time.DateOnly) + "-" + model.Slugify(title) + "-" + strconv.Itoa(n)
+	}
+	g.meetings[m.slug] = true
+
+	present := map[*team]bool{}
+	for _, i := range g.r.Perm(len(teams))[:min(len(teams), 2+g.r.IntN(7))] {
+		t := teams[i]
+		present[t] = true
+		if g.chance(0.25) {
+			m.attendees = append(m.attendees, t.representative) // named by a person
+		} else {
+			m.attendees = append(m.attendees, t.slug)
+		}
+	}
+	if g.chance(0.1) {
+		m.attendees = append(m.attendees, g.pick(guests))
+	}
+	for _, t := range teams {
+		if present[t] {
+			m.teams = append(m.teams, t)
+		}
+	}
+
+	// Mostly concerns raised by the day of the meeting.
+	pool := byRaised[:sort.Search(len(byRaised), func(i int) bool { return byRaised[i].raised.After(m.date) })]
+	n := min(len(byRaised), 3+g.r.IntN(28))
+	if len(pool) < n {
+		pool = byRaised
+	}
+	for _, i := range g.r.Perm(len(pool))[:n] {
+		m.concerns = append(m.concerns, pool[i])
+	}
+
+	for range 1 + g.r.IntN(8) {
+		a := action{
+			task:  g.fill(g.pick(tasks), m.teams, nil),
+			owner: g.pick(g.pick2(m.teams, teams).members),
+			done:  g.chance(0.6),
+		}
+		if g.chance(0.85) {
+			a.due = m.date.AddDate(0, 0, 7+g.r.IntN(36))
+		}
+		if len(m.concerns) > 0 && g.chance(0.7) {
+			a.concern = m.concerns[g.r.IntN(len(m.concerns))]
+			a.team = a.concern.team
+		} else {
+			a.team = g.people[a.owner]
+		}
+		m.actions = append(m.actions, a)
+	}
+	m.body = g.meetingBody(m)
+	return m
+}
+
+// pick2 picks from list, or from fallback when list is empty.
+func (g *generator) pick2(list, fallback []*team) *team {
+	if len(list) == 0 {
+		list = fallback
+	}
+	return list[g.r.IntN(len(list))]
+}
+
+// fill replaces the placeholders of a sentence.
+func (g *generator) fill(s string, teams []*team, people []string) string {
+	if strings.Contains(s, "{system}") {
+		s = strings.ReplaceAll(s, "{system}", g.pick(systems))
+	}
+	if strings.Contains(s, "{team}") {
+		s = strings.ReplaceAll(s, "{team}", g.pick2(teams, nil).title)
+	}
+	if strings.Contains(s, "{person}") {
+		if len(people) == 0 {
+			people = g.pick2(teams, nil).members
+		}
+		s = strings.ReplaceAll(s, "{person}", g.pick(people))
+	}
+	if strings.Contains(s, "{n}") {
+		s = strings.ReplaceAll(s, "{n}", strconv.Itoa(2+g.r.IntN(11)))
+	}
+	if strings.Contains(s, "{pct}") {
+		s = strings.ReplaceAll(s, "{pct}", strconv.Itoa(5+g.r.IntN(90)))
+	}
+	return s
+}
+
+func (g *generator) sentence(t *team, people []string) string {
+	return g.fill(g.pick(sentences), []*team{t}, people)
+}
+
+// paragraph writes n sentences about team t.
+func (g *generator) paragraph(t *team, n int) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = g.sentence(t, t.members)
+	}
+	return strings.Join(parts, " ")
+}
+
+// concernBody writes 150 to 400 words: paragraphs, a heading and a list,
+// sometimes a table or a task list, and links to other concerns.
+func (g *generator) concernBody(c *concern, all []*concern) string {
+	target := 150 + g.r.IntN(251)
+	var b []string
+	b = append(b, g.paragraph(c.team, 2+g.r.IntN(3)))
+	b = append(b, "## "+g.pick(headings))
+	b = append(b, g.paragraph(c.team, 1+g.r.IntN(3)))
+	var list []string
+	for _, item := range g.picks(bullets, 3+g.r.IntN(4)) {
+		list = append(list, "- "+g.fill(item, []*team{c.team}, nil))
+	}
+	b = append(b, strings.Join(list, "\n"))
+	if g.chance(0.3) {
+		b = append(b, "## "+g.pick(tableHeadings), g.table())
+	}
+	if len(all) > 1 {
+		var links []string
+		for range 1 + g.r.IntN(3) {
+			o := all[g.r.IntN(len(all))]
+			if o != c {
+				links = append(links, fmt.Sprintf("[%s](/concerns/%s/)", o.title, o.slug))
+			}
+		}
+		if len(links) > 0 {
+			b = append(b, "Related: "+strings.Join(links, ", ")+".")
+		}
+	}
+	if g.chance(0.3) {
+		var todo []string
+		for _, item := range g.picks(bullets, 2+g.r.IntN(3)) {
+			box := " "
+			if g.chance(0.4) {
+				box = "x"
+			}
+			todo = append(todo, "- ["+box+"] "+g.fill(item, []*team{c.team}, nil))
+		}
+		b = append(b, "## "+g.pick(taskHeadings), strings.Join(todo, "\n"))
+	}
+	// Fill up to the target with closing paragraphs.
+	for words(b) < target {
+		b = append(b, g.paragraph(c.team, 2+g.r.IntN(3)))
+	}
+	return strings.Join(b, "\n\n") + "\n"
+}
+
+func words(blocks []string) int {
+	n := 0
+	for _, s := range blocks {
+		n += len(strings.Fields(s))
+	}
+	return n
+}
+
+// table writes a small GFM table of weekly numbers.
+func (g *generator) table() string {
+	rows := []string{"| Week | Incidents | Pages | Minutes to detect |", "|------|----------:|------:|------------------:|"}
+	start := 1 + g.r.IntN(48)
+	for i := range 3 + g.r.IntN(3) {
+		rows = append(rows, fmt.Sprintf("| %d | %d | %d | %d |", start+i, g.r.IntN(6), g.r.IntN(40), 2+g.r.IntN(180)))
+	}
+	return strings.Join(rows, "\n")
+}
+
+func (g *generator) meetingBody(m *meeting) string {
+	var b []string
+	b = append(b, fmt.Sprintf("Session of %d minutes, %d teams present.", 30+15*g.r.IntN(5), len(m.teams)))
+	chair := g.pick2(m.teams, nil)
+	b = append(b, g.paragraph(chair, 2+g.r.IntN(3)))
+	b = append(b, "## Round the table")
+	var list []string
+	for _, t := range m.teams {
+		list = append(list, "- **"+t.title+".** "+g.sentence(t, t.members))
+	}
+	b = append(b, strings.Join(list, "\n"))
+	if len(m.concerns) > 0 {
+		c := m.concerns[0]
+		b = append(b, fmt.Sprintf("Most of the time went to [%s](/concerns/%s/). %s", c.title, c.slug, g.sentence(c.team, c.team.members)))
+	}
+	return strings.Join(b, "\n\n") + "\n"
+}
+
+// fixedPages are the plain pages every generated handbook has.
+func fixedPages() []*page {
+	return []*page{
+		{
+			slug:        "about",
+			title:       "About the council",
+			description: "What the reliability council is and how to bring it a concern.",
+			body: `The reliability council is a small cross-team group that decides, with data
+rather than anecdotes, where reliability work should go first.
+
+## How to bring a concern
+
+- Write it up as a file in ` + "`content/concerns/`" + `.
+- Give it a value and an effort; the rest can follow.
+- Bring it to the next session.
+
+This handbook was generated for testing; every name in it is made up.
+`,
+		},
+		{
+			slug:        "how-we-score",
+			title:       "How we score concerns",
+			description: "How value, effort, risk, complexity and blockers become a priority.",
+			body: `Every concern is rated on the same few dimensions, so that we can compare them.
+
+| Level    | Score |
+|----------|-------|
+| Low      | 1     |
+| Medium   | 2     |
+| High     | 3     |
+
+- A range scores its midpoint, so ` + "`Low-Medium`" + ` is 1.5.
+- Anything after a comma is a note.
+- Risk and complexity may be written in words, and then count as the middle.
+`,
+		},
+	}
+}
