@@ -21,7 +21,7 @@ func Theme(dir, name string) (fs.FS, error) {
 	info, err := os.Stat(own)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && name == "default":
-		return themes.Default(), nil
+		return builtIn{themes.Default()}, nil
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, model.ErrorList{model.Errorf(ConfigFile, 0, "theme %q not found (create %s/%s/, or leave theme out to use the default)", name, ThemesDir, name)}
 	case err != nil:
@@ -29,12 +29,30 @@ func Theme(dir, name string) (fs.FS, error) {
 	case !info.IsDir():
 		return nil, model.ErrorList{model.Errorf(ConfigFile, 0, "theme %q: %s/%s is not a folder", name, ThemesDir, name)}
 	}
-	return overlay{top: os.DirFS(own), bottom: themes.Default()}, nil
+	return overlay{top: os.DirFS(own), bottom: themes.Default(), dir: ThemesDir + "/" + name}, nil
+}
+
+// builtIn is the default theme as embedded in the binary.
+type builtIn struct{ fs.FS }
+
+// Origin names a theme file for messages.
+func (b builtIn) Origin(name string) string {
+	return ThemesDir + "/default/" + name + " (built into handbook)"
 }
 
 // overlay reads each file from top, or from bottom when top lacks it.
 type overlay struct {
 	top, bottom fs.FS
+	dir         string // top's folder, relative to the site
+}
+
+// Origin names a theme file for messages: the site's own copy, or the
+// built-in one it falls back to.
+func (o overlay) Origin(name string) string {
+	if _, err := fs.Stat(o.top, name); err == nil {
+		return o.dir + "/" + name
+	}
+	return builtIn{o.bottom}.Origin(name)
 }
 
 func (o overlay) Open(name string) (fs.File, error) {

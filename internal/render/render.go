@@ -49,14 +49,14 @@ func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error
 		return nil, Stats{}, fmt.Errorf("theme: %w", err)
 	}
 	s.assets = make(map[string]string, len(assets))
-	files := make([]File, 0, len(assets)+len(h.Concerns)+len(h.Teams)+len(h.Meetings)+16)
+	published := make([]File, 0, len(assets)+len(h.Concerns)+len(h.Teams)+len(h.Meetings)+16)
 	for _, a := range assets {
 		s.assets[a.name] = a.path
-		files = append(files, File{Path: a.path, Data: a.data})
+		published = append(published, File{Path: a.path, Data: a.data})
 	}
 
 	md := newMarkdown(s.Base)
-	tmpls, err := parseLayouts(theme, funcs(s, md))
+	tmpls, files, err := parseLayouts(theme, funcs(s, md))
 	if err != nil {
 		return nil, Stats{}, err
 	}
@@ -69,23 +69,22 @@ func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error
 		p.Site = s
 	}
 	out := &Output{pages: make(map[string]rendered, len(list))}
-	stats, err := execute(tmpls, signer, list, prev, out)
+	stats, err := execute(tmpls, files, signer, list, prev, out)
 	if err != nil {
 		return nil, Stats{}, err
 	}
 	for _, p := range list {
-		files = append(files, File{Path: p.File(), Data: out.pages[p.File()].data})
+		published = append(published, File{Path: p.File(), Data: out.pages[p.File()].data})
 	}
-	files = append(files, File{Path: "sitemap.xml", Data: sitemap(s, list)})
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	out.Files = files
+	published = append(published, File{Path: "sitemap.xml", Data: sitemap(s, list)})
+	sort.Slice(published, func(i, j int) bool { return published[i].Path < published[j].Path })
+	out.Files = published
 	return out, stats, nil
 }
 
 // execute renders the pages on every core, reusing those prev already has
-// with the same inputs. A broken template fails every page that uses it, so
-// only the first failure of each layout is reported.
-func execute(tmpls map[string]*template.Template, signer *signer, list []*Page, prev *Output, out *Output) (Stats, error) {
+// with the same inputs.
+func execute(tmpls map[string]*template.Template, files *themeFiles, signer *signer, list []*Page, prev *Output, out *Output) (Stats, error) {
 	results := make([]rendered, len(list))
 	errs := make([]error, len(list))
 	var renders atomic.Int64
@@ -107,7 +106,7 @@ func execute(tmpls map[string]*template.Template, signer *signer, list []*Page, 
 				}
 				buf.Reset()
 				if err := tmpls[p.Layout].ExecuteTemplate(&buf, "base.html", p); err != nil {
-					errs[i] = fmt.Errorf("theme: layout %s.html, page /%s: %w", p.Layout, p.Path, err)
+					errs[i] = files.error(err, p.Path)
 					continue
 				}
 				renders.Add(1)
@@ -121,19 +120,39 @@ func execute(tmpls map[string]*template.Template, signer *signer, list []*Page, 
 	close(next)
 	wg.Wait()
 
-	failed := map[string]bool{}
-	var first []error
-	for i, err := range errs {
-		if err != nil && !failed[list[i].Layout] {
-			failed[list[i].Layout] = true
-			first = append(first, err)
-		}
-	}
-	if len(first) > 0 {
-		return Stats{}, errors.Join(first...)
+	if err := firstPerLayout(list, errs); err != nil {
+		return Stats{}, err
 	}
 	for i, p := range list {
 		out.pages[p.File()] = results[i]
 	}
 	return Stats{Pages: len(list), Rendered: int(renders.Load())}, nil
+}
+
+// firstPerLayout keeps the first error of each layout: a broken template
+// fails every page that uses it, and one message is enough.
+func firstPerLayout(list []*Page, errs []error) error {
+	failed := map[string]bool{}
+	var found model.ErrorList
+	var other []error
+	for i, err := range errs {
+		if err == nil || failed[list[i].Layout] {
+			continue
+		}
+		failed[list[i].Layout] = true
+		var placed model.ErrorList
+		if errors.As(err, &placed) {
+			found = append(found, placed...)
+		} else {
+			other = append(other, err)
+		}
+	}
+	if len(other) > 0 {
+		return errors.Join(other...)
+	}
+	if len(found) > 0 {
+		found.Sort()
+		return found
+	}
+	return nil
 }

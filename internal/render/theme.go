@@ -7,7 +7,11 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/reliability-council/handbook/internal/model"
 )
 
 // layouts are the page templates a theme provides, one per kind of page,
@@ -19,36 +23,82 @@ var layouts = []string{
 
 // parseLayouts parses every layout once per build, each with the base
 // skeleton and the partials.
-func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
+func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Template, *themeFiles, error) {
+	files := &themeFiles{theme: theme, byName: map[string]string{}}
 	common := template.New("base.html").Funcs(funcs)
-	if _, err := common.ParseFS(theme, "layouts/base.html"); err != nil {
-		return nil, themeError(err)
+	if err := files.parse(common, "layouts/base.html"); err != nil {
+		return nil, nil, err
 	}
 	partials, err := fs.Glob(theme, "layouts/partials/*.html")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if len(partials) > 0 {
-		if _, err := common.ParseFS(theme, partials...); err != nil {
-			return nil, themeError(err)
-		}
+	if err := files.parse(common, partials...); err != nil {
+		return nil, nil, err
 	}
 	out := make(map[string]*template.Template, len(layouts))
 	for _, name := range layouts {
 		t, err := common.Clone()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if _, err := t.ParseFS(theme, "layouts/"+name+".html"); err != nil {
-			return nil, themeError(err)
+		if err := files.parse(t, "layouts/"+name+".html"); err != nil {
+			return nil, nil, err
 		}
 		out[name] = t
 	}
-	return out, nil
+	return out, files, nil
 }
 
-func themeError(err error) error {
-	return fmt.Errorf("theme: %w", err)
+// themeFiles knows which file each template came from, so that a template
+// error names the file and line to fix.
+type themeFiles struct {
+	theme  fs.FS
+	byName map[string]string // template name ("concern.html") -> theme path
+}
+
+func (f *themeFiles) parse(t *template.Template, paths ...string) error {
+	for _, p := range paths {
+		f.byName[path.Base(p)] = p
+	}
+	if len(paths) == 0 {
+		return nil
+	}
+	if _, err := t.ParseFS(f.theme, paths...); err != nil {
+		return f.error(err, "")
+	}
+	return nil
+}
+
+// templatePos finds the template and line in html/template's messages:
+// "template: concern.html:12: ..." or "html/template:concern.html:3:5: ...".
+var templatePos = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+):(\d+)(?::\d+)?: (.*)$`)
+
+// error turns a template error into one placed at its theme file and line;
+// page, when set, says which page was being rendered.
+func (f *themeFiles) error(err error, page string) error {
+	m := templatePos.FindStringSubmatch(err.Error())
+	if m == nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	file := f.origin(f.byName[m[1]])
+	if file == "" {
+		file = m[1]
+	}
+	line, _ := strconv.Atoi(m[2])
+	msg := "template: " + m[3]
+	if page != "" {
+		msg += " (rendering /" + page + ")"
+	}
+	return model.ErrorList{model.Errorf(file, line, "%s", msg)}
+}
+
+// origin names a theme file as the user finds it on disk.
+func (f *themeFiles) origin(name string) string {
+	if o, ok := f.theme.(interface{ Origin(string) string }); ok && name != "" {
+		return o.Origin(name)
+	}
+	return name
 }
 
 // asset is a theme file published under a name that changes with its
