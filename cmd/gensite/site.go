@@ -50,6 +50,7 @@ type team struct {
 
 type concern struct {
 	slug, title string
+	system      string // what it is about, e.g. "legacy billing ETL"
 	team        *team
 	value       string
 	effort      string
@@ -168,8 +169,7 @@ func (g *generator) team(i int) *team {
 		t.members = append(t.members, g.person(t))
 	}
 	t.representative = t.members[0]
-	t.body = fmt.Sprintf("The %s team looks after %s and %s. %s %s",
-		title, g.pick(systems), g.pick(systems), g.sentence(t, t.members), g.sentence(t, t.members))
+	t.body = g.teamBody(t)
 	return t
 }
 
@@ -192,7 +192,7 @@ func (g *generator) concern(teams []*team) *concern {
 	// A few teams raise most concerns.
 	t := teams[int(float64(len(teams))*math.Pow(g.r.Float64(), 1.6))]
 	c := &concern{team: t}
-	c.title, c.slug = g.concernName()
+	c.title, c.slug, c.system = g.concernName()
 	c.value = g.level()
 	c.effort = g.level()
 	if g.chance(0.85) {
@@ -226,10 +226,11 @@ func (g *generator) concern(teams []*team) *concern {
 	return c
 }
 
-// concernName returns a title and slug no other concern has.
-func (g *generator) concernName() (title, slug string) {
+// concernName returns a title and slug no other concern has, and the
+// system it names.
+func (g *generator) concernName() (title, slug, system string) {
 	for try := 0; ; try++ {
-		system := g.pick(systems)
+		system = g.pick(systems)
 		if kind := g.pick(systemKinds); kind != "" {
 			system = kind + " " + system
 		}
@@ -240,7 +241,7 @@ func (g *generator) concernName() (title, slug string) {
 		slug = model.Slugify(title)
 		if !g.concerns[slug] {
 			g.concerns[slug] = true
-			return title, slug
+			return title, slug, system
 		}
 	}
 }
@@ -367,187 +368,20 @@ func (g *generator) meeting(teams []*team, byRaised []*concern) *meeting {
 	}
 
 	for range 1 + g.r.IntN(8) {
-		a := action{
-			task:  g.fill(g.pick(tasks), m.teams, nil),
-			owner: g.pick(g.pick2(m.teams, teams).members),
-			done:  g.chance(0.6),
-		}
-		if g.chance(0.85) {
-			a.due = m.date.AddDate(0, 0, 7+g.r.IntN(36))
-		}
+		owner := g.pick(m.teams[g.r.IntN(len(m.teams))].members)
+		a := action{owner: owner, team: g.people[owner], done: g.chance(0.6)}
+		topic := topic{team: a.team}
 		if len(m.concerns) > 0 && g.chance(0.7) {
 			a.concern = m.concerns[g.r.IntN(len(m.concerns))]
 			a.team = a.concern.team
-		} else {
-			a.team = g.people[a.owner]
+			topic.system = a.concern.system
+		}
+		a.task = g.fill(g.pick(tasks), topic)
+		if g.chance(0.85) {
+			a.due = m.date.AddDate(0, 0, 7+g.r.IntN(36))
 		}
 		m.actions = append(m.actions, a)
 	}
 	m.body = g.meetingBody(m)
 	return m
-}
-
-// pick2 picks from list, or from fallback when list is empty.
-func (g *generator) pick2(list, fallback []*team) *team {
-	if len(list) == 0 {
-		list = fallback
-	}
-	return list[g.r.IntN(len(list))]
-}
-
-// fill replaces the placeholders of a sentence.
-func (g *generator) fill(s string, teams []*team, people []string) string {
-	if strings.Contains(s, "{system}") {
-		s = strings.ReplaceAll(s, "{system}", g.pick(systems))
-	}
-	if strings.Contains(s, "{team}") {
-		s = strings.ReplaceAll(s, "{team}", g.pick2(teams, nil).title)
-	}
-	if strings.Contains(s, "{person}") {
-		if len(people) == 0 {
-			people = g.pick2(teams, nil).members
-		}
-		s = strings.ReplaceAll(s, "{person}", g.pick(people))
-	}
-	if strings.Contains(s, "{n}") {
-		s = strings.ReplaceAll(s, "{n}", strconv.Itoa(2+g.r.IntN(11)))
-	}
-	if strings.Contains(s, "{pct}") {
-		s = strings.ReplaceAll(s, "{pct}", strconv.Itoa(5+g.r.IntN(90)))
-	}
-	return s
-}
-
-func (g *generator) sentence(t *team, people []string) string {
-	return g.fill(g.pick(sentences), []*team{t}, people)
-}
-
-// paragraph writes n sentences about team t.
-func (g *generator) paragraph(t *team, n int) string {
-	parts := make([]string, n)
-	for i := range parts {
-		parts[i] = g.sentence(t, t.members)
-	}
-	return strings.Join(parts, " ")
-}
-
-// concernBody writes 150 to 400 words: paragraphs, a heading and a list,
-// sometimes a table or a task list, and links to other concerns.
-func (g *generator) concernBody(c *concern, all []*concern) string {
-	target := 150 + g.r.IntN(251)
-	var b []string
-	b = append(b, g.paragraph(c.team, 2+g.r.IntN(3)))
-	b = append(b, "## "+g.pick(headings))
-	b = append(b, g.paragraph(c.team, 1+g.r.IntN(3)))
-	var list []string
-	for _, item := range g.picks(bullets, 3+g.r.IntN(4)) {
-		list = append(list, "- "+g.fill(item, []*team{c.team}, nil))
-	}
-	b = append(b, strings.Join(list, "\n"))
-	if g.chance(0.3) {
-		b = append(b, "## "+g.pick(tableHeadings), g.table())
-	}
-	if len(all) > 1 {
-		var links []string
-		for range 1 + g.r.IntN(3) {
-			o := all[g.r.IntN(len(all))]
-			if o != c {
-				links = append(links, fmt.Sprintf("[%s](/concerns/%s/)", o.title, o.slug))
-			}
-		}
-		if len(links) > 0 {
-			b = append(b, "Related: "+strings.Join(links, ", ")+".")
-		}
-	}
-	if g.chance(0.3) {
-		var todo []string
-		for _, item := range g.picks(bullets, 2+g.r.IntN(3)) {
-			box := " "
-			if g.chance(0.4) {
-				box = "x"
-			}
-			todo = append(todo, "- ["+box+"] "+g.fill(item, []*team{c.team}, nil))
-		}
-		b = append(b, "## "+g.pick(taskHeadings), strings.Join(todo, "\n"))
-	}
-	// Fill up to the target with closing paragraphs.
-	for words(b) < target {
-		b = append(b, g.paragraph(c.team, 2+g.r.IntN(3)))
-	}
-	return strings.Join(b, "\n\n") + "\n"
-}
-
-func words(blocks []string) int {
-	n := 0
-	for _, s := range blocks {
-		n += len(strings.Fields(s))
-	}
-	return n
-}
-
-// table writes a small GFM table of weekly numbers.
-func (g *generator) table() string {
-	rows := []string{"| Week | Incidents | Pages | Minutes to detect |", "|------|----------:|------:|------------------:|"}
-	start := 1 + g.r.IntN(48)
-	for i := range 3 + g.r.IntN(3) {
-		rows = append(rows, fmt.Sprintf("| %d | %d | %d | %d |", start+i, g.r.IntN(6), g.r.IntN(40), 2+g.r.IntN(180)))
-	}
-	return strings.Join(rows, "\n")
-}
-
-func (g *generator) meetingBody(m *meeting) string {
-	var b []string
-	b = append(b, fmt.Sprintf("Session of %d minutes, %d teams present.", 30+15*g.r.IntN(5), len(m.teams)))
-	chair := g.pick2(m.teams, nil)
-	b = append(b, g.paragraph(chair, 2+g.r.IntN(3)))
-	b = append(b, "## Round the table")
-	var list []string
-	for _, t := range m.teams {
-		list = append(list, "- **"+t.title+".** "+g.sentence(t, t.members))
-	}
-	b = append(b, strings.Join(list, "\n"))
-	if len(m.concerns) > 0 {
-		c := m.concerns[0]
-		b = append(b, fmt.Sprintf("Most of the time went to [%s](/concerns/%s/). %s", c.title, c.slug, g.sentence(c.team, c.team.members)))
-	}
-	return strings.Join(b, "\n\n") + "\n"
-}
-
-// fixedPages are the plain pages every generated handbook has.
-func fixedPages() []*page {
-	return []*page{
-		{
-			slug:        "about",
-			title:       "About the council",
-			description: "What the reliability council is and how to bring it a concern.",
-			body: `The reliability council is a small cross-team group that decides, with data
-rather than anecdotes, where reliability work should go first.
-
-## How to bring a concern
-
-- Write it up as a file in ` + "`content/concerns/`" + `.
-- Give it a value and an effort; the rest can follow.
-- Bring it to the next session.
-
-This handbook was generated for testing; every name in it is made up.
-`,
-		},
-		{
-			slug:        "how-we-score",
-			title:       "How we score concerns",
-			description: "How value, effort, risk, complexity and blockers become a priority.",
-			body: `Every concern is rated on the same few dimensions, so that we can compare them.
-
-| Level    | Score |
-|----------|-------|
-| Low      | 1     |
-| Medium   | 2     |
-| High     | 3     |
-
-- A range scores its midpoint, so ` + "`Low-Medium`" + ` is 1.5.
-- Anything after a comma is a note.
-- Risk and complexity may be written in words, and then count as the middle.
-`,
-		},
-	}
 }

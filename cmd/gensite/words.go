@@ -54,18 +54,18 @@ var guests = []string{
 // titles rarely repeat.
 var systems = []string{
 	"billing ETL", "checkout API", "search index", "session store",
-	"CDN edge", "payment webhooks", "report exports", "push notifications",
-	"DNS zones", "TLS certificates", "message queue", "feature flags",
-	"CI pipeline", "backup jobs", "database failover", "image uploads",
+	"CDN edge", "payment webhook handler", "report exporter", "push notification service",
+	"DNS setup", "certificate renewal", "message queue", "feature flag service",
+	"CI pipeline", "backup job", "database failover", "image upload service",
 	"login service", "email delivery", "rate limiter", "config service",
 	"audit log", "data warehouse", "job scheduler", "cache cluster",
-	"object storage", "load balancers", "service mesh", "VPN gateway",
-	"mobile API", "partner sync", "invoice generator", "price feed",
-	"order pipeline", "metrics pipeline", "log shipping", "tracing agents",
+	"object storage", "load balancer pool", "service mesh", "VPN gateway",
+	"mobile API", "partner sync job", "invoice generator", "price feed",
+	"order pipeline", "metrics pipeline", "log shipper", "tracing agent",
 	"status page", "on-call rota", "secrets store", "admin console",
-	"analytics events", "recommendation model", "address lookup",
+	"analytics event stream", "recommendation model", "address lookup",
 	"PDF renderer", "SSO integration", "webhook relay", "usage metering",
-	"tenant migrations", "container registry", "build cache",
+	"tenant migration tool", "container registry", "build cache",
 }
 
 var systemKinds = []string{
@@ -218,7 +218,7 @@ var headings = []string{
 	"Who is affected", "Where the data is",
 }
 
-var tableHeadings = []string{"Numbers so far", "Recent weeks", "The options side by side"}
+var tableHeadings = []string{"Numbers so far", "Recent weeks", "What the incident log shows"}
 
 var taskHeadings = []string{"First steps", "Next steps", "To do"}
 
@@ -251,6 +251,49 @@ var sentences = []string{
 	"A runbook exists, though it was last updated {n} months ago.",
 	"Several people remember the outage it caused, and nobody wants a repeat.",
 	"The fix is well understood; finding the time is the hard part.",
+	"Last month the {system} was down for {n} hours before anyone noticed.",
+	"{person} keeps a spreadsheet of the failures, which is the best record we have.",
+	"The alerts we have fire on symptoms far downstream of the {system}.",
+	"We do not know how close to its limits the {system} runs on a busy day.",
+	"The {team} team would own the work, with help from whoever runs the dashboards.",
+	"A similar problem elsewhere took {n} weeks to fix, mostly in review.",
+	"Some of this is already visible in the logs, if you know where to look.",
+	"The numbers below come from the last quarter's incident reports.",
+	"It came up again in the last retrospective.",
+	"There is a cheap first step, and a much more expensive complete fix.",
+	"{person} suggested we measure before we change anything.",
+	"The risk grows with every new customer we add.",
+	"The {system} was built in a hurry and never revisited.",
+	"Nobody has written down what healthy looks like for the {system}.",
+}
+
+// teamSentences describe a team, with the same placeholders.
+var teamSentences = []string{
+	"{person} joined the team this year and now leads its on-call reviews.",
+	"The team is on call around the clock for its services.",
+	"Most of its worries come down to not seeing a failure until a customer does.",
+	"It joined the council in its first year.",
+	"The team has grown to twice its size in {n} months.",
+	"It shares an on-call rota with two other teams.",
+	"Its services handle about {pct}% of our traffic at peak.",
+	"The team runs a short review of its alerts every week.",
+}
+
+// meetingSentences make up the notes of meetings, with the same
+// placeholders.
+var meetingSentences = []string{
+	"We started with the actions from last time; most were done.",
+	"{person} walked through the numbers gathered since the last session.",
+	"The discussion kept coming back to ownership.",
+	"Two new concerns were raised and will be written up before the next session.",
+	"We agreed to score the new concerns before discussing them further.",
+	"{person} asked that every concern name a signal we could watch.",
+	"Several scores were adjusted after the numbers came in.",
+	"The {team} team proposed dropping one concern that is now covered elsewhere.",
+	"Time ran short, so the last items move to the next session.",
+	"We spent {n} minutes on the incident from last week.",
+	"Everyone agreed the list is more useful when each concern has an owner.",
+	"Actions without a due date were given one before we closed.",
 }
 
 var bullets = []string{
