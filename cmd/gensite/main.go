@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/reliability-council/handbook/internal/gensite"
 )
 
 func main() {
@@ -23,7 +25,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "write the handbook's site into this `folder` (required; must be empty or absent)")
 	hugo := fs.String("hugo", "", "also write the equivalent Hugo site into this `folder`")
-	var opts Options
+	var opts gensite.Options
 	fs.IntVar(&opts.Concerns, "concerns", 10000, "number of concerns")
 	fs.IntVar(&opts.Meetings, "meetings", 500, "number of meetings")
 	fs.IntVar(&opts.Teams, "teams", 40, "number of teams")
@@ -39,16 +41,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gensite:", err)
 		return 2
 	}
-	s := generate(opts)
-	if err := writeFiles(*out, s.handbookFiles()); err != nil {
+	s := gensite.Generate(opts)
+	if err := gensite.WriteFiles(*out, s.HandbookFiles()); err != nil {
 		fmt.Fprintln(stderr, "gensite:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %d concerns, %d meetings, %d teams to %s\n", len(s.concerns), len(s.meetings), len(s.teams), *out)
+	fmt.Fprintf(stdout, "wrote %d concerns, %d meetings, %d teams to %s\n", opts.Concerns, opts.Meetings, opts.Teams, *out)
 	if *hugo != "" {
-		files, err := s.hugoFiles()
+		files, err := s.HugoFiles()
 		if err == nil {
-			err = writeFiles(*hugo, files)
+			err = gensite.WriteFiles(*hugo, files)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, "gensite:", err)

@@ -1,6 +1,10 @@
 package model
 
-import "time"
+import (
+	"net/url"
+	"strings"
+	"time"
+)
 
 // Config is the site's configuration from site.yaml.
 type Config struct {
@@ -13,6 +17,19 @@ type Config struct {
 	// "edit this page" link.
 	EditURL string
 	Scoring Scoring
+}
+
+// BasePath returns the path part of the baseURL, ending in /: where the
+// handbook lives on its host, so that links work below a folder.
+func (c Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		return u.Path + "/"
+	}
+	return u.Path
 }
 
 // Handbook is the whole resolved handbook: every piece of content, linked to

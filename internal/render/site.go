@@ -1,11 +1,7 @@
 package render
 
 import (
-	"net/url"
-
 	"github.com/reliability-council/handbook/internal/chart"
-	"strings"
-
 	"github.com/reliability-council/handbook/internal/model"
 )
 
@@ -69,7 +65,7 @@ type ActionsByState struct {
 const topCount = 5
 
 func newSite(h *model.Handbook) *Site {
-	s := &Site{Handbook: h, Base: basePath(h.Config.BaseURL)}
+	s := &Site{Handbook: h, Base: h.Config.BasePath()}
 	var closed int
 	statusCount := map[string]int{}
 	for _, c := range h.Concerns {
@@ -114,17 +110,4 @@ func newSite(h *model.Handbook) *Site {
 		s.Nav = append(s.Nav, NavItem{Title: p.Title, Path: p.Slug + "/"})
 	}
 	return s
-}
-
-// basePath returns the path part of the baseURL, so that links work when the
-// handbook is published below a folder.
-func basePath(baseURL string) string {
-	u, err := url.Parse(baseURL)
-	if err != nil || u.Path == "" {
-		return "/"
-	}
-	if !strings.HasSuffix(u.Path, "/") {
-		return u.Path + "/"
-	}
-	return u.Path
 }

@@ -1,4 +1,4 @@
-package main
+package gensite
 
 import (
 	"bytes"
@@ -20,8 +20,8 @@ var small = Options{Concerns: 300, Meetings: 40, Teams: 12, Seed: 7}
 // twin sorts by.
 func TestGeneratedSiteBuilds(t *testing.T) {
 	dir := t.TempDir()
-	s := generate(small)
-	if err := writeFiles(dir, s.handbookFiles()); err != nil {
+	s := Generate(small)
+	if err := WriteFiles(dir, s.HandbookFiles()); err != nil {
 		t.Fatal(err)
 	}
 	result, err := build.Site(dir, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -50,11 +50,9 @@ func TestGeneratedSiteBuilds(t *testing.T) {
 // and wants the same bytes; another seed must give another site.
 func TestSameSeedSameFiles(t *testing.T) {
 	a, b, c := t.TempDir(), t.TempDir(), t.TempDir()
-	args := []string{"-concerns", "300", "-meetings", "40", "-teams", "12", "-seed", "7"}
+	opts := Options{Concerns: 300, Meetings: 40, Teams: 12, Seed: 7}
 	for _, dir := range []string{a, b} {
-		if code := run(append(args, "-o", filepath.Join(dir, "hb"), "-hugo", filepath.Join(dir, "hugo")), &bytes.Buffer{}, os.Stderr); code != 0 {
-			t.Fatalf("gensite exited %d", code)
-		}
+		writeBoth(t, opts, dir)
 	}
 	first, second := readTree(t, a), readTree(t, b)
 	if len(first) == 0 {
@@ -70,10 +68,8 @@ func TestSameSeedSameFiles(t *testing.T) {
 		t.Errorf("%s written by the second run only", p)
 	}
 
-	other := append(args[:len(args)-1:len(args)-1], "8", "-o", filepath.Join(c, "hb"))
-	if code := run(other, &bytes.Buffer{}, os.Stderr); code != 0 {
-		t.Fatalf("gensite exited %d", code)
-	}
+	opts.Seed = 8
+	writeBoth(t, opts, c)
 	if bytes.Equal(concat(first, "hb/"), concat(readTree(t, c), "hb/")) {
 		t.Error("seeds 7 and 8 gave the same handbook")
 	}
@@ -82,7 +78,7 @@ func TestSameSeedSameFiles(t *testing.T) {
 // TestGeneratedContent checks the shape the brief promises, on the model
 // the files are written from.
 func TestGeneratedContent(t *testing.T) {
-	s := generate(small)
+	s := Generate(small)
 	for _, c := range s.concerns {
 		if n := len(strings.Fields(c.body)); n < 150 || n > 420 {
 			t.Errorf("%s: body of %d words, want about 150 to 400", c.slug, n)
@@ -109,12 +105,25 @@ func TestRefusesNonEmptyFolder(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var stderr bytes.Buffer
-	if code := run([]string{"-o", dir, "-concerns", "5", "-meetings", "1", "-teams", "2"}, &bytes.Buffer{}, &stderr); code != 1 {
-		t.Errorf("exit code %d, want 1", code)
+	err := WriteFiles(dir, Generate(Options{Concerns: 5, Meetings: 1, Teams: 2, Seed: 1}).HandbookFiles())
+	if err == nil || !strings.Contains(err.Error(), "is not empty") {
+		t.Errorf("error %v, want it to say the folder is not empty", err)
 	}
-	if !strings.Contains(stderr.String(), "is not empty") {
-		t.Errorf("stderr = %q, want it to say the folder is not empty", stderr.String())
+}
+
+// writeBoth writes the handbook and its Hugo twin below dir.
+func writeBoth(t *testing.T, opts Options, dir string) {
+	t.Helper()
+	s := Generate(opts)
+	if err := WriteFiles(filepath.Join(dir, "hb"), s.HandbookFiles()); err != nil {
+		t.Fatal(err)
+	}
+	files, err := s.HugoFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFiles(filepath.Join(dir, "hugo"), files); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -1,4 +1,4 @@
-package main
+package gensite
 
 import (
 	"embed"
@@ -16,12 +16,12 @@ import (
 //go:embed all:hugotheme
 var hugoTheme embed.FS
 
-// hugoFiles writes s as a Hugo site with the same pages: a page per
+// HugoFiles writes s as a Hugo site with the same pages: a page per
 // concern, meeting and team (teams and tags are taxonomies, each team's page
 // its term page), the lists sorted by the handbook's priority, which goes
 // into each concern's weight. Bodies are the handbook's, byte for byte.
-func (s *site) hugoFiles() ([]file, error) {
-	files := []file{{"hugo.toml", []byte(fmt.Sprintf(`baseURL = %q
+func (s *Site) HugoFiles() ([]File, error) {
+	files := []File{{"hugo.toml", []byte(fmt.Sprintf(`baseURL = %q
 locale = "en"
 title = %q
 uglyURLs = false
@@ -38,7 +38,7 @@ disableKinds = ["rss"]
 	section := func(path, title string) {
 		var f frontmatter
 		f.text("title", title)
-		files = append(files, file{path, f.done("")})
+		files = append(files, File{path, f.done("")})
 	}
 	section("content/_index.md", siteTitle)
 	section("content/concerns/_index.md", "Concerns")
@@ -51,10 +51,10 @@ disableKinds = ["rss"]
 		f.text("title", t.title)
 		f.text("representative", t.representative)
 		f.blockList("members", t.members)
-		files = append(files, file{"content/teams/" + t.slug + "/_index.md", f.done(t.body)})
+		files = append(files, File{"content/teams/" + t.slug + "/_index.md", f.done(t.body)})
 	}
 	for _, c := range s.concerns {
-		files = append(files, file{"content/concerns/" + c.slug + ".md", hugoConcern(c)})
+		files = append(files, File{"content/concerns/" + c.slug + ".md", hugoConcern(c)})
 	}
 	for _, m := range s.meetings {
 		var f frontmatter
@@ -64,22 +64,22 @@ disableKinds = ["rss"]
 		f.flowList("attending", teamSlugs(m.teams))
 		f.blockList("concerns", concernSlugs(m.concerns))
 		f.actions(m.actions, true)
-		files = append(files, file{"content/meetings/" + m.slug + ".md", f.done(m.body)})
+		files = append(files, File{"content/meetings/" + m.slug + ".md", f.done(m.body)})
 	}
 	for _, p := range s.pages {
-		files = append(files, file{"content/" + p.slug + ".md", pageFile(p)})
+		files = append(files, File{"content/" + p.slug + ".md", pageFile(p)})
 	}
 	var actions frontmatter
 	actions.text("title", "Action items")
 	actions.text("layout", "actions")
-	files = append(files, file{"content/actions.md", actions.done("")})
+	files = append(files, File{"content/actions.md", actions.done("")})
 
 	err := fs.WalkDir(hugoTheme, "hugotheme", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		data, err := hugoTheme.ReadFile(path)
-		files = append(files, file{strings.TrimPrefix(path, "hugotheme/"), data})
+		files = append(files, File{strings.TrimPrefix(path, "hugotheme/"), data})
 		return err
 	})
 	return files, err

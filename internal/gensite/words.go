@@ -1,4 +1,4 @@
-package main
+package gensite
 
 // The words the generator builds a handbook from. Every list is fixed, so
 // that the same seed always picks the same words.

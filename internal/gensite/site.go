@@ -1,4 +1,4 @@
-package main
+package gensite
 
 import (
 	"fmt"
@@ -33,8 +33,8 @@ func (o Options) Validate() error {
 	return nil
 }
 
-// site is a generated handbook, independent of how it is written out.
-type site struct {
+// Site is a generated handbook, independent of how it is written out.
+type Site struct {
 	teams    []*team
 	concerns []*concern // in generation order
 	meetings []*meeting // by date
@@ -109,16 +109,16 @@ type generator struct {
 	meetings map[string]bool
 }
 
-// generate makes a handbook of the size opts asks for. The same opts always
+// Generate makes a handbook of the size opts asks for. The same opts always
 // give the same handbook.
-func generate(opts Options) *site {
+func Generate(opts Options) *Site {
 	g := &generator{
 		r:        rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
 		people:   map[string]*team{},
 		concerns: map[string]bool{},
 		meetings: map[string]bool{},
 	}
-	s := &site{}
+	s := &Site{}
 	for i := range opts.Teams {
 		s.teams = append(s.teams, g.team(i))
 	}

@@ -1,4 +1,4 @@
-package main
+package gensite
 
 import (
 	"fmt"
@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// file is one generated file, by its path below the output folder.
-type file struct {
+// File is one generated file, by its path below the output folder.
+type File struct {
 	path string
 	data []byte
 }
@@ -18,22 +18,22 @@ const (
 	siteDescription = "A generated handbook for load tests: made-up teams, concerns and meetings."
 )
 
-// handbookFiles writes s in the handbook's content format.
-func (s *site) handbookFiles() []file {
-	files := []file{{"site.yaml", []byte(fmt.Sprintf(
+// HandbookFiles writes s in the handbook's content format.
+func (s *Site) HandbookFiles() []File {
+	files := []File{{"site.yaml", []byte(fmt.Sprintf(
 		"title: %s\nbaseURL: %s\ndescription: %s\nlanguage: en\n",
 		yamlText(siteTitle), siteBaseURL, yamlText(siteDescription)))}}
 	for _, t := range s.teams {
-		files = append(files, file{"content/teams/" + t.slug + ".md", teamFile(t)})
+		files = append(files, File{"content/teams/" + t.slug + ".md", teamFile(t)})
 	}
 	for _, c := range s.concerns {
-		files = append(files, file{"content/concerns/" + c.slug + ".md", concernFile(c)})
+		files = append(files, File{"content/concerns/" + c.slug + ".md", concernFile(c)})
 	}
 	for _, m := range s.meetings {
-		files = append(files, file{"content/meetings/" + m.slug + ".md", meetingFile(m)})
+		files = append(files, File{"content/meetings/" + m.slug + ".md", meetingFile(m)})
 	}
 	for _, p := range s.pages {
-		files = append(files, file{"content/" + p.slug + ".md", pageFile(p)})
+		files = append(files, File{"content/" + p.slug + ".md", pageFile(p)})
 	}
 	return files
 }

@@ -1,4 +1,4 @@
-package main
+package gensite
 
 import (
 	"fmt"
@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 )
 
-// writeFiles writes files below dir, which must be empty or absent: the
+// WriteFiles writes files below dir, which must be empty or absent: the
 // generator never overwrites anything.
-func writeFiles(dir string, files []file) error {
+func WriteFiles(dir string, files []File) error {
 	entries, err := os.ReadDir(dir)
 	switch {
 	case err == nil && len(entries) > 0:
