@@ -44,6 +44,7 @@ func commands() []command {
 	return []command{
 		{"build", "build the handbook into a static site", runBuild},
 		{"check", "validate the sources without writing anything", runCheck},
+		{"serve", "preview the handbook locally, rebuilding on every save", runServe},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},
 	}

@@ -1,0 +1,167 @@
+package build
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/reliability-council/handbook/internal/gensite"
+	"github.com/reliability-council/handbook/internal/load"
+	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/render"
+	"github.com/reliability-council/handbook/internal/resolve"
+	"github.com/reliability-council/handbook/internal/write"
+)
+
+// benchConcerns sets the size of the generated handbook the benchmarks
+// build: go test -bench . -benchconcerns 10000 ./internal/build
+var benchConcerns = flag.Int("benchconcerns", 1000, "concerns in the generated handbook the benchmarks build")
+
+var (
+	benchOnce sync.Once
+	benchDir  string
+	benchErr  error
+)
+
+// benchSite generates the benchmark handbook once per run: meetings and
+// teams grow with it as in a real organisation (500 and 40 at 10,000).
+func benchSite(b *testing.B) string {
+	b.Helper()
+	benchOnce.Do(func() {
+		n := *benchConcerns
+		opts := gensite.Options{Concerns: n, Meetings: max(n/20, 10), Teams: min(max(n/250, 5), 40), Seed: 1}
+		benchDir, benchErr = filepathTemp()
+		if benchErr == nil {
+			benchErr = gensite.WriteFiles(benchDir, gensite.Generate(opts).HandbookFiles())
+		}
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchDir
+}
+
+func loadBench(b *testing.B, dir string) *load.Site {
+	b.Helper()
+	src, err := load.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return src
+}
+
+func resolveBench(b *testing.B, src *load.Site) *model.Handbook {
+	b.Helper()
+	h, err := resolve.Resolve(src, fixtureDay)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return h
+}
+
+// perPage reports the time per published page and pages per second.
+func perPage(b *testing.B, pages int) {
+	b.Helper()
+	ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N) / float64(pages)
+	b.ReportMetric(ns, "ns/page")
+	b.ReportMetric(1e9/ns, "pages/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	dir := benchSite(b)
+	n := len(loadBench(b, dir).Docs)
+	b.ReportAllocs()
+	for b.Loop() {
+		loadBench(b, dir)
+	}
+	perPage(b, n)
+}
+
+func BenchmarkResolve(b *testing.B) {
+	src := loadBench(b, benchSite(b))
+	b.ReportAllocs()
+	for b.Loop() {
+		resolveBench(b, src)
+	}
+	perPage(b, len(src.Docs))
+}
+
+func BenchmarkRender(b *testing.B) {
+	dir := benchSite(b)
+	h := resolveBench(b, loadBench(b, dir))
+	theme, err := load.Theme(dir, h.Config.Theme)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pages int
+	b.ReportAllocs()
+	for b.Loop() {
+		_, stats, err := render.Render(h, theme, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = stats.Pages
+	}
+	perPage(b, pages)
+}
+
+func BenchmarkWrite(b *testing.B) {
+	result, err := Site(benchSite(b), fixtureDay)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "out")
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := write.Site(out, result.Files); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perPage(b, len(result.Files))
+}
+
+// BenchmarkBuild is a whole build into memory: load, resolve and render.
+func BenchmarkBuild(b *testing.B) {
+	dir := benchSite(b)
+	var files int
+	b.ReportAllocs()
+	for b.Loop() {
+		result, err := Site(dir, fixtureDay)
+		var list model.ErrorList
+		if errors.As(err, &list) || err != nil {
+			b.Fatal(err)
+		}
+		files = len(result.Files)
+	}
+	perPage(b, files)
+}
+
+// BenchmarkRebuildOneConcern is the dev server's case: one concern saved,
+// the site rebuilt from the session's memory.
+func BenchmarkRebuildOneConcern(b *testing.B) {
+	dir := benchSite(b)
+	s := NewSession(dir)
+	if _, err := s.Build(nil, fixtureDay); err != nil {
+		b.Fatal(err)
+	}
+	src := loadBench(b, dir)
+	var concern string
+	for _, d := range src.Docs {
+		if d.Kind == load.KindConcern {
+			concern = d.File
+			break
+		}
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		editFile(b, filepath.Join(dir, concern), fmt.Sprintf("\nEdit %d.\n", i))
+		if _, err := s.Build([]string{concern}, fixtureDay); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

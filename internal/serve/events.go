@@ -1,0 +1,149 @@
+package serve
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"time"
+)
+
+// The events' payloads. Each carries the build the server now serves. The
+// first event on a stream says the server's state and is marked Connect: a
+// page that reconnects after a restart, or after falling behind, compares
+// builds to learn whether it missed a change.
+type (
+	// reloadEvent: the pages whose output changed, or All.
+	reloadEvent struct {
+		Build string   `json:"build"`
+		Pages []string `json:"pages"`
+		All   bool     `json:"all"`
+	}
+	// stylesEvent: only stylesheets changed; old URL to new URL.
+	stylesEvent struct {
+		Build  string            `json:"build"`
+		Styles map[string]string `json:"styles"`
+	}
+	// errorsEvent: the latest rebuild failed; the last good build is served.
+	errorsEvent struct {
+		Build   string       `json:"build"`
+		Connect bool         `json:"connect,omitempty"`
+		Errors  []buildError `json:"errors"`
+	}
+	// okEvent: the latest build is good.
+	okEvent struct {
+		Build   string `json:"build"`
+		Connect bool   `json:"connect,omitempty"`
+	}
+	buildError struct {
+		File string `json:"file"`
+		Line int    `json:"line"` // 0 for the file as a whole
+		Msg  string `json:"msg"`
+	}
+)
+
+// event formats one Server-Sent Event. The JSON holds no raw newline, so it
+// fits the single data line.
+func event(name string, payload any) []byte {
+	data, _ := json.Marshal(payload) // plain strings, numbers and maps: it cannot fail
+	return []byte("event: " + name + "\ndata: " + string(data) + "\n\n")
+}
+
+// stateEvent returns the event that opens a stream: where the server is now.
+func stateEvent(st *state) []byte {
+	if st.failed {
+		return event("errors", errorsEvent{Build: st.build(), Connect: true, Errors: st.errs})
+	}
+	return event("ok", okEvent{Build: st.build(), Connect: true})
+}
+
+func (st *state) build() string {
+	if st.site == nil {
+		return ""
+	}
+	return st.site.build
+}
+
+// client is one open event stream.
+type client struct {
+	events  chan []byte   // formatted events not yet written
+	dropped chan struct{} // closed when the client fell behind
+}
+
+// backlog is how many events a client may have unwritten before it is
+// dropped. A rebuild sends at most two.
+const backlog = 16
+
+// subscribe adds a client whose first event is the current state. Taking
+// the state under the lock that Update and Fail hold means no event is
+// missed or seen twice.
+func (s *Server) subscribe() *client {
+	c := &client{events: make(chan []byte, backlog), dropped: make(chan struct{})}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c.events <- stateEvent(s.state.Load())
+	s.clients[c] = struct{}{}
+	return c
+}
+
+func (s *Server) unsubscribe(c *client) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.clients, c)
+}
+
+// broadcast queues ev for every client without waiting for any. A client
+// whose backlog is full is dropped instead: its browser reconnects, gets the
+// current state first, and reloads if its page is stale. The caller holds
+// s.mu.
+func (s *Server) broadcast(ev []byte) {
+	for c := range s.clients {
+		select {
+		case c.events <- ev:
+		default:
+			delete(s.clients, c)
+			close(c.dropped)
+		}
+	}
+}
+
+// serveEvents streams events to one page until the page goes away, the
+// client is dropped, or the server shuts down (which ends r's context).
+func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Accel-Buffering", "no") // nginx: pass each event on at once
+	rc := http.NewResponseController(w)
+	_ = rc.SetWriteDeadline(time.Time{}) // a stream outlives any write timeout; not every server has one
+
+	c := s.subscribe()
+	defer s.unsubscribe(c)
+	// A short retry brings pages back soon after the server restarts.
+	if _, err := io.WriteString(w, "retry: 1000\n\n"); err != nil {
+		return
+	}
+	if err := rc.Flush(); err != nil {
+		return
+	}
+	heartbeat := time.NewTicker(s.heartbeat)
+	defer heartbeat.Stop()
+	for {
+		var msg []byte
+		select {
+		case <-r.Context().Done():
+			return
+		case <-c.dropped:
+			return
+		case msg = <-c.events:
+		case <-heartbeat.C:
+			// A comment: proxies close streams that stay silent.
+			msg = []byte(": keep-alive\n\n")
+		}
+		if _, err := w.Write(msg); err != nil {
+			return
+		}
+		if err := rc.Flush(); err != nil {
+			return
+		}
+	}
+}

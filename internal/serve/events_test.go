@@ -1,0 +1,402 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/render"
+)
+
+// sse is one event or comment read from a stream.
+type sse struct {
+	name    string
+	data    payload
+	raw     string // the data line as sent
+	comment string
+}
+
+// payload holds the fields of every kind of event.
+type payload struct {
+	Build   string            `json:"build"`
+	Connect bool              `json:"connect"`
+	Pages   []string          `json:"pages"`
+	All     bool              `json:"all"`
+	Styles  map[string]string `json:"styles"`
+	Errors  []buildError      `json:"errors"`
+}
+
+// stream is an event stream read in the background.
+type stream struct {
+	res    *http.Response
+	events chan sse // closed when the stream ends
+}
+
+// startServer serves s on a test server that stops with the test.
+func startServer(t *testing.T, s *Server) string {
+	t.Helper()
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// openStream connects to the event stream at base. The connection is cut
+// when the test ends, before the server stops (cleanups run last first).
+func openStream(t *testing.T, base string) *stream {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	req, err := http.NewRequestWithContext(ctx, "GET", base+eventsPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != 200 {
+		t.Fatalf("events: status %d", res.StatusCode)
+	}
+	st := &stream{res: res, events: make(chan sse, 100)}
+	go func() {
+		defer close(st.events)
+		defer res.Body.Close()
+		sc := bufio.NewScanner(res.Body)
+		var ev sse
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case line == "":
+				if ev.name != "" || ev.comment != "" {
+					st.events <- ev
+				}
+				ev = sse{}
+			case strings.HasPrefix(line, ":"):
+				ev.comment = strings.TrimSpace(line[1:])
+			case strings.HasPrefix(line, "event: "):
+				ev.name = line[len("event: "):]
+			case strings.HasPrefix(line, "data: "):
+				ev.raw = line[len("data: "):]
+				if err := json.Unmarshal([]byte(ev.raw), &ev.data); err != nil {
+					ev.name = "bad JSON: " + err.Error()
+				}
+			}
+		}
+	}()
+	return st
+}
+
+// next returns the next event, skipping comments.
+func (st *stream) next(t *testing.T) sse {
+	t.Helper()
+	for {
+		select {
+		case ev, ok := <-st.events:
+			if !ok {
+				t.Fatal("the stream ended")
+			}
+			if ev.name != "" {
+				return ev
+			}
+		case <-time.After(3 * time.Second):
+			t.Fatal("no event within 3 s")
+		}
+	}
+}
+
+// expect reads the next event and checks its name.
+func (st *stream) expect(t *testing.T, name string) payload {
+	t.Helper()
+	ev := st.next(t)
+	if ev.name != name {
+		t.Fatalf("event %q %s, want %q", ev.name, ev.raw, name)
+	}
+	return ev.data
+}
+
+// changed returns the fixture with the overview edited.
+func changed(text string) []render.File {
+	files := fixture()
+	for i, f := range files {
+		if f.Path == "index.html" {
+			files[i].Data = []byte(strings.Replace(string(f.Data), "Overview", text, 2))
+		}
+	}
+	return files
+}
+
+func build(s *Server) string { return s.state.Load().build() }
+
+func TestEventStreamHeaders(t *testing.T) {
+	s := New(Options{})
+	s.Update(fixture(), Change{All: true})
+	st := openStream(t, startServer(t, s))
+	for name, want := range map[string]string{
+		"Content-Type":      "text/event-stream",
+		"Cache-Control":     "no-cache",
+		"X-Accel-Buffering": "no",
+	} {
+		if got := st.res.Header.Get(name); got != want {
+			t.Errorf("%s %q, want %q", name, got, want)
+		}
+	}
+	if got := st.expect(t, "ok"); got.Build != build(s) || !got.Connect {
+		t.Errorf("first event %+v, want ok with connect and build %s", got, build(s))
+	}
+}
+
+func TestEventReloadNamesPages(t *testing.T) {
+	s := New(Options{})
+	s.Update(fixture(), Change{All: true})
+	old := build(s)
+	st := openStream(t, startServer(t, s))
+	st.expect(t, "ok")
+
+	s.Update(changed("Start here"), Change{Pages: []string{"/x/"}})
+	got := st.expect(t, "reload")
+	if !reflect.DeepEqual(got.Pages, []string{"/x/"}) || got.All || got.Connect {
+		t.Errorf("reload %+v, want pages [/x/] only", got)
+	}
+	if got.Build != build(s) || got.Build == old {
+		t.Errorf("reload build %s, want the new build %s (old %s)", got.Build, build(s), old)
+	}
+
+	s.Update(changed("Again"), Change{All: true})
+	if got := st.expect(t, "reload"); !got.All || got.Pages == nil {
+		t.Errorf("reload %+v, want all, with pages an empty list", got)
+	}
+}
+
+func TestEventStyles(t *testing.T) {
+	s := New(Options{})
+	s.Update(fixture(), Change{All: true})
+	st := openStream(t, startServer(t, s))
+	st.expect(t, "ok")
+
+	swap := map[string]string{"/assets/style.1a2b3c4d.css": "/assets/style.5e6f7a8b.css"}
+	s.Update(changed("Restyled"), Change{Styles: swap})
+	got := st.expect(t, "styles")
+	if !reflect.DeepEqual(got.Styles, swap) || got.Build != build(s) {
+		t.Errorf("styles %+v, want %v at build %s", got, swap, build(s))
+	}
+	// No reload follows: the next event is the one sent next.
+	s.Fail(model.ErrorList{{File: "a.md", Msg: "x"}})
+	st.expect(t, "errors")
+}
+
+// xss is an error message that a careless overlay would run.
+const xss = `<img src=x onerror=alert(1)>`
+
+func TestEventErrorsThenOK(t *testing.T) {
+	s := New(Options{})
+	s.Update(fixture(), Change{All: true})
+	good := build(s)
+	st := openStream(t, startServer(t, s))
+	st.expect(t, "ok")
+
+	s.Fail(model.ErrorList{
+		{File: "content/concerns/etl.md", Line: 3, Msg: "impact: want one of Low, Medium, High, found " + xss},
+		nil,
+		{File: "site.yaml", Line: 0, Msg: "cannot read"},
+	})
+	got := st.expect(t, "errors")
+	want := []buildError{
+		{File: "content/concerns/etl.md", Line: 3, Msg: "impact: want one of Low, Medium, High, found " + xss},
+		{File: "site.yaml", Line: 0, Msg: "cannot read"},
+	}
+	if !reflect.DeepEqual(got.Errors, want) {
+		t.Errorf("errors %+v, want %+v", got.Errors, want)
+	}
+	if got.Build != good || got.Connect {
+		t.Errorf("errors at build %s (connect %v), want the last good %s", got.Build, got.Connect, good)
+	}
+
+	// The last good site is still served.
+	if res, _ := get(t, s.Handler(), "GET", "/"); res.StatusCode != 200 {
+		t.Errorf("GET / during failure: status %d", res.StatusCode)
+	}
+
+	s.Update(changed("Fixed"), Change{Pages: []string{"/"}})
+	if ok := st.expect(t, "ok"); ok.Build != build(s) || ok.Connect {
+		t.Errorf("ok %+v, want build %s without connect", ok, build(s))
+	}
+	if got := st.expect(t, "reload"); !reflect.DeepEqual(got.Pages, []string{"/"}) {
+		t.Errorf("reload pages %v, want [/]", got.Pages)
+	}
+}
+
+func TestEventConnectDuringFailure(t *testing.T) {
+	s := New(Options{})
+	s.Update(fixture(), Change{All: true})
+	s.Fail(model.ErrorList{{File: "content/teams/data.md", Line: 7, Msg: "unknown team"}})
+	st := openStream(t, startServer(t, s))
+	got := st.expect(t, "errors")
+	if !got.Connect || got.Build != build(s) || len(got.Errors) != 1 || got.Errors[0].Line != 7 {
+		t.Errorf("first event %+v, want the errors, with connect and the build", got)
+	}
+	s.Update(changed("Fixed"), Change{Pages: []string{"/"}})
+	st.expect(t, "ok")
+	st.expect(t, "reload")
+}
+
+// TestEventFirstBuildReloadsAll: pages opened before the first good build
+// show a placeholder, so the first build reloads them all.
+func TestEventFirstBuildReloadsAll(t *testing.T) {
+	s := New(Options{})
+	st := openStream(t, startServer(t, s))
+	if got := st.expect(t, "ok"); got.Build != "" || !got.Connect {
+		t.Errorf("first event %+v, want ok with no build", got)
+	}
+	s.Fail(model.ErrorList{{File: "site.yaml", Line: 1, Msg: "bad"}})
+	if got := st.expect(t, "errors"); got.Build != "" {
+		t.Errorf("errors build %q, want none", got.Build)
+	}
+	s.Update(fixture(), Change{Pages: []string{"/x/"}})
+	st.expect(t, "ok")
+	if got := st.expect(t, "reload"); !got.All {
+		t.Errorf("reload %+v, want all", got)
+	}
+}
+
+func TestEventHeartbeat(t *testing.T) {
+	s := New(Options{})
+	s.heartbeat = 10 * time.Millisecond
+	st := openStream(t, startServer(t, s))
+	deadline := time.After(3 * time.Second)
+	for {
+		select {
+		case ev, ok := <-st.events:
+			if !ok {
+				t.Fatal("the stream ended")
+			}
+			if ev.comment != "" {
+				return
+			}
+		case <-deadline:
+			t.Fatal("no heartbeat within 3 s")
+		}
+	}
+}
+
+// TestSlowClientDropped checks that a client that reads nothing neither
+// blocks Fail nor holds up the others, and is dropped so that it resyncs.
+func TestSlowClientDropped(t *testing.T) {
+	s := New(Options{})
+	s.Update(fixture(), Change{All: true})
+	st := openStream(t, startServer(t, s))
+	st.expect(t, "ok")
+	slow := s.subscribe()
+
+	// The stream that reads keeps up with each event; the slow client
+	// reads nothing.
+	for range backlog + 4 {
+		failed := make(chan struct{})
+		go func() {
+			defer close(failed)
+			s.Fail(model.ErrorList{{File: "a.md", Line: 1, Msg: "x"}})
+		}()
+		select {
+		case <-failed:
+		case <-time.After(time.Second):
+			t.Fatal("Fail blocked on a client that reads nothing")
+		}
+		st.expect(t, "errors")
+	}
+	select {
+	case <-slow.dropped:
+	default:
+		t.Error("the slow client was not dropped")
+	}
+	s.mu.Lock()
+	_, kept := s.clients[slow]
+	s.mu.Unlock()
+	if kept {
+		t.Error("the slow client is still subscribed")
+	}
+}
+
+// TestDroppedStreamEnds checks that the server ends the stream of a dropped
+// client, so that its browser reconnects and starts from the current state.
+func TestDroppedStreamEnds(t *testing.T) {
+	s := New(Options{})
+	s.Update(fixture(), Change{All: true})
+	st := openStream(t, startServer(t, s))
+	st.expect(t, "ok")
+	s.mu.Lock()
+	for c := range s.clients {
+		delete(s.clients, c)
+		close(c.dropped)
+	}
+	s.mu.Unlock()
+	select {
+	case _, ok := <-st.events:
+		if ok {
+			t.Fatal("an event after the drop")
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("the stream is still open 3 s after the drop")
+	}
+}
+
+// TestConcurrentUse runs requests and streams while the site is rebuilt, for
+// the race detector.
+func TestConcurrentUse(t *testing.T) {
+	s := New(Options{})
+	s.Update(fixture(), Change{All: true})
+	base := startServer(t, s)
+	h := s.Handler()
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				for _, p := range []string{"/", "/concerns/etl/", "/nope", "/assets/logo.png"} {
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, httptest.NewRequest("GET", p, nil))
+					if rec.Code != 200 && rec.Code != 404 {
+						t.Errorf("GET %s: status %d", p, rec.Code)
+					}
+				}
+			}
+		}()
+	}
+	streams := make([]*stream, 3)
+	for i := range streams {
+		streams[i] = openStream(t, base)
+		streams[i].expect(t, "ok")
+	}
+	// Rebuilds come at the pace of a person saving files: each stream reads
+	// one rebuild's events before the next, or it would be dropped.
+	for i := range 20 {
+		want := []string{"errors"}
+		if i%2 == 0 {
+			s.Fail(model.ErrorList{{File: "a.md", Line: i, Msg: "x"}})
+		} else {
+			s.Update(changed(strings.Repeat("x", i)), Change{Pages: []string{"/"}})
+			want = []string{"ok", "reload"}
+		}
+		for _, st := range streams {
+			for _, name := range want {
+				st.expect(t, name)
+			}
+		}
+	}
+	close(stop)
+	wg.Wait()
+}
