@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,6 +28,9 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	Now            func() time.Time
+	// Context ends long-running commands such as serve, as Ctrl-C does;
+	// nil means they run until interrupted.
+	Context context.Context
 }
 
 // OS returns the real environment.

@@ -30,7 +30,11 @@ func runServe(env Env, args []string) int {
 	if code, done := parse(env, fs, args); done {
 		return code
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	parent := env.Context
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	ln, err := serve.Listen(net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
