@@ -46,6 +46,7 @@ func newSite(files []render.File) *site {
 	}
 	return s
 }
+
 // serveSite answers p, a URL path, with the file at rel, its place in the
 // site: rel "/concerns/etl/" is the file concerns/etl/index.html. Without a
 // trailing slash it redirects to the page's folder; otherwise it answers
