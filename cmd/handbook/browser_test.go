@@ -18,8 +18,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/BurntSushi/toml"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -172,6 +175,66 @@ func netlify(dir string) http.Handler {
 	})
 }
 
+// headerRule is one [[headers]] table of netlify.toml: the headers Netlify
+// adds to every response whose path matches For.
+type headerRule struct {
+	For    string            `toml:"for"`
+	Values map[string]string `toml:"values"`
+}
+
+// netlifyHeaders reads the [[headers]] rules of the repository's
+// netlify.toml, and fails t if it cannot.
+func netlifyHeaders(t testing.TB) []headerRule {
+	t.Helper()
+	rules, err := readHeaderRules(filepath.Join(exampleSite(t), "netlify.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rules
+}
+
+// readHeaderRules reads the [[headers]] rules of a netlify.toml. The
+// handbook's pages are meant to work under a Content-Security-Policy, so a
+// file that sets none for every page is an error.
+func readHeaderRules(file string) ([]headerRule, error) {
+	var config struct {
+		Headers []headerRule `toml:"headers"`
+	}
+	if _, err := toml.DecodeFile(file, &config); err != nil {
+		return nil, fmt.Errorf("reading %s: %w", file, err)
+	}
+	csp := false
+	for _, r := range config.Headers {
+		if !strings.HasPrefix(r.For, "/") || strings.Contains(r.For, ":") || strings.Contains(strings.TrimSuffix(r.For, "*"), "*") {
+			return nil, fmt.Errorf("%s: [[headers]] for = %q: the tests understand only a path, or a path ending in *", file, r.For)
+		}
+		if r.For == "/*" && r.Values["Content-Security-Policy"] != "" {
+			csp = true
+		}
+	}
+	if !csp {
+		return nil, fmt.Errorf(`%s sets no Content-Security-Policy for "/*"; the browser tests check that every page works under it`, file)
+	}
+	return config.Headers, nil
+}
+
+// withHeaders adds to each response the headers of every rule whose path
+// pattern matches the request, in the order of the rules, as Netlify does.
+// A pattern is a path, or a path ending in * that matches everything below.
+func withHeaders(h http.Handler, rules []headerRule) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, rule := range rules {
+			prefix, splat := strings.CutSuffix(rule.For, "*")
+			if r.URL.Path == rule.For || (splat && strings.HasPrefix(r.URL.Path, prefix)) {
+				for k, v := range rule.Values {
+					w.Header().Set(k, v)
+				}
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
 const brokenPage = `<!DOCTYPE html><html lang="en"><title>Broken</title>
 <h1>Broken</h1>
 <img src="http://127.0.0.2:1/pixel.png" alt="">
@@ -194,8 +257,9 @@ type browser struct {
 }
 
 // startBrowser starts Chromium with a fresh profile and opens a tab that
-// records console errors, uncaught exceptions, failed requests and requests
-// to any host but the test server's.
+// records console errors, uncaught exceptions, failed requests, requests to
+// any host but the test server's, Content-Security-Policy violations and
+// dialogs (alert, confirm, prompt), which it dismisses.
 func startBrowser(t *testing.T, chrome, serverURL string) *browser {
 	t.Helper()
 	base, err := url.Parse(serverURL)
@@ -231,12 +295,32 @@ func startBrowser(t *testing.T, chrome, serverURL string) *browser {
 			t.Logf("chromium's output:\n%s", output.String())
 		}
 	})
-	if err := chromedp.Do(ctx); err != nil {
+	b.ctx = ctx // before the tab starts: listen reads it
+	if err := chromedp.Do(ctx, reportViolations); err != nil {
 		t.Fatalf("starting %s: %v", chrome, err)
 	}
-	b.ctx = ctx
 	return b
 }
+
+// violationBinding is the function through which pages report
+// Content-Security-Policy violations to listen.
+const violationBinding = "__handbookTestViolation"
+
+// reportViolations makes every page, from its first script on, pass each
+// securitypolicyviolation event to violationBinding. The binding and the
+// script come from DevTools, so the policy does not apply to them, and they
+// outlive navigations.
+var reportViolations = chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+	if _, err := cdp.Call(ctx, t, runtime.AddBinding, runtime.AddBindingParams{Name: violationBinding}); err != nil {
+		return err
+	}
+	_, err := cdp.Call(ctx, t, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `
+		document.addEventListener("securitypolicyviolation", e => ` + violationBinding + `(JSON.stringify({
+			directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample,
+			at: e.sourceFile + ":" + e.lineNumber + ":" + e.columnNumber,
+		})), true);`})
+	return err
+})
 
 // listen runs on chromedp's reading goroutine: it must be quick.
 func (b *browser) listen(ev any) {
@@ -262,6 +346,20 @@ func (b *browser) listen(ev any) {
 		if ev.Entry.Level == log.EntryLevelError && !b.implicitFavicon(ev.Entry.URL) {
 			b.problems = append(b.problems, fmt.Sprintf("browser log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
 		}
+	case *runtime.EventBindingCalled:
+		if ev.Name == violationBinding {
+			b.problems = append(b.problems, "Content-Security-Policy violation: "+ev.Payload)
+		}
+	case *cdppage.EventJavascriptDialogOpening:
+		b.problems = append(b.problems, fmt.Sprintf("%s dialog opened: %q", ev.Type, ev.Message))
+		// The page waits until the dialog is answered; answer it elsewhere,
+		// as listen may not run commands.
+		go func() {
+			_ = chromedp.Do(b.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+				_, err := cdp.Call(ctx, t, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: false})
+				return err
+			}))
+		}()
 	case *network.EventRequestWillBeSent:
 		b.urls[ev.RequestID] = ev.Request.URL
 		b.inflight[ev.RequestID] = true

@@ -40,7 +40,19 @@ func exampleSite(t testing.TB) string {
 func buildExample(t testing.TB) string {
 	t.Helper()
 	root := exampleSite(t)
-	out := filepath.Join(t.TempDir(), "out")
+	out, warnings := buildSite(t, root)
+	if warnings != "" {
+		t.Fatalf("handbook build -s %s warned:\n%s", root, warnings)
+	}
+	return out
+}
+
+// buildSite builds the handbook in root with handbook build, on the day the
+// example is dated, into a fresh folder. It returns that folder and what the
+// build printed on stderr, its warnings, and fails t when the build fails.
+func buildSite(t testing.TB, root string) (out, warnings string) {
+	t.Helper()
+	out = filepath.Join(t.TempDir(), "out")
 	var stdout, stderr bytes.Buffer
 	env := cli.Env{
 		Stdout: &stdout,
@@ -53,11 +65,10 @@ func buildExample(t testing.TB) string {
 		},
 		Now: func() time.Time { return time.Date(2023, 11, 14, 12, 0, 0, 0, time.UTC) },
 	}
-	code := cli.Run(env, []string{"build", "-s", root, "-o", out})
-	if code != 0 || stderr.Len() > 0 {
+	if code := cli.Run(env, []string{"build", "-s", root, "-o", out}); code != 0 {
 		t.Fatalf("handbook build -s %s exited %d\nstdout:\n%s\nstderr:\n%s", root, code, &stdout, &stderr)
 	}
-	return out
+	return out, stderr.String()
 }
 
 // exampleBaseURL returns the baseURL of the example's site.yaml.

@@ -71,7 +71,7 @@ func (b *Builder) concernBubbles(c *Chart, scatter *charts.Scatter, concerns []*
 		var links []string
 		var tips [][]string
 		for _, con := range byTeam[t] {
-			dx, dy := jitter(con.Slug)
+			dx, dy := b.jitterWithin(con)
 			data = append(data, opts.ScatterData{
 				Name:       con.Title,
 				Value:      []float64{round2(con.Effort.Score + dx), round2(con.Value.Score + dy)},
@@ -211,6 +211,20 @@ func concernTip(c *model.Concern) []string {
 		tip = append(tip, "Risk: "+c.Risk.String())
 	}
 	return append(tip, fmt.Sprintf("Priority %.1f", c.Priority.Score))
+}
+
+// jitterWithin spreads a concern's bubble but keeps it on the side of each
+// quadrant line that QuadrantOf counts it on.
+func (b *Builder) jitterWithin(c *model.Concern) (dx, dy float64) {
+	dx, dy = jitter(c.Slug)
+	mid := (b.scale.Min() + b.scale.Max()) / 2
+	if (c.Effort.Score >= mid) != (c.Effort.Score+dx >= mid) {
+		dx = -dx
+	}
+	if (c.Value.Score >= mid) != (c.Value.Score+dy >= mid) {
+		dy = -dy
+	}
+	return dx, dy
 }
 
 // jitter spreads concerns that share the same levels so that each stays

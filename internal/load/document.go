@@ -19,13 +19,16 @@ const (
 
 // Document is one source file.
 type Document struct {
-	Kind  Kind
-	Slug  string // the file name without .md
-	File  string // relative to the site folder, with forward slashes
-	Line  int    // the line of the opening ---
-	Hash  uint64 // of the file's bytes
-	Front *yaml.Node
-	Body  model.Markdown
+	Kind Kind
+	Slug string // the file name without .md
+	File string // relative to the site folder, with forward slashes
+	Line int    // the line of the opening ---
+	Hash uint64 // of the file's bytes
+	// FrontHash is of the frontmatter alone: what lists and tables of other
+	// pages show of the document.
+	FrontHash uint64
+	Front     *yaml.Node
+	Body      model.Markdown
 }
 
 // Site is every source file of a site that could be read.

@@ -37,7 +37,9 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 
 	var front yaml.Node
 	var yamlErr error
+	var frontHash uint64
 	format := frontmatter.NewFormat("---", "---", func(block []byte, _ any) error {
+		frontHash = hashBytes(block)
 		yamlErr = yaml.Unmarshal(block, &front)
 		return nil
 	})
@@ -59,11 +61,12 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	shiftLines(&front, opening)
 	bodyLine := 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
 	return &Document{
-		File:  file,
-		Line:  opening,
-		Hash:  hashBytes(data),
-		Front: &front,
-		Body:  model.Markdown{Text: body, Line: bodyLine},
+		File:      file,
+		Line:      opening,
+		Hash:      hashBytes(data),
+		FrontHash: frontHash,
+		Front:     &front,
+		Body:      model.Markdown{Text: body, Line: bodyLine},
 	}, nil
 }
 

@@ -12,7 +12,7 @@ import (
 
 // funcs returns the functions templates call. They close over one build's
 // site, so templates never reach global state.
-func funcs(s *Site, md *markdown) template.FuncMap {
+func funcs(s *Site, md *markdown, rows *rowCache) template.FuncMap {
 	return template.FuncMap{
 		"url": func(v any) (string, error) {
 			p, ok := pathOf(v)
@@ -29,7 +29,8 @@ func funcs(s *Site, md *markdown) template.FuncMap {
 			}
 			return s.Base + p, nil
 		},
-		"markdown": md.HTML,
+		"markdown":   md.HTML,
+		"concernRow": rows.row,
 		"concernTable": func(caption string, list []*model.Concern, withTeam bool) ConcernTable {
 			return ConcernTable{Caption: caption, Concerns: list, WithTeam: withTeam}
 		},

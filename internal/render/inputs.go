@@ -59,13 +59,13 @@ func newSigner(s *Site, theme fs.FS, assets []asset) (*signer, error) {
 
 	h.Reset()
 	for _, t := range s.Teams {
-		writeSource(h, t.Source)
+		writeFront(h, t.Source)
 	}
-	for _, c := range s.Concerns {
-		writeSource(h, c.Source)
+	for _, c := range s.Concerns { // in rank order
+		writeFront(h, c.Source)
 	}
 	for _, m := range s.Meetings {
-		writeSource(h, m.Source)
+		writeFront(h, m.Source)
 	}
 	sg.all = h.Sum64()
 	return sg, nil
@@ -81,10 +81,16 @@ func hashFile(h hash.Hash64, theme fs.FS, name string) error {
 	return nil
 }
 
+// writeSource adds a whole source file: for the page that shows its body.
 func writeSource(h hash.Hash64, src model.Source) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], src.Hash)
-	_, _ = h.Write(b[:])
+	writeInt(h, int(src.Hash))
+	_, _ = h.Write([]byte(src.File))
+}
+
+// writeFront adds a source file's frontmatter: for the pages that list it,
+// which show its title, levels and dates but not its body.
+func writeFront(h hash.Hash64, src model.Source) {
+	writeInt(h, int(src.FrontHash))
 	_, _ = h.Write([]byte(src.File))
 }
 
@@ -106,50 +112,50 @@ func (sg *signer) sign(p *Page) uint64 {
 		writeSource(h, c.Source)
 		writeInt(h, c.Rank)
 		if c.Team != nil {
-			writeSource(h, c.Team.Source)
+			writeFront(h, c.Team.Source)
 		}
 		for _, m := range c.Meetings {
-			writeSource(h, m.Source)
+			writeFront(h, m.Source)
 		}
 	case p.Team != nil:
 		t := p.Team
 		writeSource(h, t.Source)
 		writeInt(h, sg.teamIndex[t])
 		for _, c := range t.Concerns {
-			writeSource(h, c.Source)
+			writeFront(h, c.Source)
 			writeInt(h, c.Rank)
 		}
 		for _, m := range t.Meetings {
-			writeSource(h, m.Source)
+			writeFront(h, m.Source)
 		}
 		for _, a := range t.Actions {
-			writeSource(h, a.Meeting.Source)
+			writeFront(h, a.Meeting.Source)
 			if a.Concern != nil {
-				writeSource(h, a.Concern.Source)
+				writeFront(h, a.Concern.Source)
 			}
 		}
 	case p.Meeting != nil:
 		m := p.Meeting
 		writeSource(h, m.Source)
 		for _, c := range m.Concerns {
-			writeSource(h, c.Source)
+			writeFront(h, c.Source)
 		}
 		for _, a := range m.Attendees {
 			if a.Team != nil {
-				writeSource(h, a.Team.Source)
+				writeFront(h, a.Team.Source)
 			}
 		}
 		for _, a := range m.Actions {
 			if a.Concern != nil {
-				writeSource(h, a.Concern.Source)
+				writeFront(h, a.Concern.Source)
 			}
 		}
 	case p.Tag != nil:
 		for _, c := range p.Tag.Concerns {
-			writeSource(h, c.Source)
+			writeFront(h, c.Source)
 			writeInt(h, c.Rank)
 			if c.Team != nil {
-				writeSource(h, c.Team.Source)
+				writeFront(h, c.Team.Source)
 			}
 		}
 	case p.Doc != nil:

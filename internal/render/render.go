@@ -25,6 +25,7 @@ type File struct {
 type Output struct {
 	Files []File // sorted by path
 	pages map[string]rendered
+	rows  map[uint64]template.HTML // concern rows, by what they show
 }
 
 type rendered struct {
@@ -56,7 +57,8 @@ func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error
 	}
 
 	md := newMarkdown(s.Base)
-	tmpls, files, err := parseLayouts(theme, funcs(s, md))
+	rows := newRowCache(prev)
+	tmpls, files, err := parseLayouts(theme, funcs(s, md, rows))
 	if err != nil {
 		return nil, Stats{}, err
 	}
@@ -64,11 +66,12 @@ func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error
 	if err != nil {
 		return nil, Stats{}, fmt.Errorf("theme: %w", err)
 	}
+	rows.tmpl, rows.shell = tmpls[layouts[0]], signer.shell
 	list := pages(s)
 	for _, p := range list {
 		p.Site = s
 	}
-	out := &Output{pages: make(map[string]rendered, len(list))}
+	out := &Output{pages: make(map[string]rendered, len(list)), rows: rows.cur}
 	stats, err := execute(tmpls, files, signer, list, prev, out)
 	if err != nil {
 		return nil, Stats{}, err

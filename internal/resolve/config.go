@@ -42,6 +42,11 @@ func config(doc *load.Document, errs *model.ErrorList) model.Config {
 			c.BaseURL += "/"
 		}
 	}
+	if c.EditURL != "" {
+		if u, err := url.Parse(c.EditURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			f.failKey("editURL", "want an absolute http or https address such as https://github.com/org/handbook/edit/main/, found %q", c.EditURL)
+		}
+	}
 	return c
 }
 

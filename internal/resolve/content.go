@@ -145,5 +145,5 @@ func docFields(d *load.Document, allowed []string, errs *model.ErrorList) *field
 }
 
 func source(d *load.Document) model.Source {
-	return model.Source{File: d.File, Line: d.Line, Hash: d.Hash}
+	return model.Source{File: d.File, Line: d.Line, Hash: d.Hash, FrontHash: d.FrontHash}
 }

@@ -55,6 +55,8 @@
       if (axis.type !== "value") return;
       axis.axisLabel = axis.axisLabel || {};
       axis.axisLabel.formatter = function (v) { return levels[String(v)] || ""; };
+      axis.axisLabel.width = 120; // a long level name must not squeeze the plot away
+      axis.axisLabel.overflow = "truncate";
     });
   }
 

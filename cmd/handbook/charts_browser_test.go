@@ -1,0 +1,430 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// TestCharts opens the pages of the built example that draw charts, served
+// with the headers of netlify.toml, and checks that every chart is drawn
+// by ECharts under the Content-Security-Policy, in light and dark mode,
+// without a console error or a request to another host, and that a click
+// on a bubble opens its concern.
+func TestCharts(t *testing.T) {
+	chrome := chromiumPath(t)
+	out := buildExample(t)
+	rules := netlifyHeaders(t)
+	srv := httptest.NewServer(withHeaders(netlify(out), rules))
+	t.Cleanup(srv.Close)
+	checkHeaders(t, srv.URL, out, rules)
+	b := startBrowser(t, chrome, srv.URL)
+
+	t.Run("Drawn", func(t *testing.T) {
+		for _, p := range []struct {
+			path string
+			want []string // charts the page must have, among others
+		}{
+			{"/", []string{valueEffortChart}},
+			{"/charts/", []string{valueEffortChart}},
+			{"/teams/data/", nil},
+		} {
+			b.open(t, p.path, http.StatusOK)
+			charts := b.drawCharts(t, p.path)
+			checkCharts(t, p.path, charts, p.want)
+			b.report(t, p.path, nil)
+		}
+	})
+
+	t.Run("ClickBubble", func(t *testing.T) {
+		b.open(t, "/charts/", http.StatusOK)
+		b.drawCharts(t, "/charts/")
+		bubble := b.clickableBubble(t, valueEffortChart)
+		if !strings.HasPrefix(bubble.Link, "/concerns/") {
+			t.Fatalf("the bubble links to %q, want a concern page", bubble.Link)
+		}
+		b.report(t, "/charts/", nil)
+
+		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+		defer cancel()
+		_, err := chromedp.Run(ctx, chromedp.WaitEvent(cdppage.LoadEventFired, nil, chromedp.MouseClickXY(bubble.X, bubble.Y)))
+		if err != nil {
+			t.Fatalf("clicking the bubble of %q at (%.0f, %.0f): no page loaded: %v", bubble.Title, bubble.X, bubble.Y, err)
+		}
+		b.settle(t, bubble.Link)
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
+			Path string   `json:"path"`
+			H1   []string `json:"h1"`
+		}](`({path: location.pathname, h1: Array.from(document.querySelectorAll("h1"), h => h.textContent.trim())})`))
+		if err != nil {
+			t.Fatalf("reading the page the click opened: %v", err)
+		}
+		if got.Path != bubble.Link {
+			t.Errorf("clicking the bubble of %q opened %s, want %s", bubble.Title, got.Path, bubble.Link)
+		}
+		if len(got.H1) != 1 || got.H1[0] != bubble.Title {
+			t.Errorf("%s: h1 elements %q, want one, %q", got.Path, got.H1, bubble.Title)
+		}
+		b.report(t, got.Path, nil)
+	})
+
+	t.Run("Dark", func(t *testing.T) {
+		b.open(t, "/charts/", http.StatusOK)
+		light := b.drawCharts(t, "/charts/")
+		b.screenshot(t, "charts-light", light)
+		if bg := b.background(t); bg.dark() {
+			t.Errorf("light mode: the page's background is %s, want a light colour", bg)
+		}
+
+		// Turning dark with the page open redraws its charts.
+		b.colorScheme(t, "dark")
+		t.Cleanup(func() { b.colorScheme(t, "") })
+		b.waitRedrawn(t, light)
+		checkCharts(t, "/charts/ after turning dark", b.charts(t), []string{valueEffortChart})
+		if bg := b.background(t); !bg.dark() {
+			t.Errorf("dark mode: the page's background is %s, want a dark colour", bg)
+		}
+		b.report(t, "/charts/ after turning dark", nil)
+
+		// A page opened in dark mode draws its charts dark from the start.
+		b.open(t, "/charts/", http.StatusOK)
+		dark := b.drawCharts(t, "/charts/")
+		checkCharts(t, "/charts/ in dark mode", dark, []string{valueEffortChart})
+		if bg := b.background(t); !bg.dark() {
+			t.Errorf("dark mode: the page's background is %s, want a dark colour", bg)
+		}
+		b.screenshot(t, "charts-dark", dark)
+		b.report(t, "/charts/ in dark mode", nil)
+	})
+}
+
+// checkHeaders checks that the test server sends the headers of each rule
+// of netlify.toml, on the first file of the site that the rule covers.
+func checkHeaders(t *testing.T, server, dir string, rules []headerRule) {
+	t.Helper()
+	for _, r := range rules {
+		p := strings.TrimSuffix(r.For, "*")
+		if strings.HasSuffix(p, "/") && p != "/" {
+			entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(p)))
+			i := slices.IndexFunc(entries, func(e os.DirEntry) bool { return e.Type().IsRegular() })
+			if err != nil || i < 0 {
+				t.Fatalf("netlify.toml: [[headers]] for = %q: the site has no file there", r.For)
+			}
+			p += entries[i].Name()
+		}
+		resp, err := http.Get(server + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = resp.Body.Close()
+		for k, v := range r.Values {
+			if got := resp.Header.Get(k); got != v {
+				t.Errorf("%s: %s: %q, want %q from netlify.toml", p, k, got, v)
+			}
+		}
+	}
+}
+
+// valueEffortChart is the id of the bubble chart of all concerns, on the
+// overview and the charts page.
+const valueEffortChart = "chart_all_value_effort"
+
+// chartState is one chart container as a reader's browser has it.
+type chartState struct {
+	ID       string `json:"id"`
+	Ready    bool   `json:"ready"`    // charts.js set data-chart-ready
+	Instance string `json:"instance"` // the id of its ECharts instance, "" for none
+	Canvases int    `json:"canvases"`
+	Width    int    `json:"width"` // of its canvas on screen, in CSS pixels
+	Height   int    `json:"height"`
+	Painted  int    `json:"painted"` // pixels of its canvas that are not transparent
+	// Text is the colour of its legend's text, as ECharts' theme sets it,
+	// and Background the colour behind the chart; both are zero for a
+	// chart without a legend.
+	Text, Background rgb
+}
+
+// charts returns the state of every chart container on the open page.
+func (b *browser) charts(t *testing.T) []chartState {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	charts, err := chromedp.Run(ctx, chromedp.Evaluate[[]chartState](`(() => {
+	const rgb = css => { // any CSS colour as {R, G, B, A}
+		const probe = document.createElement("canvas").getContext("2d");
+		probe.fillStyle = css;
+		const c = probe.fillStyle; // "#rrggbb", or "rgba(r, g, b, a)" when not opaque
+		if (c[0] === "#") return {R: parseInt(c.slice(1, 3), 16), G: parseInt(c.slice(3, 5), 16), B: parseInt(c.slice(5, 7), 16), A: 1};
+		const [R, G, B, A] = c.match(/[\d.]+/g).map(Number);
+		return {R, G, B, A};
+	};
+	const background = el => {
+		for (; el; el = el.parentElement) {
+			const c = rgb(getComputedStyle(el).backgroundColor);
+			if (c.A > 0) return c;
+		}
+		return rgb("white");
+	};
+	return Array.from(document.querySelectorAll("[data-chart]"), el => {
+		const chart = window.echarts && window.echarts.getInstanceByDom(el);
+		const canvases = el.querySelectorAll("canvas");
+		const state = {id: el.id, ready: el.hasAttribute("data-chart-ready"), instance: chart ? chart.id : "",
+			canvases: canvases.length, width: 0, height: 0, painted: 0};
+		if (canvases.length) {
+			const canvas = canvases[0], rect = canvas.getBoundingClientRect();
+			state.width = Math.round(rect.width);
+			state.height = Math.round(rect.height);
+			if (canvas.width && canvas.height) {
+				const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+				for (let i = 3; i < pixels.length; i += 4) if (pixels[i]) state.painted++;
+			}
+		}
+		const legend = chart && (chart.getOption().legend || [])[0];
+		if (legend && legend.textStyle && legend.textStyle.color) {
+			state.Text = rgb(legend.textStyle.color);
+			state.Background = background(el);
+		}
+		return state;
+	});
+	})()`))
+	if err != nil {
+		t.Fatalf("reading the charts: %v", err)
+	}
+	return charts
+}
+
+// drawCharts scrolls each chart of the open page into view, as a reader
+// would, waits until charts.js has drawn it, and returns the state of every
+// chart.
+func (b *browser) drawCharts(t *testing.T, page string) []chartState {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 8*time.Second)
+	defer cancel()
+	for _, c := range b.charts(t) {
+		if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.ID(c.ID))); err != nil {
+			t.Fatalf("%s: scrolling to chart %s: %v", page, c.ID, err)
+		}
+		id, _ := json.Marshal(c.ID)
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById(%s).hasAttribute("data-chart-ready")`, id),
+			chromedp.WithPollingTimeout(4*time.Second)))
+		if err != nil {
+			t.Errorf("%s: chart %s was not drawn once on screen: %v", page, c.ID, err)
+		}
+	}
+	b.settle(t, page)
+	return b.charts(t)
+}
+
+// checkCharts checks that the page has charts, the ones in want among them,
+// and that each is drawn: an ECharts instance with a canvas of some size
+// that holds a picture.
+func checkCharts(t *testing.T, page string, charts []chartState, want []string) {
+	t.Helper()
+	if len(charts) == 0 {
+		t.Errorf("%s: no [data-chart] element", page)
+	}
+	have := map[string]bool{}
+	for _, c := range charts {
+		have[c.ID] = true
+		switch {
+		case !c.Ready:
+			t.Errorf("%s: chart %q has no data-chart-ready", page, c.ID)
+		case c.Instance == "":
+			t.Errorf("%s: chart %q: echarts.getInstanceByDom gives no instance", page, c.ID)
+		case c.Canvases != 1 || c.Width == 0 || c.Height == 0:
+			t.Errorf("%s: chart %q has %d canvases, the first %d×%d, want one with a size", page, c.ID, c.Canvases, c.Width, c.Height)
+		case c.Painted == 0:
+			t.Errorf("%s: chart %q: its canvas is blank", page, c.ID)
+		case c.Text != rgb{} && contrast(c.Text, c.Background) < 4.5:
+			t.Errorf("%s: chart %q: its legend, in %s on %s, has a contrast of %.1f:1, want 4.5:1 or more", page, c.ID, c.Text, c.Background, contrast(c.Text, c.Background))
+		}
+	}
+	for _, id := range want {
+		if !have[id] {
+			t.Errorf("%s: no chart %q", page, id)
+		}
+	}
+}
+
+// bubble is where a bubble of a chart is on screen and what it stands for.
+type bubble struct {
+	X, Y  float64 // in CSS pixels from the top left of the viewport
+	Link  string  // the page a click opens, from the chart's spec
+	Title string  // the first line of its tooltip: the concern's title
+	Top   string  // what a click there hits: "canvas", or the element's tag
+	// Covered names the bubbles drawn over its centre, which a click there
+	// would open instead.
+	Covered []string
+}
+
+// clickableBubble scrolls the chart with this id into view and returns the
+// first bubble of its first series, located with ECharts' own API.
+func (b *browser) clickableBubble(t *testing.T, id string) bubble {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	js, _ := json.Marshal(id)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[bubble](fmt.Sprintf(`(() => {
+		const el = document.getElementById(%s);
+		el.scrollIntoView({block: "center"});
+		const chart = echarts.getInstanceByDom(el);
+		const series = chart.getOption().series;
+		const spec = JSON.parse(document.getElementById(el.id + "-spec").textContent);
+		const rect = el.querySelector("canvas").getBoundingClientRect();
+		// Bubbles are drawn in series order, each above the ones before: take
+		// the first that no later bubble covers, so a click reaches it.
+		const all = [];
+		series.forEach((s, si) => s.data.forEach((d, di) => {
+			const [x, y] = chart.convertToPixel({seriesIndex: si}, d.value);
+			all.push({si, di, x, y, r: (d.symbolSize || s.symbolSize || 10) / 2, name: d.name});
+		}));
+		const pick = all.find((b, i) => all.slice(i + 1).every(o => Math.hypot(o.x - b.x, o.y - b.y) >= o.r));
+		if (!pick) return {Covered: all.map(b => b.name)};
+		const at = {X: rect.left + pick.x, Y: rect.top + pick.y};
+		const top = document.elementFromPoint(at.X, at.Y);
+		return {...at, Link: spec.links[pick.si][pick.di], Title: spec.tips[pick.si][pick.di][0], Top: top ? top.tagName.toLowerCase() : "", Covered: []};
+	})()`, js)))
+	if err != nil {
+		t.Fatalf("finding the first bubble of %s: %v", id, err)
+	}
+	if len(got.Covered) > 0 {
+		t.Fatalf("every bubble of %s is covered by another (%q), so no click can reach one", id, got.Covered)
+	}
+	if got.Top != "canvas" {
+		t.Fatalf("the bubble of %s at (%.0f, %.0f) is under a %q element, not the chart's canvas", id, got.X, got.Y, got.Top)
+	}
+	return got
+}
+
+// colorScheme makes the browser prefer a light or dark colour scheme, or
+// follow the system when scheme is "".
+func (b *browser) colorScheme(t *testing.T, scheme string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	features := []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: features})
+		return err
+	}))
+	if err != nil {
+		t.Fatalf("emulating prefers-color-scheme: %s: %v", scheme, err)
+	}
+}
+
+// waitRedrawn waits until every chart in before has a new ECharts instance.
+func (b *browser) waitRedrawn(t *testing.T, before []chartState) {
+	t.Helper()
+	for start := time.Now(); time.Since(start) < 3*time.Second; time.Sleep(50 * time.Millisecond) {
+		now := map[string]string{}
+		for _, c := range b.charts(t) {
+			now[c.ID] = c.Instance
+		}
+		redrawn := true
+		for _, c := range before {
+			if now[c.ID] == "" || now[c.ID] == c.Instance {
+				redrawn = false
+			}
+		}
+		if redrawn {
+			return
+		}
+	}
+	t.Errorf("the charts were not drawn again after the colour scheme changed")
+}
+
+// rgb is a colour as CSS computes it.
+type rgb struct{ R, G, B, A float64 }
+
+func (c rgb) String() string { return fmt.Sprintf("rgba(%.0f, %.0f, %.0f, %.2f)", c.R, c.G, c.B, c.A) }
+
+// luminance returns the colour's relative luminance, as WCAG 2 defines it.
+func (c rgb) luminance() float64 {
+	lin := func(v float64) float64 {
+		v /= 255
+		if v <= 0.04045 {
+			return v / 12.92
+		}
+		return math.Pow((v+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
+}
+
+// dark reports whether the colour is opaque and dark.
+func (c rgb) dark() bool { return c.A > 0.99 && c.luminance() < 0.2 }
+
+// contrast returns the contrast ratio of two colours, from 1 to 21.
+func contrast(a, b rgb) float64 {
+	la, lb := a.luminance(), b.luminance()
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+// background returns the computed background colour of the page's body,
+// or of the root element when the body's is transparent.
+func (b *browser) background(t *testing.T) rgb {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	c, err := chromedp.Run(ctx, chromedp.Evaluate[rgb](`(() => {
+		const parse = el => {
+			const m = getComputedStyle(el).backgroundColor.match(/[\d.]+/g).map(Number);
+			return {R: m[0], G: m[1], B: m[2], A: m.length > 3 ? m[3] : 1};
+		};
+		const body = parse(document.body);
+		return body.A > 0 ? body : parse(document.documentElement);
+	})()`))
+	if err != nil {
+		t.Fatalf("reading the background colour: %v", err)
+	}
+	return c
+}
+
+// screenshot saves the whole page, seen from its top, and each of its
+// charts as PNGs named after prefix in the folder that HANDBOOK_SCREENSHOTS
+// names, for a person to look at; without it, it does nothing.
+func (b *browser) screenshot(t *testing.T, prefix string, charts []chartState) {
+	t.Helper()
+	dir := os.Getenv("HANDBOOK_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	defer cancel()
+	save := func(name string, shot chromedp.Action[[]byte]) {
+		png, err := chromedp.Run(ctx, shot)
+		if err != nil {
+			t.Fatalf("taking the screenshot %s: %v", name, err)
+		}
+		file := filepath.Join(dir, prefix+"-"+name+".png")
+		if err := os.WriteFile(file, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot: %s", file)
+	}
+	for _, c := range charts {
+		save(strings.TrimPrefix(c.ID, "chart_"), chromedp.Screenshot(chromedp.ID(c.ID)))
+	}
+	// The sidebar sticks to the top of the window: scroll there, or the
+	// whole-page picture shows it halfway down.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`window.scrollTo(0, 0)`)); err != nil {
+		t.Fatal(err)
+	}
+	save("page", chromedp.FullScreenshot(100))
+}

@@ -1,0 +1,81 @@
+package render
+
+import (
+	"bytes"
+	"hash/fnv"
+	"html/template"
+	"sync"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// ConcernRow is what the concern-row partial draws: one concern as a row of
+// a concern table.
+type ConcernRow struct {
+	Concern  *model.Concern
+	WithTeam bool
+}
+
+// rowCache renders each concern's table row once and reuses it. The same
+// row stands in the concerns table, its team's, its tags' and perhaps the
+// overview, and a rebuild keeps every row whose inputs did not change: with
+// thousands of concerns, those rows are most of the work.
+type rowCache struct {
+	tmpl  *template.Template // any layout: all of them hold the partials
+	shell uint64             // what every row depends on: theme and configuration
+	prev  map[uint64]template.HTML
+
+	mu  sync.Mutex
+	cur map[uint64]template.HTML
+}
+
+func newRowCache(prev *Output) *rowCache {
+	rc := &rowCache{cur: map[uint64]template.HTML{}}
+	if prev != nil {
+		rc.prev = prev.rows
+	}
+	return rc
+}
+
+// row returns the concern's row, rendering it only when neither this render
+// nor the last one has it.
+func (rc *rowCache) row(c *model.Concern, withTeam bool) (template.HTML, error) {
+	key := rc.key(c, withTeam)
+	rc.mu.Lock()
+	html, ok := rc.cur[key]
+	if !ok {
+		html, ok = rc.prev[key]
+		if ok {
+			rc.cur[key] = html
+		}
+	}
+	rc.mu.Unlock()
+	if ok {
+		return html, nil
+	}
+	var buf bytes.Buffer
+	if err := rc.tmpl.ExecuteTemplate(&buf, "concern-row", ConcernRow{Concern: c, WithTeam: withTeam}); err != nil {
+		return "", err
+	}
+	html = template.HTML(buf.String()) //nolint:gosec // the output of an html/template
+	rc.mu.Lock()
+	rc.cur[key] = html
+	rc.mu.Unlock()
+	return html, nil
+}
+
+// key hashes what a row shows: the concern's frontmatter, its rank and its
+// team's frontmatter, on top of the theme and configuration.
+func (rc *rowCache) key(c *model.Concern, withTeam bool) uint64 {
+	h := fnv.New64a()
+	writeInt(h, int(rc.shell))
+	writeFront(h, c.Source)
+	writeInt(h, c.Rank)
+	if c.Team != nil {
+		writeFront(h, c.Team.Source)
+	}
+	if withTeam {
+		_, _ = h.Write([]byte{1})
+	}
+	return h.Sum64()
+}
