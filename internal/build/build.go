@@ -37,9 +37,10 @@ func Site(dir string, today time.Time) (*Result, error) {
 // Session builds one site again and again, keeping its sources and its last
 // good output in memory.
 type Session struct {
-	dir string
-	src *load.Site
-	out *render.Output
+	dir      string
+	src      *load.Site
+	resolved resolve.Cache
+	out      *render.Output
 }
 
 // NewSession starts a session for the site in dir; its first Build reads
@@ -58,7 +59,7 @@ func (s *Session) Build(changed []string, today time.Time) (*Result, error) {
 			return nil, err
 		}
 	}
-	h, err := resolve.Resolve(s.src, today)
+	h, err := s.resolved.Resolve(s.src, today)
 	var more model.ErrorList
 	if errors.As(err, &more) {
 		errs = append(errs, more...)

@@ -14,7 +14,7 @@ type Set struct {
 	StatusByTeam *Chart
 	TeamTotals   *Chart
 	OverTime     *Chart
-	Teams        map[*model.Team]TeamCharts
+	Teams        map[string]TeamCharts // by team slug
 }
 
 // TeamCharts are the charts on a team's own page.
@@ -33,11 +33,11 @@ func Build(h *model.Handbook, link func(any) string) *Set {
 		StatusByTeam: b.StatusByTeam(h.Teams, h.Concerns),
 		TeamTotals:   b.TeamTotals(h.Teams),
 		OverTime:     b.OverTime(h.Concerns),
-		Teams:        make(map[*model.Team]TeamCharts, len(h.Teams)),
+		Teams:        make(map[string]TeamCharts, len(h.Teams)),
 	}
 	for i, t := range h.Teams {
 		scope := "team" + strconv.Itoa(i+1)
-		set.Teams[t] = TeamCharts{
+		set.Teams[t.Slug] = TeamCharts{
 			ValueEffort: b.ValueEffort(scope, t.Concerns),
 			Status:      b.StatusCounts(scope, t.Concerns),
 		}

@@ -13,19 +13,3 @@ type Team struct {
 	Meetings []*Meeting // the meetings it attended, newest first
 	Actions  []*Action  // owned by its people or about its concerns
 }
-
-// Knows reports whether name is the team itself or one of its people.
-func (t *Team) Knows(name string) bool {
-	if name == "" {
-		return false
-	}
-	if name == t.Slug || name == t.Title || name == t.Representative {
-		return true
-	}
-	for _, m := range t.Members {
-		if name == m {
-			return true
-		}
-	}
-	return false
-}

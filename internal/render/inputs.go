@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/binary"
 	"fmt"
 	"hash"
 	"hash/fnv"
@@ -57,17 +56,17 @@ func newSigner(s *Site, theme fs.FS, assets []asset) (*signer, error) {
 		sg.layouts[name] = h.Sum64()
 	}
 
-	h.Reset()
+	all := fnvOffset
 	for _, t := range s.Teams {
-		writeFront(h, t.Source)
+		all.front(t.Source)
 	}
 	for _, c := range s.Concerns { // in rank order
-		writeFront(h, c.Source)
+		all.front(c.Source)
 	}
 	for _, m := range s.Meetings {
-		writeFront(h, m.Source)
+		all.front(m.Source)
 	}
-	sg.all = h.Sum64()
+	sg.all = uint64(all)
 	return sg, nil
 }
 
@@ -81,88 +80,113 @@ func hashFile(h hash.Hash64, theme fs.FS, name string) error {
 	return nil
 }
 
-// writeSource adds a whole source file: for the page that shows its body.
-func writeSource(h hash.Hash64, src model.Source) {
-	writeInt(h, int(src.Hash))
-	_, _ = h.Write([]byte(src.File))
+// digest is FNV-1a fed with words and strings directly: a rebuild signs
+// every page, and hash.Hash64 through an interface costs several times more.
+type digest uint64
+
+const (
+	fnvOffset digest = 14695981039346656037
+	fnvPrime  digest = 1099511628211
+)
+
+func (d *digest) word(v uint64) {
+	for range 8 {
+		*d = (*d ^ digest(v&0xff)) * fnvPrime
+		v >>= 8
+	}
 }
 
-// writeFront adds a source file's frontmatter: for the pages that list it,
-// which show its title, levels and dates but not its body.
-func writeFront(h hash.Hash64, src model.Source) {
-	writeInt(h, int(src.FrontHash))
-	_, _ = h.Write([]byte(src.File))
+func (d *digest) text(s string) {
+	for i := 0; i < len(s); i++ {
+		*d = (*d ^ digest(s[i])) * fnvPrime
+	}
+	*d = (*d ^ 0xff) * fnvPrime // ends the string: "ab"+"c" is not "a"+"bc"
 }
 
-func writeInt(h hash.Hash64, n int) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], uint64(n))
-	_, _ = h.Write(b[:])
+// source adds a whole source file: for the page that shows its body.
+func (d *digest) source(src model.Source) {
+	d.word(src.Hash)
+	d.text(src.File)
+}
+
+// front adds a source file's frontmatter: for the pages that list it, which
+// show its title, levels and dates but not its body.
+func (d *digest) front(src model.Source) {
+	d.word(src.FrontHash)
+	d.text(src.File)
 }
 
 // sign returns the hash of everything page p is made from.
 func (sg *signer) sign(p *Page) uint64 {
-	h := fnv.New64a()
-	writeInt(h, int(sg.shell))
-	writeInt(h, int(sg.layouts[p.Layout]))
-	_, _ = h.Write([]byte(p.Path))
+	h := fnvOffset
+	h.word(sg.shell)
+	h.word(sg.layouts[p.Layout])
+	h.text(p.Path)
 	switch {
 	case p.Concern != nil:
 		c := p.Concern
-		writeSource(h, c.Source)
-		writeInt(h, c.Rank)
+		h.source(c.Source)
+		h.word(uint64(c.Rank))
 		if c.Team != nil {
-			writeFront(h, c.Team.Source)
+			h.front(c.Team.Source)
 		}
 		for _, m := range c.Meetings {
-			writeFront(h, m.Source)
+			h.front(m.Source)
 		}
 	case p.Team != nil:
 		t := p.Team
-		writeSource(h, t.Source)
-		writeInt(h, sg.teamIndex[t])
+		h.source(t.Source)
+		h.word(uint64(sg.teamIndex[t]))
 		for _, c := range t.Concerns {
-			writeFront(h, c.Source)
-			writeInt(h, c.Rank)
+			h.front(c.Source)
+			h.word(uint64(c.Rank))
 		}
 		for _, m := range t.Meetings {
-			writeFront(h, m.Source)
+			h.front(m.Source)
 		}
 		for _, a := range t.Actions {
-			writeFront(h, a.Meeting.Source)
+			h.front(a.Meeting.Source)
 			if a.Concern != nil {
-				writeFront(h, a.Concern.Source)
+				h.front(a.Concern.Source)
 			}
 		}
 	case p.Meeting != nil:
 		m := p.Meeting
-		writeSource(h, m.Source)
+		h.source(m.Source)
 		for _, c := range m.Concerns {
-			writeFront(h, c.Source)
+			h.front(c.Source)
 		}
 		for _, a := range m.Attendees {
 			if a.Team != nil {
-				writeFront(h, a.Team.Source)
+				h.front(a.Team.Source)
 			}
 		}
 		for _, a := range m.Actions {
 			if a.Concern != nil {
-				writeFront(h, a.Concern.Source)
+				h.front(a.Concern.Source)
 			}
 		}
 	case p.Tag != nil:
 		for _, c := range p.Tag.Concerns {
-			writeFront(h, c.Source)
-			writeInt(h, c.Rank)
+			h.front(c.Source)
+			h.word(uint64(c.Rank))
 			if c.Team != nil {
-				writeFront(h, c.Team.Source)
+				h.front(c.Team.Source)
 			}
 		}
 	case p.Doc != nil:
-		writeSource(h, p.Doc.Source)
+		h.source(p.Doc.Source)
 	case p.Layout != "404":
 		// The overview and the section indexes list everything.
-		writeInt(h, int(sg.all))
+		h.word(sg.all)
 	}
-	return h.Sum64()
+	return uint64(h)
+}
+
+// charts returns the hash of what the charts are made from.
+func (sg *signer) charts() uint64 {
+	h := fnvOffset
+	h.word(sg.shell)
+	h.word(sg.all)
+	return uint64(h)
 }

@@ -8,13 +8,13 @@ import (
 
 // Page is what one page's template sees.
 type Page struct {
-	Site        *Site
-	Layout      string // the layout that renders it
-	Path        string // relative to the base, "" for the overview, else ending in /
-	Title       string
-	Description string
-	Crumbs      []Crumb // from the overview down to the page's parent
-	Source      string  // the content file, for "edit this page"
+	Site   *Site
+	Layout string // the layout that renders it
+	Path   string // relative to the base, "" for the overview, else ending in /
+	Title  string
+	About  string  // the page's description, when it has a fixed one
+	Crumbs []Crumb // from the overview down to the page's parent
+	Source string  // the content file, for "edit this page"
 
 	Concern *model.Concern
 	Team    *model.Team
@@ -22,6 +22,23 @@ type Page struct {
 	Tag     *model.Tag
 	Doc     *model.Page
 	Body    model.Markdown // rendered with the page
+}
+
+// Description returns the page's summary for search engines and link
+// previews. Summaries of content pages are worked out only for the pages
+// rendered: a rebuild renders few of them.
+func (p *Page) Description() string {
+	switch {
+	case p.About != "":
+		return p.About
+	case p.Concern != nil:
+		return concernSummary(p.Concern)
+	case p.Team != nil:
+		return teamSummary(p.Team)
+	case p.Meeting != nil:
+		return meetingSummary(p.Meeting)
+	}
+	return ""
 }
 
 // HasCharts reports whether the page draws charts, and so needs the chart
@@ -57,33 +74,33 @@ var (
 func pages(s *Site) []*Page {
 	h := s.Handbook
 	out := []*Page{
-		{Layout: "overview", Path: "", Title: h.Config.Title, Description: h.Config.Description},
-		{Layout: "concerns", Path: "concerns/", Title: "Concerns", Description: "Every concern the council has raised, most urgent first.", Crumbs: []Crumb{home}},
-		{Layout: "teams", Path: "teams/", Title: "Teams", Description: "The teams on the council and the concerns each brought.", Crumbs: []Crumb{home}},
-		{Layout: "meetings", Path: "meetings/", Title: "Meetings", Description: "Council meetings, newest first.", Crumbs: []Crumb{home}},
-		{Layout: "actions", Path: "actions/", Title: "Action items", Description: "What the council agreed to do: overdue, open and done.", Crumbs: []Crumb{home}},
-		{Layout: "charts", Path: "charts/", Title: "Charts", Description: "Where the council's concerns sit by value, effort and risk, per team and over time.", Crumbs: []Crumb{home}},
-		{Layout: "tags", Path: "tags/", Title: "Tags", Description: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
+		{Layout: "overview", Path: "", Title: h.Config.Title, About: h.Config.Description},
+		{Layout: "concerns", Path: "concerns/", Title: "Concerns", About: "Every concern the council has raised, most urgent first.", Crumbs: []Crumb{home}},
+		{Layout: "teams", Path: "teams/", Title: "Teams", About: "The teams on the council and the concerns each brought.", Crumbs: []Crumb{home}},
+		{Layout: "meetings", Path: "meetings/", Title: "Meetings", About: "Council meetings, newest first.", Crumbs: []Crumb{home}},
+		{Layout: "actions", Path: "actions/", Title: "Action items", About: "What the council agreed to do: overdue, open and done.", Crumbs: []Crumb{home}},
+		{Layout: "charts", Path: "charts/", Title: "Charts", About: "Where the council's concerns sit by value, effort and risk, per team and over time.", Crumbs: []Crumb{home}},
+		{Layout: "tags", Path: "tags/", Title: "Tags", About: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
 		{Layout: "404", Path: "404/", Title: "Page not found", Crumbs: []Crumb{home}},
 	}
 	for _, c := range h.Concerns {
-		out = append(out, &Page{Layout: "concern", Path: concernPath(c), Title: c.Title, Description: concernSummary(c),
+		out = append(out, &Page{Layout: "concern", Path: concernPath(c), Title: c.Title,
 			Crumbs: []Crumb{home, concernsCrumb}, Source: c.File, Concern: c, Body: c.Body})
 	}
 	for _, t := range h.Teams {
-		out = append(out, &Page{Layout: "team", Path: teamPath(t), Title: t.Title, Description: teamSummary(t),
+		out = append(out, &Page{Layout: "team", Path: teamPath(t), Title: t.Title,
 			Crumbs: []Crumb{home, teamsCrumb}, Source: t.File, Team: t, Body: t.Body})
 	}
 	for _, m := range h.Meetings {
-		out = append(out, &Page{Layout: "meeting", Path: meetingPath(m), Title: m.Title, Description: meetingSummary(m),
+		out = append(out, &Page{Layout: "meeting", Path: meetingPath(m), Title: m.Title,
 			Crumbs: []Crumb{home, meetingsCrumb}, Source: m.File, Meeting: m, Body: m.Body})
 	}
 	for _, t := range h.Tags {
-		out = append(out, &Page{Layout: "tag", Path: tagPath(t), Title: "Tagged " + t.Name, Description: "Concerns tagged " + t.Name + ".",
+		out = append(out, &Page{Layout: "tag", Path: tagPath(t), Title: "Tagged " + t.Name, About: "Concerns tagged " + t.Name + ".",
 			Crumbs: []Crumb{home, tagsCrumb}, Tag: t})
 	}
 	for _, p := range h.Pages {
-		out = append(out, &Page{Layout: "page", Path: p.Slug + "/", Title: p.Title, Description: p.Description,
+		out = append(out, &Page{Layout: "page", Path: p.Slug + "/", Title: p.Title, About: p.Description,
 			Crumbs: []Crumb{home}, Source: p.File, Doc: p, Body: p.Body})
 	}
 	return out

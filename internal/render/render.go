@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/reliability-council/handbook/internal/chart"
 	"html/template"
 	"io/fs"
 	"runtime"
@@ -26,6 +27,9 @@ type Output struct {
 	Files []File // sorted by path
 	pages map[string]rendered
 	rows  map[uint64]template.HTML // concern rows, by what they show
+	// charts and what they were made from, for the next render to reuse.
+	charts       *chart.Set
+	chartsInputs uint64
 }
 
 type rendered struct {
@@ -67,11 +71,12 @@ func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error
 		return nil, Stats{}, fmt.Errorf("theme: %w", err)
 	}
 	rows.tmpl, rows.shell = tmpls[layouts[0]], signer.shell
+	s.Charts = charts(s, signer, prev)
 	list := pages(s)
 	for _, p := range list {
 		p.Site = s
 	}
-	out := &Output{pages: make(map[string]rendered, len(list)), rows: rows.cur}
+	out := &Output{pages: make(map[string]rendered, len(list)), rows: rows.cur, charts: s.Charts, chartsInputs: signer.charts()}
 	stats, err := execute(tmpls, files, signer, list, prev, out)
 	if err != nil {
 		return nil, Stats{}, err
@@ -83,6 +88,18 @@ func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error
 	sort.Slice(published, func(i, j int) bool { return published[i].Path < published[j].Path })
 	out.Files = published
 	return out, stats, nil
+}
+
+// charts computes the handbook's charts, or takes them from prev when
+// nothing they show has changed: they show the frontmatter of everything.
+func charts(s *Site, signer *signer, prev *Output) *chart.Set {
+	if prev != nil && prev.charts != nil && prev.chartsInputs == signer.charts() {
+		return prev.charts
+	}
+	return chart.Build(s.Handbook, func(v any) string {
+		p, _ := pathOf(v)
+		return s.Base + p
+	})
 }
 
 // execute renders the pages on every core, reusing those prev already has

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"hash/fnv"
 	"html/template"
 	"sync"
 
@@ -67,15 +66,15 @@ func (rc *rowCache) row(c *model.Concern, withTeam bool) (template.HTML, error) 
 // key hashes what a row shows: the concern's frontmatter, its rank and its
 // team's frontmatter, on top of the theme and configuration.
 func (rc *rowCache) key(c *model.Concern, withTeam bool) uint64 {
-	h := fnv.New64a()
-	writeInt(h, int(rc.shell))
-	writeFront(h, c.Source)
-	writeInt(h, c.Rank)
+	h := fnvOffset
+	h.word(rc.shell)
+	h.front(c.Source)
+	h.word(uint64(c.Rank))
 	if c.Team != nil {
-		writeFront(h, c.Team.Source)
+		h.front(c.Team.Source)
 	}
 	if withTeam {
-		_, _ = h.Write([]byte{1})
+		h.word(1)
 	}
-	return h.Sum64()
+	return uint64(h)
 }

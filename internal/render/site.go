@@ -102,10 +102,6 @@ func newSite(h *model.Handbook) *Site {
 		{Title: "Charts", Path: "charts/"},
 		{Title: "Tags", Path: "tags/", Count: len(h.Tags)},
 	}
-	s.Charts = chart.Build(h, func(v any) string {
-		p, _ := pathOf(v)
-		return s.Base + p
-	})
 	for _, p := range h.Pages {
 		s.Nav = append(s.Nav, NavItem{Title: p.Title, Path: p.Slug + "/"})
 	}

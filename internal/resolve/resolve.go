@@ -1,10 +1,13 @@
 package resolve
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -26,23 +29,38 @@ type resolver struct {
 	teamSlugs []string
 	concerns  map[string]*model.Concern
 	tags      map[string]*model.Tag
+	// people maps each representative and member to their team, the first
+	// by slug when several list the same name.
+	people map[string]*model.Team
+
+	cached  map[*load.Document]decoded // from the last resolve of this site
+	decoded map[*load.Document]decoded // from this one, for the next
 }
 
 // Resolve builds the handbook from a site's sources. today is the build date,
 // against which action items are overdue. Every problem found is returned
 // together as a model.ErrorList.
 func Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
-	var errs model.ErrorList
-	r := &resolver{
+	return new(Cache).Resolve(site, today)
+}
+
+func newResolver(site *load.Site, cached map[*load.Document]decoded) *resolver {
+	return &resolver{
 		site:     site,
-		errs:     &errs,
+		errs:     &model.ErrorList{},
 		config:   model.Config{Language: "en", Theme: "default", Scoring: model.DefaultScoring()},
 		teams:    map[string]*model.Team{},
 		concerns: map[string]*model.Concern{},
 		tags:     map[string]*model.Tag{},
+		cached:   cached,
+		decoded:  make(map[*load.Document]decoded, len(site.Docs)),
 	}
+}
+
+func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
+	site := r.site
 	if site.Config != nil {
-		r.config = config(site.Config, &errs)
+		r.config = config(site.Config, r.errs)
 	}
 	h := &model.Handbook{Config: r.config, Today: today}
 
@@ -56,17 +74,21 @@ func Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
 	}
 
 	for _, d := range byKind[load.KindTeam] {
-		t := team(d, &errs)
+		v, _ := r.decode(d, func() (any, *fields) { return team(d, r.errs), nil })
+		t := v.(*model.Team)
 		r.teams[t.Slug] = t
 		h.Teams = append(h.Teams, t)
 	}
 	r.teamSlugs = mapKeys(r.teams)
+	r.indexPeople()
 	for _, d := range byKind[load.KindPage] {
-		h.Pages = append(h.Pages, page(d, &errs))
+		v, _ := r.decode(d, func() (any, *fields) { return page(d, r.errs), nil })
+		h.Pages = append(h.Pages, v.(*model.Page))
 	}
 	concernFields := map[*model.Concern]*fields{}
 	for _, d := range byKind[load.KindConcern] {
-		c, f := r.concern(d)
+		v, f := r.decode(d, func() (any, *fields) { return r.concern(d) })
+		c := v.(*model.Concern)
 		r.concerns[c.Slug] = c
 		concernFields[c] = f
 		h.Concerns = append(h.Concerns, c)
@@ -75,7 +97,8 @@ func Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
 		r.linkConcern(c, concernFields[c])
 	}
 	for _, d := range byKind[load.KindMeeting] {
-		m, f := r.meeting(d)
+		v, f := r.decode(d, func() (any, *fields) { return r.meeting(d) })
+		m := v.(*model.Meeting)
 		r.linkMeeting(m, f)
 		h.Meetings = append(h.Meetings, m)
 		h.Actions = append(h.Actions, m.Actions...)
@@ -83,8 +106,8 @@ func Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
 
 	r.order(h)
 	h.Warnings = r.warnings(h)
-	errs.Sort()
-	return h, errs.Err()
+	r.errs.Sort()
+	return h, r.errs.Err()
 }
 
 // checkSlug reports file names that would make a bad or clashing URL.
@@ -175,9 +198,11 @@ func (r *resolver) attendee(f *fields, n *yaml.Node) model.Attendee {
 	if t := r.teams[name]; t != nil {
 		return model.Attendee{Name: t.Title, Team: t}
 	}
-	for _, slug := range r.teamSlugs {
-		if d := distance(name, slug); d > 0 && d <= 2 && name == model.Slugify(name) {
-			f.fail(n, "attendees: unknown team %q (did you mean %q?)", name, slug)
+	if name == model.Slugify(name) { // written like a slug: perhaps a misspelt team
+		for _, slug := range r.teamSlugs {
+			if d := distance(name, slug); d > 0 && d <= 2 {
+				f.fail(n, "attendees: unknown team %q (did you mean %q?)", name, slug)
+			}
 		}
 	}
 	return model.Attendee{Name: name, Team: r.teamOf(name)}
@@ -196,15 +221,23 @@ func (r *resolver) concernRef(f *fields, key string, n *yaml.Node) *model.Concer
 	return c
 }
 
-// teamOf returns the team a person or team name belongs to; the first by
-// slug when several claim it.
-func (r *resolver) teamOf(name string) *model.Team {
+// indexPeople maps every name a team knows (its slug, title, representative
+// and members) to the team.
+func (r *resolver) indexPeople() {
+	r.people = map[string]*model.Team{}
 	for _, slug := range r.teamSlugs {
-		if t := r.teams[slug]; t.Knows(name) {
-			return t
+		t := r.teams[slug]
+		for _, name := range append([]string{t.Slug, t.Title, t.Representative}, t.Members...) {
+			if _, ok := r.people[name]; !ok && name != "" {
+				r.people[name] = t
+			}
 		}
 	}
-	return nil
+}
+
+// teamOf returns the team a person or team name belongs to.
+func (r *resolver) teamOf(name string) *model.Team {
+	return r.people[name]
 }
 
 // order sorts everything into reading order and links each piece to the
@@ -285,11 +318,27 @@ func byDue(a, b *model.Action) bool {
 	return a.Line < b.Line
 }
 
+// lessText orders by title without regard to case, then by slug.
 func lessText(a, b, slugA, slugB string) bool {
-	if la, lb := strings.ToLower(a), strings.ToLower(b); la != lb {
-		return la < lb
+	if c := compareFold(a, b); c != 0 {
+		return c < 0
 	}
 	return slugA < slugB
+}
+
+// compareFold compares two strings as strings.ToLower would leave them,
+// without making the lowered copies: sorting thousands of titles calls it
+// hundreds of thousands of times.
+func compareFold(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if la, lb := unicode.ToLower(ra), unicode.ToLower(rb); la != lb {
+			return cmp.Compare(la, lb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
 }
 
 func mapKeys[V any](m map[string]V) []string {

@@ -1,0 +1,74 @@
+package resolve
+
+import (
+	"slices"
+	"time"
+
+	"github.com/reliability-council/handbook/internal/load"
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// Cache keeps what a Resolve decoded from each file, so that the next
+// Resolve of the same site decodes only the files that changed: with
+// thousands of concerns, decoding is most of the work. Linking, scoring and
+// ordering run in full every time, since any file can change them. A Cache
+// serves one site and one goroutine.
+type Cache struct {
+	config *load.Document // the site.yaml the entries were decoded under
+	docs   map[*load.Document]decoded
+}
+
+// decoded is one file's content as decoded, before it is linked to others.
+type decoded struct {
+	value  any     // *model.Team, *model.Concern, *model.Meeting or *model.Page
+	fields *fields // its frontmatter, which linking reads
+	errs   model.ErrorList
+}
+
+// Resolve resolves site as the package's Resolve does, reusing what the
+// last call decoded from files that are still the same.
+func (c *Cache) Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
+	if site.Config != c.config {
+		c.config, c.docs = site.Config, nil // the scale and statuses may differ
+	}
+	r := newResolver(site, c.docs)
+	h, err := r.resolve(today)
+	c.docs = r.decoded
+	return h, err
+}
+
+// decode returns d decoded by fn, or its copy from the last resolve.
+func (r *resolver) decode(d *load.Document, fn func() (any, *fields)) (any, *fields) {
+	if e, ok := r.cached[d]; ok {
+		*r.errs = append(*r.errs, e.errs...)
+		if e.fields != nil {
+			e.fields.errs = r.errs
+		}
+		r.decoded[d] = e
+		return clone(e.value), e.fields
+	}
+	mark := len(*r.errs)
+	v, f := fn()
+	r.decoded[d] = decoded{value: clone(v), fields: f, errs: slices.Clone((*r.errs)[mark:])}
+	return v, f
+}
+
+// clone copies a decoded value, so that linking one copy leaves the cached
+// one as it was decoded.
+func clone(v any) any {
+	switch x := v.(type) {
+	case *model.Team:
+		c := *x
+		return &c
+	case *model.Concern:
+		c := *x
+		return &c
+	case *model.Meeting:
+		c := *x
+		return &c
+	case *model.Page:
+		c := *x
+		return &c
+	}
+	panic("resolve: cannot clone a decoded value")
+}
