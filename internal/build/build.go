@@ -8,6 +8,7 @@ package build
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"sort"
 	"time"
 
@@ -53,10 +54,41 @@ func NewSession(dir string) *Session {
 // the site folder, with forward slashes); nil re-reads everything. A failed
 // build keeps the last good output, so the next one is compared with it.
 func (s *Session) Build(changed []string, today time.Time) (*Result, error) {
+	h, theme, err := s.prepare(changed, today)
+	if err != nil {
+		return nil, err
+	}
+	out, stats, err := render.Render(h, theme, s.out)
+	if err != nil {
+		return nil, err
+	}
+	result := &Result{Handbook: h, Files: out.Files, Changed: diff(s.out, out), Stats: stats}
+	s.out = out
+	return result, nil
+}
+
+// Stream builds the site in dir and hands each file to emit as soon as it is
+// made, keeping none, so that a large site is written with little memory.
+// On problems with the sources nothing is emitted. The Result has no Files.
+func Stream(dir string, today time.Time, emit func(render.File) error) (*Result, error) {
+	h, theme, err := NewSession(dir).prepare(nil, today)
+	if err != nil {
+		return nil, err
+	}
+	stats, err := render.Stream(h, theme, emit)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Handbook: h, Stats: stats}, nil
+}
+
+// prepare reads what changed and resolves the handbook and its theme,
+// gathering every problem with the sources.
+func (s *Session) prepare(changed []string, today time.Time) (*model.Handbook, fs.FS, error) {
 	var errs model.ErrorList
 	if err := s.read(changed); err != nil {
 		if !errors.As(err, &errs) {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	h, err := s.resolved.Resolve(s.src, today)
@@ -68,19 +100,13 @@ func (s *Session) Build(changed []string, today time.Time) (*Result, error) {
 	if errors.As(err, &more) {
 		errs = append(errs, more...)
 	} else if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(errs) > 0 {
 		errs.Sort()
-		return nil, errs
+		return nil, nil, errs
 	}
-	out, stats, err := render.Render(h, theme, s.out)
-	if err != nil {
-		return nil, err
-	}
-	result := &Result{Handbook: h, Files: out.Files, Changed: diff(s.out, out), Stats: stats}
-	s.out = out
-	return result, nil
+	return h, theme, nil
 }
 
 func (s *Session) read(changed []string) error {

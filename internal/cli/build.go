@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/reliability-council/handbook/internal/build"
 	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/render"
 	"github.com/reliability-council/handbook/internal/write"
 )
 
@@ -28,7 +31,7 @@ func runBuild(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
 		return exitUsage
 	}
-	if err := write.CheckOwned(*outDir); err != nil {
+	if err := write.CheckOwned(*outDir); err != nil { // before any work, and as a usage error
 		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
 		return exitUsage
 	}
@@ -39,22 +42,58 @@ func runBuild(env Env, args []string) int {
 	}
 
 	start := time.Now()
-	result, err := build.Site(*siteDir, day)
-	if err != nil {
-		return reportFailure(env, err)
+	out := newOutput(*outDir)
+	result, err := build.Stream(*siteDir, day, out.write)
+	if err == nil {
+		err = out.commit()
 	}
-	if err := write.Site(*outDir, result.Files); err != nil {
-		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
-		return exitFailed
+	if err != nil {
+		out.abort()
+		return reportFailure(env, err)
 	}
 	h := result.Handbook
 	fmt.Fprintf(env.Stdout, "built %s, %s, %s: %s in %s (%s)\n",
 		plural(len(h.Concerns), "concern"), plural(len(h.Teams), "team"), plural(len(h.Meetings), "meeting"),
-		plural(len(result.Files), "file"), *outDir, time.Since(start).Round(time.Millisecond))
+		plural(int(out.files.Load()), "file"), *outDir, time.Since(start).Round(time.Millisecond))
 	if n := len(h.Warnings); n > 0 {
 		fmt.Fprintf(env.Stderr, "%s: %s (see them with: handbook check)\n", programName, plural(n, "warning"))
 	}
 	return exitOK
+}
+
+// output writes the new site beside the old folder, starting only when the
+// first file arrives: a build that fails on its sources makes no folder at
+// all.
+type output struct {
+	dir     string
+	once    sync.Once
+	staging *write.Staging
+	err     error
+	files   atomic.Int64
+}
+
+func newOutput(dir string) *output { return &output{dir: dir} }
+
+func (o *output) write(f render.File) error {
+	o.once.Do(func() { o.staging, o.err = write.Begin(o.dir) })
+	if o.err != nil {
+		return o.err
+	}
+	o.files.Add(1)
+	return o.staging.Write(f)
+}
+
+func (o *output) commit() error {
+	if o.staging == nil {
+		return o.err
+	}
+	return o.staging.Commit()
+}
+
+func (o *output) abort() {
+	if o.staging != nil {
+		o.staging.Abort()
+	}
 }
 
 // reportFailure prints every content error, one per line, then a summary.

@@ -66,7 +66,9 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 		Hash:      hashBytes(data),
 		FrontHash: frontHash,
 		Front:     &front,
-		Body:      model.Markdown{Text: body, Line: bodyLine},
+		// The body as a slice of the file itself: the parser's copy sits in a
+		// buffer up to twice its size, which would stay alive with the model.
+		Body: model.Markdown{Text: data[len(data)-len(body):], Line: bodyLine},
 	}, nil
 }
 

@@ -48,6 +48,19 @@ type Stats struct {
 // rendered again; prev may be nil. The result depends on nothing but its
 // inputs.
 func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error) {
+	return render(h, theme, prev, nil)
+}
+
+// Stream makes every file of the site as Render does, but hands each to emit
+// as soon as it is made, from several goroutines, and keeps none: memory
+// stays flat however large the site. emit must not keep a file's Data after
+// it returns. Stream returns the first error of emit.
+func Stream(h *model.Handbook, theme fs.FS, emit func(File) error) (Stats, error) {
+	_, stats, err := render(h, theme, nil, emit)
+	return stats, err
+}
+
+func render(h *model.Handbook, theme fs.FS, prev *Output, emit func(File) error) (*Output, Stats, error) {
 	s := newSite(h)
 	assets, err := readAssets(theme)
 	if err != nil {
@@ -77,14 +90,22 @@ func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error
 		p.Site = s
 	}
 	out := &Output{pages: make(map[string]rendered, len(list)), rows: rows.cur, charts: s.Charts, chartsInputs: signer.charts()}
-	stats, err := execute(tmpls, files, signer, list, prev, out)
+	stats, err := execute(tmpls, files, signer, list, prev, out, emit)
 	if err != nil {
 		return nil, Stats{}, err
+	}
+	published = append(published, File{Path: "sitemap.xml", Data: sitemap(s, list)})
+	if emit != nil {
+		for _, f := range published {
+			if err := emit(f); err != nil {
+				return nil, Stats{}, err
+			}
+		}
+		return out, stats, nil
 	}
 	for _, p := range list {
 		published = append(published, File{Path: p.File(), Data: out.pages[p.File()].data})
 	}
-	published = append(published, File{Path: "sitemap.xml", Data: sitemap(s, list)})
 	sort.Slice(published, func(i, j int) bool { return published[i].Path < published[j].Path })
 	out.Files = published
 	return out, stats, nil
@@ -104,7 +125,7 @@ func charts(s *Site, signer *signer, prev *Output) *chart.Set {
 
 // execute renders the pages on every core, reusing those prev already has
 // with the same inputs.
-func execute(tmpls map[string]*template.Template, files *themeFiles, signer *signer, list []*Page, prev *Output, out *Output) (Stats, error) {
+func execute(tmpls map[string]*template.Template, files *themeFiles, signer *signer, list []*Page, prev *Output, out *Output, emit func(File) error) (Stats, error) {
 	results := make([]rendered, len(list))
 	errs := make([]error, len(list))
 	var renders atomic.Int64
@@ -130,6 +151,10 @@ func execute(tmpls map[string]*template.Template, files *themeFiles, signer *sig
 					continue
 				}
 				renders.Add(1)
+				if emit != nil {
+					errs[i] = emit(File{Path: p.File(), Data: buf.Bytes()})
+					continue
+				}
 				results[i] = rendered{inputs: inputs, data: bytes.Clone(buf.Bytes())}
 			}
 		}()
@@ -143,8 +168,10 @@ func execute(tmpls map[string]*template.Template, files *themeFiles, signer *sig
 	if err := firstPerLayout(list, errs); err != nil {
 		return Stats{}, err
 	}
-	for i, p := range list {
-		out.pages[p.File()] = results[i]
+	if emit == nil {
+		for i, p := range list {
+			out.pages[p.File()] = results[i]
+		}
 	}
 	return Stats{Pages: len(list), Rendered: int(renders.Load())}, nil
 }

@@ -1,6 +1,7 @@
 // Package write publishes a built site to its output folder. The new site is
-// written beside the old one and swapped in with renames, so a failed write
-// leaves the previous site as it was, and no stale page survives a build.
+// written beside the old one and swapped in with renames, so a failed build
+// or write leaves the previous site as it was, and no stale page survives a
+// build.
 package write
 
 import (
@@ -9,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/reliability-council/handbook/internal/render"
 )
@@ -21,29 +23,88 @@ const markerText = "This folder is written by `handbook build`; it is replaced w
 
 // Site replaces the folder out with files.
 func Site(out string, files []render.File) error {
+	st, err := Begin(out)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := st.Write(f); err != nil {
+			st.Abort()
+			return err
+		}
+	}
+	return st.Commit()
+}
+
+// Staging is a new site being written beside the output folder. Files are
+// written as they are made, so a large site need never be held in memory.
+type Staging struct {
+	out, dir string
+
+	mu   sync.Mutex
+	made map[string]bool // folders already created
+}
+
+// Begin starts a new site for the folder out, which must be missing, empty,
+// or an earlier build's.
+func Begin(out string) (*Staging, error) {
 	out = filepath.Clean(out)
 	if err := CheckOwned(out); err != nil {
-		return err
+		return nil, err
 	}
 	parent, name := filepath.Split(out)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
-	staging, err := os.MkdirTemp(parent, "."+name+".new-")
+	dir, err := os.MkdirTemp(parent, "."+name+".new-")
 	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		_ = os.RemoveAll(dir)
+		return nil, err
+	}
+	return &Staging{out: out, dir: dir, made: map[string]bool{dir: true}}, nil
+}
+
+// Write writes one file of the new site. It is safe to call from several
+// goroutines.
+func (s *Staging) Write(f render.File) error {
+	p := filepath.Join(s.dir, filepath.FromSlash(f.Path))
+	dir := filepath.Dir(p)
+	s.mu.Lock()
+	made := s.made[dir]
+	s.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		s.mu.Lock()
+		s.made[dir] = true
+		s.mu.Unlock()
+	}
+	return os.WriteFile(p, f.Data, 0o644)
+}
+
+// Commit puts the new site in place of the old one.
+func (s *Staging) Commit() error {
+	if err := s.Write(render.File{Path: Marker, Data: []byte(markerText)}); err != nil {
+		s.Abort()
 		return err
 	}
-	defer func() { _ = os.RemoveAll(staging) }() // gone already after a successful swap
-	if err := os.Chmod(staging, 0o755); err != nil {
+	if err := swap(s.dir, s.out); err != nil {
+		s.Abort()
 		return err
 	}
-	if err := writeAll(staging, files); err != nil {
-		return err
-	}
-	return swap(staging, out)
+	return nil
+}
+
+// Abort throws the new site away, leaving the old one as it was.
+func (s *Staging) Abort() {
+	_ = os.RemoveAll(s.dir)
 }
 
 // CheckOwned refuses to replace a folder of someone else's files: out may be
@@ -62,23 +123,6 @@ func CheckOwned(out string) error {
 		return nil
 	}
 	return fmt.Errorf("%s holds files that handbook did not write (it has no %s file); empty it, or choose another folder with -o", out, Marker)
-}
-
-func writeAll(root string, files []render.File) error {
-	made := map[string]bool{root: true}
-	for _, f := range append(files, render.File{Path: Marker, Data: []byte(markerText)}) {
-		p := filepath.Join(root, filepath.FromSlash(f.Path))
-		if dir := filepath.Dir(p); !made[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // swap puts staging in place of out, putting the old folder back if that fails.
