@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/reliability-council/handbook/internal/cli"
 )
 
 // vnuBudget bounds one run of the Nu HTML Checker over every page.
@@ -207,23 +206,7 @@ func vnuCachedJar(t *testing.T) string {
 // purpose, so unlike buildExample it lets the build print them.
 func buildFixture(t *testing.T) string {
 	t.Helper()
-	src := filepath.Join(exampleSite(t), "internal", "build", "testdata", "site")
-	out := filepath.Join(t.TempDir(), "out")
-	var stdout, stderr bytes.Buffer
-	env := cli.Env{
-		Stdout: &stdout,
-		Stderr: &stderr,
-		Getenv: func(key string) string {
-			if key == "SOURCE_DATE_EPOCH" {
-				return exampleEpoch
-			}
-			return ""
-		},
-		Now: func() time.Time { return time.Date(2023, 11, 14, 12, 0, 0, 0, time.UTC) },
-	}
-	if code := cli.Run(env, []string{"build", "-s", src, "-o", out}); code != 0 {
-		t.Fatalf("handbook build -s %s exited %d\nstdout:\n%s\nstderr:\n%s", src, code, &stdout, &stderr)
-	}
+	out, _ := buildSite(t, filepath.Join(exampleSite(t), "internal", "build", "testdata", "site"))
 	return out
 }
 

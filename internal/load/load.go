@@ -7,14 +7,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/parallel"
 )
 
 // ConfigFile is the name of the site's configuration file.
@@ -228,22 +227,9 @@ func findContent(dir, rel string, errs map[string]model.ErrorList) ([]sourceFile
 func readAll(dir string, files []sourceFile) ([]*Document, []*model.Error) {
 	docs := make([]*Document, len(files))
 	errs := make([]*model.Error, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				docs[i], errs[i] = readDocument(dir, files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Each(len(files), func() func(int) {
+		return func(i int) { docs[i], errs[i] = readDocument(dir, files[i]) }
+	})
 	return docs, errs
 }
 

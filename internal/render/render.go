@@ -7,12 +7,11 @@ import (
 	"github.com/reliability-council/handbook/internal/chart"
 	"html/template"
 	"io/fs"
-	"runtime"
 	"sort"
-	"sync"
 	"sync/atomic"
 
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/parallel"
 )
 
 // File is one file of the built site.
@@ -129,41 +128,30 @@ func execute(tmpls map[string]*template.Template, files *themeFiles, signer *sig
 	results := make([]rendered, len(list))
 	errs := make([]error, len(list))
 	var renders atomic.Int64
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range next {
-				p := list[i]
-				inputs := signer.sign(p)
-				if prev != nil {
-					if old, ok := prev.pages[p.File()]; ok && old.inputs == inputs {
-						results[i] = old
-						continue
-					}
+	parallel.Each(len(list), func() func(int) {
+		var buf bytes.Buffer
+		return func(i int) {
+			p := list[i]
+			inputs := signer.sign(p)
+			if prev != nil {
+				if old, ok := prev.pages[p.File()]; ok && old.inputs == inputs {
+					results[i] = old
+					return
 				}
-				buf.Reset()
-				if err := tmpls[p.Layout].ExecuteTemplate(&buf, "base.html", p); err != nil {
-					errs[i] = files.error(err, p.Path)
-					continue
-				}
-				renders.Add(1)
-				if emit != nil {
-					errs[i] = emit(File{Path: p.File(), Data: buf.Bytes()})
-					continue
-				}
-				results[i] = rendered{inputs: inputs, data: bytes.Clone(buf.Bytes())}
 			}
-		}()
-	}
-	for i := range list {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+			buf.Reset()
+			if err := tmpls[p.Layout].ExecuteTemplate(&buf, "base.html", p); err != nil {
+				errs[i] = files.error(err, p.Path)
+				return
+			}
+			renders.Add(1)
+			if emit != nil {
+				errs[i] = emit(File{Path: p.File(), Data: buf.Bytes()})
+				return
+			}
+			results[i] = rendered{inputs: inputs, data: bytes.Clone(buf.Bytes())}
+		}
+	})
 
 	if err := firstPerLayout(list, errs); err != nil {
 		return Stats{}, err
