@@ -15,7 +15,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
 )
 
 // vnuBudget bounds one run of the Nu HTML Checker over every page.
