@@ -272,7 +272,7 @@ type bubble struct {
 }
 
 // clickableBubble scrolls the chart with this id into view and returns the
-// first bubble of its first series, located with ECharts' own API.
+// topmost bubble that no later one covers, located with ECharts' own API.
 func (b *browser) clickableBubble(t *testing.T, id string) bubble {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
