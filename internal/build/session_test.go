@@ -184,6 +184,9 @@ func TestRebuildsStayEqualToCleanBuilds(t *testing.T) {
 		{"content/how-we-score.md", replace("title: How we score", "title: Scoring")},
 		{"content/meetings/second.md", replace("attendees: [ops]", "attendees: [ops, web]")},
 		{"site.yaml", replace("title: Fixture Council", "title: Fixture Council Two")},
+		// A tag is shown as the first concern to use it spells it.
+		{"content/concerns/xss.md", replace(`tags: ["<script>"]`, `tags: ["<script>", monitoring]`)},
+		{"content/concerns/coverage.md", replace("tags: [monitoring, alerting]", "tags: [MONITORING, alerting]")},
 	}
 	for i, step := range steps {
 		edit(t, dir, step.file, step.change)

@@ -82,7 +82,11 @@ func (r checkReport) print(w io.Writer) {
 		p.Message = "warning: " + p.Message
 		fmt.Fprintln(w, p)
 	}
-	fmt.Fprintf(w, "%s, %s\n", plural(len(r.Errors), "error"), plural(len(r.Warnings), "warning"))
+	if len(r.Errors) > 0 {
+		fmt.Fprintf(w, "%s (warnings are looked for once the errors are fixed)\n", plural(len(r.Errors), "error"))
+		return
+	}
+	fmt.Fprintf(w, "0 errors, %s\n", plural(len(r.Warnings), "warning"))
 }
 
 func (p problem) String() string {

@@ -41,7 +41,8 @@ func runServe(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "%s serve: %v\n", programName, err)
 		return exitFailed
 	}
-	return (&preview{env: env, dir: *siteDir, session: build.NewSession(*siteDir)}).run(ctx, ln)
+	addr := net.JoinHostPort(*bind, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
+	return (&preview{env: env, dir: *siteDir, addr: addr, session: build.NewSession(*siteDir)}).run(ctx, ln)
 }
 
 // preview is one run of handbook serve: a build session, the server that
@@ -49,7 +50,9 @@ func runServe(env Env, args []string) int {
 type preview struct {
 	env     Env
 	dir     string
+	addr    string // as the user asked for it, for the address printed
 	session *build.Session
+	good    bool          // a build has succeeded: the server has a site to show
 	server  *serve.Server // made by the first build, which knows the baseURL
 	base    string        // the baseURL's path, where the site is served
 }
@@ -69,7 +72,7 @@ func (p *preview) run(ctx context.Context, ln net.Listener) int {
 
 	served := make(chan error, 1)
 	go func() { served <- p.server.Serve(ctx, ln) }()
-	fmt.Fprintf(p.env.Stdout, "Serving %s at http://%s%s (Ctrl-C to stop)\n", p.dir, ln.Addr(), p.base)
+	fmt.Fprintf(p.env.Stdout, "Serving %s at http://%s%s (Ctrl-C to stop)\n", p.dir, p.addr, p.base)
 
 	for {
 		select {
@@ -123,13 +126,18 @@ func (p *preview) rebuild(changed []string) {
 		for _, e := range list {
 			fmt.Fprintln(p.env.Stderr, e)
 		}
-		fmt.Fprintf(p.env.Stderr, "%s: %s; still serving the last good build\n", programName, plural(len(list), "error"))
+		if p.good {
+			fmt.Fprintf(p.env.Stderr, "%s: %s; still serving the last good build\n", programName, plural(len(list), "error"))
+		} else {
+			fmt.Fprintf(p.env.Stderr, "%s: %s; fix them and save, and the site will appear\n", programName, plural(len(list), "error"))
+		}
 		p.server.Fail(list)
 		return
 	}
 	if base := result.Handbook.Config.BasePath(); base != p.base {
 		fmt.Fprintf(p.env.Stderr, "%s serve: the baseURL's path is now %s; restart handbook serve to serve the site there\n", programName, base)
 	}
+	p.good = true
 	p.server.Update(result.Files, p.change(result, changed))
 	fmt.Fprintf(p.env.Stdout, "built in %s: %d of %d pages rendered, %s changed\n",
 		time.Since(start).Round(time.Millisecond), result.Stats.Rendered, result.Stats.Pages, plural(len(result.Changed), "file"))
@@ -140,7 +148,7 @@ func (p *preview) rebuild(changed []string) {
 // page's link to the stylesheet changed with its fingerprint.
 func (p *preview) change(result *build.Result, sources []string) serve.Change {
 	if sources != nil && allStyles(sources) {
-		if styles := swappedStyles(result.Changed, p.base); len(styles) > 0 {
+		if styles := swappedStyles(result, p.base); len(styles) > 0 {
 			return serve.Change{Styles: styles}
 		}
 	}
@@ -169,17 +177,21 @@ func allStyles(sources []string) bool {
 
 // swappedStyles pairs each stylesheet that went away with the one that took
 // its name: assets/style.1a2b3c4d.css -> assets/style.5e6f7a8b.css.
-func swappedStyles(changed []string, base string) map[string]string {
+func swappedStyles(result *build.Result, base string) map[string]string {
+	now := make(map[string]bool, len(result.Files))
+	for _, f := range result.Files {
+		now[f.Path] = true
+	}
 	gone, came := map[string]string{}, map[string]string{}
-	for _, f := range changed {
+	for _, f := range result.Changed {
 		if path.Ext(f) != ".css" {
 			continue
 		}
 		stem := strings.TrimSuffix(f, path.Ext(strings.TrimSuffix(f, ".css"))+".css")
-		if _, ok := gone[stem]; !ok {
-			gone[stem] = f
-		} else {
+		if now[f] {
 			came[stem] = f
+		} else {
+			gone[stem] = f
 		}
 	}
 	styles := map[string]string{}

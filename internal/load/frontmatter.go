@@ -120,7 +120,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 // of the block, into one that counts from the top of the file.
 func yamlError(file string, offset int, err error) *model.Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
+	line := 1 // yaml.v3 leaves the line out when it is the first
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = err.Error()[len(m[0]):]

@@ -23,6 +23,7 @@ func TestParseDocumentLines(t *testing.T) {
 		{name: "empty file", in: "", err: "x.md:1: missing frontmatter"},
 		{name: "never closed", in: "\n---\ntitle: A\n", err: "x.md:2: frontmatter is never closed"},
 		{name: "yaml error at its file line", in: "---\ntitle: A\nb: c: d\n---\n", err: "x.md:3: YAML syntax: mapping values are not allowed in this context"},
+		{name: "yaml error on the first line", in: "---\ntitle: Data: the team\n---\n", err: "x.md:2: YAML syntax: mapping values are not allowed in this context"},
 		{name: "tab", in: "---\ntitle: A\n\tteam: x\n---\n", err: "(indent with spaces, not tabs)"},
 		{name: "not UTF-8", in: "---\ntitle: \xff\n---\n", err: "x.md: file is not UTF-8 text"},
 		{name: "NUL byte", in: "---\ntitle: a\x00\n---\n", err: "x.md: file is not UTF-8 text"},

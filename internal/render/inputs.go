@@ -133,6 +133,9 @@ func (sg *signer) sign(p *Page) uint64 {
 		for _, m := range c.Meetings {
 			h.front(m.Source)
 		}
+		for _, t := range c.Tags { // spelt as another concern may have first written it
+			h.text(t.Name)
+		}
 	case p.Team != nil:
 		t := p.Team
 		h.source(t.Source)

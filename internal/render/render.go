@@ -128,6 +128,7 @@ func execute(tmpls map[string]*template.Template, files *themeFiles, signer *sig
 	results := make([]rendered, len(list))
 	errs := make([]error, len(list))
 	var renders atomic.Int64
+	var emitFailed atomic.Pointer[error] // the first: after it, nothing more is written
 	parallel.Each(len(list), func() func(int) {
 		var buf bytes.Buffer
 		return func(i int) {
@@ -146,7 +147,11 @@ func execute(tmpls map[string]*template.Template, files *themeFiles, signer *sig
 			}
 			renders.Add(1)
 			if emit != nil {
-				errs[i] = emit(File{Path: p.File(), Data: buf.Bytes()})
+				if emitFailed.Load() == nil {
+					if err := emit(File{Path: p.File(), Data: buf.Bytes()}); err != nil {
+						emitFailed.CompareAndSwap(nil, &err)
+					}
+				}
 				return
 			}
 			results[i] = rendered{inputs: inputs, data: bytes.Clone(buf.Bytes())}
@@ -155,6 +160,9 @@ func execute(tmpls map[string]*template.Template, files *themeFiles, signer *sig
 
 	if err := firstPerLayout(list, errs); err != nil {
 		return Stats{}, err
+	}
+	if err := emitFailed.Load(); err != nil {
+		return Stats{}, *err
 	}
 	if emit == nil {
 		for i, p := range list {

@@ -114,8 +114,11 @@ func blockerCap(f *fields, def int) int {
 	return int(n)
 }
 
-// scale reads a custom scale: a list of levels from lowest to highest.
+// scale reads a custom scale: a list of levels from lowest to highest. A
+// scale with mistakes gives way to the default one, so that its error is
+// not repeated for every concern read with it.
 func scale(f *fields) model.Scale {
+	before := len(*f.errs)
 	var s model.Scale
 	for _, item := range f.items("scale") {
 		lf := newFields(f.file, item, []string{"level", "score", "aliases"}, f.errs)
@@ -133,6 +136,8 @@ func scale(f *fields) model.Scale {
 	}
 	if len(s) < 2 {
 		f.failKey("scale", "want at least two levels, from lowest to highest")
+	}
+	if len(*f.errs) > before {
 		return model.DefaultScale()
 	}
 	return s
