@@ -3,6 +3,7 @@ package serve
 import (
 	"net/http"
 	"path"
+	"regexp"
 	"strconv"
 )
 
@@ -31,12 +32,22 @@ func isHTML(name string) bool {
 	return path.Ext(name) == ".html"
 }
 
+// fingerprinted matches the theme's scripts and stylesheets, whose names
+// change with their content.
+var fingerprinted = regexp.MustCompile(`\.[0-9a-f]{8}\.(css|js)$`)
+
 // serveFile answers with data as the file name. Browsers must ask again
-// before reusing it: a preview changes with every save.
+// before reusing it, since a preview changes with every save, except for
+// files named after their content: a reload then needn't fetch the
+// stylesheet again.
 func serveFile(w http.ResponseWriter, r *http.Request, name string, data []byte, status int) {
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
-	h.Set("Cache-Control", "no-cache")
+	if fingerprinted.MatchString(name) {
+		h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		h.Set("Cache-Control", "no-cache")
+	}
 	h.Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {

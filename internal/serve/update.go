@@ -18,10 +18,10 @@ type Change struct {
 // reloads every page, whatever change says, since pages opened before it
 // show a placeholder.
 func (s *Server) Update(files []render.File, change Change) {
-	next := &state{site: newSite(files)} // outside the lock: it reads every byte
-	build := next.site.build
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	next := &state{site: newSite(files, s.state.Load().site)}
+	build := next.site.build
 	prev := s.state.Swap(next)
 	if prev.site == nil {
 		change = Change{All: true}

@@ -21,14 +21,14 @@ type Options struct {
 	// cleaned paths. No watch is added inside a folder it ignores.
 	Ignore func(path string) bool
 	// Quiet is how long events must stop before a batch is sent; 0 means
-	// 15ms. Events that never stop hold a batch back at most 40 times as
+	// 8ms. Events that never stop hold a batch back at most 40 times as
 	// long.
 	Quiet time.Duration
 }
 
 // defaultQuiet is long enough to take in an editor's whole save (rename,
 // write, remove) and short enough that nobody notices the wait.
-const defaultQuiet = 15 * time.Millisecond
+const defaultQuiet = 8 * time.Millisecond
 
 // maxDelayQuiets bounds, in Quiet periods, how long a batch can be held
 // back by events that never stop (a process that keeps writing a file), so
