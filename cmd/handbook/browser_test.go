@@ -129,7 +129,7 @@ func TestBrowser(t *testing.T) {
 
 // chromiumPath returns the Chromium to test with. Without one the test is
 // skipped, unless CI is set: there a missing browser is a broken setup.
-func chromiumPath(t *testing.T) string {
+func chromiumPath(t testing.TB) string {
 	t.Helper()
 	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
 		return "/usr/bin/chromium"
@@ -138,7 +138,7 @@ func chromiumPath(t *testing.T) string {
 		return p
 	}
 	if os.Getenv("CI") != "" {
-		t.Fatal("chromium is not installed (neither /usr/bin/chromium nor chromium on PATH), and CI is set, so the browser test may not be skipped")
+		t.Fatal("chromium is not installed (neither /usr/bin/chromium nor chromium on PATH), and CI is set, so browser tests may not be skipped")
 	}
 	t.Skip("chromium is not installed (neither /usr/bin/chromium nor chromium on PATH)")
 	return ""

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -50,7 +49,7 @@ const minSaves = 20
 // is the browser's part; the benchmark logs it step by step. Run it with -benchtime 20x or more; pass
 // -latencyconcerns 10000 for a large handbook.
 func BenchmarkSaveToScreen(b *testing.B) {
-	chrome := chromiumForBenchmark(b)
+	chrome := chromiumPath(b)
 	dir, page, file := latencySite(b)
 	s := startServeWithin(b, 5*time.Minute, dir)
 	tab := openLatencyTab(b, chrome, s.url+strings.TrimPrefix(page, "/"))
@@ -276,22 +275,6 @@ func (e *eventStreams) add() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.n++
-}
-
-// chromiumForBenchmark is chromiumPath for benchmarks.
-func chromiumForBenchmark(b *testing.B) string {
-	b.Helper()
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		b.Fatal("chromium is not installed (neither /usr/bin/chromium nor chromium on PATH), and CI is set, so the benchmark may not be skipped")
-	}
-	b.Skip("chromium is not installed (neither /usr/bin/chromium nor chromium on PATH)")
-	return ""
 }
 
 // percentile returns the p-th percentile of d by the nearest rank.
