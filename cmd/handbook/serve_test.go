@@ -291,6 +291,28 @@ func TestServeStartsBroken(t *testing.T) {
 	}
 }
 
+// TestServeStartsBrokenBelowBase starts on a site whose content is broken
+// and whose baseURL has a path: the preview is served below that path from
+// the start, so the fixed site's links work without a restart.
+func TestServeStartsBrokenBelowBase(t *testing.T) {
+	const file = "content/concerns/etl-monitoring.md"
+	dir := copyExample(t)
+	writeFile(t, dir, "site.yaml", replaceLine(t, readFile(t, dir, "site.yaml"), "baseURL: ", "baseURL: https://example.org/council/"))
+	md := readFile(t, dir, file)
+	writeFile(t, dir, file, replaceLine(t, md, "team: ", "team: no-such-team"))
+	s := startServe(t, dir)
+	if !strings.HasSuffix(s.url, "/council/") {
+		t.Fatalf("serving at %s, want below /council/", s.url)
+	}
+	events := s.events(t)
+	events.expect(t, "errors")
+	writeFile(t, dir, file, md)
+	events.expect(t, "ok")
+	if status, _ := s.get(t, "/concerns/etl-monitoring/"); status != http.StatusOK { // s.url holds /council/
+		t.Errorf("after the fix, %sconcerns/etl-monitoring/ answers HTTP %d, want 200", s.url, status)
+	}
+}
+
 // TestServeSwapsStylesheets edits a site's override of the default
 // stylesheet and checks that open pages are told to swap the stylesheet the
 // page links for the new one, and nothing else.

@@ -41,6 +41,7 @@ type Session struct {
 	dir      string
 	src      *load.Site
 	resolved resolve.Cache
+	config   model.Config // as last read, even from a build that failed
 	out      *render.Output
 }
 
@@ -92,6 +93,7 @@ func (s *Session) prepare(changed []string, today time.Time) (*model.Handbook, f
 		}
 	}
 	h, err := s.resolved.Resolve(s.src, today)
+	s.config = h.Config
 	var more model.ErrorList
 	if errors.As(err, &more) {
 		errs = append(errs, more...)
@@ -108,6 +110,10 @@ func (s *Session) prepare(changed []string, today time.Time) (*model.Handbook, f
 	}
 	return h, theme, nil
 }
+
+// Config returns the site's configuration as last read: that of a build
+// which failed on its content, too.
+func (s *Session) Config() model.Config { return s.config }
 
 func (s *Session) read(changed []string) error {
 	if s.src == nil || changed == nil {

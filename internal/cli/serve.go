@@ -112,10 +112,9 @@ func (p *preview) rebuild(changed []string) {
 	}
 	result, err := p.session.Build(changed, day)
 	if p.server == nil {
-		p.base = "/" // where a first build that failed shows its errors
-		if err == nil {
-			p.base = result.Handbook.Config.BasePath()
-		}
+		// A first build that failed on its content has still read the
+		// baseURL, unless site.yaml itself is broken.
+		p.base = p.session.Config().BasePath()
 		p.server = serve.New(serve.Options{Base: p.base})
 	}
 	if err != nil {
