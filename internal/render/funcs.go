@@ -12,7 +12,7 @@ import (
 
 // funcs returns the functions templates call. They close over one build's
 // site, so templates never reach global state.
-func funcs(s *Site, md *markdown, rows *rowCache) template.FuncMap {
+func funcs(s *Site, md *markdown, rows *rowCache, sidebar *sidebarCache) template.FuncMap {
 	return template.FuncMap{
 		"url": func(v any) (string, error) {
 			p, ok := pathOf(v)
@@ -31,6 +31,7 @@ func funcs(s *Site, md *markdown, rows *rowCache) template.FuncMap {
 		},
 		"markdown":   md.HTML,
 		"concernRow": rows.row,
+		"sidebar":    sidebar.sidebar,
 		"concernTable": func(caption string, list []*model.Concern, withTeam bool) ConcernTable {
 			return ConcernTable{Caption: caption, Concerns: list, WithTeam: withTeam}
 		},

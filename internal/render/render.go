@@ -74,7 +74,8 @@ func render(h *model.Handbook, theme fs.FS, prev *Output, emit func(File) error)
 
 	md := newMarkdown(s.Base)
 	rows := newRowCache(prev)
-	tmpls, files, err := parseLayouts(theme, funcs(s, md, rows))
+	sidebar := &sidebarCache{site: s, done: map[string]template.HTML{}}
+	tmpls, files, err := parseLayouts(theme, funcs(s, md, rows, sidebar))
 	if err != nil {
 		return nil, Stats{}, err
 	}
@@ -83,6 +84,7 @@ func render(h *model.Handbook, theme fs.FS, prev *Output, emit func(File) error)
 		return nil, Stats{}, fmt.Errorf("theme: %w", err)
 	}
 	rows.tmpl, rows.shell = tmpls[layouts[0]], signer.shell
+	sidebar.tmpl = tmpls[layouts[0]]
 	s.Charts = charts(s, signer, prev)
 	list := pages(s)
 	for _, p := range list {
