@@ -22,9 +22,14 @@ func (q Quadrant) String() string { return quadrantNames[q] }
 // scale; a value on the line counts as high and an effort on the line as
 // high, so a quick win must be clearly cheaper than average.
 func QuadrantOf(scale model.Scale, c *model.Concern) Quadrant {
+	return quadrantAt(scale, c.Value.Score, c.Effort.Score)
+}
+
+// quadrantAt places a point of the square by its value and effort.
+func quadrantAt(scale model.Scale, value, effort float64) Quadrant {
 	mid := (scale.Min() + scale.Max()) / 2
-	highValue := c.Value.Score >= mid
-	lowEffort := c.Effort.Score < mid
+	highValue := value >= mid
+	lowEffort := effort < mid
 	switch {
 	case highValue && lowEffort:
 		return QuickWins

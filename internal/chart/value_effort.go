@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -51,11 +53,11 @@ func (b *Builder) ValueEffort(scope string, concerns []*model.Concern) *Chart {
 		b.aggregatedBubbles(c, scatter, concerns)
 	} else {
 		b.concernBubbles(c, scatter, concerns)
+		c.Table = b.quadrantTable(concerns)
 	}
 	scatter.Validate()
 	c.Spec.Option = scatter.JSON()
 	c.Spec.Levels = levelNames(b.steps)
-	c.Table = b.quadrantTable(concerns)
 	return c
 }
 
@@ -131,7 +133,27 @@ func (b *Builder) aggregatedBubbles(c *Chart, scatter *charts.Scatter, concerns 
 	scatter.AddSeries("Concerns", data, series...)
 	c.Spec.Links = [][]string{links}
 	c.Spec.Tips = [][][]string{tips}
-	c.Note = fmt.Sprintf("With %d concerns, each bubble stands for all the concerns at one level of value and effort, sized by how many there are; the table lists them by priority.", len(concerns))
+	c.Note = fmt.Sprintf("With %d concerns, each bubble stands for all the concerns at one level of value and effort, sized by how many there are; the table lists the bubbles.", len(concerns))
+	c.Table = Table{
+		Caption: "Concerns at each level of value and effort",
+		Head:    []Column{{Title: "Value"}, {Title: "Effort"}, {Title: "Quadrant"}, {Title: "Concerns", Num: true}, {Title: "Most urgent"}},
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].y != order[j].y {
+			return order[i].y > order[j].y // most valuable first
+		}
+		return order[i].x < order[j].x // then least effort
+	})
+	for _, k := range order {
+		list := cells[k] // by priority, as concerns came
+		c.Table.Rows = append(c.Table.Rows, []Cell{
+			{Text: b.steps[k.y].Label},
+			{Text: b.steps[k.x].Label},
+			{Text: quadrantAt(b.scale, b.steps[k.y].Score, b.steps[k.x].Score).String()},
+			{Text: strconv.Itoa(len(list)), Num: true},
+			{Text: list[0].Title, Link: b.link(list[0])},
+		})
+	}
 }
 
 // quadrantAreas shades and names the four quadrants.
