@@ -51,7 +51,7 @@ func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
 	}
 	cells, unplaced := b.heatCells(concerns)
 	if unplaced > 0 {
-		c.Note = fmt.Sprintf("%s without a risk level %s not shown.", plural(unplaced, "concern"), isAre(unplaced))
+		c.Note = fmt.Sprintf("%s without a risk level %s not shown.", model.Plural(unplaced, "concern"), isAre(unplaced))
 	}
 	if len(cells) == 0 {
 		c.Empty = true
@@ -74,7 +74,7 @@ func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
 			worst = cell
 		}
 		data = append(data, opts.HeatMapData{Value: [4]any{cell.Value, cell.Risk, n, round2(b.severity(cell))}})
-		tip := []string{fmt.Sprintf("Value %s, risk %s: %s", b.steps[cell.Value].Label, b.steps[cell.Risk].Label, plural(n, "concern"))}
+		tip := []string{fmt.Sprintf("Value %s, risk %s: %s", b.steps[cell.Value].Label, b.steps[cell.Risk].Label, model.Plural(n, "concern"))}
 		for _, con := range cell.Concerns[:min(maxCellTitles, n)] {
 			tip = append(tip, con.Title)
 		}
@@ -90,7 +90,7 @@ func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
 	}
 	placed := len(concerns) - unplaced
 	c.Description = fmt.Sprintf("Heat map of %s by value (across) and risk (up), in %d cells. The highest-value, highest-risk cell filled is value %s and risk %s, with %s.",
-		plural(placed, "concern"), len(cells), b.steps[worst.Value].Label, b.steps[worst.Risk].Label, plural(len(worst.Concerns), "concern"))
+		model.Plural(placed, "concern"), len(cells), b.steps[worst.Value].Label, b.steps[worst.Risk].Label, model.Plural(len(worst.Concerns), "concern"))
 
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(

@@ -93,17 +93,3 @@ func (b *Builder) teamsOf(m map[*model.Team][]*model.Concern) []*model.Team {
 	}
 	return out
 }
-
-func teamName(t *model.Team) string {
-	if t == nil {
-		return "No team"
-	}
-	return t.Title
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
-}

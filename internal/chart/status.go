@@ -38,7 +38,7 @@ func (b *Builder) StatusByTeam(teams []*model.Team, concerns []*model.Concern) *
 	for _, t := range teams {
 		parts = append(parts, fmt.Sprintf("%s %d", t.Title, len(t.Concerns)))
 	}
-	c.Description = fmt.Sprintf("Stacked bar chart of %s across %s by status. Concerns per team: %s.", plural(len(concerns), "concern"), plural(len(teams), "team"), strings.Join(parts, ", "))
+	c.Description = fmt.Sprintf("Stacked bar chart of %s across %s by status. Concerns per team: %s.", model.Plural(len(concerns), "concern"), model.Plural(len(teams), "team"), strings.Join(parts, ", "))
 	bar := newBar(c, names, "Concerns")
 	var links []string
 	for _, t := range teams {
@@ -50,9 +50,9 @@ func (b *Builder) StatusByTeam(teams []*model.Team, concerns []*model.Concern) *
 		for j, t := range teams {
 			data[j] = opts.BarData{Value: counts[t][st]}
 		}
-		bar.AddSeries(statusName(st), data, charts.WithBarChartOpts(opts.BarChart{Stack: "status"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colourOf(st, i)}))
+		bar.AddSeries(model.StatusLabel(st), data, charts.WithBarChartOpts(opts.BarChart{Stack: "status"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colourOf(st, i)}))
 		c.Spec.Links = append(c.Spec.Links, links)
-		head = append(head, Column{Title: statusName(st), Num: true})
+		head = append(head, Column{Title: model.StatusLabel(st), Num: true})
 	}
 	bar.Validate()
 	c.Spec.Option = bar.JSON()
@@ -88,14 +88,14 @@ func (b *Builder) StatusCounts(scope string, concerns []*model.Concern) *Chart {
 	c.Table = Table{Caption: "Concerns at each status", Head: []Column{{Title: "Status"}, {Title: "Concerns", Num: true}}}
 	var parts []string
 	for i, st := range b.statuses {
-		names[i] = statusName(st)
+		names[i] = model.StatusLabel(st)
 		data[i] = opts.BarData{Value: count[st], ItemStyle: &opts.ItemStyle{Color: colourOf(st, i)}}
 		c.Table.Rows = append(c.Table.Rows, []Cell{{Text: names[i]}, {Text: fmt.Sprint(count[st]), Num: true}})
 		if count[st] > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", strings.ToLower(names[i]), count[st]))
 		}
 	}
-	c.Description = fmt.Sprintf("Bar chart of %s by status: %s.", plural(len(concerns), "concern"), strings.Join(parts, ", "))
+	c.Description = fmt.Sprintf("Bar chart of %s by status: %s.", model.Plural(len(concerns), "concern"), strings.Join(parts, ", "))
 	bar := newBar(c, names, "Concerns")
 	bar.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))
 	bar.AddSeries("Concerns", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
@@ -127,11 +127,4 @@ func rotation(n int) float64 {
 		return 40
 	}
 	return 0
-}
-
-func statusName(st string) string {
-	if st == "" {
-		return ""
-	}
-	return strings.ToUpper(st[:1]) + strings.ReplaceAll(st[1:], "-", " ")
 }

@@ -72,7 +72,7 @@ func (b *Builder) OverTime(concerns []*model.Concern) *Chart {
 	}
 	months, undated := b.months(concerns)
 	if undated > 0 {
-		c.Note = fmt.Sprintf("%s with no raised date %s not counted.", plural(undated, "concern"), isAre(undated))
+		c.Note = fmt.Sprintf("%s with no raised date %s not counted.", model.Plural(undated, "concern"), isAre(undated))
 	}
 	if len(months) == 0 {
 		c.Empty = true
@@ -97,7 +97,7 @@ func (b *Builder) OverTime(concerns []*model.Concern) *Chart {
 		c.Table.Rows = append(c.Table.Rows, []Cell{{Text: names[i]}, {Text: strconv.Itoa(m.Raised), Num: true}, {Text: strconv.Itoa(m.Closed), Num: true}, {Text: strconv.Itoa(m.Open), Num: true}})
 	}
 	c.Description = fmt.Sprintf("Bar and line chart over %s, from %s to %s: %d raised, %d closed, %d still open at the end.",
-		plural(len(months), "month"), names[0], names[len(names)-1], totalRaised, totalClosed, months[len(months)-1].Open)
+		model.Plural(len(months), "month"), names[0], names[len(names)-1], totalRaised, totalClosed, months[len(months)-1].Open)
 
 	bar := newBar(c, names, "Concerns")
 	bar.AddSeries("Raised", raised, charts.WithItemStyleOpts(opts.ItemStyle{Color: okabeIto[0]}))

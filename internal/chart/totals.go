@@ -72,7 +72,7 @@ func (b *Builder) TeamTotals(teams []*model.Team) *Chart {
 		})
 	}
 	c.Description = fmt.Sprintf("Grouped bar chart of the total value and total effort of each team's open concerns, %s in all. %s has the most value for its effort: %s value against %s effort.",
-		plural(open, "open concern"), best.Team.Title, oneDecimal(best.Value), oneDecimal(best.Effort))
+		model.Plural(open, "open concern"), best.Team.Title, oneDecimal(best.Value), oneDecimal(best.Effort))
 	bar := newBar(c, names, "Sum of scores")
 	bar.AddSeries("Value", values, charts.WithItemStyleOpts(opts.ItemStyle{Color: okabeIto[2]}))
 	bar.AddSeries("Effort", efforts, charts.WithItemStyleOpts(opts.ItemStyle{Color: okabeIto[5]}))

@@ -35,7 +35,7 @@ func (b *Builder) ValueEffort(scope string, concerns []*model.Concern) *Chart {
 		q := QuadrantOf(b.scale, con)
 		counts[q] = append(counts[q], con)
 	}
-	c.Description = fmt.Sprintf("Bubble chart of %s by effort (across) and value (up). %s", plural(len(concerns), "concern"), quadrantSummary(counts))
+	c.Description = fmt.Sprintf("Bubble chart of %s by effort (across) and value (up). %s", model.Plural(len(concerns), "concern"), quadrantSummary(counts))
 
 	scatter := charts.NewScatter()
 	lo, hi := b.scale.Min()-0.5, b.scale.Max()+0.5
@@ -88,7 +88,7 @@ func (b *Builder) concernBubbles(c *Chart, scatter *charts.Scatter, concerns []*
 			series = append(series, quadrantAreas(b.scale)...)
 			first = false
 		}
-		scatter.AddSeries(teamName(t), data, series...)
+		scatter.AddSeries(t.Name(), data, series...)
 		c.Spec.Links = append(c.Spec.Links, links)
 		c.Spec.Tips = append(c.Spec.Tips, tips)
 	}
@@ -122,7 +122,7 @@ func (b *Builder) aggregatedBubbles(c *Chart, scatter *charts.Scatter, concerns 
 			Value:      []float64{b.steps[k.x].Score, b.steps[k.y].Score, float64(len(list))},
 			SymbolSize: size,
 		})
-		tip := []string{plural(len(list), "concern"), "Value " + b.steps[k.y].Label + ", effort " + b.steps[k.x].Label}
+		tip := []string{model.Plural(len(list), "concern"), "Value " + b.steps[k.y].Label + ", effort " + b.steps[k.x].Label}
 		for i, con := range list[:min(3, len(list))] {
 			tip = append(tip, fmt.Sprintf("%d. %s", i+1, con.Title))
 		}
@@ -207,7 +207,7 @@ func (b *Builder) quadrantTable(concerns []*model.Concern) Table {
 		}
 		t.Rows = append(t.Rows, []Cell{
 			{Text: con.Title, Link: b.link(con)},
-			{Text: teamName(con.Team)},
+			{Text: con.Team.Name()},
 			{Text: con.Value.Text},
 			{Text: con.Effort.Text},
 			{Text: levelText(con.Risk)},
@@ -228,7 +228,7 @@ func (b *Builder) riskSize(risk model.Level) int {
 }
 
 func concernTip(c *model.Concern) []string {
-	tip := []string{c.Title, teamName(c.Team), "Value: " + c.Value.String(), "Effort: " + c.Effort.String()}
+	tip := []string{c.Title, c.Team.Name(), "Value: " + c.Value.String(), "Effort: " + c.Effort.String()}
 	if !c.Risk.IsZero() {
 		tip = append(tip, "Risk: "+c.Risk.String())
 	}

@@ -53,10 +53,10 @@ func runBuild(env Env, args []string) int {
 	}
 	h := result.Handbook
 	fmt.Fprintf(env.Stdout, "built %s, %s, %s: %s in %s (%s)\n",
-		plural(len(h.Concerns), "concern"), plural(len(h.Teams), "team"), plural(len(h.Meetings), "meeting"),
-		plural(int(out.files.Load()), "file"), *outDir, time.Since(start).Round(time.Millisecond))
+		model.Plural(len(h.Concerns), "concern"), model.Plural(len(h.Teams), "team"), model.Plural(len(h.Meetings), "meeting"),
+		model.Plural(int(out.files.Load()), "file"), *outDir, time.Since(start).Round(time.Millisecond))
 	if n := len(h.Warnings); n > 0 {
-		fmt.Fprintf(env.Stderr, "%s: %s (see them with: handbook check)\n", programName, plural(n, "warning"))
+		fmt.Fprintf(env.Stderr, "%s: %s (see them with: handbook check)\n", programName, model.Plural(n, "warning"))
 	}
 	return exitOK
 }
@@ -103,7 +103,7 @@ func reportFailure(env Env, err error) int {
 		for _, e := range list {
 			fmt.Fprintln(env.Stderr, e)
 		}
-		fmt.Fprintf(env.Stderr, "%s: %s; nothing was written\n", programName, plural(len(list), "error"))
+		fmt.Fprintf(env.Stderr, "%s: %s; nothing was written\n", programName, model.Plural(len(list), "error"))
 		return exitFailed
 	}
 	fmt.Fprintf(env.Stderr, "%s: %v\nnothing was written\n", programName, err)
@@ -159,11 +159,4 @@ func realPath(p string) (string, error) {
 func within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -83,10 +83,10 @@ func (r checkReport) print(w io.Writer) {
 		fmt.Fprintln(w, p)
 	}
 	if len(r.Errors) > 0 {
-		fmt.Fprintf(w, "%s (warnings are looked for once the errors are fixed)\n", plural(len(r.Errors), "error"))
+		fmt.Fprintf(w, "%s (warnings are looked for once the errors are fixed)\n", model.Plural(len(r.Errors), "error"))
 		return
 	}
-	fmt.Fprintf(w, "0 errors, %s\n", plural(len(r.Warnings), "warning"))
+	fmt.Fprintf(w, "0 errors, %s\n", model.Plural(len(r.Warnings), "warning"))
 }
 
 func (p problem) String() string {

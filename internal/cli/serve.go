@@ -126,9 +126,9 @@ func (p *preview) rebuild(changed []string) {
 			fmt.Fprintln(p.env.Stderr, e)
 		}
 		if p.good {
-			fmt.Fprintf(p.env.Stderr, "%s: %s; still serving the last good build\n", programName, plural(len(list), "error"))
+			fmt.Fprintf(p.env.Stderr, "%s: %s; still serving the last good build\n", programName, model.Plural(len(list), "error"))
 		} else {
-			fmt.Fprintf(p.env.Stderr, "%s: %s; fix them and save, and the site will appear\n", programName, plural(len(list), "error"))
+			fmt.Fprintf(p.env.Stderr, "%s: %s; fix them and save, and the site will appear\n", programName, model.Plural(len(list), "error"))
 		}
 		p.server.Fail(list)
 		return
@@ -139,7 +139,7 @@ func (p *preview) rebuild(changed []string) {
 	p.good = true
 	p.server.Update(result.Files, p.change(result, changed))
 	fmt.Fprintf(p.env.Stdout, "built in %s: %d of %d pages rendered, %s changed\n",
-		time.Since(start).Round(time.Millisecond), result.Stats.Rendered, result.Stats.Pages, plural(len(result.Changed), "file"))
+		time.Since(start).Round(time.Millisecond), result.Stats.Rendered, result.Stats.Pages, model.Plural(len(result.Changed), "file"))
 }
 
 // change tells the server which pages to reload. When only stylesheets

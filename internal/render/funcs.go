@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/reliability-council/handbook/internal/model"
@@ -65,21 +64,18 @@ func funcs(s *Site, md *markdown, rows *rowCache, sidebar *sidebarCache) templat
 			}
 			return nil
 		},
-		"state":    func(a *model.Action) model.State { return a.StateOn(s.Today) },
-		"isOpen":   s.Config.Scoring.IsOpen,
-		"score":    formatScore,
-		"date":     longDate,
-		"isoDate":  func(t time.Time) string { return t.Format(time.DateOnly) },
-		"month":    func(t time.Time) string { return t.Format("Jan 2006") },
-		"plural":   plural,
-		"teamName": teamTitle,
+		"state":   func(a *model.Action) model.State { return a.StateOn(s.Today) },
+		"score":   formatScore,
+		"date":    longDate,
+		"isoDate": func(t time.Time) string { return t.Format(time.DateOnly) },
+		"plural":  model.Plural,
 		"percent": func(n, of int) string {
 			if of == 0 {
 				return "0%"
 			}
 			return strconv.Itoa((n*100+of/2)/of) + "%"
 		},
-		"statusLabel": statusLabel,
+		"statusLabel": model.StatusLabel,
 		"levelSort": func(l model.Level) string {
 			if !l.Scored {
 				return ""
@@ -115,23 +111,6 @@ func longDate(t time.Time) string {
 		return ""
 	}
 	return t.Format("2 January 2006")
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
-}
-
-// statusLabel writes a status slug as words: "in-progress" -> "In progress".
-func statusLabel(st string) string {
-	if st == "" {
-		return ""
-	}
-	words := strings.ReplaceAll(st, "-", " ")
-	r := []rune(words)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 // ConcernTable is what the concern-table partial draws.

@@ -131,20 +131,13 @@ func pathOf(v any) (string, bool) {
 }
 
 func concernSummary(c *model.Concern) string {
-	return fmt.Sprintf("%s: value %s, effort %s, priority %.1f (rank %d).", teamTitle(c.Team), c.Value.Text, c.Effort.Text, c.Priority.Score, c.Rank)
+	return fmt.Sprintf("%s: value %s, effort %s, priority %.1f (rank %d).", c.Team.Name(), c.Value.Text, c.Effort.Text, c.Priority.Score, c.Rank)
 }
 
 func teamSummary(t *model.Team) string {
-	return fmt.Sprintf("%s on the reliability council: %s, %s.", t.Title, plural(len(t.Concerns), "concern"), plural(len(t.Actions), "action item"))
+	return fmt.Sprintf("%s on the reliability council: %s, %s.", t.Title, model.Plural(len(t.Concerns), "concern"), model.Plural(len(t.Actions), "action item"))
 }
 
 func meetingSummary(m *model.Meeting) string {
-	return fmt.Sprintf("Council meeting of %s: %s discussed, %s.", longDate(m.Date), plural(len(m.Concerns), "concern"), plural(len(m.Actions), "action item"))
-}
-
-func teamTitle(t *model.Team) string {
-	if t == nil {
-		return "No team"
-	}
-	return t.Title
+	return fmt.Sprintf("Council meeting of %s: %s discussed, %s.", longDate(m.Date), model.Plural(len(m.Concerns), "concern"), model.Plural(len(m.Actions), "action item"))
 }

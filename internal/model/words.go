@@ -1,0 +1,31 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Plural counts something in words: "1 concern", "3 concerns".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// StatusLabel writes a status as words: "in-progress" -> "In progress".
+func StatusLabel(status string) string {
+	if status == "" {
+		return ""
+	}
+	words := []rune(strings.ReplaceAll(status, "-", " "))
+	return strings.ToUpper(string(words[0])) + string(words[1:])
+}
+
+// Name returns the team's title, or "No team" for a concern without one.
+func (t *Team) Name() string {
+	if t == nil {
+		return "No team"
+	}
+	return t.Title
+}
