@@ -144,6 +144,24 @@ func chromiumPath(t testing.TB) string {
 	return ""
 }
 
+// chromiumOptions starts headless Chromium with a fresh profile and without
+// the background connections this machine's closed network refuses.
+func chromiumOptions(chrome, profile string) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.UserDataDir(profile),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1280, 900),
+	)
+}
+
 // netlify serves the site in dir as Netlify does: a folder's index.html at
 // its address with a slash, and 404.html with status 404 for a missing page.
 // It adds broken.html, a page that CatchesPageErrors expects to fail.
@@ -270,20 +288,7 @@ func startBrowser(t *testing.T, chrome, serverURL string) *browser {
 	profile := t.TempDir() // removed after the browser has closed: cleanups run last-in first-out
 	var output syncBuffer
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.UserDataDir(profile),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 900),
-		chromedp.CombinedOutput(&output),
-	)
+	opts := append(chromiumOptions(chrome, profile), chromedp.CombinedOutput(&output))
 	ctx, cancelTimeout := context.WithTimeout(context.Background(), browserBudget)
 	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	ctx, cancelTab := chromedp.NewContext(ctx, chromedp.WithListener(b.listen))

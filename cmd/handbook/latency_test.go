@@ -156,20 +156,7 @@ type latencyTab struct {
 // listens to the server's events.
 func openLatencyTab(b *testing.B, chrome, url string) *latencyTab {
 	b.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.UserDataDir(b.TempDir()),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 900),
-	)
-	ctx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumOptions(chrome, b.TempDir())...)
 	ctx, cancelTab := chromedp.NewContext(ctx)
 	b.Cleanup(func() {
 		cancelTab()

@@ -106,13 +106,8 @@ func TestBuildIsDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(again.Files) != len(first.Files) {
-			t.Fatalf("%d files, then %d", len(first.Files), len(again.Files))
-		}
-		for i := range first.Files {
-			if first.Files[i].Path != again.Files[i].Path || !bytes.Equal(first.Files[i].Data, again.Files[i].Data) {
-				t.Fatalf("%s differs between two builds", first.Files[i].Path)
-			}
+		if diff := differences(again.Files, first.Files); diff != "" {
+			t.Fatalf("two builds differ: %s", diff)
 		}
 	}
 }
@@ -147,4 +142,22 @@ func TestContentCannotInjectMarkup(t *testing.T) {
 			}
 		}
 	}
+}
+
+// differences names the first file in which got and want differ, or returns
+// "" when they hold the same files with the same bytes.
+func differences(got, want []render.File) string {
+	for i := range max(len(got), len(want)) {
+		switch {
+		case i >= len(got):
+			return want[i].Path + " is missing"
+		case i >= len(want):
+			return got[i].Path + " is extra"
+		case got[i].Path != want[i].Path:
+			return got[i].Path + " stands where " + want[i].Path + " should"
+		case !bytes.Equal(got[i].Data, want[i].Data):
+			return want[i].Path + " has other bytes"
+		}
+	}
+	return ""
 }

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -132,13 +131,8 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Files) != len(want.Files) {
-		t.Fatalf("rebuild has %d files, clean build %d", len(got.Files), len(want.Files))
-	}
-	for i := range want.Files {
-		if got.Files[i].Path != want.Files[i].Path || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
-			t.Errorf("%s differs from a clean build", want.Files[i].Path)
-		}
+	if diff := differences(got.Files, want.Files); diff != "" {
+		t.Errorf("the rebuild differs from a clean build: %s", diff)
 	}
 	if !contains(got.Changed, "concerns/done-thing/index.html") {
 		t.Errorf("a removed page must count as changed: %v", got.Changed)
@@ -195,10 +189,8 @@ func TestRebuildsStayEqualToCleanBuilds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for j := range want.Files {
-			if j >= len(got.Files) || got.Files[j].Path != want.Files[j].Path || !bytes.Equal(got.Files[j].Data, want.Files[j].Data) {
-				t.Fatalf("step %d (%s): %s differs from a clean build", i, step.file, want.Files[j].Path)
-			}
+		if diff := differences(got.Files, want.Files); diff != "" {
+			t.Fatalf("step %d (%s): the rebuild differs from a clean build: %s", i, step.file, diff)
 		}
 	}
 }
