@@ -74,7 +74,7 @@ func render(h *model.Handbook, theme fs.FS, prev *Output, emit func(File) error)
 
 	md := newMarkdown(s.Base)
 	rows := newRowCache(prev)
-	sidebar := &sidebarCache{site: s, done: map[string]template.HTML{}}
+	sidebar := &sidebarCache{site: s, done: newFragments[string]()}
 	tmpls, files, err := parseLayouts(theme, funcs(s, md, rows, sidebar))
 	if err != nil {
 		return nil, Stats{}, err
@@ -90,7 +90,7 @@ func render(h *model.Handbook, theme fs.FS, prev *Output, emit func(File) error)
 	for _, p := range list {
 		p.Site = s
 	}
-	out := &Output{pages: make(map[string]rendered, len(list)), rows: rows.cur, charts: s.Charts, chartsInputs: signer.charts()}
+	out := &Output{pages: make(map[string]rendered, len(list)), rows: rows.cur.done, charts: s.Charts, chartsInputs: signer.charts()}
 	stats, err := execute(tmpls, files, signer, list, prev, out, emit)
 	if err != nil {
 		return nil, Stats{}, err

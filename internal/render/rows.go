@@ -1,9 +1,7 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
-	"sync"
 
 	"github.com/reliability-council/handbook/internal/model"
 )
@@ -23,13 +21,11 @@ type rowCache struct {
 	tmpl  *template.Template // any layout: all of them hold the partials
 	shell uint64             // what every row depends on: theme and configuration
 	prev  map[uint64]template.HTML
-
-	mu  sync.Mutex
-	cur map[uint64]template.HTML
+	cur   *fragments[uint64]
 }
 
 func newRowCache(prev *Output) *rowCache {
-	rc := &rowCache{cur: map[uint64]template.HTML{}}
+	rc := &rowCache{cur: newFragments[uint64]()}
 	if prev != nil {
 		rc.prev = prev.rows
 	}
@@ -40,27 +36,12 @@ func newRowCache(prev *Output) *rowCache {
 // nor the last one has it.
 func (rc *rowCache) row(c *model.Concern, withTeam bool) (template.HTML, error) {
 	key := rc.key(c, withTeam)
-	rc.mu.Lock()
-	html, ok := rc.cur[key]
-	if !ok {
-		html, ok = rc.prev[key]
-		if ok {
-			rc.cur[key] = html
+	return rc.cur.get(key, func() (template.HTML, error) {
+		if html, ok := rc.prev[key]; ok {
+			return html, nil
 		}
-	}
-	rc.mu.Unlock()
-	if ok {
-		return html, nil
-	}
-	var buf bytes.Buffer
-	if err := rc.tmpl.ExecuteTemplate(&buf, "concern-row", ConcernRow{Concern: c, WithTeam: withTeam}); err != nil {
-		return "", err
-	}
-	html = template.HTML(buf.String()) //nolint:gosec // the output of an html/template
-	rc.mu.Lock()
-	rc.cur[key] = html
-	rc.mu.Unlock()
-	return html, nil
+		return renderFragment(rc.tmpl, "concern-row", ConcernRow{Concern: c, WithTeam: withTeam})
+	})
 }
 
 // key hashes what a row shows: the concern's frontmatter, its rank and its

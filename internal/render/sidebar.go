@@ -1,10 +1,6 @@
 package render
 
-import (
-	"bytes"
-	"html/template"
-	"sync"
-)
+import "html/template"
 
 // Sidebar is what the sidebar partial draws: the navigation, with the entry
 // for the current page marked.
@@ -19,9 +15,7 @@ type Sidebar struct {
 type sidebarCache struct {
 	tmpl *template.Template
 	site *Site
-
-	mu   sync.Mutex
-	done map[string]template.HTML
+	done *fragments[string]
 }
 
 func (sc *sidebarCache) sidebar(p *Page) (template.HTML, error) {
@@ -35,19 +29,7 @@ func (sc *sidebarCache) sidebar(p *Page) (template.HTML, error) {
 	if data.InNav {
 		key = "nav:" + data.Current
 	}
-	sc.mu.Lock()
-	html, ok := sc.done[key]
-	sc.mu.Unlock()
-	if ok {
-		return html, nil
-	}
-	var buf bytes.Buffer
-	if err := sc.tmpl.ExecuteTemplate(&buf, "sidebar", data); err != nil {
-		return "", err
-	}
-	html = template.HTML(buf.String()) //nolint:gosec // the output of an html/template
-	sc.mu.Lock()
-	sc.done[key] = html
-	sc.mu.Unlock()
-	return html, nil
+	return sc.done.get(key, func() (template.HTML, error) {
+		return renderFragment(sc.tmpl, "sidebar", data)
+	})
 }

@@ -1,0 +1,46 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"sync"
+)
+
+// fragments keeps pieces of HTML that many pages share, each rendered once
+// by whichever page needs it first. Pages render on several goroutines.
+type fragments[K comparable] struct {
+	mu   sync.Mutex
+	done map[K]template.HTML
+}
+
+func newFragments[K comparable]() *fragments[K] {
+	return &fragments[K]{done: map[K]template.HTML{}}
+}
+
+// get returns the fragment for key, calling makeHTML when there is none yet.
+// Two pages asking at once may both make it; they make the same HTML.
+func (f *fragments[K]) get(key K, makeHTML func() (template.HTML, error)) (template.HTML, error) {
+	f.mu.Lock()
+	html, ok := f.done[key]
+	f.mu.Unlock()
+	if ok {
+		return html, nil
+	}
+	html, err := makeHTML()
+	if err != nil {
+		return "", err
+	}
+	f.mu.Lock()
+	f.done[key] = html
+	f.mu.Unlock()
+	return html, nil
+}
+
+// renderFragment renders a template of the theme into a fragment.
+func renderFragment(t *template.Template, name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil //nolint:gosec // the output of an html/template
+}
