@@ -61,6 +61,16 @@ type Cell struct {
 	Num  bool
 }
 
+// nothingToDraw marks the chart empty; its note says why, or that there is
+// nothing yet.
+func (c *Chart) nothingToDraw() *Chart {
+	c.Empty = true
+	if c.Note == "" {
+		c.Note = "No concerns to draw yet."
+	}
+	return c
+}
+
 // maxTableRows is how many rows a chart's table shows before it stops; the
 // full lists are on the concern tables.
 const maxTableRows = 200

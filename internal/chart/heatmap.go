@@ -54,11 +54,7 @@ func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
 		c.Note = fmt.Sprintf("%s without a risk level %s not shown.", model.Plural(unplaced, "concern"), isAre(unplaced))
 	}
 	if len(cells) == 0 {
-		c.Empty = true
-		if c.Note == "" {
-			c.Note = "No concerns to draw yet."
-		}
-		return c
+		return c.nothingToDraw()
 	}
 	labels := make([]string, len(b.steps))
 	for i, s := range b.steps {

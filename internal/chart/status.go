@@ -18,8 +18,7 @@ func (b *Builder) StatusByTeam(teams []*model.Team, concerns []*model.Concern) *
 		HowToRead: "Each bar is a team; its segments count the team's concerns at each status, so a long bar with little done is where work piles up.",
 	}
 	if len(concerns) == 0 || len(teams) == 0 {
-		c.Empty, c.Note = true, "No concerns to draw yet."
-		return c
+		return c.nothingToDraw()
 	}
 	counts := make(map[*model.Team]map[string]int, len(teams))
 	for _, t := range teams {
@@ -76,8 +75,7 @@ func (b *Builder) StatusCounts(scope string, concerns []*model.Concern) *Chart {
 		HowToRead: "How many of these concerns are at each status, from proposed to done.",
 	}
 	if len(concerns) == 0 {
-		c.Empty, c.Note = true, "No concerns to draw yet."
-		return c
+		return c.nothingToDraw()
 	}
 	count := map[string]int{}
 	for _, con := range concerns {

@@ -75,11 +75,7 @@ func (b *Builder) OverTime(concerns []*model.Concern) *Chart {
 		c.Note = fmt.Sprintf("%s with no raised date %s not counted.", model.Plural(undated, "concern"), isAre(undated))
 	}
 	if len(months) == 0 {
-		c.Empty = true
-		if c.Note == "" {
-			c.Note = "No concerns to draw yet."
-		}
-		return c
+		return c.nothingToDraw()
 	}
 	names := make([]string, len(months))
 	raised := make([]opts.BarData, len(months))

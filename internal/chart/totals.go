@@ -49,8 +49,8 @@ func (b *Builder) TeamTotals(teams []*model.Team) *Chart {
 		open += t.Open
 	}
 	if open == 0 {
-		c.Empty, c.Note = true, "No open concerns to draw."
-		return c
+		c.Note = "No open concerns to draw."
+		return c.nothingToDraw()
 	}
 	names := make([]string, len(totals))
 	values := make([]opts.BarData, len(totals))

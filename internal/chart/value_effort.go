@@ -27,8 +27,7 @@ func (b *Builder) ValueEffort(scope string, concerns []*model.Concern) *Chart {
 		HowToRead: "Each bubble is a concern: further up is more valuable, further right takes more effort, and a bigger bubble carries more risk. Quick wins sit top left.",
 	}
 	if len(concerns) == 0 {
-		c.Empty, c.Note = true, "No concerns to draw yet."
-		return c
+		return c.nothingToDraw()
 	}
 	counts := [4][]*model.Concern{}
 	for _, con := range concerns {
