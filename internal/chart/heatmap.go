@@ -14,15 +14,15 @@ import (
 // maxCellTitles is how many concerns a heat map cell names in its tooltip.
 const maxCellTitles = 6
 
-// HeatCell is one cell of the risk heat map.
-type HeatCell struct {
+// heatCell is one cell of the risk heat map.
+type heatCell struct {
 	Value, Risk int // indexes into the axis steps
 	Concerns    []*model.Concern
 }
 
 // heatCells counts the concerns on the grid of value (across) and risk (up).
 // Concerns whose risk has no level cannot be placed and are counted apart.
-func (b *Builder) heatCells(concerns []*model.Concern) (cells []HeatCell, unplaced int) {
+func (b *Builder) heatCells(concerns []*model.Concern) (cells []heatCell, unplaced int) {
 	index := map[[2]int]int{}
 	for _, c := range concerns {
 		if !c.Risk.Scored {
@@ -34,7 +34,7 @@ func (b *Builder) heatCells(concerns []*model.Concern) (cells []HeatCell, unplac
 		if !ok {
 			i = len(cells)
 			index[k] = i
-			cells = append(cells, HeatCell{Value: k[0], Risk: k[1]})
+			cells = append(cells, heatCell{Value: k[0], Risk: k[1]})
 		}
 		cells[i].Concerns = append(cells[i].Concerns, c)
 	}
@@ -116,13 +116,13 @@ func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
 
 // severity places a cell between its grid's best corner (0: low value, low
 // risk) and its worst (1: high value, high risk).
-func (b *Builder) severity(cell HeatCell) float64 {
+func (b *Builder) severity(cell heatCell) float64 {
 	return float64(cell.Value+cell.Risk) / float64(2*(len(b.steps)-1))
 }
 
 // heatTable lists the filled cells, worst first, with the concerns in each.
-func (b *Builder) heatTable(cells []HeatCell) Table {
-	sorted := append([]HeatCell(nil), cells...)
+func (b *Builder) heatTable(cells []heatCell) Table {
+	sorted := append([]heatCell(nil), cells...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		a, b := sorted[i], sorted[j]
 		if a.Risk != b.Risk {

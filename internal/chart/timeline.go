@@ -11,8 +11,8 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 )
 
-// Month is one month of the timeline.
-type Month struct {
+// month is one month of the timeline.
+type month struct {
 	Start          time.Time
 	Raised, Closed int
 	Open           int // open at the month's end
@@ -30,7 +30,7 @@ func (b *Builder) closedOn(c *model.Concern) time.Time {
 
 // months counts concerns raised and closed per month, from the first month
 // anything happened to the last.
-func (b *Builder) months(concerns []*model.Concern) (months []Month, undated int) {
+func (b *Builder) months(concerns []*model.Concern) (months []month, undated int) {
 	raised := map[time.Time]int{}
 	closed := map[time.Time]int{}
 	var first, last time.Time
@@ -57,7 +57,7 @@ func (b *Builder) months(concerns []*model.Concern) (months []Month, undated int
 	open := 0
 	for m := first; !first.IsZero() && !m.After(last); m = m.AddDate(0, 1, 0) {
 		open += raised[m] - closed[m]
-		months = append(months, Month{Start: m, Raised: raised[m], Closed: closed[m], Open: open})
+		months = append(months, month{Start: m, Raised: raised[m], Closed: closed[m], Open: open})
 	}
 	return months, undated
 }
@@ -81,7 +81,7 @@ func (b *Builder) OverTime(concerns []*model.Concern) *Chart {
 	raised := make([]opts.BarData, len(months))
 	closed := make([]opts.BarData, len(months))
 	open := make([]opts.LineData, len(months))
-	c.Table = Table{Caption: "Concerns raised and closed each month", Head: []Column{{Title: "Month"}, {Title: "Raised", Num: true}, {Title: "Closed", Num: true}, {Title: "Open at month end", Num: true}}}
+	c.Table = Table{Caption: "Concerns raised and closed each month", Head: []Column{{Title: "month"}, {Title: "Raised", Num: true}, {Title: "Closed", Num: true}, {Title: "Open at month end", Num: true}}}
 	totalRaised, totalClosed := 0, 0
 	for i, m := range months {
 		names[i] = m.Start.Format("Jan 2006")

@@ -10,17 +10,17 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 )
 
-// TeamTotal is the value and effort a team has put before the council,
+// teamTotal is the value and effort a team has put before the council,
 // summed over its open concerns.
-type TeamTotal struct {
+type teamTotal struct {
 	Team          *model.Team
 	Open          int
 	Value, Effort float64
 }
 
 // teamTotals sums the scores of each team's open concerns.
-func (b *Builder) teamTotals(teams []*model.Team) []TeamTotal {
-	out := make([]TeamTotal, len(teams))
+func (b *Builder) teamTotals(teams []*model.Team) []teamTotal {
+	out := make([]teamTotal, len(teams))
 	for i, t := range teams {
 		out[i].Team = t
 		for _, c := range t.Concerns {
