@@ -81,7 +81,7 @@ func (b *Builder) OverTime(concerns []*model.Concern) *Chart {
 	raised := make([]opts.BarData, len(months))
 	closed := make([]opts.BarData, len(months))
 	open := make([]opts.LineData, len(months))
-	c.Table = Table{Caption: "Concerns raised and closed each month", Head: []Column{{Title: "month"}, {Title: "Raised", Num: true}, {Title: "Closed", Num: true}, {Title: "Open at month end", Num: true}}}
+	c.Table = Table{Caption: "Concerns raised and closed each month", Head: []Column{{Title: "Month"}, {Title: "Raised", Num: true}, {Title: "Closed", Num: true}, {Title: "Open at month end", Num: true}}}
 	totalRaised, totalClosed := 0, 0
 	for i, m := range months {
 		names[i] = m.Start.Format("Jan 2006")
