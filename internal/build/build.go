@@ -40,15 +40,15 @@ func Site(dir string, today time.Time) (*Result, error) {
 type Session struct {
 	dir      string
 	src      *load.Site
-	resolved resolve.Cache
-	config   model.Config // as last read, even from a build that failed
+	resolved *resolve.Cache // nil for a single build, which has no use for it
+	config   model.Config   // as last read, even from a build that failed
 	out      *render.Output
 }
 
 // NewSession starts a session for the site in dir; its first Build reads
 // everything.
 func NewSession(dir string) *Session {
-	return &Session{dir: dir}
+	return &Session{dir: dir, resolved: new(resolve.Cache)}
 }
 
 // Build builds the site after the sources in changed did (paths relative to
@@ -72,7 +72,8 @@ func (s *Session) Build(changed []string, today time.Time) (*Result, error) {
 // made, keeping none, so that a large site is written with little memory.
 // On problems with the sources nothing is emitted. The Result has no Files.
 func Stream(dir string, today time.Time, emit func(render.File) error) (*Result, error) {
-	h, theme, err := NewSession(dir).prepare(nil, today)
+	once := &Session{dir: dir}
+	h, theme, err := once.prepare(nil, today)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +93,13 @@ func (s *Session) prepare(changed []string, today time.Time) (*model.Handbook, f
 			return nil, nil, err
 		}
 	}
-	h, err := s.resolved.Resolve(s.src, today)
+	var h *model.Handbook
+	var err error
+	if s.resolved != nil {
+		h, err = s.resolved.Resolve(s.src, today)
+	} else {
+		h, err = resolve.Resolve(s.src, today)
+	}
 	s.config = h.Config
 	var more model.ErrorList
 	if errors.As(err, &more) {

@@ -1,10 +1,6 @@
 package load
 
-import (
-	"gopkg.in/yaml.v3"
-
-	"github.com/reliability-council/handbook/internal/model"
-)
+import "github.com/reliability-council/handbook/internal/model"
 
 // Kind is what a content file describes, told by the folder it sits in.
 type Kind int
@@ -27,7 +23,7 @@ type Document struct {
 	// FrontHash is of the frontmatter alone: what lists and tables of other
 	// pages show of the document.
 	FrontHash uint64
-	Front     *yaml.Node
+	Front     *Node
 	Body      model.Markdown
 }
 

@@ -1,12 +1,14 @@
 package load
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"hash/fnv"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -20,6 +22,11 @@ import (
 const MaxFileSize = 4 << 20
 
 var byteOrderMark = []byte("\ufeff")
+
+// readers are handed to frontmatter, which takes a *bufio.Reader as it is
+// instead of making its own: one per file would be 4 KiB of garbage each,
+// tens of megabytes for a large handbook.
+var readers = sync.Pool{New: func() any { return bufio.NewReader(nil) }}
 
 // parseDocument splits a content file into its YAML frontmatter and body.
 // frontmatter finds the block; this wrapper adds what it lacks: line numbers
@@ -43,7 +50,10 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 		yamlErr = yaml.Unmarshal(block, &front)
 		return nil
 	})
-	body, err := frontmatter.MustParse(bytes.NewReader(data), nil, format)
+	reader := readers.Get().(*bufio.Reader)
+	defer readers.Put(reader)
+	reader.Reset(bytes.NewReader(data))
+	body, err := frontmatter.MustParse(reader, nil, format)
 	if errors.Is(err, frontmatter.ErrNotFound) {
 		return nil, model.Errorf(file, opening, "frontmatter is never closed (end it with a line of ---)")
 	}
@@ -53,22 +63,21 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	if yamlErr != nil {
 		return nil, yamlError(file, opening, yamlErr)
 	}
-	if front.Kind == 0 { // an empty block
-		front = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1}
-	} else {
-		front = *front.Content[0]
+	compacted := emptyMapping(1 + opening)
+	if front.Kind != 0 { // not an empty block
+		*compacted = compact(front.Content[0], opening)
 	}
-	shiftLines(&front, opening)
 	bodyLine := 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
 	return &Document{
 		File:      file,
 		Line:      opening,
 		Hash:      hashBytes(data),
 		FrontHash: frontHash,
-		Front:     &front,
-		// The body as a slice of the file itself: the parser's copy sits in a
-		// buffer up to twice its size, which would stay alive with the model.
-		Body: model.Markdown{Text: data[len(data)-len(body):], Line: bodyLine},
+		Front:     compacted,
+		// The body in a copy of its own: the parser's copy sits in a buffer
+		// up to twice its size, and the file's in one that also holds the
+		// frontmatter, and either would stay alive with the model.
+		Body: model.Markdown{Text: bytes.Clone(data[len(data)-len(body):]), Line: bodyLine},
 	}, nil
 }
 
@@ -105,13 +114,6 @@ func openingLine(data []byte) int {
 		}
 	}
 	return 0
-}
-
-func shiftLines(n *yaml.Node, by int) {
-	n.Line += by
-	for _, c := range n.Content {
-		shiftLines(c, by)
-	}
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)

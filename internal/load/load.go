@@ -167,9 +167,9 @@ func loadConfig(dir string) (*Document, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlError(ConfigFile, 0, err)
 	}
-	front := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1}
+	front := emptyMapping(1)
 	if root.Kind != 0 {
-		front = root.Content[0]
+		*front = compact(root.Content[0], 0)
 	}
 	return &Document{File: ConfigFile, Line: 1, Front: front}, nil
 }

@@ -9,7 +9,7 @@ import (
 // added up from so that a reader can check the arithmetic.
 type Priority struct {
 	Score float64
-	Terms []Term
+	Terms [5]Term // value, risk, effort, complexity, blockers
 }
 
 // Term is one dimension's share of a priority score.
@@ -34,7 +34,7 @@ const Assumed = 0.5
 // in words only count as the middle of the scale.
 func (s Scoring) Prioritize(c *Concern) Priority {
 	w := s.Weights
-	terms := []Term{
+	terms := [5]Term{
 		s.benefit("value", c.Value, w.Value),
 		s.benefit("risk", c.Risk, w.Risk),
 		s.cost("effort", c.Effort, w.Effort),

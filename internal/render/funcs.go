@@ -11,7 +11,7 @@ import (
 
 // funcs returns the functions templates call. They close over one build's
 // site, so templates never reach global state.
-func funcs(s *Site, md *markdown, rows *rowCache, sidebar *sidebarCache) template.FuncMap {
+func funcs(s *Site, md *markdown, rows *rowCache, partials *partialCache) template.FuncMap {
 	return template.FuncMap{
 		"url": func(v any) (string, error) {
 			p, ok := pathOf(v)
@@ -30,7 +30,8 @@ func funcs(s *Site, md *markdown, rows *rowCache, sidebar *sidebarCache) templat
 		},
 		"markdown":   md.HTML,
 		"concernRow": rows.row,
-		"sidebar":    sidebar.sidebar,
+		"cached":     partials.render,
+		"sidebar":    func(p *Page) (template.HTML, error) { return sidebar(partials, p) },
 		"concernTable": func(caption string, list []*model.Concern, withTeam bool) ConcernTable {
 			return ConcernTable{Caption: caption, Concerns: list, WithTeam: withTeam}
 		},

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -36,19 +38,25 @@ func newMarkdown(basePath string) *markdown {
 // HTML renders one body. A new IDs table per document keeps heading anchors
 // unique within the page and independent of other pages.
 func (m *markdown) HTML(body model.Markdown) (template.HTML, error) {
-	var buf bytes.Buffer
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	if err := m.md.Convert(body.Text, &buf, parser.WithContext(ctx)); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{}))
+	if err := m.md.Convert(body.Text, buf, parser.WithContext(ctx)); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // goldmark escapes content and drops raw HTML
 }
 
+// buffers hold a body's HTML while it is made; reusing them spares growing
+// a new one, page after page.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // headingIDs makes heading anchors from the heading's words. goldmark's own
 // generator drops every non-ASCII letter, so "Überwachung" would become an
 // empty anchor; this one keeps letters of every script.
 type headingIDs struct {
-	used map[string]bool
+	used map[string]bool // the ids of this document so far
 }
 
 // layoutIDs are the ids the default layouts give their own sections; a
@@ -59,12 +67,8 @@ var layoutIDs = []string{
 	"charts", "notes", "overdue", "open", "done",
 }
 
-func newHeadingIDs() *headingIDs {
-	h := &headingIDs{used: make(map[string]bool, len(layoutIDs))}
-	for _, id := range layoutIDs {
-		h.used[id] = true
-	}
-	return h
+func (h *headingIDs) taken(id string) bool {
+	return h.used[id] || slices.Contains(layoutIDs, id)
 }
 
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -73,14 +77,19 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for n := 2; h.used[id]; n++ {
+	for n := 2; h.taken(id); n++ {
 		id = fmt.Sprintf("%s-%d", base, n)
 	}
-	h.used[id] = true
+	h.Put([]byte(id))
 	return []byte(id)
 }
 
-func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+func (h *headingIDs) Put(value []byte) {
+	if h.used == nil {
+		h.used = map[string]bool{}
+	}
+	h.used[string(value)] = true
+}
 
 // siteLinks makes links written from the site root, such as
 // /concerns/etl-monitoring/, work when the handbook is published below a

@@ -41,6 +41,23 @@ func (p *Page) Description() string {
 	return ""
 }
 
+// releaseBody lets go of the page's Markdown, in the handbook as in the page,
+// once the page is made: no other page shows it, and the bodies are a third
+// of the memory a large handbook holds while it is rendered.
+func (p *Page) releaseBody() {
+	p.Body = model.Markdown{}
+	switch {
+	case p.Concern != nil:
+		p.Concern.Body = model.Markdown{}
+	case p.Team != nil:
+		p.Team.Body = model.Markdown{}
+	case p.Meeting != nil:
+		p.Meeting.Body = model.Markdown{}
+	case p.Doc != nil:
+		p.Doc.Body = model.Markdown{}
+	}
+}
+
 // HasCharts reports whether the page draws charts, and so needs the chart
 // script.
 func (p *Page) HasCharts() bool {

@@ -53,7 +53,9 @@ func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error
 // Stream makes every file of the site as Render does, but hands each to emit
 // as soon as it is made, from several goroutines, and keeps none: memory
 // stays flat however large the site. emit must not keep a file's Data after
-// it returns. Stream returns the first error of emit.
+// it returns. Stream returns the first error of emit. It uses the handbook
+// up: each Markdown body is let go once its page is made, so h cannot be
+// rendered again.
 func Stream(h *model.Handbook, theme fs.FS, emit func(File) error) (Stats, error) {
 	_, stats, err := render(h, theme, nil, emit)
 	return stats, err
@@ -74,8 +76,8 @@ func render(h *model.Handbook, theme fs.FS, prev *Output, emit func(File) error)
 
 	md := newMarkdown(s.Base)
 	rows := newRowCache(prev)
-	sidebar := &sidebarCache{site: s, done: newFragments[string]()}
-	tmpls, files, err := parseLayouts(theme, funcs(s, md, rows, sidebar))
+	partials := newPartialCache()
+	tmpls, files, err := parseLayouts(theme, funcs(s, md, rows, partials))
 	if err != nil {
 		return nil, Stats{}, err
 	}
@@ -84,7 +86,7 @@ func render(h *model.Handbook, theme fs.FS, prev *Output, emit func(File) error)
 		return nil, Stats{}, fmt.Errorf("theme: %w", err)
 	}
 	rows.tmpl, rows.shell = tmpls[layouts[0]], signer.shell
-	sidebar.tmpl = tmpls[layouts[0]]
+	partials.tmpl = tmpls[layouts[0]]
 	s.Charts = charts(s, signer, prev)
 	list := pages(s)
 	for _, p := range list {
@@ -131,11 +133,19 @@ func execute(tmpls map[string]*template.Template, files *themeFiles, signer *sig
 	errs := make([]error, len(list))
 	var renders atomic.Int64
 	var emitFailed atomic.Pointer[error] // the first: after it, nothing more is written
+	order := renderOrder(list, emit != nil)
 	parallel.Each(len(list), func() func(int) {
 		var buf bytes.Buffer
-		return func(i int) {
+		return func(n int) {
+			i := order[n]
 			p := list[i]
-			inputs := signer.sign(p)
+			if emit != nil {
+				defer p.releaseBody()
+			}
+			var inputs uint64
+			if emit == nil { // kept for the next render, which compares them
+				inputs = signer.sign(p)
+			}
 			if prev != nil {
 				if old, ok := prev.pages[p.File()]; ok && old.inputs == inputs {
 					results[i] = old
@@ -148,6 +158,7 @@ func execute(tmpls map[string]*template.Template, files *themeFiles, signer *sig
 				return
 			}
 			renders.Add(1)
+			defer releaseLarge(&buf)
 			if emit != nil {
 				if emitFailed.Load() == nil {
 					if err := emit(File{Path: p.File(), Data: buf.Bytes()}); err != nil {
@@ -172,6 +183,36 @@ func execute(tmpls map[string]*template.Template, files *themeFiles, signer *sig
 		}
 	}
 	return Stats{Pages: len(list), Rendered: int(renders.Load())}, nil
+}
+
+// renderOrder returns the order in which to render list. Streamed, the pages
+// of a content file go first and the lists last: the lists' large buffers
+// then come when the bodies, let go page by page, are gone.
+func renderOrder(list []*Page, streamed bool) []int {
+	order := make([]int, 0, len(list))
+	for i, p := range list {
+		if !streamed || p.Source != "" {
+			order = append(order, i)
+		}
+	}
+	for i, p := range list {
+		if streamed && p.Source == "" {
+			order = append(order, i)
+		}
+	}
+	return order
+}
+
+// largeBuffer is the size above which a worker lets its buffer go after a
+// page instead of keeping it for the next: only the few lists of every
+// concern grow that big, and holding their buffers through the thousands of
+// small pages after them would waste megabytes.
+const largeBuffer = 1 << 20
+
+func releaseLarge(buf *bytes.Buffer) {
+	if buf.Cap() > largeBuffer {
+		*buf = bytes.Buffer{}
+	}
 }
 
 // firstPerLayout keeps the first error of each layout: a broken template

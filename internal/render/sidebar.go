@@ -10,26 +10,15 @@ type Sidebar struct {
 	Current string // its path, when InNav
 }
 
-// sidebarCache renders the navigation once per entry that can be current,
-// instead of once per page: thousands of concern pages share one.
-type sidebarCache struct {
-	tmpl *template.Template
-	site *Site
-	done *fragments[string]
-}
-
-func (sc *sidebarCache) sidebar(p *Page) (template.HTML, error) {
-	data := Sidebar{Site: sc.site}
-	for _, n := range sc.site.Nav {
+// sidebar draws the navigation for page p. It is made once per entry that
+// can be current, instead of once per page: thousands of concern pages share
+// one.
+func sidebar(partials *partialCache, p *Page) (template.HTML, error) {
+	data := Sidebar{Site: p.Site}
+	for _, n := range p.Site.Nav {
 		if n.Path == p.Path {
 			data.InNav, data.Current = true, p.Path
 		}
 	}
-	key := "none"
-	if data.InNav {
-		key = "nav:" + data.Current
-	}
-	return sc.done.get(key, func() (template.HTML, error) {
-		return renderFragment(sc.tmpl, "sidebar", data)
-	})
+	return partials.render("sidebar", data)
 }

@@ -32,6 +32,7 @@ func (c *Cache) Resolve(site *load.Site, today time.Time) (*model.Handbook, erro
 		c.config, c.docs = site.Config, nil // the scale and statuses may differ
 	}
 	r := newResolver(site, c.docs)
+	r.decoded = make(map[*load.Document]decoded, len(site.Docs))
 	h, err := r.resolve(today)
 	c.docs = r.decoded
 	return h, err
@@ -49,7 +50,9 @@ func (r *resolver) decode(d *load.Document, fn func() (any, *fields)) (any, *fie
 	}
 	mark := len(*r.errs)
 	v, f := fn()
-	r.decoded[d] = decoded{value: clone(v), fields: f, errs: slices.Clone((*r.errs)[mark:])}
+	if r.decoded != nil { // kept for the next resolve
+		r.decoded[d] = decoded{value: clone(v), fields: f, errs: slices.Clone((*r.errs)[mark:])}
+	}
 	return v, f
 }
 

@@ -121,7 +121,7 @@ func scale(f *fields) model.Scale {
 	before := len(*f.errs)
 	var s model.Scale
 	for _, item := range f.items("scale") {
-		lf := newFields(f.file, item, []string{"level", "score", "aliases"}, f.errs)
+		lf := newFields(f.file, &item, []string{"level", "score", "aliases"}, f.errs)
 		lf.require(map[string]string{"level": "a name such as Low", "score": "a number such as 1"}, "level", "score")
 		l := model.ScaleLevel{Name: lf.text("level"), Score: lf.number("score", 0), Aliases: lf.list("aliases")}
 		for _, name := range append([]string{l.Name}, l.Aliases...) {

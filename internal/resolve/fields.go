@@ -7,46 +7,75 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
+	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
 )
 
 // fields reads a YAML mapping by key, reporting each problem at its line.
+// Lookups scan the mapping itself: with a dozen keys that is as quick as a
+// map, and a large handbook holds thousands of these at once.
 type fields struct {
-	file   string
-	line   int // where the mapping starts, for fields that are missing
-	values map[string]*yaml.Node
-	keys   map[string]*yaml.Node
-	errs   *model.ErrorList
+	file string
+	line int        // where the mapping starts, for fields that are missing
+	node *load.Node // the mapping; nil when the node is not one
+	errs *model.ErrorList
 }
 
-// newFields checks that node is a mapping holding only allowed keys.
-func newFields(file string, node *yaml.Node, allowed []string, errs *model.ErrorList) *fields {
-	f := &fields{file: file, line: node.Line, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}, errs: errs}
-	if node.Kind != yaml.MappingNode {
+// newFields checks that node is a mapping holding only allowed keys, each
+// once.
+func newFields(file string, node *load.Node, allowed []string, errs *model.ErrorList) *fields {
+	f := &fields{file: file, line: node.Line, errs: errs}
+	if node.Kind != load.MappingNode {
 		f.fail(node, "want fields written as key: value, found %s", describe(node))
 		return f
 	}
+	f.node = node
 	for i := 0; i+1 < len(node.Content); i += 2 {
-		key, value := node.Content[i], node.Content[i+1]
+		key := &node.Content[i]
 		name := key.Value
-		switch {
+		switch first := f.key(name); {
 		case !slices.Contains(allowed, name):
 			f.fail(key, "unknown key %q (%s)", name, suggest(name, allowed))
-		case f.keys[name] != nil:
-			f.fail(key, "%s is set twice (first on line %d)", name, f.keys[name].Line)
-		default:
-			f.keys[name] = key
-			if !isNull(value) {
-				f.values[name] = value
-			}
+		case first != key:
+			f.fail(key, "%s is set twice (first on line %d)", name, first.Line)
 		}
 	}
 	return f
 }
 
-func (f *fields) fail(n *yaml.Node, format string, args ...any) {
+// key returns the first key node called name, or nil.
+func (f *fields) key(name string) *load.Node {
+	if i := f.find(name); i >= 0 {
+		return &f.node.Content[i]
+	}
+	return nil
+}
+
+// value returns the value of the field name, or nil when it is missing or
+// null.
+func (f *fields) value(name string) *load.Node {
+	i := f.find(name)
+	if i < 0 || isNull(&f.node.Content[i+1]) {
+		return nil
+	}
+	return &f.node.Content[i+1]
+}
+
+// find returns the index of the first key called name, or -1.
+func (f *fields) find(name string) int {
+	if f.node == nil {
+		return -1
+	}
+	pairs := f.node.Content
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i].Value == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (f *fields) fail(n *load.Node, format string, args ...any) {
 	f.errs.Add(f.file, n.Line, format, args...)
 }
 
@@ -57,13 +86,13 @@ func (f *fields) failKey(key string, format string, args ...any) {
 
 // lineOf returns the line of key, or of the mapping when key is missing.
 func (f *fields) lineOf(key string) int {
-	if k := f.keys[key]; k != nil {
+	if k := f.key(key); k != nil {
 		return k.Line
 	}
 	return f.line
 }
 
-func (f *fields) has(key string) bool { return f.values[key] != nil }
+func (f *fields) has(key string) bool { return f.value(key) != nil }
 
 // require reports every key of keys that is missing.
 func (f *fields) require(hint map[string]string, keys ...string) {
@@ -76,11 +105,11 @@ func (f *fields) require(hint map[string]string, keys ...string) {
 
 // text returns a scalar field as a string.
 func (f *fields) text(key string) string {
-	n := f.values[key]
+	n := f.value(key)
 	if n == nil {
 		return ""
 	}
-	if n.Kind != yaml.ScalarNode {
+	if n.Kind != load.ScalarNode {
 		f.failKey(key, "want text, found %s", describe(n))
 		return ""
 	}
@@ -89,22 +118,23 @@ func (f *fields) text(key string) string {
 
 // list returns a field written either as one text or as a list of texts.
 func (f *fields) list(key string) []string {
-	n := f.values[key]
+	n := f.value(key)
 	switch {
 	case n == nil:
 		return nil
-	case n.Kind == yaml.ScalarNode:
+	case n.Kind == load.ScalarNode:
 		if v := strings.TrimSpace(n.Value); v != "" {
 			return []string{v}
 		}
 		return nil
-	case n.Kind != yaml.SequenceNode:
+	case n.Kind != load.SequenceNode:
 		f.failKey(key, "want text or a list of texts, found %s", describe(n))
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
-	for _, item := range n.Content {
-		if item.Kind != yaml.ScalarNode {
+	for i := range n.Content {
+		item := &n.Content[i]
+		if item.Kind != load.ScalarNode {
 			f.fail(item, "%s: want each item to be text, found %s", key, describe(item))
 			continue
 		}
@@ -157,7 +187,7 @@ func (f *fields) number(key string, def float64) float64 {
 
 // mapping returns the fields of a nested mapping, or nil when it is missing.
 func (f *fields) mapping(key string, allowed []string) *fields {
-	n := f.values[key]
+	n := f.value(key)
 	if n == nil {
 		return nil
 	}
@@ -166,33 +196,33 @@ func (f *fields) mapping(key string, allowed []string) *fields {
 
 // items returns the entries of a list field; a single value counts as a
 // list of one.
-func (f *fields) items(key string) []*yaml.Node {
-	n := f.values[key]
+func (f *fields) items(key string) []load.Node {
+	n := f.value(key)
 	switch {
 	case n == nil:
 		return nil
-	case n.Kind == yaml.ScalarNode:
-		return []*yaml.Node{n}
-	case n.Kind != yaml.SequenceNode:
+	case n.Kind == load.ScalarNode:
+		return []load.Node{*n}
+	case n.Kind != load.SequenceNode:
 		f.failKey(key, "want a list, found %s", describe(n))
 		return nil
 	}
 	return n.Content
 }
 
-func isNull(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+func isNull(n *load.Node) bool {
+	return n.Null
 }
 
-func describe(n *yaml.Node) string {
+func describe(n *load.Node) string {
 	switch n.Kind {
-	case yaml.MappingNode:
+	case load.MappingNode:
 		return "a set of fields"
-	case yaml.SequenceNode:
+	case load.SequenceNode:
 		return "a list"
-	case yaml.ScalarNode:
+	case load.ScalarNode:
 		return fmt.Sprintf("%q", n.Value)
-	case yaml.AliasNode:
+	case load.AliasNode:
 		return "an alias"
 	}
 	return "nothing"

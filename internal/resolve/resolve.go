@@ -9,8 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
 )
@@ -34,14 +32,14 @@ type resolver struct {
 	people map[string]*model.Team
 
 	cached  map[*load.Document]decoded // from the last resolve of this site
-	decoded map[*load.Document]decoded // from this one, for the next
+	decoded map[*load.Document]decoded // from this one, for the next; nil keeps none
 }
 
 // Resolve builds the handbook from a site's sources. today is the build date,
 // against which action items are overdue. Every problem found is returned
 // together as a model.ErrorList.
 func Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
-	return new(Cache).Resolve(site, today)
+	return newResolver(site, nil).resolve(today)
 }
 
 func newResolver(site *load.Site, cached map[*load.Document]decoded) *resolver {
@@ -53,7 +51,6 @@ func newResolver(site *load.Site, cached map[*load.Document]decoded) *resolver {
 		concerns: map[string]*model.Concern{},
 		tags:     map[string]*model.Tag{},
 		cached:   cached,
-		decoded:  make(map[*load.Document]decoded, len(site.Docs)),
 	}
 }
 
@@ -163,15 +160,15 @@ func (r *resolver) linkConcern(c *model.Concern, f *fields) {
 
 func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
 	for _, n := range f.items("attendees") {
-		m.Attendees = append(m.Attendees, r.attendee(f, n))
+		m.Attendees = append(m.Attendees, r.attendee(f, &n))
 	}
 	for _, n := range f.items("concerns") {
-		if c := r.concernRef(f, "concerns", n); c != nil && !slices.Contains(m.Concerns, c) {
+		if c := r.concernRef(f, "concerns", &n); c != nil && !slices.Contains(m.Concerns, c) {
 			m.Concerns = append(m.Concerns, c)
 		}
 	}
 	for _, n := range f.items("actions") {
-		af := newFields(f.file, n, actionKeys, r.errs)
+		af := newFields(f.file, &n, actionKeys, r.errs)
 		af.require(map[string]string{"task": "what is to be done"}, "task")
 		a := &model.Action{
 			Line:    n.Line,
@@ -181,7 +178,7 @@ func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
 			Done:    af.boolean("done"),
 			Meeting: m,
 		}
-		if n := af.values["concern"]; n != nil {
+		if n := af.value("concern"); n != nil {
 			a.Concern = r.concernRef(af, "concern", n)
 		}
 		a.OwnerTeam = r.teamOf(a.Owner)
@@ -189,8 +186,8 @@ func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
 	}
 }
 
-func (r *resolver) attendee(f *fields, n *yaml.Node) model.Attendee {
-	if n.Kind != yaml.ScalarNode {
+func (r *resolver) attendee(f *fields, n *load.Node) model.Attendee {
+	if n.Kind != load.ScalarNode {
 		f.fail(n, "attendees: want a team slug or a name, found %s", describe(n))
 		return model.Attendee{}
 	}
@@ -208,8 +205,8 @@ func (r *resolver) attendee(f *fields, n *yaml.Node) model.Attendee {
 	return model.Attendee{Name: name, Team: r.teamOf(name)}
 }
 
-func (r *resolver) concernRef(f *fields, key string, n *yaml.Node) *model.Concern {
-	if n.Kind != yaml.ScalarNode {
+func (r *resolver) concernRef(f *fields, key string, n *load.Node) *model.Concern {
+	if n.Kind != load.ScalarNode {
 		f.fail(n, "%s: want a concern slug, found %s", key, describe(n))
 		return nil
 	}
