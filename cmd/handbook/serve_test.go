@@ -658,9 +658,13 @@ type devServer struct {
 // servingLine is what serve prints once it listens and watches.
 var servingLine = regexp.MustCompile(`(?m)^Serving .+ at (http://([^/\s]+)/\S*) \(Ctrl-C to stop\)$`)
 
+// firstBuildDone is what serve prints when its first build has made every
+// page, or has failed: until then it makes each page as it is asked for.
+var firstBuildDone = regexp.MustCompile(`(?m)^built in |; fix them and save`)
+
 // startServe runs handbook serve -s dir --port 0 with args, waits until it
-// serves, and stops it when the test ends. Port 0 lets the system pick a
-// free port, which serve prints.
+// serves its first build whole, and stops it when the test ends. Port 0
+// lets the system pick a free port, which serve prints.
 func startServe(t testing.TB, dir string, args ...string) *devServer {
 	t.Helper()
 	return startServeWithin(t, settleTimeout, dir, args...)
@@ -677,7 +681,8 @@ func startServeWithin(t testing.TB, timeout time.Duration, dir string, args ...s
 	}()
 	t.Cleanup(func() { s.stop(t) })
 	for start := time.Now(); ; time.Sleep(2 * time.Millisecond) {
-		if m := servingLine.FindStringSubmatch(s.stdout.String()); m != nil {
+		m := servingLine.FindStringSubmatch(s.stdout.String())
+		if m != nil && firstBuildDone.MatchString(s.stdout.String()+s.stderr.String()) {
 			s.url, s.addr = m[1], m[2]
 			return s
 		}

@@ -55,15 +55,49 @@ func NewSession(dir string) *Session {
 // the site folder, with forward slashes); nil re-reads everything. A failed
 // build keeps the last good output, so the next one is compared with it.
 func (s *Session) Build(changed []string, today time.Time) (*Result, error) {
+	p, err := s.Start(changed, today)
+	if err != nil {
+		return nil, err
+	}
+	return p.Finish()
+}
+
+// Start begins a build as Build does: it reads and resolves the sources and
+// readies the theme, and stops before the pages are made. Problems with the
+// sources come back from Start; the Pending build can then show any one file
+// of the site until Finish has made them all.
+func (s *Session) Start(changed []string, today time.Time) (*Pending, error) {
 	h, theme, err := s.prepare(changed, today)
 	if err != nil {
 		return nil, err
 	}
-	out, stats, err := render.Render(h, theme, s.out)
+	job, err := render.Prepare(h, theme, s.out)
 	if err != nil {
 		return nil, err
 	}
-	result := &Result{Handbook: h, Files: out.Files, Changed: diff(s.out, out), Stats: stats}
+	return &Pending{session: s, handbook: h, job: job}, nil
+}
+
+// Pending is a build whose pages are still to be made.
+type Pending struct {
+	session  *Session
+	handbook *model.Handbook
+	job      *render.Job
+}
+
+// File makes the one file at path (relative to the output folder, with
+// forward slashes), as Finish will; false means the site has no such file.
+// It may be called while Finish runs.
+func (p *Pending) File(path string) ([]byte, bool, error) { return p.job.File(path) }
+
+// Finish makes every file and completes the build.
+func (p *Pending) Finish() (*Result, error) {
+	s := p.session
+	out, stats, err := p.job.Finish()
+	if err != nil {
+		return nil, err
+	}
+	result := &Result{Handbook: p.handbook, Files: out.Files, Changed: diff(s.out, out), Stats: stats}
 	s.out = out
 	return result, nil
 }

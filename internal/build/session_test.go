@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -191,6 +192,41 @@ func TestRebuildsStayEqualToCleanBuilds(t *testing.T) {
 		}
 		if diff := differences(got.Files, want.Files); diff != "" {
 			t.Fatalf("step %d (%s): the rebuild differs from a clean build: %s", i, step.file, diff)
+		}
+	}
+}
+
+// TestPendingFileEqualsFinished checks that a page made on its own while a
+// build is under way is byte for byte the page the finished build has: the
+// dev server shows the former until the latter is ready, and does not
+// reload it then.
+func TestPendingFileEqualsFinished(t *testing.T) {
+	s := NewSession(copySite(t))
+	p, err := s.Start(nil, fixtureDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	early := map[string][]byte{}
+	for _, f := range mustBuild(t, NewSession(s.dir)).Files {
+		data, ok, err := p.File(f.Path)
+		if err != nil || !ok {
+			t.Fatalf("%s: File says %v, %v", f.Path, ok, err)
+		}
+		early[f.Path] = data
+	}
+	if _, ok, err := p.File("concerns/nowhere/index.html"); ok || err != nil {
+		t.Errorf("a page the site does not have: File says %v, %v", ok, err)
+	}
+	result, err := p.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(result.Files) != len(early) {
+		t.Errorf("finished with %d files, File made %d", len(result.Files), len(early))
+	}
+	for _, f := range result.Files {
+		if !bytes.Equal(early[f.Path], f.Data) {
+			t.Errorf("%s: made alone, it differs from the finished build's", f.Path)
 		}
 	}
 }

@@ -58,7 +58,13 @@ type preview struct {
 }
 
 func (p *preview) run(ctx context.Context, ln net.Listener) int {
-	p.rebuild(nil)
+	start := time.Now()
+	first := p.start(nil)
+	if first != nil {
+		// Show pages as they are asked for while the rest are made: a large
+		// handbook's pages take seconds, its sources a fraction of that.
+		p.server.Preview(first.File)
+	}
 	w, err := watch.New(watch.Options{
 		Recursive: []string{filepath.Join(p.dir, load.ContentDir), filepath.Join(p.dir, load.ThemesDir)},
 		Shallow:   []string{p.dir},
@@ -73,6 +79,9 @@ func (p *preview) run(ctx context.Context, ln net.Listener) int {
 	served := make(chan error, 1)
 	go func() { served <- p.server.Serve(ctx, ln) }()
 	fmt.Fprintf(p.env.Stdout, "Serving %s at http://%s%s (Ctrl-C to stop)\n", p.dir, p.addr, p.base)
+	if first != nil {
+		p.finish(first, nil, start)
+	}
 
 	for {
 		select {
@@ -105,12 +114,19 @@ func (p *preview) run(ctx context.Context, ln net.Listener) int {
 // result to the server and reports it.
 func (p *preview) rebuild(changed []string) {
 	start := time.Now()
-	day, err := today(p.env)
-	if err != nil {
-		fmt.Fprintf(p.env.Stderr, "%s serve: %v\n", programName, err)
-		return
+	if pending := p.start(changed); pending != nil {
+		p.finish(pending, changed, start)
 	}
-	result, err := p.session.Build(changed, day)
+}
+
+// start reads and resolves the sources. On problems it reports them, here
+// and on the pages, and returns nil.
+func (p *preview) start(changed []string) *build.Pending {
+	day, err := today(p.env)
+	var pending *build.Pending
+	if err == nil {
+		pending, err = p.session.Start(changed, day)
+	}
 	if p.server == nil {
 		// A first build that failed on its content has still read the
 		// baseURL, unless site.yaml itself is broken.
@@ -118,19 +134,18 @@ func (p *preview) rebuild(changed []string) {
 		p.server = serve.New(serve.Options{Base: p.base})
 	}
 	if err != nil {
-		var list model.ErrorList
-		if !errors.As(err, &list) {
-			list = model.ErrorList{{File: "handbook", Msg: err.Error()}}
-		}
-		for _, e := range list {
-			fmt.Fprintln(p.env.Stderr, e)
-		}
-		if p.good {
-			fmt.Fprintf(p.env.Stderr, "%s: %s; still serving the last good build\n", programName, model.Plural(len(list), "error"))
-		} else {
-			fmt.Fprintf(p.env.Stderr, "%s: %s; fix them and save, and the site will appear\n", programName, model.Plural(len(list), "error"))
-		}
-		p.server.Fail(list)
+		p.fail(err)
+		return nil
+	}
+	return pending
+}
+
+// finish makes the pages of a build started at start, hands them to the
+// server and reports the build.
+func (p *preview) finish(pending *build.Pending, changed []string, start time.Time) {
+	result, err := pending.Finish()
+	if err != nil {
+		p.fail(err)
 		return
 	}
 	if base := result.Handbook.Config.BasePath(); base != p.base {
@@ -140,6 +155,24 @@ func (p *preview) rebuild(changed []string) {
 	p.server.Update(result.Files, p.change(result, changed))
 	fmt.Fprintf(p.env.Stdout, "built in %s: %d of %d pages rendered, %s changed\n",
 		time.Since(start).Round(time.Millisecond), result.Stats.Rendered, result.Stats.Pages, model.Plural(len(result.Changed), "file"))
+}
+
+// fail reports a build that failed: every problem on the terminal, and on
+// the pages over the last good build.
+func (p *preview) fail(err error) {
+	var list model.ErrorList
+	if !errors.As(err, &list) {
+		list = model.ErrorList{{File: "handbook", Msg: err.Error()}}
+	}
+	for _, e := range list {
+		fmt.Fprintln(p.env.Stderr, e)
+	}
+	if p.good {
+		fmt.Fprintf(p.env.Stderr, "%s: %s; still serving the last good build\n", programName, model.Plural(len(list), "error"))
+	} else {
+		fmt.Fprintf(p.env.Stderr, "%s: %s; fix them and save, and the site will appear\n", programName, model.Plural(len(list), "error"))
+	}
+	p.server.Fail(list)
 }
 
 // change tells the server which pages to reload. When only stylesheets

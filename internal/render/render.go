@@ -7,6 +7,7 @@ import (
 	"github.com/reliability-council/handbook/internal/chart"
 	"html/template"
 	"io/fs"
+	"slices"
 	"sort"
 	"sync/atomic"
 
@@ -47,7 +48,11 @@ type Stats struct {
 // rendered again; prev may be nil. The result depends on nothing but its
 // inputs.
 func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error) {
-	return render(h, theme, prev, nil)
+	j, err := Prepare(h, theme, prev)
+	if err != nil {
+		return nil, Stats{}, err
+	}
+	return j.Finish()
 }
 
 // Stream makes every file of the site as Render does, but hands each to emit
@@ -57,62 +62,119 @@ func Render(h *model.Handbook, theme fs.FS, prev *Output) (*Output, Stats, error
 // up: each Markdown body is let go once its page is made, so h cannot be
 // rendered again.
 func Stream(h *model.Handbook, theme fs.FS, emit func(File) error) (Stats, error) {
-	_, stats, err := render(h, theme, nil, emit)
-	return stats, err
+	j, err := Prepare(h, theme, nil)
+	if err != nil {
+		return Stats{}, err
+	}
+	return j.stream(emit)
 }
 
-func render(h *model.Handbook, theme fs.FS, prev *Output, emit func(File) error) (*Output, Stats, error) {
+// Job is a render under way: the site worked out, the theme parsed and the
+// charts drawn, the pages not yet made. Its methods are safe to call from
+// several goroutines.
+type Job struct {
+	site     *Site
+	tmpls    map[string]*template.Template // by layout
+	files    *themeFiles
+	signer   *signer
+	list     []*Page
+	byFile   map[string]*Page
+	assets   []File // published as they are
+	rows     *rowCache
+	partials *partialCache
+	prev     *Output
+}
+
+// Prepare starts rendering the site of h with a theme, reusing what prev,
+// which may be nil, made from the same inputs.
+func Prepare(h *model.Handbook, theme fs.FS, prev *Output) (*Job, error) {
 	s := newSite(h)
 	assets, err := readAssets(theme)
 	if err != nil {
-		return nil, Stats{}, fmt.Errorf("theme: %w", err)
+		return nil, fmt.Errorf("theme: %w", err)
 	}
+	j := &Job{site: s, prev: prev, rows: newRowCache(prev), partials: newPartialCache()}
 	s.assets = make(map[string]string, len(assets))
-	published := make([]File, 0, len(assets)+len(h.Concerns)+len(h.Teams)+len(h.Meetings)+16)
 	for _, a := range assets {
 		s.assets[a.name] = a.path
-		published = append(published, File{Path: a.path, Data: a.data})
+		j.assets = append(j.assets, File{Path: a.path, Data: a.data})
 	}
-
-	md := newMarkdown(s.Base)
-	rows := newRowCache(prev)
-	partials := newPartialCache()
-	tmpls, files, err := parseLayouts(theme, funcs(s, md, rows, partials))
+	j.tmpls, j.files, err = parseLayouts(theme, funcs(s, newMarkdown(s.Base), j.rows, j.partials))
 	if err != nil {
-		return nil, Stats{}, err
+		return nil, err
 	}
-	signer, err := newSigner(s, theme, assets)
+	j.signer, err = newSigner(s, theme, assets)
 	if err != nil {
-		return nil, Stats{}, fmt.Errorf("theme: %w", err)
+		return nil, fmt.Errorf("theme: %w", err)
 	}
-	rows.tmpl, rows.shell = tmpls[layouts[0]], signer.shell
-	partials.tmpl = tmpls[layouts[0]]
-	s.Charts = charts(s, signer, prev)
-	list := pages(s)
-	for _, p := range list {
+	j.rows.tmpl, j.rows.shell = j.tmpls[layouts[0]], j.signer.shell
+	j.partials.tmpl = j.tmpls[layouts[0]]
+	s.Charts = charts(s, j.signer, prev)
+	j.list = pages(s)
+	j.byFile = make(map[string]*Page, len(j.list))
+	for _, p := range j.list {
 		p.Site = s
+		j.byFile[p.File()] = p
 	}
-	out := &Output{pages: make(map[string]rendered, len(list)), rows: rows.cur.done, charts: s.Charts, chartsInputs: signer.charts()}
-	stats, err := execute(tmpls, files, signer, list, prev, out, emit)
+	return j, nil
+}
+
+// File makes the one file at path, as Finish will: a dev server shows a page
+// with it while the rest are still being made. It reports false for a path
+// the site does not have.
+func (j *Job) File(path string) ([]byte, bool, error) {
+	if p, ok := j.byFile[path]; ok {
+		var buf bytes.Buffer
+		if err := j.tmpls[p.Layout].ExecuteTemplate(&buf, "base.html", p); err != nil {
+			return nil, true, j.files.error(err, p.Path)
+		}
+		return buf.Bytes(), true, nil
+	}
+	if path == sitemapFile {
+		return sitemap(j.site, j.list), true, nil
+	}
+	for _, f := range j.assets {
+		if f.Path == path {
+			return f.Data, true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// Finish makes every file of the site.
+func (j *Job) Finish() (*Output, Stats, error) {
+	out := j.output()
+	stats, err := j.execute(out, nil)
 	if err != nil {
 		return nil, Stats{}, err
 	}
-	published = append(published, File{Path: "sitemap.xml", Data: sitemap(s, list)})
-	if emit != nil {
-		for _, f := range published {
-			if err := emit(f); err != nil {
-				return nil, Stats{}, err
-			}
-		}
-		return out, stats, nil
+	files := slices.Concat(j.assets, []File{{Path: sitemapFile, Data: sitemap(j.site, j.list)}})
+	for _, p := range j.list {
+		files = append(files, File{Path: p.File(), Data: out.pages[p.File()].data})
 	}
-	for _, p := range list {
-		published = append(published, File{Path: p.File(), Data: out.pages[p.File()].data})
-	}
-	sort.Slice(published, func(i, j int) bool { return published[i].Path < published[j].Path })
-	out.Files = published
+	sort.Slice(files, func(a, b int) bool { return files[a].Path < files[b].Path })
+	out.Files = files
 	return out, stats, nil
 }
+
+func (j *Job) stream(emit func(File) error) (Stats, error) {
+	stats, err := j.execute(j.output(), emit)
+	if err != nil {
+		return Stats{}, err
+	}
+	for _, f := range slices.Concat(j.assets, []File{{Path: sitemapFile, Data: sitemap(j.site, j.list)}}) {
+		if err := emit(f); err != nil {
+			return Stats{}, err
+		}
+	}
+	return stats, nil
+}
+
+func (j *Job) output() *Output {
+	return &Output{pages: make(map[string]rendered, len(j.list)), rows: j.rows.cur.done, charts: j.site.Charts, chartsInputs: j.signer.charts()}
+}
+
+const sitemapFile = "sitemap.xml"
 
 // charts computes the handbook's charts, or takes them from prev when
 // nothing they show has changed: they show the frontmatter of everything.
@@ -128,7 +190,8 @@ func charts(s *Site, signer *signer, prev *Output) *chart.Set {
 
 // execute renders the pages on every core, reusing those prev already has
 // with the same inputs.
-func execute(tmpls map[string]*template.Template, files *themeFiles, signer *signer, list []*Page, prev *Output, out *Output, emit func(File) error) (Stats, error) {
+func (j *Job) execute(out *Output, emit func(File) error) (Stats, error) {
+	list, prev := j.list, j.prev
 	results := make([]rendered, len(list))
 	errs := make([]error, len(list))
 	var renders atomic.Int64
@@ -144,7 +207,7 @@ func execute(tmpls map[string]*template.Template, files *themeFiles, signer *sig
 			}
 			var inputs uint64
 			if emit == nil { // kept for the next render, which compares them
-				inputs = signer.sign(p)
+				inputs = j.signer.sign(p)
 			}
 			if prev != nil {
 				if old, ok := prev.pages[p.File()]; ok && old.inputs == inputs {
@@ -153,8 +216,8 @@ func execute(tmpls map[string]*template.Template, files *themeFiles, signer *sig
 				}
 			}
 			buf.Reset()
-			if err := tmpls[p.Layout].ExecuteTemplate(&buf, "base.html", p); err != nil {
-				errs[i] = files.error(err, p.Path)
+			if err := j.tmpls[p.Layout].ExecuteTemplate(&buf, "base.html", p); err != nil {
+				errs[i] = j.files.error(err, p.Path)
 				return
 			}
 			renders.Add(1)

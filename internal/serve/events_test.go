@@ -247,6 +247,24 @@ func TestEventConnectDuringFailure(t *testing.T) {
 	st.expect(t, "reload")
 }
 
+// TestEventPreviewThenBuild: pages shown by the preview are the first
+// build's own, so when it is finished none reloads; each learns the build's
+// name, which a reconnect compares.
+func TestEventPreviewThenBuild(t *testing.T) {
+	s := New(Options{})
+	var asked int
+	s.Preview(previewOf(fixture(), &asked))
+	st := openStream(t, startServer(t, s))
+	if got := st.expect(t, "ok"); got.Build != "" || !got.Connect {
+		t.Errorf("first event %+v, want ok with no build", got)
+	}
+	s.Update(fixture(), Change{All: true})
+	got := st.expect(t, "reload")
+	if got.All || got.Pages == nil || len(got.Pages) != 0 || got.Build != build(s) {
+		t.Errorf("reload %+v, want no pages and build %s", got, build(s))
+	}
+}
+
 // TestEventFirstBuildReloadsAll: pages opened before the first good build
 // show a placeholder, so the first build reloads them all.
 func TestEventFirstBuildReloadsAll(t *testing.T) {

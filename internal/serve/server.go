@@ -33,9 +33,25 @@ type Server struct {
 // state is what the server shows: the last good build and whether the latest
 // rebuild failed.
 type state struct {
-	site   *site        // nil until the first good build
-	failed bool         // the latest rebuild failed
-	errs   []buildError // why it failed
+	site *site // nil until the first good build
+	// preview makes single files of the first build while its other pages
+	// are still being made; nil once there is a site, or none under way.
+	preview func(path string) ([]byte, bool, error)
+	failed  bool         // the latest rebuild failed
+	errs    []buildError // why it failed
+}
+
+// file returns the file at path, relative to the site, of what the state
+// shows: the last good build, or else the first one as it is being made.
+func (st *state) file(path string) ([]byte, bool, error) {
+	if st.site != nil {
+		data, ok := st.site.files[path]
+		return data, ok, nil
+	}
+	if st.preview != nil {
+		return st.preview(path)
+	}
+	return nil, false, nil
 }
 
 // New returns a server that has nothing to serve until Update or Fail.

@@ -74,8 +74,8 @@ func firstByte(data []byte) *byte {
 // trailing slash it redirects to the page's folder; otherwise it answers
 // with the site's 404 page.
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, p, rel string) {
-	site := s.state.Load().site
-	if site == nil {
+	st := s.state.Load()
+	if st.site == nil && st.preview == nil {
 		serveFile(w, r, "waiting.html", inject(waitingHTML, ""), http.StatusServiceUnavailable)
 		return
 	}
@@ -83,12 +83,17 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, p, rel string
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if data, ok := site.files[name]; ok {
-		serveFile(w, r, name, site.page(name, data), http.StatusOK)
+	data, ok, err := st.file(name)
+	switch {
+	case err != nil:
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	case ok:
+		serveFile(w, r, name, st.page(name, data), http.StatusOK)
 		return
 	}
 	if !strings.HasSuffix(rel, "/") {
-		if _, ok := site.files[name+"/index.html"]; ok {
+		if _, ok, _ := st.file(name + "/index.html"); ok {
 			redirect(w, r, p+"/")
 			return
 		}
@@ -99,20 +104,19 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, p, rel string
 // page returns a file as served: pages with the live-reload tag. The tag is
 // added per request, not per build, since a rebuild keeps thousands of pages
 // and a reader opens a few.
-func (s *site) page(name string, data []byte) []byte {
+func (st *state) page(name string, data []byte) []byte {
 	if isHTML(name) {
-		return inject(data, s.build)
+		return inject(data, st.build())
 	}
 	return data
 }
 
 // notFound answers with the site's own 404 page, when it has one.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	if site := s.state.Load().site; site != nil {
-		if data, ok := site.files["404.html"]; ok {
-			serveFile(w, r, "404.html", site.page("404.html", data), http.StatusNotFound)
-			return
-		}
+	st := s.state.Load()
+	if data, ok, err := st.file("404.html"); ok && err == nil {
+		serveFile(w, r, "404.html", st.page("404.html", data), http.StatusNotFound)
+		return
 	}
 	http.NotFound(w, r)
 }

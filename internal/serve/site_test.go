@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -190,5 +191,53 @@ func TestBuildID(t *testing.T) {
 	files[0].Data = append(files[0].Data, '\n')
 	if c := newSite(files, a); c.build == a.build {
 		t.Errorf("changed file, same build %s", a.build)
+	}
+}
+
+// previewOf makes the fixture's files one request at a time, as a build
+// under way does, and counts the requests.
+func previewOf(files []render.File, asked *int) func(string) ([]byte, bool, error) {
+	return func(path string) ([]byte, bool, error) {
+		*asked++
+		for _, f := range files {
+			if f.Path == path {
+				return f.Data, true, nil
+			}
+		}
+		return nil, false, nil
+	}
+}
+
+// TestPreview checks that, while the first build is being made, pages are
+// made as they are asked for and served as the finished build serves them.
+func TestPreview(t *testing.T) {
+	built := New(Options{})
+	built.Update(fixture(), Change{})
+	s := New(Options{})
+	var asked int
+	s.Preview(previewOf(fixture(), &asked))
+	for _, target := range []string{"/", "/concerns/etl/", "/concerns/etl", "/assets/style.1a2b3c4d.css", "/nowhere/"} {
+		res, body := get(t, s.Handler(), "GET", target)
+		want, wantBody := get(t, built.Handler(), "GET", target)
+		wantBody = strings.ReplaceAll(wantBody, string(liveTag(build(built))), string(liveTag("")))
+		if res.StatusCode != want.StatusCode || body != wantBody || res.Header.Get("Location") != want.Header.Get("Location") {
+			t.Errorf("%s in preview: %d %q %q; built: %d %q %q", target, res.StatusCode, res.Header.Get("Location"), body, want.StatusCode, want.Header.Get("Location"), wantBody)
+		}
+	}
+	if asked == 0 {
+		t.Error("the preview made no file")
+	}
+}
+
+// TestPreviewError checks that a page the preview fails to make answers
+// with the error rather than a blank page.
+func TestPreviewError(t *testing.T) {
+	s := New(Options{})
+	s.Preview(func(string) ([]byte, bool, error) {
+		return nil, true, errors.New("themes/x/layouts/concern.html:3: template: boom")
+	})
+	res, body := get(t, s.Handler(), "GET", "/concerns/etl/")
+	if res.StatusCode != http.StatusInternalServerError || !strings.Contains(body, "concern.html:3") {
+		t.Errorf("status %d, body %q; want 500 naming the template", res.StatusCode, body)
 	}
 }

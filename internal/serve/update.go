@@ -12,18 +12,31 @@ type Change struct {
 	Styles map[string]string // when only stylesheets changed: old URL -> new URL (names are fingerprinted, e.g. /assets/style.1a2b3c4d.css); pages swap the <link> without reloading
 }
 
+// Preview shows the first build while it is being made: until the first
+// Update, each request makes the file it asks for with file, which reports
+// false for a path the site does not have. Start-up then takes as long as
+// reading the sources, not as long as making every page.
+func (s *Server) Preview(file func(path string) ([]byte, bool, error)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.state.Store(&state{preview: file})
+}
+
 // Update serves files, a new good build, in place of the last one, clears
 // the error overlay and tells open pages what changed. It keeps the files'
 // Data without copying it: don't change it afterwards. The first Update
 // reloads every page, whatever change says, since pages opened before it
-// show a placeholder.
+// show a placeholder; after a Preview of the same build, it reloads none.
 func (s *Server) Update(files []render.File, change Change) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	next := &state{site: newSite(files, s.state.Load().site)}
 	build := next.site.build
 	prev := s.state.Swap(next)
-	if prev.site == nil {
+	switch {
+	case prev.site == nil && prev.preview != nil:
+		change = Change{Pages: []string{}} // the pages shown are the build's own: they learn its name
+	case prev.site == nil:
 		change = Change{All: true}
 	}
 	if prev.failed {
@@ -32,7 +45,7 @@ func (s *Server) Update(files []render.File, change Change) {
 	if len(change.Styles) > 0 && !change.All {
 		s.broadcast(event("styles", stylesEvent{Build: build, Styles: change.Styles}))
 	}
-	if change.All || len(change.Pages) > 0 {
+	if change.All || change.Pages != nil {
 		pages := change.Pages
 		if pages == nil {
 			pages = []string{}
