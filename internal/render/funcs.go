@@ -65,8 +65,11 @@ func funcs(s *Site, md *markdown, rows *rowCache, partials *partialCache) templa
 			}
 			return nil
 		},
-		"state":   func(a *model.Action) model.State { return a.StateOn(s.Today) },
-		"score":   formatScore,
+		"state": func(a *model.Action) model.State { return a.StateOn(s.Today) },
+		"score": formatScore,
+		"decimals": func(f float64, places int) string {
+			return strconv.FormatFloat(f, 'f', places, 64)
+		},
 		"date":    longDate,
 		"isoDate": func(t time.Time) string { return t.Format(time.DateOnly) },
 		"plural":  model.Plural,

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"time"
+
 	"github.com/reliability-council/handbook/internal/chart"
 	"github.com/reliability-council/handbook/internal/model"
 )
@@ -8,7 +10,18 @@ import (
 // Site is what every page's template sees of the whole handbook, computed
 // once per build.
 type Site struct {
-	*model.Handbook
+	Handbook *model.Handbook
+	// The handbook's own fields, named again rather than embedded: a
+	// template finds a field of an embedded struct by a search that
+	// allocates, on every use, and every page reads several.
+	Config   model.Config
+	Today    time.Time
+	Teams    []*model.Team
+	Concerns []*model.Concern
+	Meetings []*model.Meeting
+	Pages    []*model.Page
+	Tags     []*model.Tag
+
 	Base     string // the baseURL's path, ending in /: links are made from it
 	Nav      []NavItem
 	Overview Overview
@@ -65,7 +78,11 @@ type ActionsByState struct {
 const topCount = 5
 
 func newSite(h *model.Handbook) *Site {
-	s := &Site{Handbook: h, Base: h.Config.BasePath()}
+	s := &Site{
+		Handbook: h, Config: h.Config, Today: h.Today,
+		Teams: h.Teams, Concerns: h.Concerns, Meetings: h.Meetings, Pages: h.Pages, Tags: h.Tags,
+		Base: h.Config.BasePath(),
+	}
 	var closed int
 	statusCount := map[string]int{}
 	for _, c := range h.Concerns {
