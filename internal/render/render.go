@@ -93,7 +93,7 @@ func Prepare(h *model.Handbook, theme fs.FS, prev *Output) (*Job, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	j := &Job{site: s, prev: prev, rows: newRowCache(prev), partials: newPartialCache()}
+	j := &Job{site: s, prev: prev, rows: newRowCache(h.Concerns, prev), partials: newPartialCache()}
 	s.assets = make(map[string]string, len(assets))
 	for _, a := range assets {
 		s.assets[a.name] = a.path

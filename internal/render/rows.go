@@ -2,8 +2,10 @@ package render
 
 import (
 	"html/template"
+	"sync"
 
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/parallel"
 )
 
 // ConcernRow is what the concern-row partial draws: one concern as a row of
@@ -18,14 +20,16 @@ type ConcernRow struct {
 // overview, and a rebuild keeps every row whose inputs did not change: with
 // thousands of concerns, those rows are most of the work.
 type rowCache struct {
-	tmpl  *template.Template // any layout: all of them hold the partials
-	shell uint64             // what every row depends on: theme and configuration
-	prev  map[uint64]template.HTML
-	cur   *fragments[uint64]
+	tmpl     *template.Template // any layout: all of them hold the partials
+	shell    uint64             // what every row depends on: theme and configuration
+	concerns []*model.Concern
+	prev     map[uint64]template.HTML
+	cur      *fragments[uint64]
+	warmed   [2]sync.Once // without and with the team column
 }
 
-func newRowCache(prev *Output) *rowCache {
-	rc := &rowCache{cur: newFragments[uint64]()}
+func newRowCache(concerns []*model.Concern, prev *Output) *rowCache {
+	rc := &rowCache{concerns: concerns, cur: newFragments[uint64]()}
 	if prev != nil {
 		rc.prev = prev.rows
 	}
@@ -35,6 +39,28 @@ func newRowCache(prev *Output) *rowCache {
 // row returns the concern's row, rendering it only when neither this render
 // nor the last one has it.
 func (rc *rowCache) row(c *model.Concern, withTeam bool) (template.HTML, error) {
+	rc.warm(withTeam)
+	return rc.make(c, withTeam)
+}
+
+// warm makes the rows of every concern, with or without the team column, on
+// every core, the first time a table asks for them: the table of every
+// concern would otherwise make them one after another on a single core,
+// which at the end of a build leaves the other idle. A render error is left
+// for row to meet again.
+func (rc *rowCache) warm(withTeam bool) {
+	i := 0
+	if withTeam {
+		i = 1
+	}
+	rc.warmed[i].Do(func() {
+		parallel.Each(len(rc.concerns), func() func(int) {
+			return func(n int) { _, _ = rc.make(rc.concerns[n], withTeam) }
+		})
+	})
+}
+
+func (rc *rowCache) make(c *model.Concern, withTeam bool) (template.HTML, error) {
 	key := rc.key(c, withTeam)
 	return rc.cur.get(key, func() (template.HTML, error) {
 		if html, ok := rc.prev[key]; ok {
