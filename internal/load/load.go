@@ -3,6 +3,8 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -234,16 +236,12 @@ func readAll(dir string, files []sourceFile) ([]*Document, []*model.Error) {
 }
 
 func readDocument(dir string, f sourceFile) (*Document, *model.Error) {
-	full := filepath.Join(dir, filepath.FromSlash(f.rel))
-	info, err := os.Stat(full)
-	if err != nil {
-		return nil, model.Errorf(f.rel, 0, "cannot read: %v", errors.Unwrap(err))
-	}
-	if info.Size() > MaxFileSize {
-		return nil, tooBig(f.rel, info.Size())
-	}
-	data, err := os.ReadFile(full)
-	if err != nil {
+	data, err := readFile(filepath.Join(dir, filepath.FromSlash(f.rel)))
+	var big *fileTooBig
+	switch {
+	case errors.As(err, &big):
+		return nil, tooBig(f.rel, big.size)
+	case err != nil:
 		return nil, model.Errorf(f.rel, 0, "cannot read: %v", errors.Unwrap(err))
 	}
 	doc, cerr := parseDocument(f.rel, data)
@@ -254,6 +252,33 @@ func readDocument(dir string, f sourceFile) (*Document, *model.Error) {
 	doc.Slug = slugOf(f.rel)
 	return doc, nil
 }
+
+// readFile reads a file no bigger than MaxFileSize, whose size it learns
+// from the open file rather than by looking the path up twice.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &fileTooBig{info.Size()}
+	}
+	data := make([]byte, info.Size())
+	n, err := io.ReadFull(f, data)
+	if errors.Is(err, io.ErrUnexpectedEOF) { // it shrank since
+		err = nil
+	}
+	return data[:n], err
+}
+
+type fileTooBig struct{ size int64 }
+
+func (e *fileTooBig) Error() string { return fmt.Sprintf("%d bytes", e.size) }
 
 func slugOf(rel string) string { return strings.TrimSuffix(path.Base(rel), ".md") }
 
