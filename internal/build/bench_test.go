@@ -108,6 +108,30 @@ func BenchmarkRender(b *testing.B) {
 	perPage(b, pages)
 }
 
+// BenchmarkConcernPage makes one concern page at a time, as the dev server's
+// preview does: the cost of the theme's richest page on its own.
+func BenchmarkConcernPage(b *testing.B) {
+	dir := benchSite(b)
+	h := resolveBench(b, loadBench(b, dir))
+	theme, err := load.Theme(dir, h.Config.Theme)
+	if err != nil {
+		b.Fatal(err)
+	}
+	job, err := render.Prepare(h, theme, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		c := h.Concerns[i%len(h.Concerns)]
+		if _, ok, err := job.File("concerns/" + c.Slug + "/index.html"); !ok || err != nil {
+			b.Fatal(c.Slug, ok, err)
+		}
+		i++
+	}
+}
+
 func BenchmarkWrite(b *testing.B) {
 	result, err := Site(benchSite(b), fixtureDay)
 	if err != nil {
