@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -285,4 +286,39 @@ func summary(d []time.Duration) string {
 	}
 	return fmt.Sprintf("median %.1fms, p90 %.1fms (min %.1fms, max %.1fms)",
 		ms(percentile(d, 50)), ms(percentile(d, 90)), ms(slices.Min(d)), ms(slices.Max(d)))
+}
+
+// BenchmarkServeStartup times handbook serve from its start to the first
+// answer of the front page, and to the end of its first build, on the
+// example or (with -latencyconcerns N) a generated handbook:
+//
+//	ms/first-page  start to a 200 for the front page
+//	ms/built       start to the first "built in" line: every page made
+func BenchmarkServeStartup(b *testing.B) {
+	dir, _, _ := latencySite(b)
+	var firstPage, built []time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		s := launchServe(b, 5*time.Minute, dir, func(*devServer) bool { return true })
+		for {
+			res, err := http.Get(s.url)
+			if err == nil {
+				_ = res.Body.Close()
+				if res.StatusCode == http.StatusOK {
+					break
+				}
+			}
+			time.Sleep(time.Millisecond)
+		}
+		firstPage = append(firstPage, time.Since(t0))
+		for !firstBuildDone.MatchString(s.stdout.String()) {
+			time.Sleep(time.Millisecond)
+		}
+		built = append(built, s.stdout.lastWrite().Sub(t0))
+		s.stop(b)
+	}
+	b.Logf("start to the front page: %s", summary(firstPage))
+	b.Logf("start to every page made: %s", summary(built))
+	b.ReportMetric(ms(percentile(firstPage, 50)), "ms/first-page")
+	b.ReportMetric(ms(percentile(built, 50)), "ms/built")
 }

@@ -673,6 +673,15 @@ func startServe(t testing.TB, dir string, args ...string) *devServer {
 // startServeWithin is startServe for sites whose first build takes longer.
 func startServeWithin(t testing.TB, timeout time.Duration, dir string, args ...string) *devServer {
 	t.Helper()
+	return launchServe(t, timeout, dir, func(s *devServer) bool {
+		return firstBuildDone.MatchString(s.stdout.String() + s.stderr.String())
+	}, args...)
+}
+
+// launchServe runs handbook serve -s dir --port 0 with args, and returns
+// once it prints where it serves and ready says so too.
+func launchServe(t testing.TB, timeout time.Duration, dir string, ready func(*devServer) bool, args ...string) *devServer {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &devServer{dir: dir, stdout: &lineLog{}, stderr: &lineLog{}, cancel: cancel, exited: make(chan int, 1)}
 	env := serveEnv(s.stdout, s.stderr, ctx)
@@ -680,9 +689,8 @@ func startServeWithin(t testing.TB, timeout time.Duration, dir string, args ...s
 		s.exited <- cli.Run(env, append([]string{"serve", "-s", dir, "--port", "0"}, args...))
 	}()
 	t.Cleanup(func() { s.stop(t) })
-	for start := time.Now(); ; time.Sleep(2 * time.Millisecond) {
-		m := servingLine.FindStringSubmatch(s.stdout.String())
-		if m != nil && firstBuildDone.MatchString(s.stdout.String()+s.stderr.String()) {
+	for start := time.Now(); ; time.Sleep(time.Millisecond) {
+		if m := servingLine.FindStringSubmatch(s.stdout.String()); m != nil && ready(s) {
 			s.url, s.addr = m[1], m[2]
 			return s
 		}
