@@ -143,14 +143,18 @@ func (j *Job) File(path string) ([]byte, bool, error) {
 
 // Finish makes every file of the site.
 func (j *Job) Finish() (*Output, Stats, error) {
-	out := j.output()
-	stats, err := j.execute(out, nil)
+	pages, stats, err := j.execute(nil)
 	if err != nil {
 		return nil, Stats{}, err
 	}
+	out := &Output{
+		pages: make(map[string]rendered, len(j.list)), rows: j.rows.cur.done,
+		charts: j.site.Charts, chartsInputs: j.signer.charts(),
+	}
 	files := slices.Concat(j.assets, []File{{Path: sitemapFile, Data: sitemap(j.site, j.list)}})
-	for _, p := range j.list {
-		files = append(files, File{Path: p.File(), Data: out.pages[p.File()].data})
+	for i, p := range j.list {
+		out.pages[p.File()] = pages[i]
+		files = append(files, File{Path: p.File(), Data: pages[i].data})
 	}
 	sort.Slice(files, func(a, b int) bool { return files[a].Path < files[b].Path })
 	out.Files = files
@@ -158,7 +162,7 @@ func (j *Job) Finish() (*Output, Stats, error) {
 }
 
 func (j *Job) stream(emit func(File) error) (Stats, error) {
-	stats, err := j.execute(j.output(), emit)
+	_, stats, err := j.execute(emit)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -168,10 +172,6 @@ func (j *Job) stream(emit func(File) error) (Stats, error) {
 		}
 	}
 	return stats, nil
-}
-
-func (j *Job) output() *Output {
-	return &Output{pages: make(map[string]rendered, len(j.list)), rows: j.rows.cur.done, charts: j.site.Charts, chartsInputs: j.signer.charts()}
 }
 
 const sitemapFile = "sitemap.xml"
@@ -188,9 +188,10 @@ func charts(s *Site, signer *signer, prev *Output) *chart.Set {
 	})
 }
 
-// execute renders the pages on every core, reusing those prev already has
-// with the same inputs.
-func (j *Job) execute(out *Output, emit func(File) error) (Stats, error) {
+// execute renders the pages on every core, reusing those the last render
+// made from the same inputs. With emit, each page goes to it as soon as it is
+// made and none is kept; without, they come back in the order of j.list.
+func (j *Job) execute(emit func(File) error) ([]rendered, Stats, error) {
 	list, prev := j.list, j.prev
 	results := make([]rendered, len(list))
 	errs := make([]error, len(list))
@@ -235,17 +236,12 @@ func (j *Job) execute(out *Output, emit func(File) error) (Stats, error) {
 	})
 
 	if err := firstPerLayout(list, errs); err != nil {
-		return Stats{}, err
+		return nil, Stats{}, err
 	}
 	if err := emitFailed.Load(); err != nil {
-		return Stats{}, *err
+		return nil, Stats{}, *err
 	}
-	if emit == nil {
-		for i, p := range list {
-			out.pages[p.File()] = results[i]
-		}
-	}
-	return Stats{Pages: len(list), Rendered: int(renders.Load())}, nil
+	return results, Stats{Pages: len(list), Rendered: int(renders.Load())}, nil
 }
 
 // renderOrder returns the order in which to render list. Streamed, the pages
