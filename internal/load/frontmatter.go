@@ -50,10 +50,14 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 		yamlErr = yaml.Unmarshal(block, &front)
 		return nil
 	})
+	// frontmatter copies all it reads into a buffer it grows as it goes, the
+	// body too: it is given the file up to the end of the block, and the
+	// body is the rest of the file.
+	head := data[:blockEnd(data)]
 	reader := readers.Get().(*bufio.Reader)
 	defer readers.Put(reader)
-	reader.Reset(bytes.NewReader(data))
-	body, err := frontmatter.MustParse(reader, nil, format)
+	reader.Reset(bytes.NewReader(head))
+	rest, err := frontmatter.MustParse(reader, nil, format)
 	if errors.Is(err, frontmatter.ErrNotFound) {
 		return nil, model.Errorf(file, opening, "frontmatter is never closed (end it with a line of ---)")
 	}
@@ -67,6 +71,7 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	if front.Kind != 0 { // not an empty block
 		*compacted = compact(front.Content[0], opening)
 	}
+	body := data[len(head)-len(rest):]
 	bodyLine := 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
 	return &Document{
 		File:      file,
@@ -77,7 +82,7 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 		// The body in a copy of its own: the parser's copy sits in a buffer
 		// up to twice its size, and the file's in one that also holds the
 		// frontmatter, and either would stay alive with the model.
-		Body: model.Markdown{Text: bytes.Clone(data[len(data)-len(body):]), Line: bodyLine},
+		Body: model.Markdown{Text: bytes.Clone(body), Line: bodyLine},
 	}, nil
 }
 
@@ -97,6 +102,29 @@ func checkText(file string, data []byte) *model.Error {
 		return model.Errorf(file, 0, "file is not UTF-8 text (save it as UTF-8)")
 	}
 	return nil
+}
+
+// blockEnd returns where the line after the frontmatter's closing ---
+// starts, the first line after the opening one that is --- once trimmed, as
+// frontmatter finds it; or the end of data when there is none.
+func blockEnd(data []byte) int {
+	opened := false
+	for at := 0; at < len(data); {
+		line, _, found := bytes.Cut(data[at:], []byte("\n"))
+		next := at + len(line) + 1
+		if !found {
+			next = len(data)
+		}
+		switch trimmed := bytes.TrimSpace(line); {
+		case !opened && len(trimmed) == 0:
+		case !opened:
+			opened = true // the opening ---: openingLine has checked it
+		case string(trimmed) == "---":
+			return next
+		}
+		at = next
+	}
+	return len(data)
 }
 
 // openingLine returns the line of the opening ---, which may only be preceded

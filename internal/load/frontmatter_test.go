@@ -1,8 +1,11 @@
 package load
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/adrg/frontmatter"
 )
 
 func TestParseDocumentLines(t *testing.T) {
@@ -77,6 +80,13 @@ func FuzzParseDocument(f *testing.F) {
 		}
 		if doc.Front == nil || doc.Line < 1 || doc.Body.Line < doc.Line {
 			t.Fatalf("bad document %+v", doc)
+		}
+		// The body is what frontmatter finds after the block when it reads
+		// the whole file, though it is given only the file's head.
+		whole := frontmatter.NewFormat("---", "---", func([]byte, any) error { return nil })
+		want, ferr := frontmatter.MustParse(bytes.NewReader(bytes.TrimPrefix(data, byteOrderMark)), nil, whole)
+		if ferr != nil || !bytes.Equal(doc.Body.Text, want) {
+			t.Fatalf("body %q, frontmatter on the whole file: %q, %v", doc.Body.Text, want, ferr)
 		}
 	})
 }
