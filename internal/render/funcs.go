@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 // funcs returns the functions templates call. They close over one build's
 // site, so templates never reach global state.
 func funcs(s *Site, md *markdown, rows *rowCache, partials *partialCache) template.FuncMap {
+	statuses := s.Config.Scoring.Statuses()
 	return template.FuncMap{
 		"url": func(v any) (string, error) {
 			p, ok := pathOf(v)
@@ -86,14 +88,7 @@ func funcs(s *Site, md *markdown, rows *rowCache, partials *partialCache) templa
 			}
 			return formatScore(l.Score)
 		},
-		"statusRank": func(st string) int {
-			for i, v := range s.Config.Scoring.Statuses() {
-				if v == st {
-					return i
-				}
-			}
-			return -1
-		},
+		"statusRank": func(st string) int { return slices.Index(statuses, st) },
 		"observable": func(o model.Observability) string {
 			switch o {
 			case model.ObservableYes:
