@@ -230,3 +230,38 @@ func TestPendingFileEqualsFinished(t *testing.T) {
 		}
 	}
 }
+
+// TestPendingFileWhileFinishing asks for files while Finish makes them all,
+// as the dev server does on start-up: run it with -race.
+func TestPendingFileWhileFinishing(t *testing.T) {
+	s := NewSession(copySite(t))
+	p, err := s.Start(nil, fixtureDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan *Result)
+	go func() {
+		result, err := p.Finish()
+		if err != nil {
+			t.Error(err)
+		}
+		done <- result
+	}()
+	asked := map[string][]byte{}
+	for _, path := range []string{"index.html", "concerns/index.html", "concerns/coverage/index.html", "teams/ops/index.html", "tags/index.html", "sitemap.xml"} {
+		data, ok, err := p.File(path)
+		if !ok || err != nil {
+			t.Fatalf("%s: File says %v, %v", path, ok, err)
+		}
+		asked[path] = data
+	}
+	result := <-done
+	if result == nil {
+		return
+	}
+	for _, f := range result.Files {
+		if want, ok := asked[f.Path]; ok && !bytes.Equal(want, f.Data) {
+			t.Errorf("%s: made while finishing, it differs from the finished build's", f.Path)
+		}
+	}
+}
