@@ -40,6 +40,9 @@ func funcs(s *Site, md *markdown, rows *rowCache, partials *partialCache) templa
 		"actionTable": func(caption string, list []*model.Action, withMeeting bool) ActionTable {
 			return ActionTable{Caption: caption, Actions: list, WithMeeting: withMeeting}
 		},
+		"actionRow": func(a *model.Action, withMeeting bool) ActionRow {
+			return ActionRow{Action: a, WithMeeting: withMeeting}
+		},
 		"editURL": func(source string) string {
 			if s.Config.EditURL == "" || source == "" {
 				return ""
@@ -123,6 +126,13 @@ type ConcernTable struct {
 type ActionTable struct {
 	Caption     string
 	Actions     []*model.Action
+	WithMeeting bool
+}
+
+// ActionRow is what the action-row partial draws: one action as a row of
+// an action table.
+type ActionRow struct {
+	Action      *model.Action
 	WithMeeting bool
 }
 
