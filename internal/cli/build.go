@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -41,6 +42,9 @@ func runBuild(env Env, args []string) int {
 		return exitUsage
 	}
 
+	if env.Getenv("GOGC") == "" {
+		debug.SetGCPercent(buildGCPercent)
+	}
 	start := time.Now()
 	out := newOutput(*outDir)
 	result, err := build.Stream(*siteDir, day, out.write)
@@ -60,6 +64,13 @@ func runBuild(env Env, args []string) int {
 	}
 	return exitOK
 }
+
+// buildGCPercent is the garbage collector's target for a build: the heap
+// may grow by 80% of what is live before a collection, not the default
+// 100%. A build holds the whole handbook while it renders, so the peak is
+// mostly that growth: a large handbook builds in a tenth less memory, for
+// no time that can be measured. GOGC in the environment overrides it.
+const buildGCPercent = 80
 
 // output writes the new site beside the old folder, starting only when the
 // first file arrives: a build that fails on its sources makes no folder at
