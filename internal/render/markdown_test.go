@@ -1,0 +1,93 @@
+package render
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/parser"
+
+	"github.com/reliability-council/handbook/internal/gensite"
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// convert renders text with md as HTML does, fresh heading ids and all.
+func convert(t testing.TB, m *markdown, text []byte, withLinkify bool) string {
+	t.Helper()
+	md := m.withoutLinkify
+	if withLinkify {
+		md = m.gfm
+	}
+	var buf bytes.Buffer
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{}))
+	if err := md.Convert(text, &buf, parser.WithContext(ctx)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+var markdownSeeds = []string{
+	"plain words, *emphasis*, __strong__, ~~struck~~ and `code` (in brackets)",
+	"- [ ] a task\n- [x] done\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n",
+	"# Heading\n\n## Heading\n\n> quoted _text_ (with a [link](/concerns/x/))\n",
+	"see https://example.org/x?y=1, www.example.org and someone@example.org.",
+	"ftp://files.example.org/a and (http://example.org/b) ~http://x.y~",
+	"a@b without a dot, mail@host.tld- and _www.example.org_",
+	"```\nhttp://in.code/\n```\n\n    indented www.example.org\n",
+}
+
+// FuzzLinkifySkip checks that a body in which Linkify could find nothing
+// comes out the same without it.
+func FuzzLinkifySkip(f *testing.F) {
+	for _, s := range markdownSeeds {
+		f.Add([]byte(s))
+	}
+	m := newMarkdown("/")
+	f.Fuzz(func(t *testing.T, text []byte) {
+		if mayLinkify(text) {
+			return
+		}
+		if with, without := convert(t, m, text, true), convert(t, m, text, false); with != without {
+			t.Fatalf("%q: with Linkify\n%s\nwithout\n%s", text, with, without)
+		}
+	})
+}
+
+// TestMarkdownBodies renders the seeds and a generated handbook's bodies
+// through HTML and checks each against GitHub's flavour in full.
+func TestMarkdownBodies(t *testing.T) {
+	m := newMarkdown("/")
+	var bodies [][]byte
+	for _, s := range markdownSeeds {
+		bodies = append(bodies, []byte(s))
+	}
+	dir := t.TempDir()
+	if err := gensite.WriteFiles(dir, gensite.Generate(gensite.Options{Concerns: 200, Meetings: 10, Teams: 5, Seed: 3}).HandbookFiles()); err != nil {
+		t.Fatal(err)
+	}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if _, body, ok := bytes.Cut(bytes.TrimPrefix(data, []byte("---\n")), []byte("\n---\n")); ok {
+			bodies = append(bodies, body)
+		}
+		return err
+	})
+	if err != nil || len(bodies) < 200 {
+		t.Fatalf("read %d bodies: %v", len(bodies), err)
+	}
+	for _, body := range bodies {
+		got, err := m.HTML(model.Markdown{Text: body})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := convert(t, m, body, true); string(got) != want {
+			t.Errorf("%q:\ngot  %s\nwant %s", body, got, want)
+		}
+	}
+}
