@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
@@ -42,7 +43,7 @@ func TestHTMLIsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	var files []string
-	for _, name := range sortedKeys(sites) {
+	for _, name := range slices.Sorted(maps.Keys(sites)) {
 		found, err := htmlFiles(sites[name])
 		if err != nil {
 			t.Fatal(err)

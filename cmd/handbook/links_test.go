@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path"
@@ -272,7 +273,7 @@ type linkStats struct{ internal, fragments, external int }
 // resolve: a missing file, a folder linked without its slash, or a fragment
 // that names no id on the target page.
 func (s *site) checkLinks() (problems []string, stats linkStats) {
-	for _, from := range sortedKeys(s.pages) {
+	for _, from := range slices.Sorted(maps.Keys(s.pages)) {
 		pageURL := s.base.ResolveReference(&url.URL{Path: from})
 		for _, ref := range s.pages[from].refs {
 			u, err := pageURL.Parse(strings.TrimSpace(ref))
@@ -360,19 +361,10 @@ func (s *site) checkSitemap() []string {
 			listed[s.base.Path+p] = true
 		}
 	}
-	for _, p := range sortedKeys(s.pages) {
+	for _, p := range slices.Sorted(maps.Keys(s.pages)) {
 		if !listed[p] && p != path.Join(s.base.Path, "404.html") {
 			problems = append(problems, fmt.Sprintf("sitemap.xml: %s is missing", p))
 		}
 	}
 	return problems
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -76,7 +77,7 @@ func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
 		r.teams[t.Slug] = t
 		h.Teams = append(h.Teams, t)
 	}
-	r.teamSlugs = mapKeys(r.teams)
+	r.teamSlugs = slices.Sorted(maps.Keys(r.teams))
 	r.indexPeople()
 	for _, d := range byKind[load.KindPage] {
 		v, _ := r.decode(d, func() (any, *fields) { return page(d, r.errs), nil })
@@ -213,7 +214,7 @@ func (r *resolver) concernRef(f *fields, key string, n *load.Node) *model.Concer
 	slug := strings.TrimSpace(n.Value)
 	c := r.concerns[slug]
 	if c == nil && !r.site.Unreadable(load.KindConcern, slug) {
-		f.fail(n, "%s: unknown concern %q (%s)", key, slug, suggest(slug, mapKeys(r.concerns)))
+		f.fail(n, "%s: unknown concern %q (%s)", key, slug, suggest(slug, slices.Sorted(maps.Keys(r.concerns))))
 	}
 	return c
 }
@@ -281,7 +282,7 @@ func (r *resolver) order(h *model.Handbook) {
 			t.Actions = append(t.Actions, a)
 		}
 	}
-	for _, slug := range mapKeys(r.tags) {
+	for _, slug := range slices.Sorted(maps.Keys(r.tags)) {
 		t := r.tags[slug]
 		sort.SliceStable(t.Concerns, func(i, j int) bool { return byPriority(t.Concerns[i], t.Concerns[j]) })
 		h.Tags = append(h.Tags, t)
@@ -336,13 +337,4 @@ func compareFold(a, b string) int {
 		a, b = a[na:], b[nb:]
 	}
 	return cmp.Compare(len(a), len(b))
-}
-
-func mapKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
