@@ -73,12 +73,11 @@ func (r *resolver) level(f *fields, key string, parse func(string) (model.Level,
 
 func (r *resolver) status(f *fields) string {
 	s := strings.ToLower(f.text("status"))
-	statuses := r.config.Scoring.Statuses()
 	if s == "" {
-		return statuses[0]
+		return r.statuses[0]
 	}
-	if !slices.Contains(statuses, s) {
-		f.failKey("status", "unknown status %q (%s)", s, suggest(s, statuses))
+	if !slices.Contains(r.statuses, s) {
+		f.failKey("status", "unknown status %q (%s)", s, suggest(s, r.statuses))
 	}
 	return s
 }

@@ -19,10 +19,11 @@ import (
 var reservedSlugs = []string{"actions", "assets", "charts", "concerns", "index", "meetings", "tags", "teams", "404", "sitemap.xml"}
 
 type resolver struct {
-	site   *load.Site
-	config model.Config
-	errs   *model.ErrorList
-	teams  map[string]*model.Team
+	site     *load.Site
+	config   model.Config
+	statuses []string // the configuration's, open first: every concern's status is checked against them
+	errs     *model.ErrorList
+	teams    map[string]*model.Team
 	// teamSlugs lists the teams by slug, so that lookups by person and
 	// suggestions come out the same on every build.
 	teamSlugs []string
@@ -60,6 +61,7 @@ func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
 	if site.Config != nil {
 		r.config = config(site.Config, r.errs)
 	}
+	r.statuses = r.config.Scoring.Statuses()
 	h := &model.Handbook{Config: r.config, Today: today}
 
 	byKind := map[load.Kind][]*load.Document{}
