@@ -37,7 +37,7 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, byteOrderMark)
-	opening := openingLine(data)
+	opening, end := findBlock(data)
 	if opening == 0 {
 		return nil, model.Errorf(file, 1, "missing frontmatter (start the file with a line of ---, then fields such as title:, then another ---)")
 	}
@@ -53,7 +53,7 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	// frontmatter copies all it reads into a buffer it grows as it goes, the
 	// body too: it is given the file up to the end of the block, and the
 	// body is the rest of the file.
-	head := data[:blockEnd(data)]
+	head := data[:end]
 	reader := readers.Get().(*bufio.Reader)
 	defer readers.Put(reader)
 	reader.Reset(bytes.NewReader(head))
@@ -104,44 +104,32 @@ func checkText(file string, data []byte) *model.Error {
 	return nil
 }
 
-// blockEnd returns where the line after the frontmatter's closing ---
-// starts, the first line after the opening one that is --- once trimmed, as
-// frontmatter finds it; or the end of data when there is none.
-func blockEnd(data []byte) int {
-	opened := false
+// findBlock finds the frontmatter as frontmatter does: opening is the line
+// of the opening ---, which only blank lines may precede (0 when the file has
+// none), and end is where the line after the closing --- starts, the first
+// line after the opening one that is --- once trimmed (the end of data when
+// there is none).
+func findBlock(data []byte) (opening, end int) {
+	n := 0
 	for at := 0; at < len(data); {
 		line, _, found := bytes.Cut(data[at:], []byte("\n"))
 		next := at + len(line) + 1
 		if !found {
 			next = len(data)
 		}
+		n++
 		switch trimmed := bytes.TrimSpace(line); {
-		case !opened && len(trimmed) == 0:
-		case !opened:
-			opened = true // the opening ---: openingLine has checked it
+		case opening == 0 && len(trimmed) == 0:
+		case opening == 0 && string(trimmed) == "---":
+			opening = n
+		case opening == 0:
+			return 0, len(data)
 		case string(trimmed) == "---":
-			return next
+			return opening, next
 		}
 		at = next
 	}
-	return len(data)
-}
-
-// openingLine returns the line of the opening ---, which may only be preceded
-// by blank lines, or 0 when the file has none.
-func openingLine(data []byte) int {
-	for n := 1; len(data) > 0; n++ {
-		line, rest, _ := bytes.Cut(data, []byte("\n"))
-		switch trimmed := bytes.TrimSpace(line); {
-		case len(trimmed) == 0:
-			data = rest
-		case string(trimmed) == "---":
-			return n
-		default:
-			return 0
-		}
-	}
-	return 0
+	return opening, len(data)
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
