@@ -20,9 +20,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -61,8 +62,8 @@ type Staging struct {
 	update bool
 
 	mu      sync.Mutex
-	made    map[string]bool   // folders already created
-	site    map[string]bool   // every path of the new site
+	made    map[string]bool   // first build: folders already created
+	site    map[string]bool   // update: every path of the new site
 	changed map[string]string // update: path in the site -> file in dir
 }
 
@@ -98,12 +99,12 @@ func Begin(out string) (*Staging, error) {
 // Write writes one file of the new site. It is safe to call from several
 // goroutines.
 func (s *Staging) Write(f render.File) error {
-	s.mu.Lock()
-	s.site[f.Path] = true
-	s.mu.Unlock()
 	if !s.update {
 		return s.create(filepath.Join(s.dir, filepath.FromSlash(f.Path)), f.Data)
 	}
+	s.mu.Lock()
+	s.site[f.Path] = true
+	s.mu.Unlock()
 	if same(filepath.Join(s.out, filepath.FromSlash(f.Path)), f.Data) {
 		return nil
 	}
@@ -200,14 +201,10 @@ func (s *Staging) Commit() error {
 // removes the files and folders the new site no longer has. Each rename
 // replaces one file whole, so a reader never sees half of a page.
 func (s *Staging) commitUpdate() error {
-	paths := make([]string, 0, len(s.changed))
-	for p := range s.changed {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths) // folders before what they hold, and the same order every time
-	s.made = map[string]bool{s.out: true}
-	for _, p := range paths {
-		if err := s.place(filepath.Join(s.dir, s.changed[p]), filepath.Join(s.out, filepath.FromSlash(p))); err != nil {
+	made := map[string]bool{s.out: true} // folders of the output known to exist
+	// Sorted: folders before what they hold, and the same order every time.
+	for _, p := range slices.Sorted(maps.Keys(s.changed)) {
+		if err := s.place(filepath.Join(s.dir, s.changed[p]), filepath.Join(s.out, filepath.FromSlash(p)), made); err != nil {
 			return err
 		}
 	}
@@ -220,9 +217,9 @@ func (s *Staging) commitUpdate() error {
 // place renames the new file from into its place to in the output folder,
 // making its folder, and clearing the way when an old file stands where a
 // folder now goes, or an old folder where a file goes.
-func (s *Staging) place(from, to string) error {
+func (s *Staging) place(from, to string, made map[string]bool) error {
 	dir := filepath.Dir(to)
-	if !s.made[dir] {
+	if !made[dir] {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			if err := s.clearWay(dir); err != nil {
 				return err
@@ -231,7 +228,7 @@ func (s *Staging) place(from, to string) error {
 				return err
 			}
 		}
-		s.made[dir] = true
+		made[dir] = true
 	}
 	if info, err := os.Lstat(to); err == nil && info.IsDir() {
 		if err := os.RemoveAll(to); err != nil {
