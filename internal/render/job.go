@@ -97,7 +97,7 @@ func (j *Job) Finish() (*Output, Stats, error) {
 		pages: make(map[string]rendered, len(j.list)), rows: j.rows.cur.done,
 		charts: j.site.Charts, chartsInputs: j.signer.charts(),
 	}
-	files := slices.Concat(j.assets, []File{{Path: sitemapFile, Data: sitemap(j.site, j.list)}})
+	files := j.unpaged()
 	for i, p := range j.list {
 		out.pages[p.File()] = pages[i]
 		files = append(files, File{Path: p.File(), Data: pages[i].data})
@@ -112,7 +112,7 @@ func (j *Job) stream(emit func(File) error) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	for _, f := range slices.Concat(j.assets, []File{{Path: sitemapFile, Data: sitemap(j.site, j.list)}}) {
+	for _, f := range j.unpaged() {
 		if err := emit(f); err != nil {
 			return Stats{}, err
 		}
@@ -121,6 +121,12 @@ func (j *Job) stream(emit func(File) error) (Stats, error) {
 }
 
 const sitemapFile = "sitemap.xml"
+
+// unpaged returns the files of the site that are not pages: the theme's
+// assets and the sitemap.
+func (j *Job) unpaged() []File {
+	return slices.Concat(j.assets, []File{{Path: sitemapFile, Data: sitemap(j.site, j.list)}})
+}
 
 // charts computes the handbook's charts, or takes them from prev when
 // nothing they show has changed: they show the frontmatter of everything.
