@@ -1,7 +1,6 @@
 package build
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -99,7 +98,11 @@ func BenchmarkRender(b *testing.B) {
 	var pages int
 	b.ReportAllocs()
 	for b.Loop() {
-		_, stats, err := render.Render(h, theme, nil)
+		job, err := render.Prepare(h, theme, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		stats, err := job.Run(func(render.File) error { return nil })
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -136,26 +139,37 @@ func BenchmarkConcernPage(b *testing.B) {
 // a hundred changed: the everyday build. (A first build, into an empty
 // folder, is timed by .ci/bench-vs-hugo.)
 func BenchmarkWrite(b *testing.B) {
-	result, err := Site(benchSite(b), fixtureDay)
-	if err != nil {
-		b.Fatal(err)
+	dir := benchSite(b)
+	var files []render.File
+	for path, data := range rebuilt(b, NewSession(dir), nil).files {
+		files = append(files, render.File{Path: path, Data: data})
 	}
 	out := filepath.Join(b.TempDir(), "out")
-	if err := write.Site(out, result.Files); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	n := 0
-	for b.Loop() {
-		for i := n % 100; i < len(result.Files); i += 100 {
-			result.Files[i].Data = append(result.Files[i].Data, '\n')
+	publish := func() {
+		o, err := write.Open(dir, out)
+		if err != nil {
+			b.Fatal(err)
 		}
-		n++
-		if err := write.Site(out, result.Files); err != nil {
+		for _, f := range files {
+			if err := o.Write(f); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := o.Commit(); err != nil {
 			b.Fatal(err)
 		}
 	}
-	perPage(b, len(result.Files))
+	publish()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for i := n % 100; i < len(files); i += 100 {
+			files[i].Data = append(files[i].Data, '\n')
+		}
+		n++
+		publish()
+	}
+	perPage(b, len(files))
 }
 
 // BenchmarkBuild is a whole build into memory: load, resolve and render.
@@ -164,12 +178,15 @@ func BenchmarkBuild(b *testing.B) {
 	var files int
 	b.ReportAllocs()
 	for b.Loop() {
-		result, err := Site(dir, fixtureDay)
-		var list model.ErrorList
-		if errors.As(err, &list) || err != nil {
+		p, err := Start(dir, fixtureDay)
+		if err != nil {
 			b.Fatal(err)
 		}
-		files = len(result.Files)
+		stats, err := p.Run(func(render.File) error { return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = stats.Pages
 	}
 	perPage(b, files)
 }
@@ -179,9 +196,7 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkRebuildOneConcern(b *testing.B) {
 	dir := benchSite(b)
 	s := NewSession(dir)
-	if _, err := s.Build(nil, fixtureDay); err != nil {
-		b.Fatal(err)
-	}
+	last := rebuilt(b, s, nil)
 	src := loadBench(b, dir)
 	var concern string
 	for _, d := range src.Docs {
@@ -195,8 +210,6 @@ func BenchmarkRebuildOneConcern(b *testing.B) {
 	for b.Loop() {
 		i++
 		editFile(b, filepath.Join(dir, concern), fmt.Sprintf("\nEdit %d.\n", i))
-		if _, err := s.Build([]string{concern}, fixtureDay); err != nil {
-			b.Fatal(err)
-		}
+		last = rebuilt(b, s, last, concern)
 	}
 }

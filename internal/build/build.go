@@ -1,15 +1,13 @@
 // Package build runs the pipeline from a site folder to the files of its
-// site: load, then resolve, then render. Writing the files is left to the
-// caller, so that the dev server can serve them from memory. A Session keeps
-// everything between builds, so that a rebuild reads only the files that
+// site: load, then resolve, then render. What happens to the files is the
+// caller's: written to disk, served from memory, or only checked. A Session
+// keeps what a rebuild can reuse, so that it reads only the files that
 // changed and renders only the pages whose inputs changed.
 package build
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
-	"sort"
 	"time"
 
 	"github.com/reliability-council/handbook/internal/load"
@@ -18,138 +16,93 @@ import (
 	"github.com/reliability-council/handbook/internal/resolve"
 )
 
-// Result is a built site.
-type Result struct {
-	Handbook *model.Handbook
-	Files    []render.File
-	// Changed lists the files whose content differs from the last good
-	// build's, and those it no longer has; every file on a first build.
-	Changed []string
-	Stats   render.Stats
-}
-
-// Site builds the site in dir as of the day today. Problems with the
-// sources come back together as a model.ErrorList, with every problem that
-// load and resolve found, so that one run reports them all.
-func Site(dir string, today time.Time) (*Result, error) {
-	return NewSession(dir).Build(nil, today)
-}
-
-// Session builds one site again and again, keeping its sources and its last
-// good output in memory.
-type Session struct {
-	dir      string
-	src      *load.Site
-	resolved *resolve.Cache // nil for a single build, which has no use for it
-	config   model.Config   // as last read, even from a build that failed
-	out      *render.Output
-}
-
-// NewSession starts a session for the site in dir; its first Build reads
-// everything.
-func NewSession(dir string) *Session {
-	return &Session{dir: dir, resolved: new(resolve.Cache)}
-}
-
-// Build builds the site after the sources in changed did (paths relative to
-// the site folder, with forward slashes); nil re-reads everything. A failed
-// build keeps the last good output, so the next one is compared with it.
-func (s *Session) Build(changed []string, today time.Time) (*Result, error) {
-	p, err := s.Start(changed, today)
-	if err != nil {
-		return nil, err
-	}
-	return p.Finish()
-}
-
-// Start begins a build as Build does: it reads and resolves the sources and
-// readies the theme, and stops before the pages are made. Problems with the
-// sources come back from Start; the Pending build can then show any one file
-// of the site until Finish has made them all.
-func (s *Session) Start(changed []string, today time.Time) (*Pending, error) {
-	h, theme, err := s.prepare(changed, today)
-	if err != nil {
-		return nil, err
-	}
-	job, err := render.Prepare(h, theme, s.out)
-	if err != nil {
-		return nil, err
-	}
-	return &Pending{session: s, handbook: h, job: job}, nil
-}
-
-// Pending is a build whose pages are still to be made.
+// Pending is a build whose sources are read and resolved and whose theme is
+// ready: its pages are still to be made.
 type Pending struct {
-	session  *Session
-	handbook *model.Handbook
+	Handbook *model.Handbook
 	job      *render.Job
 }
 
+// Map returns the site's map: its files, their URLs, the assets' names.
+func (p *Pending) Map() *render.Map { return p.job.Map() }
+
 // File makes the one file at path (relative to the output folder, with
-// forward slashes), as Finish will; false means the site has no such file.
-// It may be called while Finish runs.
+// forward slashes), as Run will; false means the site has no such file.
+// It may be called while Run runs.
 func (p *Pending) File(path string) ([]byte, bool, error) { return p.job.File(path) }
 
-// Finish makes every file and completes the build.
-func (p *Pending) Finish() (*Result, error) {
-	s := p.session
-	out, stats, err := p.job.Finish()
+// Run makes every file of the site and hands each to emit as it is made,
+// from several goroutines at once; see render.Job.Run.
+func (p *Pending) Run(emit func(render.File) error) (render.Stats, error) { return p.job.Run(emit) }
+
+// Start reads, resolves and prepares the site in dir as of the day today,
+// for one build: nothing is kept for another. Problems with the sources
+// come back together as a model.ErrorList, every problem that load,
+// resolve and the theme found, so that one run reports them all.
+func Start(dir string, today time.Time) (*Pending, error) {
+	src, err := load.Load(dir)
+	h, theme, err := resolved(dir, src, err, resolve.Resolve, today)
 	if err != nil {
 		return nil, err
 	}
-	result := &Result{Handbook: p.handbook, Files: out.Files, Changed: diff(s.out, out), Stats: stats}
-	s.out = out
-	return result, nil
+	job, err := render.Prepare(h, theme, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Pending{Handbook: h, job: job}, nil
 }
 
-// Stream builds the site in dir and hands each file to emit as soon as it is
-// made, keeping none, so that a large site is written with little memory.
-// On problems with the sources nothing is emitted. The Result has no Files.
-func Stream(dir string, today time.Time, emit func(render.File) error) (*Result, error) {
-	once := &Session{dir: dir}
-	h, theme, err := once.prepare(nil, today)
+// Check finds every problem a build of the site in dir would meet without
+// making the site: it reads and resolves the sources, checks the theme's
+// templates against the data they are given, and makes one page of every
+// layout. The handbook it returns carries the warnings.
+func Check(dir string, today time.Time) (*model.Handbook, error) {
+	src, err := load.Load(dir)
+	h, theme, err := resolved(dir, src, err, resolve.Resolve, today)
 	if err != nil {
 		return nil, err
 	}
-	stats, err := render.Stream(h, theme, emit)
+	job, err := render.Prepare(h, theme, nil)
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Handbook: h, Stats: stats}, nil
+	return h, job.Sample()
 }
 
-// prepare reads what changed and resolves the handbook and its theme,
-// gathering every problem with the sources.
-func (s *Session) prepare(changed []string, today time.Time) (*model.Handbook, fs.FS, error) {
-	var errs model.ErrorList
-	if err := s.read(changed); err != nil {
-		if !errors.As(err, &errs) {
-			return nil, nil, err
-		}
+// Session builds one site again and again, keeping its sources, what was
+// decoded from them, and the pages of the last good build.
+type Session struct {
+	dir      string
+	src      *load.Site
+	resolved *resolve.Cache
+	config   model.Config // as last read, even from a build that failed
+	rendered *render.Cache
+}
+
+// NewSession starts a session for the site in dir; its first Start reads
+// everything.
+func NewSession(dir string) *Session {
+	return &Session{dir: dir, resolved: new(resolve.Cache), rendered: render.NewCache()}
+}
+
+// Start begins a build after the sources in changed did (paths relative to
+// the site folder, with forward slashes; nil re-reads everything). Its Run
+// takes from the last good build every page whose inputs are the same, and
+// once it succeeds, the next build compares with it.
+func (s *Session) Start(changed []string, today time.Time) (*Pending, error) {
+	err := s.read(changed)
+	h, theme, err := resolved(s.dir, s.src, err, s.resolved.Resolve, today)
+	if h != nil {
+		s.config = h.Config
 	}
-	var h *model.Handbook
-	var err error
-	if s.resolved != nil {
-		h, err = s.resolved.Resolve(s.src, today)
-	} else {
-		h, err = resolve.Resolve(s.src, today)
+	if err != nil {
+		return nil, err
 	}
-	s.config = h.Config
-	var more model.ErrorList
-	if errors.As(err, &more) {
-		errs = append(errs, more...)
+	job, err := render.Prepare(h, theme, s.rendered)
+	if err != nil {
+		return nil, err
 	}
-	theme, err := load.Theme(s.dir, h.Config.Theme)
-	if errors.As(err, &more) {
-		errs = append(errs, more...)
-	} else if err != nil {
-		return nil, nil, err
-	}
-	if len(errs) > 0 {
-		errs.Sort()
-		return nil, nil, errs
-	}
-	return h, theme, nil
+	return &Pending{Handbook: h, job: job}, nil
 }
 
 // Config returns the site's configuration as last read: that of a build
@@ -167,25 +120,33 @@ func (s *Session) read(changed []string) error {
 	return s.src.Reload(changed)
 }
 
-// diff lists the paths whose content differs between two outputs, sorted.
-func diff(old, cur *render.Output) []string {
-	var changed []string
-	before := map[string][]byte{}
-	if old != nil {
-		for _, f := range old.Files {
-			before[f.Path] = f.Data
-		}
+// resolved resolves the sources read from dir, with readErr what reading
+// them found, and reads the theme, gathering every problem with the
+// sources. The handbook comes back even when there are problems, for its
+// configuration; it is nil only when the sources could not be read at all.
+func resolved(dir string, src *load.Site, readErr error,
+	resolveFn func(*load.Site, time.Time) (*model.Handbook, error), today time.Time) (*model.Handbook, fs.FS, error) {
+	var errs model.ErrorList
+	if readErr != nil && !errors.As(readErr, &errs) {
+		return nil, nil, readErr
 	}
-	for _, f := range cur.Files {
-		prev, ok := before[f.Path]
-		if !ok || !bytes.Equal(prev, f.Data) {
-			changed = append(changed, f.Path)
-		}
-		delete(before, f.Path)
+	if src == nil {
+		return nil, nil, errs
 	}
-	for p := range before {
-		changed = append(changed, p)
+	h, err := resolveFn(src, today)
+	var more model.ErrorList
+	if errors.As(err, &more) {
+		errs = append(errs, more...)
 	}
-	sort.Strings(changed)
-	return changed
+	theme, err := load.Theme(dir, h.Config.Theme)
+	if errors.As(err, &more) {
+		errs = append(errs, more...)
+	} else if err != nil {
+		return h, nil, err
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return h, nil, errs
+	}
+	return h, theme, nil
 }

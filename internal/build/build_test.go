@@ -8,13 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/reliability-council/handbook/internal/render"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -27,51 +24,49 @@ var fixtureDay = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
 // testdata/golden. Run with -update after an intended change.
 // Assets are left out: they are the theme's files, copied as they are.
 func TestGolden(t *testing.T) {
-	result, err := Site("testdata/site", fixtureDay)
-	if err != nil {
-		t.Fatal(err)
+	files := published(t, "testdata/site")
+	for path := range files {
+		if strings.HasPrefix(path, "assets/") {
+			delete(files, path)
+		}
 	}
-	result.Files = slices.DeleteFunc(result.Files, func(f render.File) bool { return strings.HasPrefix(f.Path, "assets/") })
 	golden := filepath.Join("testdata", "golden")
 	if *update {
 		if err := os.RemoveAll(golden); err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range result.Files {
-			p := filepath.Join(golden, filepath.FromSlash(f.Path))
+		for path, data := range files {
+			p := filepath.Join(golden, filepath.FromSlash(path))
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			if err := os.WriteFile(p, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 		return
 	}
-	want := map[string]bool{}
-	err = filepath.WalkDir(golden, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			rel, _ := filepath.Rel(golden, p)
-			want[filepath.ToSlash(rel)] = true
+	want := map[string][]byte{}
+	err := filepath.WalkDir(golden, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
+		rel, _ := filepath.Rel(golden, p)
+		want[filepath.ToSlash(rel)], err = os.ReadFile(p)
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range result.Files {
-		if !want[f.Path] {
-			t.Errorf("%s: built but not in testdata/golden (run go test -update)", f.Path)
-			continue
+	for path, data := range files {
+		g, ok := want[path]
+		switch {
+		case !ok:
+			t.Errorf("%s: built but not in testdata/golden (run go test -update)", path)
+		case !bytes.Equal(g, data):
+			t.Errorf("%s differs from golden:\n%s", path, firstDifference(g, data))
 		}
-		delete(want, f.Path)
-		g, err := os.ReadFile(filepath.Join(golden, filepath.FromSlash(f.Path)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(g, f.Data) {
-			t.Errorf("%s differs from golden:\n%s", f.Path, firstDifference(g, f.Data))
-		}
+		delete(want, path)
 	}
 	for p := range want {
 		t.Errorf("%s: in testdata/golden but no longer built", p)
@@ -97,16 +92,9 @@ func firstDifference(want, got []byte) string {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
-	first, err := Site("testdata/site", fixtureDay)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := published(t, "testdata/site")
 	for range 3 {
-		again, err := Site("testdata/site", fixtureDay)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := differences(again.Files, first.Files); diff != "" {
+		if diff := differences(published(t, "testdata/site"), first); diff != "" {
 			t.Fatalf("two builds differ: %s", diff)
 		}
 	}
@@ -116,48 +104,27 @@ func TestBuildIsDeterministic(t *testing.T) {
 // script, event-handler and javascript: payloads, and checks that none
 // reaches the pages as markup.
 func TestContentCannotInjectMarkup(t *testing.T) {
-	result, err := Site("testdata/site", fixtureDay)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := published(t, "testdata/site")
 	legit := regexp.MustCompile(`<script src="/council/assets/(handbook|charts)\.[0-9a-f]{8}\.js" defer></script>`)
 	chartData := regexp.MustCompile(`(?s)<script type="application/json" id="chart_\w+-spec">(.*?)</script>`)
-	for _, f := range result.Files {
-		if !strings.HasSuffix(f.Path, ".html") {
+	for path, data := range files {
+		if !strings.HasSuffix(path, ".html") {
 			continue
 		}
-		page := legit.ReplaceAllString(string(f.Data), "")
+		page := legit.ReplaceAllString(string(data), "")
 		for _, m := range chartData.FindAllStringSubmatch(page, -1) {
 			if strings.ContainsAny(m[1], "<>") {
-				t.Errorf("%s: chart data holds an unescaped < or >", f.Path)
+				t.Errorf("%s: chart data holds an unescaped < or >", path)
 			}
 			if !json.Valid([]byte(m[1])) {
-				t.Errorf("%s: chart data is not valid JSON", f.Path)
+				t.Errorf("%s: chart data is not valid JSON", path)
 			}
 		}
 		page = chartData.ReplaceAllString(page, "")
 		for _, bad := range []string{"<script", "<img", "<svg", "<b>", `href="javascript:`} {
 			if strings.Contains(page, bad) {
-				t.Errorf("%s contains %q", f.Path, bad)
+				t.Errorf("%s contains %q", path, bad)
 			}
 		}
 	}
-}
-
-// differences names the first file in which got and want differ, or returns
-// "" when they hold the same files with the same bytes.
-func differences(got, want []render.File) string {
-	for i := range max(len(got), len(want)) {
-		switch {
-		case i >= len(got):
-			return want[i].Path + " is missing"
-		case i >= len(want):
-			return got[i].Path + " is extra"
-		case got[i].Path != want[i].Path:
-			return got[i].Path + " stands where " + want[i].Path + " should"
-		case !bytes.Equal(got[i].Data, want[i].Data):
-			return want[i].Path + " has other bytes"
-		}
-	}
-	return ""
 }

@@ -6,10 +6,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/render"
 	"github.com/reliability-council/handbook/themes"
 )
 
@@ -39,51 +42,45 @@ func edit(t *testing.T, dir, rel string, change func(string) string) {
 	}
 }
 
-func mustBuild(t *testing.T, s *Session, changed ...string) *Result {
-	t.Helper()
-	var list []string
-	if len(changed) > 0 {
-		list = changed
-	}
-	r, err := s.Build(list, fixtureDay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
 
 // TestRebuildRendersOnlyWhatChanged checks how much work each kind of edit
 // costs, so that rebuilds stay incremental.
 func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
 	dir := copySite(t)
 	s := NewSession(dir)
-	first := mustBuild(t, s)
-	if first.Stats.Rendered != first.Stats.Pages {
-		t.Fatalf("first build rendered %d of %d pages", first.Stats.Rendered, first.Stats.Pages)
+	last := rebuilt(t, s, nil)
+	if last.stats.Rendered != last.stats.Pages {
+		t.Fatalf("first build rendered %d of %d pages", last.stats.Rendered, last.stats.Pages)
+	}
+	build := func(changed ...string) *served {
+		last = rebuilt(t, s, last, changed...)
+		return last
 	}
 
 	// A concern's body: its own page only, since lists show no bodies.
 	edit(t, dir, "content/concerns/coverage.md", func(s string) string { return s + "\nOne more line.\n" })
-	r := mustBuild(t, s, "content/concerns/coverage.md")
-	if r.Stats.Rendered != 1 || len(r.Changed) != 1 || r.Changed[0] != "concerns/coverage/index.html" {
-		t.Errorf("editing a concern's body rendered %d pages and changed %v", r.Stats.Rendered, r.Changed)
+	r := build("content/concerns/coverage.md")
+	if r.stats.Rendered != 1 || len(r.changed) != 1 || r.changed[0] != "concerns/coverage/index.html" {
+		t.Errorf("editing a concern's body rendered %d pages and changed %v", r.stats.Rendered, r.changed)
 	}
 
-	// Its frontmatter: its page, its team's, the meeting that discussed it,
-	// its two tags, and the seven pages that list everything.
+	// Its status: the pages that show it, and the other team's page, which
+	// looks its charts up in the map of every team's (index .Charts.Teams
+	// .Slug): the analysis takes that to read them all.
 	edit(t, dir, "content/concerns/coverage.md", func(s string) string { return strings.Replace(s, "status: in-progress", "status: planned", 1) })
-	r = mustBuild(t, s, "content/concerns/coverage.md")
-	if r.Stats.Rendered != 12 {
-		t.Errorf("editing a concern's frontmatter rendered %d pages, want 12", r.Stats.Rendered)
+	r = build("content/concerns/coverage.md")
+	showStatus := []string{
+		"charts/index.html", "concerns/coverage/index.html", "concerns/index.html", "index.html",
+		"meetings/first/index.html", "tags/monitoring/index.html", "tags/überwachung/index.html", "teams/ops/index.html",
 	}
-	if !contains(r.Changed, "concerns/index.html") || contains(r.Changed, "concerns/xss/index.html") {
-		t.Errorf("changed files: %v", r.Changed)
+	if !slices.Equal(r.changed, showStatus) || r.stats.Rendered != len(showStatus)+1 {
+		t.Errorf("editing a concern's status rendered %d pages and changed %v, want %v", r.stats.Rendered, r.changed, showStatus)
 	}
 
 	// A plain page: that page alone.
 	edit(t, dir, "content/how-we-score.md", func(s string) string { return s + "\nAnd effort down.\n" })
-	if r := mustBuild(t, s, "content/how-we-score.md"); r.Stats.Rendered != 1 || len(r.Changed) != 1 {
-		t.Errorf("editing a plain page rendered %d pages and changed %v", r.Stats.Rendered, r.Changed)
+	if r := build("content/how-we-score.md"); r.stats.Rendered != 1 || len(r.changed) != 1 {
+		t.Errorf("editing a plain page rendered %d pages and changed %v", r.stats.Rendered, r.changed)
 	}
 
 	// One layout of the theme: the pages that use it.
@@ -94,16 +91,16 @@ func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
 	edit(t, dir, "themes/default/layouts/concern.html", func(string) string {
 		return strings.Replace(string(layout), "<h2 id=\"assessment\">Assessment</h2>", "<h2 id=\"assessment\">How it scores</h2>", 1)
 	})
-	if r := mustBuild(t, s, "themes/default/layouts/concern.html"); r.Stats.Rendered != 3 {
-		t.Errorf("editing the concern layout rendered %d pages, want the 3 concern pages", r.Stats.Rendered)
+	if r := build("themes/default/layouts/concern.html"); r.stats.Rendered != 3 {
+		t.Errorf("editing the concern layout rendered %d pages, want the 3 concern pages", r.stats.Rendered)
 	}
 
 	// A new concern changes the navigation's counts: every page.
 	edit(t, dir, "content/concerns/new-one.md", func(string) string {
 		return "---\ntitle: New one\nteam: ops\nvalue: Low\neffort: Low\n---\n"
 	})
-	if r := mustBuild(t, s, "content/concerns/new-one.md"); r.Stats.Rendered != r.Stats.Pages {
-		t.Errorf("adding a concern rendered %d of %d pages", r.Stats.Rendered, r.Stats.Pages)
+	if r := build("content/concerns/new-one.md"); r.stats.Rendered != r.stats.Pages {
+		t.Errorf("adding a concern rendered %d of %d pages", r.stats.Rendered, r.stats.Pages)
 	}
 }
 
@@ -112,10 +109,10 @@ func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
 func TestRebuildEqualsCleanBuild(t *testing.T) {
 	dir := copySite(t)
 	s := NewSession(dir)
-	mustBuild(t, s)
+	first := rebuilt(t, s, nil)
 
 	edit(t, dir, "content/teams/web.md", func(s string) string { return strings.Replace(s, "title: Web <client>", "title: [broken", 1) })
-	_, err := s.Build([]string{"content/teams/web.md"}, fixtureDay)
+	_, err := tryRebuild(s, first, "content/teams/web.md")
 	var list model.ErrorList
 	if !errors.As(err, &list) || len(list) != 1 || list[0].File != "content/teams/web.md" {
 		t.Fatalf("broken team: %v", err)
@@ -126,17 +123,12 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	edit(t, dir, "site.yaml", func(s string) string { return s + "language: en-GB\n" })
-	got := mustBuild(t, s, "content/teams/web.md", "content/meetings/third.md", "content/concerns/done-thing.md", "site.yaml")
-
-	want, err := Site(dir, fixtureDay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := differences(got.Files, want.Files); diff != "" {
+	got := rebuilt(t, s, first, "content/teams/web.md", "content/meetings/third.md", "content/concerns/done-thing.md", "site.yaml")
+	if diff := differences(got.files, published(t, dir)); diff != "" {
 		t.Errorf("the rebuild differs from a clean build: %s", diff)
 	}
-	if !contains(got.Changed, "concerns/done-thing/index.html") {
-		t.Errorf("a removed page must count as changed: %v", got.Changed)
+	if !contains(got.changed, "concerns/done-thing/index.html") {
+		t.Errorf("a removed page must count as changed: %v", got.changed)
 	}
 }
 
@@ -155,7 +147,7 @@ func contains(list []string, s string) bool {
 func TestRebuildsStayEqualToCleanBuilds(t *testing.T) {
 	dir := copySite(t)
 	s := NewSession(dir)
-	mustBuild(t, s)
+	last := rebuilt(t, s, nil)
 	replace := func(old, new string) func(string) string {
 		return func(s string) string {
 			if !strings.Contains(s, old) {
@@ -185,12 +177,8 @@ func TestRebuildsStayEqualToCleanBuilds(t *testing.T) {
 	}
 	for i, step := range steps {
 		edit(t, dir, step.file, step.change)
-		got := mustBuild(t, s, step.file)
-		want, err := Site(dir, fixtureDay)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := differences(got.Files, want.Files); diff != "" {
+		last = rebuilt(t, s, last, step.file)
+		if diff := differences(last.files, published(t, dir)); diff != "" {
 			t.Fatalf("step %d (%s): the rebuild differs from a clean build: %s", i, step.file, diff)
 		}
 	}
@@ -207,45 +195,43 @@ func TestPendingFileEqualsFinished(t *testing.T) {
 		t.Fatal(err)
 	}
 	early := map[string][]byte{}
-	for _, f := range mustBuild(t, NewSession(s.dir)).Files {
-		data, ok, err := p.File(f.Path)
+	for _, path := range p.Map().Files() {
+		data, ok, err := p.File(path)
 		if err != nil || !ok {
-			t.Fatalf("%s: File says %v, %v", f.Path, ok, err)
+			t.Fatalf("%s: File says %v, %v", path, ok, err)
 		}
-		early[f.Path] = data
+		early[path] = data
 	}
 	if _, ok, err := p.File("concerns/nowhere/index.html"); ok || err != nil {
 		t.Errorf("a page the site does not have: File says %v, %v", ok, err)
 	}
-	result, err := p.Finish()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(result.Files) != len(early) {
-		t.Errorf("finished with %d files, File made %d", len(result.Files), len(early))
-	}
-	for _, f := range result.Files {
-		if !bytes.Equal(early[f.Path], f.Data) {
-			t.Errorf("%s: made alone, it differs from the finished build's", f.Path)
-		}
+	if diff := differences(early, published(t, s.dir)); diff != "" {
+		t.Errorf("pages made one by one differ from the built site: %s", diff)
 	}
 }
 
-// TestPendingFileWhileFinishing asks for files while Finish makes them all,
-// as the dev server does on start-up: run it with -race.
-func TestPendingFileWhileFinishing(t *testing.T) {
+// TestPendingFileWhileRunning asks for files while Run makes them all, as
+// the dev server does on start-up: run it with -race.
+func TestPendingFileWhileRunning(t *testing.T) {
 	s := NewSession(copySite(t))
 	p, err := s.Start(nil, fixtureDay)
 	if err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan *Result)
+	done := make(chan map[string][]byte)
 	go func() {
-		result, err := p.Finish()
+		var mu sync.Mutex
+		files := map[string][]byte{}
+		_, err := p.Run(func(f render.File) error {
+			mu.Lock()
+			files[f.Path] = f.Data
+			mu.Unlock()
+			return nil
+		})
 		if err != nil {
 			t.Error(err)
 		}
-		done <- result
+		done <- files
 	}()
 	asked := map[string][]byte{}
 	for _, path := range []string{"index.html", "concerns/index.html", "concerns/coverage/index.html", "teams/ops/index.html", "tags/index.html", "sitemap.xml"} {
@@ -255,13 +241,10 @@ func TestPendingFileWhileFinishing(t *testing.T) {
 		}
 		asked[path] = data
 	}
-	result := <-done
-	if result == nil {
-		return
-	}
-	for _, f := range result.Files {
-		if want, ok := asked[f.Path]; ok && !bytes.Equal(want, f.Data) {
-			t.Errorf("%s: made while finishing, it differs from the finished build's", f.Path)
+	files := <-done
+	for path, want := range asked {
+		if !bytes.Equal(want, files[path]) {
+			t.Errorf("%s: made while running, it differs from the finished build's", path)
 		}
 	}
 }

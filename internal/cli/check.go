@@ -30,7 +30,7 @@ func runCheck(env Env, args []string) int {
 	}
 
 	report := checkReport{Errors: []problem{}, Warnings: []problem{}}
-	result, err := build.Site(*siteDir, day)
+	h, err := build.Check(*siteDir, day)
 	var list model.ErrorList
 	switch {
 	case errors.As(err, &list):
@@ -38,7 +38,7 @@ func runCheck(env Env, args []string) int {
 	case err != nil:
 		report.Errors = []problem{{Message: err.Error()}}
 	default:
-		report.Warnings = problems(result.Handbook.Warnings)
+		report.Warnings = problems(h.Warnings)
 	}
 
 	if *format == "json" {

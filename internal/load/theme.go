@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/themes"
@@ -13,6 +14,21 @@ import (
 
 // ThemesDir is the folder of a site's own themes.
 const ThemesDir = "themes"
+
+// Sources returns the parts of a site folder that its sources live in,
+// relative to it: a build reads nothing else.
+func Sources() []string { return []string{ConfigFile, ContentDir, ThemesDir} }
+
+// IsSource reports whether rel, a path relative to the site folder with
+// forward slashes, is or lies in one of its sources.
+func IsSource(rel string) bool {
+	for _, src := range Sources() {
+		if rel == src || strings.HasPrefix(rel, src+"/") {
+			return true
+		}
+	}
+	return false
+}
 
 // Theme returns the files of the site's theme: those in themes/NAME/ of the
 // site folder, and for every file it lacks, the embedded default theme's.

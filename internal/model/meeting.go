@@ -16,12 +16,10 @@ type Meeting struct {
 
 // Attendee is a team slug or a person's name from a meeting's attendee list.
 type Attendee struct {
-	Name string // the person's name, or the team's title
-	Team *Team  // the team, or the person's team; nil when not known
+	Name   string // the person's name, or the team's title
+	Team   *Team  // the team, or the person's team; nil when not known
+	IsTeam bool   // listed as a whole team rather than a person
 }
-
-// IsTeam reports whether the attendee was listed as a whole team.
-func (a Attendee) IsTeam() bool { return a.Team != nil && a.Name == a.Team.Title }
 
 // Action is an action item agreed at a meeting.
 type Action struct {

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"maps"
 	"sync"
 )
 
@@ -34,6 +35,13 @@ func (f *fragments[K]) get(key K, makeHTML func() (template.HTML, error)) (templ
 	f.done[key] = html
 	f.mu.Unlock()
 	return html, nil
+}
+
+// all returns every fragment made so far.
+func (f *fragments[K]) all() map[K]template.HTML {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return maps.Clone(f.done)
 }
 
 // renderFragment renders a template of the theme into a fragment.

@@ -2,97 +2,133 @@ package render
 
 import (
 	"fmt"
-	"html/template"
 	"slices"
 	"strconv"
 	"time"
 
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/reads"
 )
 
-// funcs returns the functions templates call. They close over one build's
-// site, so templates never reach global state.
-func funcs(s *Site, md *markdown, rows *rowCache, partials *partialCache) template.FuncMap {
+// funcs returns the functions templates call, each with what it reads, so
+// that the analysis of a theme can follow its templates through them. They
+// close over one build's site, so templates never reach global state.
+func funcs(s *Site, md *markdown, rows *rowCache, partials *partialCache) map[string]reads.Func {
 	statuses := s.Config.Scoring.Statuses()
-	return template.FuncMap{
-		"url": func(v any) (string, error) {
-			p, ok := pathOf(v)
-			if !ok {
-				return "", fmt.Errorf("url: nothing has a page of type %T", v)
-			}
-			return s.Base + p, nil
+	pure := func(fn any) reads.Func { return reads.Func{Fn: fn} }
+	builds := func(fn any) reads.Func { return reads.Func{Fn: fn, Returns: reads.Struct{}} }
+	return map[string]reads.Func{
+		"url": {
+			Fn: func(v any) (string, error) {
+				p, ok := pathOf(v)
+				if !ok {
+					return "", fmt.Errorf("url: nothing has a page of type %T", v)
+				}
+				return s.Base + p, nil
+			},
+			Args:   []reads.Use{reads.Paths("Slug")},
+			Global: []string{"Base"},
 		},
-		"absURL": func(p string) string { return s.Config.BaseURL + p },
-		"asset": func(name string) (string, error) {
-			p, ok := s.assets[name]
-			if !ok {
-				return "", fmt.Errorf("asset %q is not in the theme's assets/ folder", name)
-			}
-			return s.Base + p, nil
+		"absURL": {
+			Fn:     func(p string) string { return s.Config.BaseURL + p },
+			Global: []string{"Config.BaseURL"},
 		},
-		"markdown":   md.HTML,
-		"concernRow": rows.row,
-		"cached":     partials.render,
-		"sidebar":    func(p *Page) (template.HTML, error) { return sidebar(partials, p) },
-		"concernTable": func(caption string, list []*model.Concern, withTeam bool) ConcernTable {
+		"asset": {
+			Fn: func(name string) (string, error) {
+				p, ok := s.assets[name]
+				if !ok {
+					return "", fmt.Errorf("asset %q is not in the theme's assets/ folder", name)
+				}
+				return s.Base + p, nil
+			},
+			Global: []string{"assets", "Base"},
+		},
+		"markdown": {Fn: md.HTML, Global: []string{"Base"}},
+		"concernRow": {
+			Fn:      rows.row,
+			Returns: reads.Renders{Name: rowTemplate, Dot: reads.Struct{Of: ConcernRow{}}},
+		},
+		"cached": {Fn: partials.render, Returns: reads.Renders{Dot: reads.Arg(1)}},
+		"sidebar": builds(func(site *Site, inNav bool, current string) Sidebar {
+			return Sidebar{Site: site, InNav: inNav, Current: current}
+		}),
+		"concernTable": builds(func(caption string, list []*model.Concern, withTeam bool) ConcernTable {
 			return ConcernTable{Caption: caption, Concerns: list, WithTeam: withTeam}
-		},
-		"actionTable": func(caption string, list []*model.Action, withMeeting bool) ActionTable {
+		}),
+		"actionTable": builds(func(caption string, list []*model.Action, withMeeting bool) ActionTable {
 			return ActionTable{Caption: caption, Actions: list, WithMeeting: withMeeting}
-		},
-		"actionRow": func(a *model.Action, withMeeting bool) ActionRow {
+		}),
+		"actionRow": builds(func(a *model.Action, withMeeting bool) ActionRow {
 			return ActionRow{Action: a, WithMeeting: withMeeting}
-		},
-		"editURL": func(source string) string {
-			if s.Config.EditURL == "" || source == "" {
-				return ""
-			}
-			return s.Config.EditURL + source
-		},
-		"levelRow": func(label string, l model.Level) LevelRow { return LevelRow{Label: label, Level: l} },
-		"latest": func(ms []*model.Meeting) []*model.Meeting {
-			return ms[:min(len(ms), latestCount)]
-		},
-		"openCount": func(as []*model.Action) int {
-			n := 0
-			for _, a := range as {
-				if !a.Done {
-					n++
+		}),
+		"levelRow": builds(func(label string, l model.Level) LevelRow { return LevelRow{Label: label, Level: l} }),
+		"editURL": {
+			Fn: func(source string) string {
+				if s.Config.EditURL == "" || source == "" {
+					return ""
 				}
-			}
-			return n
+				return s.Config.EditURL + source
+			},
+			Global: []string{"Config.EditURL"},
 		},
-		"page": func(slug string) *model.Page {
-			for _, p := range s.Pages {
-				if p.Slug == slug {
-					return p
+		"latest": {
+			Fn:      func(ms []*model.Meeting) []*model.Meeting { return ms[:min(len(ms), latestCount)] },
+			Returns: reads.Arg(0),
+		},
+		"openCount": {
+			Fn: func(as []*model.Action) int {
+				n := 0
+				for _, a := range as {
+					if !a.Done {
+						n++
+					}
 				}
-			}
-			return nil
+				return n
+			},
+			Args: []reads.Use{reads.Paths("*.Done")},
 		},
-		"state": func(a *model.Action) model.State { return a.StateOn(s.Today) },
-		"score": formatScore,
-		"decimals": func(f float64, places int) string {
+		"page": {
+			Fn: func(slug string) *model.Page {
+				for _, p := range s.Pages {
+					if p.Slug == slug {
+						return p
+					}
+				}
+				return nil
+			},
+			Global:  []string{"Pages.*.Slug"},
+			Returns: reads.GlobalPart("Pages.*"),
+		},
+		"state": {
+			Fn:     func(a *model.Action) model.State { return a.StateOn(s.Today) },
+			Args:   []reads.Use{reads.Paths("Done", "Due")},
+			Global: []string{"Today"},
+		},
+		"score": pure(formatScore),
+		"decimals": pure(func(f float64, places int) string {
 			return strconv.FormatFloat(f, 'f', places, 64)
-		},
-		"date":    longDate,
-		"isoDate": func(t time.Time) string { return t.Format(time.DateOnly) },
-		"plural":  model.Plural,
-		"percent": func(n, of int) string {
+		}),
+		"date":    pure(longDate),
+		"isoDate": pure(func(t time.Time) string { return t.Format(time.DateOnly) }),
+		"plural":  pure(model.Plural),
+		"percent": pure(func(n, of int) string {
 			if of == 0 {
 				return "0%"
 			}
 			return strconv.Itoa((n*100+of/2)/of) + "%"
-		},
-		"statusLabel": model.StatusLabel,
-		"levelSort": func(l model.Level) string {
+		}),
+		"statusLabel": pure(model.StatusLabel),
+		"levelSort": pure(func(l model.Level) string {
 			if !l.Scored {
 				return ""
 			}
 			return formatScore(l.Score)
+		}),
+		"statusRank": {
+			Fn:     func(st string) int { return slices.Index(statuses, st) },
+			Global: []string{"Config.Scoring"},
 		},
-		"statusRank": func(st string) int { return slices.Index(statuses, st) },
-		"observable": func(o model.Observability) string {
+		"observable": pure(func(o model.Observability) string {
 			switch o {
 			case model.ObservableYes:
 				return "Yes"
@@ -102,7 +138,7 @@ func funcs(s *Site, md *markdown, rows *rowCache, partials *partialCache) templa
 				return "No"
 			}
 			return "Not known"
-		},
+		}),
 	}
 }
 
@@ -140,6 +176,14 @@ type ActionRow struct {
 type LevelRow struct {
 	Label string
 	Level model.Level
+}
+
+// Sidebar is what the sidebar partial draws: the navigation, with the entry
+// for the current page marked.
+type Sidebar struct {
+	Site    *Site
+	InNav   bool   // the current page is one of the navigation's entries
+	Current string // its path, when InNav
 }
 
 // latestCount is how many meetings the overview lists.

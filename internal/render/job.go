@@ -6,212 +6,212 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"slices"
-	"sort"
+	"sync"
 	"sync/atomic"
 
 	"github.com/reliability-council/handbook/internal/chart"
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/parallel"
+	"github.com/reliability-council/handbook/internal/reads"
 )
 
-// Job is a render under way: the site worked out, the theme parsed and the
-// charts drawn, the pages not yet made. Its methods are safe to call from
-// several goroutines.
+// Job is a render under way: the site worked out, the theme parsed and
+// checked, the charts drawn, the pages not yet made. Its methods are safe
+// to call from several goroutines. Rendering never changes the handbook.
 type Job struct {
-	site     *Site
-	tmpls    map[string]*template.Template // by layout
-	files    *themeFiles
-	signer   *signer
-	list     []*Page
-	byFile   map[string]*Page
-	assets   []File // published as they are
-	rows     *rowCache
-	partials *partialCache
-	prev     *Output
+	site      *Site
+	tmpls     map[string]*template.Template // by layout
+	files     *themeFiles
+	deps      *deps
+	list      []*Page
+	byFile    map[string]*Page
+	assets    map[string][]byte // published as they are, by file
+	generated map[string]func() []byte
+	siteMap   *Map
+	rows      *rowCache
+	partials  *partialCache
+	cache     *Cache
 }
 
-// Prepare starts rendering the site of h with a theme, reusing what prev,
-// which may be nil, made from the same inputs.
-func Prepare(h *model.Handbook, theme fs.FS, prev *Output) (*Job, error) {
+// Prepare starts rendering the site of h with a theme. With a cache, the
+// render takes from it every page and row made last time from the same
+// inputs, and leaves its own there for the next; cache may be nil.
+func Prepare(h *model.Handbook, theme fs.FS, cache *Cache) (*Job, error) {
 	s := newSite(h)
 	assets, err := readAssets(theme)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	j := &Job{site: s, prev: prev, rows: newRowCache(h.Concerns, prev), partials: newPartialCache()}
+	j := &Job{
+		site: s, cache: cache, assets: make(map[string][]byte, len(assets)),
+		rows: newRowCache(h.Concerns, cache), partials: newPartialCache(),
+	}
 	s.assets = make(map[string]string, len(assets))
 	for _, a := range assets {
 		s.assets[a.name] = a.path
-		j.assets = append(j.assets, File{Path: a.path, Data: a.data})
+		j.assets[a.path] = a.data
 	}
-	j.tmpls, j.files, err = parseLayouts(theme, funcs(s, newMarkdown(s.Base), j.rows, j.partials))
+	described := funcs(s, newMarkdown(s.Base), j.rows, j.partials)
+	j.tmpls, j.files, err = parseLayouts(theme, reads.FuncMap(described))
 	if err != nil {
 		return nil, err
 	}
-	j.signer, err = newSigner(s, theme, assets)
+	j.deps, err = newDeps(s, theme, j.tmpls, described)
 	if err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
+		return nil, j.files.errors(err)
 	}
-	j.rows.tmpl, j.rows.shell = j.tmpls[layouts[0]], j.signer.shell
+	j.rows.tmpl, j.rows.deps = j.tmpls[layouts[0]], j.deps
 	j.partials.tmpl = j.tmpls[layouts[0]]
-	s.Charts = charts(s, j.signer, prev)
+	s.Charts = chart.Build(h, func(v any) string {
+		p, _ := pathOf(v)
+		return s.Base + p
+	})
 	j.list = pages(s)
+	j.generated = map[string]func() []byte{
+		sitemapFile: func() []byte { return sitemap(s, j.list) },
+	}
+	j.siteMap, err = newMap(j.list, assets, slices.Sorted(maps.Keys(j.generated)))
+	if err != nil {
+		return nil, err
+	}
 	j.byFile = make(map[string]*Page, len(j.list))
 	for _, p := range j.list {
-		p.Site = s
-		j.byFile[p.File()] = p
+		j.byFile[pageFile(p)] = p
 	}
 	return j, nil
 }
 
-// File makes the one file at path, as Finish will: a dev server shows a page
+// Map returns the site's map: its files, their URLs, the assets' names.
+func (j *Job) Map() *Map { return j.siteMap }
+
+// File makes the one file at path, as Run does: a dev server shows a page
 // with it while the rest are still being made. It reports false for a path
 // the site does not have.
 func (j *Job) File(path string) ([]byte, bool, error) {
 	if p, ok := j.byFile[path]; ok {
 		var buf bytes.Buffer
-		if err := j.tmpls[p.Layout].ExecuteTemplate(&buf, "base.html", p); err != nil {
-			return nil, true, j.files.error(err, p.Path)
+		if err := j.execute(&buf, p); err != nil {
+			return nil, true, err
 		}
 		return buf.Bytes(), true, nil
 	}
-	if path == sitemapFile {
-		return sitemap(j.site, j.list), true, nil
+	if generate, ok := j.generated[path]; ok {
+		return generate(), true, nil
 	}
-	for _, f := range j.assets {
-		if f.Path == path {
-			return f.Data, true, nil
+	data, ok := j.assets[path]
+	return data, ok, nil
+}
+
+// Sample makes one page of every layout and throws it away: what would
+// fail while rendering fails here too, at a fraction of the cost of making
+// every page.
+func (j *Job) Sample() error {
+	seen := map[string]bool{}
+	var errs []error
+	for _, p := range j.list {
+		if seen[p.Layout] {
+			continue
+		}
+		seen[p.Layout] = true
+		if err := j.execute(&bytes.Buffer{}, p); err != nil {
+			errs = append(errs, err)
 		}
 	}
-	return nil, false, nil
+	return joinErrors(errs)
 }
 
-// Finish makes every file of the site.
-func (j *Job) Finish() (*Output, Stats, error) {
-	pages, stats, err := j.execute(nil)
-	if err != nil {
-		return nil, Stats{}, err
-	}
-	out := &Output{
-		pages: make(map[string]rendered, len(j.list)), rows: j.rows.cur.done,
-		charts: j.site.Charts, chartsInputs: j.signer.charts(),
-	}
-	files := j.unpaged()
-	for i, p := range j.list {
-		out.pages[p.File()] = pages[i]
-		files = append(files, File{Path: p.File(), Data: pages[i].data})
-	}
-	sort.Slice(files, func(a, b int) bool { return files[a].Path < files[b].Path })
-	out.Files = files
-	return out, stats, nil
+// Stats counts the work a render did.
+type Stats struct {
+	Pages    int // pages in the site
+	Rendered int // pages whose templates ran; the others came from the cache
 }
 
-func (j *Job) stream(emit func(File) error) (Stats, error) {
-	_, stats, err := j.execute(emit)
-	if err != nil {
-		return Stats{}, err
+// Run makes every file of the site and hands each to emit as soon as it is
+// made, from several goroutines at once; emit must not keep a file's Data
+// after it returns unless the job has a cache. Run stops at the first error
+// of emit and returns it. Once Run succeeds, the cache holds this render's
+// pages and rows.
+func (j *Job) Run(emit func(File) error) (Stats, error) {
+	var (
+		rendered  atomic.Int64
+		stopped   atomic.Bool
+		emitErr   error
+		emitOnce  sync.Once
+		errs      = make([]error, len(j.list))
+		signed    []signedPage
+		keepPages = j.cache != nil
+	)
+	if keepPages {
+		signed = make([]signedPage, len(j.list))
 	}
-	for _, f := range j.unpaged() {
+	send := func(f File) {
 		if err := emit(f); err != nil {
-			return Stats{}, err
+			emitOnce.Do(func() { emitErr = err })
+			stopped.Store(true)
 		}
 	}
-	return stats, nil
-}
-
-const sitemapFile = "sitemap.xml"
-
-// unpaged returns the files of the site that are not pages: the theme's
-// assets and the sitemap.
-func (j *Job) unpaged() []File {
-	return slices.Concat(j.assets, []File{{Path: sitemapFile, Data: sitemap(j.site, j.list)}})
-}
-
-// charts computes the handbook's charts, or takes them from prev when
-// nothing they show has changed: they show the frontmatter of everything.
-func charts(s *Site, signer *signer, prev *Output) *chart.Set {
-	if prev != nil && prev.charts != nil && prev.chartsInputs == signer.charts() {
-		return prev.charts
-	}
-	return chart.Build(s.Handbook, func(v any) string {
-		p, _ := pathOf(v)
-		return s.Base + p
-	})
-}
-
-// execute renders the pages on every core, reusing those the last render
-// made from the same inputs. With emit, each page goes to it as soon as it is
-// made and none is kept; without, they come back in the order of j.list.
-func (j *Job) execute(emit func(File) error) ([]rendered, Stats, error) {
-	list, prev := j.list, j.prev
-	results := make([]rendered, len(list))
-	errs := make([]error, len(list))
-	var renders atomic.Int64
-	var emitFailed atomic.Pointer[error] // the first: after it, nothing more is written
-	order := renderOrder(list, emit != nil)
-	parallel.Each(len(list), func() func(int) {
+	parallel.Each(len(j.list), func() func(int) {
 		var buf bytes.Buffer
-		return func(n int) {
-			i := order[n]
-			p := list[i]
-			if emit != nil {
-				defer p.releaseBody()
+		return func(i int) {
+			if stopped.Load() {
+				return
 			}
-			var inputs uint64
-			if emit == nil { // kept for the next render, which compares them
-				inputs = j.signer.sign(p)
-			}
-			if prev != nil {
-				if old, ok := prev.pages[p.File()]; ok && old.inputs == inputs {
-					results[i] = old
+			p := j.list[i]
+			file := pageFile(p)
+			if keepPages {
+				sig := j.deps.page(p)
+				if data, ok := j.cache.page(file, sig); ok {
+					signed[i] = signedPage{sig: sig, data: data}
+					send(File{Path: file, Data: data})
 					return
 				}
+				signed[i].sig = sig
 			}
 			buf.Reset()
-			if err := j.tmpls[p.Layout].ExecuteTemplate(&buf, "base.html", p); err != nil {
-				errs[i] = j.files.error(err, p.Path)
+			if err := j.execute(&buf, p); err != nil {
+				errs[i] = err
 				return
 			}
-			renders.Add(1)
-			defer releaseLarge(&buf)
-			if emit != nil {
-				if emitFailed.Load() == nil {
-					if err := emit(File{Path: p.File(), Data: buf.Bytes()}); err != nil {
-						emitFailed.CompareAndSwap(nil, &err)
-					}
-				}
-				return
+			rendered.Add(1)
+			data := buf.Bytes()
+			if keepPages {
+				data = bytes.Clone(data)
+				signed[i].data = data
 			}
-			results[i] = rendered{inputs: inputs, data: bytes.Clone(buf.Bytes())}
+			send(File{Path: file, Data: data})
+			releaseLarge(&buf)
 		}
 	})
-
-	if err := firstPerLayout(list, errs); err != nil {
-		return nil, Stats{}, err
+	if err := firstPerLayout(j.list, errs); err != nil {
+		return Stats{}, err
 	}
-	if err := emitFailed.Load(); err != nil {
-		return nil, Stats{}, *err
+	for _, path := range slices.Sorted(maps.Keys(j.generated)) {
+		send(File{Path: path, Data: j.generated[path]()})
 	}
-	return results, Stats{Pages: len(list), Rendered: int(renders.Load())}, nil
+	for _, path := range slices.Sorted(maps.Keys(j.assets)) {
+		send(File{Path: path, Data: j.assets[path]})
+	}
+	if emitErr != nil {
+		return Stats{}, emitErr
+	}
+	if keepPages {
+		j.cache.pages = make(map[string]signedPage, len(j.list))
+		for i, p := range j.list {
+			j.cache.pages[pageFile(p)] = signed[i]
+		}
+		j.cache.rows = j.rows.made.all()
+	}
+	return Stats{Pages: len(j.list), Rendered: int(rendered.Load())}, nil
 }
 
-// renderOrder returns the order in which to render list. Streamed, the pages
-// of a content file go first and the lists last: the lists' large buffers
-// then come when the bodies, let go page by page, are gone.
-func renderOrder(list []*Page, streamed bool) []int {
-	order := make([]int, 0, len(list))
-	for i, p := range list {
-		if !streamed || p.Source != "" {
-			order = append(order, i)
-		}
+// execute renders page p into buf.
+func (j *Job) execute(buf *bytes.Buffer, p *Page) error {
+	if err := j.tmpls[p.Layout].ExecuteTemplate(buf, baseLayout, p); err != nil {
+		return j.files.error(err, p.Path)
 	}
-	for i, p := range list {
-		if streamed && p.Source == "" {
-			order = append(order, i)
-		}
-	}
-	return order
+	return nil
 }
 
 // largeBuffer is the size above which a worker lets its buffer go after a
@@ -230,13 +230,23 @@ func releaseLarge(buf *bytes.Buffer) {
 // fails every page that uses it, and one message is enough.
 func firstPerLayout(list []*Page, errs []error) error {
 	failed := map[string]bool{}
-	var found model.ErrorList
-	var other []error
+	var kept []error
 	for i, err := range errs {
 		if err == nil || failed[list[i].Layout] {
 			continue
 		}
 		failed[list[i].Layout] = true
+		kept = append(kept, err)
+	}
+	return joinErrors(kept)
+}
+
+// joinErrors returns the errors as one: a model.ErrorList when each has a
+// place, sorted.
+func joinErrors(errs []error) error {
+	var found model.ErrorList
+	var other []error
+	for _, err := range errs {
 		var placed model.ErrorList
 		if errors.As(err, &placed) {
 			found = append(found, placed...)

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"fmt"
-
 	"github.com/reliability-council/handbook/internal/model"
 )
 
@@ -15,6 +13,11 @@ type Page struct {
 	About  string  // the page's description, when it has a fixed one
 	Crumbs []Crumb // from the overview down to the page's parent
 	Source string  // the content file, for "edit this page"
+	// InNav is set when the page is one of the navigation's entries.
+	InNav bool
+	// Charts is set when the page draws charts, and so needs the chart
+	// script.
+	Charts bool
 
 	Concern *model.Concern
 	Team    *model.Team
@@ -24,59 +27,10 @@ type Page struct {
 	Body    model.Markdown // rendered with the page
 }
 
-// Description returns the page's summary for search engines and link
-// previews. Summaries of content pages are worked out only for the pages
-// rendered: a rebuild renders few of them.
-func (p *Page) Description() string {
-	switch {
-	case p.About != "":
-		return p.About
-	case p.Concern != nil:
-		return concernSummary(p.Concern)
-	case p.Team != nil:
-		return teamSummary(p.Team)
-	case p.Meeting != nil:
-		return meetingSummary(p.Meeting)
-	}
-	return ""
-}
-
-// releaseBody lets go of the page's Markdown, in the handbook as in the page,
-// once the page is made: no other page shows it, and the bodies are a third
-// of the memory a large handbook holds while it is rendered.
-func (p *Page) releaseBody() {
-	p.Body = model.Markdown{}
-	switch {
-	case p.Concern != nil:
-		p.Concern.Body = model.Markdown{}
-	case p.Team != nil:
-		p.Team.Body = model.Markdown{}
-	case p.Meeting != nil:
-		p.Meeting.Body = model.Markdown{}
-	case p.Doc != nil:
-		p.Doc.Body = model.Markdown{}
-	}
-}
-
-// HasCharts reports whether the page draws charts, and so needs the chart
-// script.
-func (p *Page) HasCharts() bool {
-	return p.Layout == "overview" || p.Layout == "charts" || p.Layout == "team"
-}
-
 // Crumb is one step of a page's breadcrumb trail.
 type Crumb struct {
 	Title string
 	Path  string
-}
-
-// File returns where the page is published: a folder with index.html, so
-// that URLs stay pretty on any static host.
-func (p *Page) File() string {
-	if p.Layout == "404" {
-		return "404.html"
-	}
-	return p.Path + "index.html"
 }
 
 var (
@@ -91,12 +45,12 @@ var (
 func pages(s *Site) []*Page {
 	h := s.Handbook
 	out := []*Page{
-		{Layout: "overview", Path: "", Title: h.Config.Title, About: h.Config.Description},
+		{Layout: "overview", Path: "", Title: h.Config.Title, About: h.Config.Description, Charts: true},
 		{Layout: "concerns", Path: "concerns/", Title: "Concerns", About: "Every concern the council has raised, most urgent first.", Crumbs: []Crumb{home}},
 		{Layout: "teams", Path: "teams/", Title: "Teams", About: "The teams on the council and the concerns each brought.", Crumbs: []Crumb{home}},
 		{Layout: "meetings", Path: "meetings/", Title: "Meetings", About: "Council meetings, newest first.", Crumbs: []Crumb{home}},
 		{Layout: "actions", Path: "actions/", Title: "Action items", About: "What the council agreed to do: overdue, open and done.", Crumbs: []Crumb{home}},
-		{Layout: "charts", Path: "charts/", Title: "Charts", About: "Where the council's concerns sit by value, effort and risk, per team and over time.", Crumbs: []Crumb{home}},
+		{Layout: "charts", Path: "charts/", Title: "Charts", About: "Where the council's concerns sit by value, effort and risk, per team and over time.", Crumbs: []Crumb{home}, Charts: true},
 		{Layout: "tags", Path: "tags/", Title: "Tags", About: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
 		{Layout: "404", Path: "404/", Title: "Page not found", Crumbs: []Crumb{home}},
 	}
@@ -106,7 +60,7 @@ func pages(s *Site) []*Page {
 	}
 	for _, t := range h.Teams {
 		out = append(out, &Page{Layout: "team", Path: teamPath(t), Title: t.Title,
-			Crumbs: []Crumb{home, teamsCrumb}, Source: t.File, Team: t, Body: t.Body})
+			Crumbs: []Crumb{home, teamsCrumb}, Source: t.File, Team: t, Body: t.Body, Charts: true})
 	}
 	for _, m := range h.Meetings {
 		out = append(out, &Page{Layout: "meeting", Path: meetingPath(m), Title: m.Title,
@@ -119,6 +73,14 @@ func pages(s *Site) []*Page {
 	for _, p := range h.Pages {
 		out = append(out, &Page{Layout: "page", Path: p.Slug + "/", Title: p.Title, About: p.Description,
 			Crumbs: []Crumb{home}, Source: p.File, Doc: p, Body: p.Body})
+	}
+	inNav := make(map[string]bool, len(s.Nav))
+	for _, n := range s.Nav {
+		inNav[n.Path] = true
+	}
+	for _, p := range out {
+		p.Site = s
+		p.InNav = inNav[p.Path]
 	}
 	return out
 }
@@ -145,16 +107,4 @@ func pathOf(v any) (string, bool) {
 		return x, true
 	}
 	return "", false
-}
-
-func concernSummary(c *model.Concern) string {
-	return fmt.Sprintf("%s: value %s, effort %s, priority %.1f (rank %d).", c.Team.Name(), c.Value.Text, c.Effort.Text, c.Priority.Score, c.Rank)
-}
-
-func teamSummary(t *model.Team) string {
-	return fmt.Sprintf("%s on the reliability council: %s, %s.", t.Title, model.Plural(len(t.Concerns), "concern"), model.Plural(len(t.Actions), "action item"))
-}
-
-func meetingSummary(m *model.Meeting) string {
-	return fmt.Sprintf("Council meeting of %s: %s discussed, %s.", longDate(m.Date), model.Plural(len(m.Concerns), "concern"), model.Plural(len(m.Actions), "action item"))
 }

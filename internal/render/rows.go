@@ -8,6 +8,9 @@ import (
 	"github.com/reliability-council/handbook/internal/parallel"
 )
 
+// rowTemplate draws one concern as a row of a concern table.
+const rowTemplate = "concern-row"
+
 // ConcernRow is what the concern-row partial draws: one concern as a row of
 // a concern table.
 type ConcernRow struct {
@@ -17,30 +20,27 @@ type ConcernRow struct {
 
 // rowCache renders each concern's table row once and reuses it. The same
 // row stands in the concerns table, its team's, its tags' and perhaps the
-// overview, and a rebuild keeps every row whose inputs did not change: with
-// thousands of concerns, those rows are most of the work.
+// overview, and a rebuild keeps every row whose signature did not change:
+// with thousands of concerns, those rows are most of the work.
 type rowCache struct {
 	tmpl     *template.Template // any layout: all of them hold the partials
-	shell    uint64             // what every row depends on: theme and configuration
+	deps     *deps
 	concerns []*model.Concern
-	prev     map[uint64]template.HTML
-	cur      *fragments[uint64]
-	warmed   [2]sync.Once // without and with the team column
+	cache    *Cache // the last render's rows; nil when no render follows
+	done     *fragments[ConcernRow]
+	made     *fragments[uint64] // this render's rows by signature, for the next render
+	warmed   [2]sync.Once       // without and with the team column
 }
 
-func newRowCache(concerns []*model.Concern, prev *Output) *rowCache {
-	rc := &rowCache{concerns: concerns, cur: newFragments[uint64]()}
-	if prev != nil {
-		rc.prev = prev.rows
-	}
-	return rc
+func newRowCache(concerns []*model.Concern, cache *Cache) *rowCache {
+	return &rowCache{concerns: concerns, cache: cache, done: newFragments[ConcernRow](), made: newFragments[uint64]()}
 }
 
 // row returns the concern's row, rendering it only when neither this render
 // nor the last one has it.
 func (rc *rowCache) row(c *model.Concern, withTeam bool) (template.HTML, error) {
 	rc.warm(withTeam)
-	return rc.make(c, withTeam)
+	return rc.make(ConcernRow{Concern: c, WithTeam: withTeam})
 }
 
 // warm makes the rows of every concern, with or without the team column, on
@@ -55,33 +55,22 @@ func (rc *rowCache) warm(withTeam bool) {
 	}
 	rc.warmed[i].Do(func() {
 		parallel.Each(len(rc.concerns), func() func(int) {
-			return func(n int) { _, _ = rc.make(rc.concerns[n], withTeam) }
+			return func(n int) { _, _ = rc.make(ConcernRow{Concern: rc.concerns[n], WithTeam: withTeam}) }
 		})
 	})
 }
 
-func (rc *rowCache) make(c *model.Concern, withTeam bool) (template.HTML, error) {
-	key := rc.key(c, withTeam)
-	return rc.cur.get(key, func() (template.HTML, error) {
-		if html, ok := rc.prev[key]; ok {
-			return html, nil
+func (rc *rowCache) make(r ConcernRow) (template.HTML, error) {
+	return rc.done.get(r, func() (template.HTML, error) {
+		if rc.cache == nil {
+			return renderFragment(rc.tmpl, rowTemplate, r)
 		}
-		return renderFragment(rc.tmpl, "concern-row", ConcernRow{Concern: c, WithTeam: withTeam})
+		key := rc.deps.concernRow(r)
+		return rc.made.get(key, func() (template.HTML, error) {
+			if html, ok := rc.cache.rows[key]; ok {
+				return html, nil
+			}
+			return renderFragment(rc.tmpl, rowTemplate, r)
+		})
 	})
-}
-
-// key hashes what a row shows: the concern's frontmatter, its rank and its
-// team's frontmatter, on top of the theme and configuration.
-func (rc *rowCache) key(c *model.Concern, withTeam bool) uint64 {
-	h := fnvOffset
-	h.word(rc.shell)
-	h.front(c.Source)
-	h.word(uint64(c.Rank))
-	if c.Team != nil {
-		h.front(c.Team.Source)
-	}
-	if withTeam {
-		h.word(1)
-	}
-	return uint64(h)
 }

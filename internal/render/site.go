@@ -27,7 +27,7 @@ type Site struct {
 	Overview Overview
 	Actions  ActionsByState
 	Charts   *chart.Set
-	assets   map[string]string // asset name -> published path
+	assets   map[string]string // asset name -> published path, for the asset function
 }
 
 // NavItem is one entry of the navigation that stays on every page.

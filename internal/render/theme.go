@@ -3,6 +3,7 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -14,6 +15,9 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 )
 
+// baseLayout is the skeleton of every page: each layout fills its "main".
+const baseLayout = "layouts/base.html"
+
 // layouts are the page templates a theme provides, one per kind of page,
 // each defining "main" inside the "base" skeleton of layouts/base.html.
 var layouts = []string{
@@ -24,9 +28,9 @@ var layouts = []string{
 // parseLayouts parses every layout once per build, each with the base
 // skeleton and the partials.
 func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Template, *themeFiles, error) {
-	files := &themeFiles{theme: theme, byName: map[string]string{}}
-	common := template.New("base.html").Funcs(funcs)
-	if err := files.parse(common, "layouts/base.html"); err != nil {
+	files := &themeFiles{theme: theme}
+	common := template.New(baseLayout).Funcs(funcs)
+	if err := files.parse(common, baseLayout); err != nil {
 		return nil, nil, err
 	}
 	partials, err := fs.Glob(theme, "layouts/partials/*.html")
@@ -36,16 +40,33 @@ func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Tem
 	if err := files.parse(common, partials...); err != nil {
 		return nil, nil, err
 	}
+	shared := map[string]*template.Template{}
+	for _, t := range common.Templates() {
+		shared[t.Name()] = t
+	}
 	out := make(map[string]*template.Template, len(layouts))
+	var errs model.ErrorList
 	for _, name := range layouts {
 		t, err := common.Clone()
 		if err != nil {
 			return nil, nil, err
 		}
-		if err := files.parse(t, "layouts/"+name+".html"); err != nil {
+		file := "layouts/" + name + ".html"
+		if err := files.parse(t, file); err != nil {
 			return nil, nil, err
 		}
+		for _, def := range t.Templates() {
+			if old, ok := shared[def.Name()]; ok && def.Tree != nil && old.Tree != nil && def.Tree.ParseName != old.Tree.ParseName {
+				// Partials are made once per build for every page, with the
+				// first layout's templates: one layout cannot have its own.
+				errs = append(errs, model.Errorf(files.origin(file), 0, "defines %q, which %s defines already (give it another name, or change the partial)",
+					def.Name(), files.origin(old.Tree.ParseName)))
+			}
+		}
 		out[name] = t
+	}
+	if len(errs) > 0 {
+		return nil, nil, errs
 	}
 	return out, files, nil
 }
@@ -53,19 +74,27 @@ func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Tem
 // themeFiles knows which file each template came from, so that a template
 // error names the file and line to fix.
 type themeFiles struct {
-	theme  fs.FS
-	byName map[string]string // template name ("concern.html") -> theme path
+	theme fs.FS
 }
 
+// parse parses theme files into t, each as a template named by its path in
+// the theme ("layouts/partials/team.html"), so that every message names
+// the one file it is about: a partial and a layout may share a file name.
 func (f *themeFiles) parse(t *template.Template, paths ...string) error {
 	for _, p := range paths {
-		f.byName[path.Base(p)] = p
-	}
-	if len(paths) == 0 {
-		return nil
-	}
-	if _, err := t.ParseFS(f.theme, paths...); err != nil {
-		return f.error(err, "")
+		text, err := fs.ReadFile(f.theme, p)
+		if err != nil {
+			return err
+		}
+		var into *template.Template
+		if p == t.Name() {
+			into = t
+		} else {
+			into = t.New(p)
+		}
+		if _, err := into.Parse(string(text)); err != nil {
+			return f.error(err, "")
+		}
 	}
 	return nil
 }
@@ -81,16 +110,29 @@ func (f *themeFiles) error(err error, page string) error {
 	if m == nil {
 		return fmt.Errorf("theme: %w", err)
 	}
-	file := f.origin(f.byName[m[1]])
-	if file == "" {
-		file = m[1]
-	}
+	file := f.origin(m[1])
 	line, _ := strconv.Atoi(m[2])
 	msg := "template: " + m[3]
 	if page != "" {
 		msg += " (rendering /" + page + ")"
 	}
 	return model.ErrorList{model.Errorf(file, line, "%s", msg)}
+}
+
+// errors turns errors of several lines, one template error each, into
+// errors placed at their theme files.
+func (f *themeFiles) errors(err error) error {
+	var list model.ErrorList
+	for _, line := range strings.Split(err.Error(), "\n") {
+		var placed model.ErrorList
+		if e := f.error(errors.New(line), ""); errors.As(e, &placed) {
+			list = append(list, placed...)
+		} else {
+			return err
+		}
+	}
+	list.Sort()
+	return list
 }
 
 // origin names a theme file as the user finds it on disk.
@@ -104,9 +146,10 @@ func (f *themeFiles) origin(name string) string {
 // asset is a theme file published under a name that changes with its
 // content, so that browsers may cache it forever.
 type asset struct {
-	name string // as the templates ask for it: "style.css"
-	path string // as published: "assets/style.1a2b3c4d.css"
-	data []byte
+	name          string // as the templates ask for it: "style.css"
+	path          string // as published: "assets/style.1a2b3c4d.css"
+	data          []byte
+	fingerprinted bool // the published name carries a hash of the content
 }
 
 func readAssets(theme fs.FS) ([]asset, error) {
@@ -120,7 +163,8 @@ func readAssets(theme fs.FS) ([]asset, error) {
 			return err
 		}
 		name := strings.TrimPrefix(p, "assets/")
-		out = append(out, asset{name: name, path: fingerprint(p, data), data: data})
+		published := fingerprint(p, data)
+		out = append(out, asset{name: name, path: published, data: data, fingerprinted: published != p})
 		return nil
 	})
 	return out, err

@@ -196,7 +196,7 @@ func (r *resolver) attendee(f *fields, n *load.Node) model.Attendee {
 	}
 	name := strings.TrimSpace(n.Value)
 	if t := r.teams[name]; t != nil {
-		return model.Attendee{Name: t.Title, Team: t}
+		return model.Attendee{Name: t.Title, Team: t, IsTeam: true}
 	}
 	if name == model.Slugify(name) { // written like a slug: perhaps a misspelt team
 		for _, slug := range r.teamSlugs {

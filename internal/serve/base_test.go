@@ -10,7 +10,7 @@ import (
 // links expect it.
 func TestServesBelowBase(t *testing.T) {
 	s := New(Options{Base: "/council/"})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

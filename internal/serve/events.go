@@ -51,16 +51,9 @@ func event(name string, payload any) []byte {
 // stateEvent returns the event that opens a stream: where the server is now.
 func stateEvent(st *state) []byte {
 	if st.failed {
-		return event("errors", errorsEvent{Build: st.build(), Connect: true, Errors: st.errs})
+		return event("errors", errorsEvent{Build: st.build, Connect: true, Errors: st.errs})
 	}
-	return event("ok", okEvent{Build: st.build(), Connect: true})
-}
-
-func (st *state) build() string {
-	if st.site == nil {
-		return ""
-	}
-	return st.site.build
+	return event("ok", okEvent{Build: st.build, Connect: true})
 }
 
 // client is one open event stream.

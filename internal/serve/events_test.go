@@ -133,11 +133,11 @@ func changed(text string) []render.File {
 	return files
 }
 
-func build(s *Server) string { return s.state.Load().build() }
+func build(s *Server) string { return s.state.Load().build }
 
 func TestEventStreamHeaders(t *testing.T) {
 	s := New(Options{})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	st := openStream(t, startServer(t, s))
 	for name, want := range map[string]string{
 		"Content-Type":      "text/event-stream",
@@ -155,12 +155,12 @@ func TestEventStreamHeaders(t *testing.T) {
 
 func TestEventReloadNamesPages(t *testing.T) {
 	s := New(Options{})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	old := build(s)
 	st := openStream(t, startServer(t, s))
 	st.expect(t, "ok")
 
-	s.Update(changed("Start here"), Change{Pages: []string{"/x/"}})
+	update(s, changed("Start here"), Change{Pages: []string{"/x/"}})
 	got := st.expect(t, "reload")
 	if !reflect.DeepEqual(got.Pages, []string{"/x/"}) || got.All || got.Connect {
 		t.Errorf("reload %+v, want pages [/x/] only", got)
@@ -169,7 +169,7 @@ func TestEventReloadNamesPages(t *testing.T) {
 		t.Errorf("reload build %s, want the new build %s (old %s)", got.Build, build(s), old)
 	}
 
-	s.Update(changed("Again"), Change{All: true})
+	update(s, changed("Again"), Change{All: true})
 	if got := st.expect(t, "reload"); !got.All || got.Pages == nil {
 		t.Errorf("reload %+v, want all, with pages an empty list", got)
 	}
@@ -177,12 +177,12 @@ func TestEventReloadNamesPages(t *testing.T) {
 
 func TestEventStyles(t *testing.T) {
 	s := New(Options{})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	st := openStream(t, startServer(t, s))
 	st.expect(t, "ok")
 
 	swap := map[string]string{"/assets/style.1a2b3c4d.css": "/assets/style.5e6f7a8b.css"}
-	s.Update(changed("Restyled"), Change{Styles: swap})
+	update(s, changed("Restyled"), Change{Styles: swap})
 	got := st.expect(t, "styles")
 	if !reflect.DeepEqual(got.Styles, swap) || got.Build != build(s) {
 		t.Errorf("styles %+v, want %v at build %s", got, swap, build(s))
@@ -197,7 +197,7 @@ const xss = `<img src=x onerror=alert(1)>`
 
 func TestEventErrorsThenOK(t *testing.T) {
 	s := New(Options{})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	good := build(s)
 	st := openStream(t, startServer(t, s))
 	st.expect(t, "ok")
@@ -224,7 +224,7 @@ func TestEventErrorsThenOK(t *testing.T) {
 		t.Errorf("GET / during failure: status %d", res.StatusCode)
 	}
 
-	s.Update(changed("Fixed"), Change{Pages: []string{"/"}})
+	update(s, changed("Fixed"), Change{Pages: []string{"/"}})
 	if ok := st.expect(t, "ok"); ok.Build != build(s) || ok.Connect {
 		t.Errorf("ok %+v, want build %s without connect", ok, build(s))
 	}
@@ -235,14 +235,14 @@ func TestEventErrorsThenOK(t *testing.T) {
 
 func TestEventConnectDuringFailure(t *testing.T) {
 	s := New(Options{})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	s.Fail(model.ErrorList{{File: "content/teams/data.md", Line: 7, Msg: "unknown team"}})
 	st := openStream(t, startServer(t, s))
 	got := st.expect(t, "errors")
 	if !got.Connect || got.Build != build(s) || len(got.Errors) != 1 || got.Errors[0].Line != 7 {
 		t.Errorf("first event %+v, want the errors, with connect and the build", got)
 	}
-	s.Update(changed("Fixed"), Change{Pages: []string{"/"}})
+	update(s, changed("Fixed"), Change{Pages: []string{"/"}})
 	st.expect(t, "ok")
 	st.expect(t, "reload")
 }
@@ -258,7 +258,7 @@ func TestEventPreviewThenBuild(t *testing.T) {
 	if got := st.expect(t, "ok"); got.Build != "" || !got.Connect {
 		t.Errorf("first event %+v, want ok with no build", got)
 	}
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	got := st.expect(t, "reload")
 	if got.All || got.Pages == nil || len(got.Pages) != 0 || got.Build != build(s) {
 		t.Errorf("reload %+v, want no pages and build %s", got, build(s))
@@ -277,7 +277,7 @@ func TestEventFirstBuildReloadsAll(t *testing.T) {
 	if got := st.expect(t, "errors"); got.Build != "" {
 		t.Errorf("errors build %q, want none", got.Build)
 	}
-	s.Update(fixture(), Change{Pages: []string{"/x/"}})
+	update(s, fixture(), Change{Pages: []string{"/x/"}})
 	st.expect(t, "ok")
 	if got := st.expect(t, "reload"); !got.All {
 		t.Errorf("reload %+v, want all", got)
@@ -308,7 +308,7 @@ func TestEventHeartbeat(t *testing.T) {
 // blocks Fail nor holds up the others, and is dropped so that it resyncs.
 func TestSlowClientDropped(t *testing.T) {
 	s := New(Options{})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	st := openStream(t, startServer(t, s))
 	st.expect(t, "ok")
 	slow := s.subscribe()
@@ -345,7 +345,7 @@ func TestSlowClientDropped(t *testing.T) {
 // client, so that its browser reconnects and starts from the current state.
 func TestDroppedStreamEnds(t *testing.T) {
 	s := New(Options{})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	st := openStream(t, startServer(t, s))
 	st.expect(t, "ok")
 	s.mu.Lock()
@@ -368,7 +368,7 @@ func TestDroppedStreamEnds(t *testing.T) {
 // the race detector.
 func TestConcurrentUse(t *testing.T) {
 	s := New(Options{})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	base := startServer(t, s)
 	h := s.Handler()
 
@@ -406,7 +406,7 @@ func TestConcurrentUse(t *testing.T) {
 		if i%2 == 0 {
 			s.Fail(model.ErrorList{{File: "a.md", Line: i, Msg: "x"}})
 		} else {
-			s.Update(changed(strings.Repeat("x", i)), Change{Pages: []string{"/"}})
+			update(s, changed(strings.Repeat("x", i)), Change{Pages: []string{"/"}})
 			want = []string{"ok", "reload"}
 		}
 		for _, st := range streams {

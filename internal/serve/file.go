@@ -3,7 +3,6 @@ package serve
 import (
 	"net/http"
 	"path"
-	"regexp"
 	"strconv"
 )
 
@@ -32,18 +31,14 @@ func isHTML(name string) bool {
 	return path.Ext(name) == ".html"
 }
 
-// fingerprinted matches the theme's scripts and stylesheets, whose names
-// change with their content.
-var fingerprinted = regexp.MustCompile(`\.[0-9a-f]{8}\.(css|js)$`)
-
 // serveFile answers with data as the file name. Browsers must ask again
 // before reusing it, since a preview changes with every save, except for
 // files named after their content: a reload then needn't fetch the
 // stylesheet again.
-func serveFile(w http.ResponseWriter, r *http.Request, name string, data []byte, status int) {
+func serveFile(w http.ResponseWriter, r *http.Request, name string, data []byte, status int, fingerprinted bool) {
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
-	if fingerprinted.MatchString(name) {
+	if fingerprinted {
 		h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	} else {
 		h.Set("Cache-Control", "no-cache")

@@ -36,8 +36,8 @@ func TestInjectLeavesPageAlone(t *testing.T) {
 func TestServedEqualsBuilt(t *testing.T) {
 	files := fixture()
 	s := New(Options{})
-	s.Update(files, Change{All: true})
-	tag := string(liveTag(s.state.Load().build()))
+	update(s, files, Change{All: true})
+	tag := string(liveTag(s.state.Load().build))
 	for _, f := range fixture() {
 		target := "/" + f.Path
 		if f.Path == "404.html" {

@@ -39,7 +39,7 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		}
 		s.serveEvents(w, r)
 	case p == livePath:
-		serveFile(w, r, "live.js", liveJS, http.StatusOK)
+		serveFile(w, r, "live.js", liveJS, http.StatusOK, false)
 	case strings.HasPrefix(p, handbookPrefix):
 		http.NotFound(w, r)
 	default:

@@ -16,7 +16,7 @@ import (
 // no client cleans them first.
 func TestPathSafety(t *testing.T) {
 	s := New(Options{})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
 

@@ -12,7 +12,7 @@ import (
 // hold up shutdown.
 func TestServeShutsDownWithStreamOpen(t *testing.T) {
 	s := New(Options{})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	ln, err := Listen("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

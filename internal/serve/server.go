@@ -30,28 +30,16 @@ type Server struct {
 	clients map[*client]struct{}
 }
 
-// state is what the server shows: the last good build and whether the latest
-// rebuild failed.
+// state is what the server shows: the last good build, or the first one
+// while it is being made, and whether the latest rebuild failed.
 type state struct {
-	site *site // nil until the first good build
-	// preview makes single files of the first build while its other pages
-	// are still being made; nil once there is a site, or none under way.
-	preview func(path string) ([]byte, bool, error)
-	failed  bool         // the latest rebuild failed
-	errs    []buildError // why it failed
-}
-
-// file returns the file at path, relative to the site, of what the state
-// shows: the last good build, or else the first one as it is being made.
-func (st *state) file(path string) ([]byte, bool, error) {
-	if st.site != nil {
-		data, ok := st.site.files[path]
-		return data, ok, nil
-	}
-	if st.preview != nil {
-		return st.preview(path)
-	}
-	return nil, false, nil
+	site Site // nil until the first build starts
+	// build names the build shown by its content, so that a page served
+	// before a restart of the server is not reloaded when nothing changed;
+	// "" while the first build is being made.
+	build  string
+	failed bool         // the latest rebuild failed
+	errs   []buildError // why it failed
 }
 
 // New returns a server that has nothing to serve until Update or Fail.

@@ -1,104 +1,48 @@
 package serve
 
 import (
-	"cmp"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"net/http"
-	"slices"
 	"strings"
-
-	"github.com/reliability-council/handbook/internal/render"
 )
 
-// site is one good build, ready to serve from memory.
-type site struct {
-	// build names the build by its content, so that a page served before a
-	// restart of the server is not reloaded when nothing changed.
-	build string
-	files map[string][]byte // by path, as rendered: pages get the live tag when served
-	sums  map[string]fileSum
-}
-
-// fileSum is the hash of one file's bytes, remembered with where those bytes
-// are: a rebuild hands back the very same bytes for every page it did not
-// render again, and those need no hashing.
-type fileSum struct {
-	at  *byte
-	len int
-	sum [sha256.Size]byte
-}
-
-// newSite indexes files by path and names the build. The files' Data is
-// kept, not copied. prev, the site before, may be nil.
-func newSite(files []render.File, prev *site) *site {
-	sorted := slices.Clone(files)
-	slices.SortFunc(sorted, func(a, b render.File) int { return cmp.Compare(a.Path, b.Path) })
-	s := &site{files: make(map[string][]byte, len(files)), sums: make(map[string]fileSum, len(files))}
-	h := sha256.New()
-	for _, f := range sorted {
-		sum := prev.sumOf(f)
-		s.sums[f.Path] = sum
-		s.files[f.Path] = f.Data
-		// Lengths keep the boundaries between paths unambiguous.
-		_, _ = h.Write(binary.AppendUvarint(nil, uint64(len(f.Path))))
-		_, _ = h.Write([]byte(f.Path))
-		_, _ = h.Write(sum.sum[:])
-	}
-	s.build = hex.EncodeToString(h.Sum(nil)[:6])
-	return s
-}
-
-// sumOf returns the hash of f's bytes, hashing them only when s does not
-// already hold the same bytes under the same path.
-func (s *site) sumOf(f render.File) fileSum {
-	at := firstByte(f.Data)
-	if s != nil {
-		if old, ok := s.sums[f.Path]; ok && old.at == at && old.len == len(f.Data) && at != nil {
-			return old
-		}
-	}
-	return fileSum{at: at, len: len(f.Data), sum: sha256.Sum256(f.Data)}
-}
-
-func firstByte(data []byte) *byte {
-	if len(data) == 0 {
-		return nil
-	}
-	return &data[0]
+// Site is a build as the server shows it: which file answers a URL, and the
+// files themselves. The build decides how URLs become files; the server
+// only asks.
+type Site interface {
+	// Find returns the file that answers rel, a URL path below the base
+	// without its leading slash, or the URL to redirect to instead.
+	Find(rel string) (file, redirect string, ok bool)
+	// NotFound returns the page that answers a path the site lacks.
+	NotFound() (file string, ok bool)
+	// File returns a file's bytes; an error when making it failed.
+	File(file string) ([]byte, bool, error)
+	// Fingerprinted reports a file whose name changes with its content.
+	Fingerprinted(file string) bool
 }
 
 // serveSite answers p, a URL path, with the file at rel, its place in the
-// site: rel "/concerns/etl/" is the file concerns/etl/index.html. Without a
-// trailing slash it redirects to the page's folder; otherwise it answers
-// with the site's 404 page.
+// site. A page's URL without its trailing slash redirects to it; a path
+// the site lacks gets the site's 404 page.
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, p, rel string) {
 	st := s.state.Load()
-	if st.site == nil && st.preview == nil {
-		serveFile(w, r, "waiting.html", inject(waitingHTML, ""), http.StatusServiceUnavailable)
+	if st.site == nil {
+		serveFile(w, r, "waiting.html", inject(waitingHTML, ""), http.StatusServiceUnavailable, false)
 		return
 	}
-	name := strings.TrimPrefix(rel, "/")
-	if name == "" || strings.HasSuffix(name, "/") {
-		name += "index.html"
-	}
-	data, ok, err := st.file(name)
+	file, redirectTo, ok := st.site.Find(strings.TrimPrefix(rel, "/"))
 	switch {
-	case err != nil:
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
 	case ok:
-		serveFile(w, r, name, st.page(name, data), http.StatusOK)
-		return
-	}
-	if !strings.HasSuffix(rel, "/") {
-		if _, ok, _ := st.file(name + "/index.html"); ok {
-			redirect(w, r, p+"/")
+		data, _, err := st.site.File(file)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
+		serveFile(w, r, file, st.page(file, data), http.StatusOK, st.site.Fingerprinted(file))
+	case redirectTo != "":
+		redirect(w, r, strings.TrimSuffix(p, strings.TrimPrefix(rel, "/"))+redirectTo)
+	default:
+		s.notFound(w, r)
 	}
-	s.notFound(w, r)
 }
 
 // page returns a file as served: pages with the live-reload tag. The tag is
@@ -106,7 +50,7 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, p, rel string
 // and a reader opens a few.
 func (st *state) page(name string, data []byte) []byte {
 	if isHTML(name) {
-		return inject(data, st.build())
+		return inject(data, st.build)
 	}
 	return data
 }
@@ -114,9 +58,13 @@ func (st *state) page(name string, data []byte) []byte {
 // notFound answers with the site's own 404 page, when it has one.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	st := s.state.Load()
-	if data, ok, err := st.file("404.html"); ok && err == nil {
-		serveFile(w, r, "404.html", st.page("404.html", data), http.StatusNotFound)
-		return
+	if st.site != nil {
+		if file, ok := st.site.NotFound(); ok {
+			if data, ok, err := st.site.File(file); ok && err == nil {
+				serveFile(w, r, file, st.page(file, data), http.StatusNotFound, false)
+				return
+			}
+		}
 	}
 	http.NotFound(w, r)
 }

@@ -60,7 +60,7 @@ func get(t *testing.T, h http.Handler, method, target string) (*http.Response, s
 
 func TestRouting(t *testing.T) {
 	s := New(Options{})
-	s.Update(fixture(), Change{All: true})
+	update(s, fixture(), Change{All: true})
 	h := s.Handler()
 	html := "text/html; charset=utf-8"
 	for _, tc := range []struct {
@@ -132,14 +132,14 @@ func TestRouting(t *testing.T) {
 			}
 			if tc.file != "" {
 				cache := "no-cache" // a preview changes with every save
-				if fingerprinted.MatchString(tc.file) {
+				if fingerprint.MatchString(tc.file) {
 					cache = "public, max-age=31536000, immutable" // named after its content
 				}
 				if got := res.Header.Get("Cache-Control"); got != cache {
 					t.Errorf("Cache-Control %q, want %q", got, cache)
 				}
 				want := string(fileData(t, tc.file))
-				if got := strings.Replace(body, string(liveTag(s.state.Load().build())), "", 1); got != want {
+				if got := strings.Replace(body, string(liveTag(s.state.Load().build)), "", 1); got != want {
 					t.Errorf("body less the live tag:\n%s\nwant the file:\n%s", got, want)
 				}
 			}
@@ -150,7 +150,7 @@ func TestRouting(t *testing.T) {
 // TestNoNotFoundPage checks the plain 404 of a site without 404.html.
 func TestNoNotFoundPage(t *testing.T) {
 	s := New(Options{})
-	s.Update([]render.File{{Path: "index.html", Data: []byte("<p>hi</p>")}}, Change{All: true})
+	update(s, []render.File{{Path: "index.html", Data: []byte("<p>hi</p>")}}, Change{All: true})
 	res, _ := get(t, s.Handler(), "GET", "/nope")
 	if res.StatusCode != 404 {
 		t.Errorf("status %d, want 404", res.StatusCode)
@@ -170,34 +170,17 @@ func TestBeforeFirstBuild(t *testing.T) {
 			t.Errorf("%s: no live tag in\n%s", p, body)
 		}
 	}
-	s.Update(fixture(), Change{})
+	update(s, fixture(), Change{})
 	if res, _ := get(t, s.Handler(), "GET", "/"); res.StatusCode != 200 {
 		t.Errorf("after Update: status %d, want 200", res.StatusCode)
 	}
 }
 
-// TestBuildID checks that the build id follows the content and nothing else.
-func TestBuildID(t *testing.T) {
-	a, b := newSite(fixture(), nil), newSite(fixture(), nil)
-	if a.build != b.build {
-		t.Errorf("same files, builds %s and %s", a.build, b.build)
-	}
-	files := fixture()
-	files[0], files[1] = files[1], files[0]
-	if c := newSite(files, a); c.build != a.build {
-		t.Errorf("same files in another order, builds %s and %s", a.build, c.build)
-	}
-	files = fixture()
-	files[0].Data = append(files[0].Data, '\n')
-	if c := newSite(files, a); c.build == a.build {
-		t.Errorf("changed file, same build %s", a.build)
-	}
-}
-
 // previewOf makes the fixture's files one request at a time, as a build
 // under way does, and counts the requests.
-func previewOf(files []render.File, asked *int) func(string) ([]byte, bool, error) {
-	return func(path string) ([]byte, bool, error) {
+func previewOf(files []render.File, asked *int) *testSite {
+	site := siteOf(files)
+	site.make = func(path string) ([]byte, bool, error) {
 		*asked++
 		for _, f := range files {
 			if f.Path == path {
@@ -206,13 +189,14 @@ func previewOf(files []render.File, asked *int) func(string) ([]byte, bool, erro
 		}
 		return nil, false, nil
 	}
+	return site
 }
 
 // TestPreview checks that, while the first build is being made, pages are
 // made as they are asked for and served as the finished build serves them.
 func TestPreview(t *testing.T) {
 	built := New(Options{})
-	built.Update(fixture(), Change{})
+	update(built, fixture(), Change{})
 	s := New(Options{})
 	var asked int
 	s.Preview(previewOf(fixture(), &asked))
@@ -233,9 +217,11 @@ func TestPreview(t *testing.T) {
 // with the error rather than a blank page.
 func TestPreviewError(t *testing.T) {
 	s := New(Options{})
-	s.Preview(func(string) ([]byte, bool, error) {
+	site := siteOf(fixture())
+	site.make = func(string) ([]byte, bool, error) {
 		return nil, true, errors.New("themes/x/layouts/concern.html:3: template: boom")
-	})
+	}
+	s.Preview(site)
 	res, body := get(t, s.Handler(), "GET", "/concerns/etl/")
 	if res.StatusCode != http.StatusInternalServerError || !strings.Contains(body, "concern.html:3") {
 		t.Errorf("status %d, body %q; want 500 naming the template", res.StatusCode, body)

@@ -2,7 +2,6 @@ package serve
 
 import (
 	"github.com/reliability-council/handbook/internal/model"
-	"github.com/reliability-council/handbook/internal/render"
 )
 
 // Change says what a rebuild changed, so that only affected pages reload.
@@ -13,28 +12,25 @@ type Change struct {
 }
 
 // Preview shows the first build while it is being made: until the first
-// Update, each request makes the file it asks for with file, which reports
-// false for a path the site does not have. Start-up then takes as long as
-// reading the sources, not as long as making every page.
-func (s *Server) Preview(file func(path string) ([]byte, bool, error)) {
+// Update, each request makes the file it asks for from site. Start-up then
+// takes as long as reading the sources, not as long as making every page.
+func (s *Server) Preview(site Site) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.Store(&state{preview: file})
+	s.state.Store(&state{site: site})
 }
 
-// Update serves files, a new good build, in place of the last one, clears
-// the error overlay and tells open pages what changed. It keeps the files'
-// Data without copying it: don't change it afterwards. The first Update
-// reloads every page, whatever change says, since pages opened before it
-// show a placeholder; after a Preview of the same build, it reloads none.
-func (s *Server) Update(files []render.File, change Change) {
+// Update serves site, a new good build named build, in place of the last
+// one, clears the error overlay and tells open pages what changed. The
+// first Update reloads every page, whatever change says, since pages
+// opened before it show a placeholder; after a Preview of the same build,
+// it reloads none.
+func (s *Server) Update(site Site, build string, change Change) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	next := &state{site: newSite(files, s.state.Load().site)}
-	build := next.site.build
-	prev := s.state.Swap(next)
+	prev := s.state.Swap(&state{site: site, build: build})
 	switch {
-	case prev.site == nil && prev.preview != nil:
+	case prev.site != nil && prev.build == "":
 		change = Change{Pages: []string{}} // the pages shown are the build's own: they learn its name
 	case prev.site == nil:
 		change = Change{All: true}
@@ -65,7 +61,8 @@ func (s *Server) Fail(errs model.ErrorList) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	next := &state{site: s.state.Load().site, failed: true, errs: list}
+	cur := s.state.Load()
+	next := &state{site: cur.site, build: cur.build, failed: true, errs: list}
 	s.state.Store(next)
-	s.broadcast(event("errors", errorsEvent{Build: next.build(), Errors: list}))
+	s.broadcast(event("errors", errorsEvent{Build: next.build, Errors: list}))
 }

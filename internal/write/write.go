@@ -36,25 +36,10 @@ const Marker = ".handbook-build"
 
 const markerText = "This folder is written by `handbook build`: each build leaves in it exactly the site's files.\n"
 
-// Site replaces the folder out with files.
-func Site(out string, files []render.File) error {
-	st, err := Begin(out)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := st.Write(f); err != nil {
-			st.Abort()
-			return err
-		}
-	}
-	return st.Commit()
-}
-
-// Staging is a new site being written. Files are written as they are made,
+// staging is a new site being written. Files are written as they are made,
 // so a large site need never be held in memory; the output folder changes
 // only on Commit.
-type Staging struct {
+type staging struct {
 	out string
 	dir string // beside out: the new site, or the files that changed
 	// update is set when out holds an earlier build, which is updated in
@@ -67,9 +52,9 @@ type Staging struct {
 	changed map[string]string // update: path in the site -> file in dir
 }
 
-// Begin starts a new site for the folder out, which must be missing, empty,
+// begin starts a new site for the folder out, which must be missing, empty,
 // or an earlier build's.
-func Begin(out string) (*Staging, error) {
+func begin(out string) (*staging, error) {
 	out = filepath.Clean(out)
 	if err := CheckOwned(out); err != nil {
 		return nil, err
@@ -90,7 +75,7 @@ func Begin(out string) (*Staging, error) {
 		return nil, err
 	}
 	_, err = os.Stat(filepath.Join(out, Marker))
-	return &Staging{
+	return &staging{
 		out: out, dir: dir, update: err == nil,
 		made: map[string]bool{dir: true}, site: map[string]bool{}, changed: map[string]string{},
 	}, nil
@@ -98,7 +83,7 @@ func Begin(out string) (*Staging, error) {
 
 // Write writes one file of the new site. It is safe to call from several
 // goroutines.
-func (s *Staging) Write(f render.File) error {
+func (s *staging) Write(f render.File) error {
 	if !s.update {
 		return s.create(filepath.Join(s.dir, filepath.FromSlash(f.Path)), f.Data)
 	}
@@ -116,7 +101,7 @@ func (s *Staging) Write(f render.File) error {
 }
 
 // create writes a file of a new site, making its folder first.
-func (s *Staging) create(p string, data []byte) error {
+func (s *staging) create(p string, data []byte) error {
 	dir := filepath.Dir(p)
 	s.mu.Lock()
 	made := s.made[dir]
@@ -134,7 +119,7 @@ func writeFile(p string, data []byte) error { return os.WriteFile(p, data, 0o644
 // mkdir makes the folder dir and those above it. A site is mostly folders
 // of one page each whose parent is already made: for them a single mkdir
 // does, where MkdirAll would first look at the folder and its parent.
-func (s *Staging) mkdir(dir string) error {
+func (s *staging) mkdir(dir string) error {
 	s.mu.Lock()
 	parentMade := s.made[filepath.Dir(dir)]
 	s.mu.Unlock()
@@ -184,7 +169,7 @@ func same(p string, data []byte) bool {
 var chunks = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
 // Commit puts the new site in place of the old one.
-func (s *Staging) Commit() error {
+func (s *staging) Commit() error {
 	err := s.Write(render.File{Path: Marker, Data: []byte(markerText)})
 	if err == nil && s.update {
 		err = s.commitUpdate()
@@ -200,7 +185,7 @@ func (s *Staging) Commit() error {
 // commitUpdate moves the files that changed into the output folder, then
 // removes the files and folders the new site no longer has. Each rename
 // replaces one file whole, so a reader never sees half of a page.
-func (s *Staging) commitUpdate() error {
+func (s *staging) commitUpdate() error {
 	made := map[string]bool{s.out: true} // folders of the output known to exist
 	// Sorted: folders before what they hold, and the same order every time.
 	for _, p := range slices.Sorted(maps.Keys(s.changed)) {
@@ -217,7 +202,7 @@ func (s *Staging) commitUpdate() error {
 // place renames the new file from into its place to in the output folder,
 // making its folder, and clearing the way when an old file stands where a
 // folder now goes, or an old folder where a file goes.
-func (s *Staging) place(from, to string, made map[string]bool) error {
+func (s *staging) place(from, to string, made map[string]bool) error {
 	dir := filepath.Dir(to)
 	if !made[dir] {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -240,7 +225,7 @@ func (s *Staging) place(from, to string, made map[string]bool) error {
 
 // clearWay removes the old file that stands where the folder dir, or one
 // above it, must go.
-func (s *Staging) clearWay(dir string) error {
+func (s *staging) clearWay(dir string) error {
 	for d := dir; d != s.out && len(d) > len(s.out); d = filepath.Dir(d) {
 		if info, err := os.Lstat(d); err == nil && !info.IsDir() {
 			return os.Remove(d)
@@ -251,7 +236,7 @@ func (s *Staging) clearWay(dir string) error {
 
 // prune removes from the output folder every file the new site does not
 // have, and the folders that leaves empty.
-func (s *Staging) prune() error {
+func (s *staging) prune() error {
 	var dirs []string
 	err := filepath.WalkDir(s.out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -282,7 +267,7 @@ func (s *Staging) prune() error {
 }
 
 // Abort throws the new site away, leaving the old one as it was.
-func (s *Staging) Abort() {
+func (s *staging) Abort() {
 	_ = os.RemoveAll(s.dir)
 }
 
@@ -301,7 +286,7 @@ func CheckOwned(out string) error {
 	if _, err := os.Stat(filepath.Join(out, Marker)); err == nil {
 		return nil
 	}
-	return fmt.Errorf("%s holds files that handbook did not write (it has no %s file); empty it, or choose another folder with -o", out, Marker)
+	return refuse("%s holds files that handbook did not write (it has no %s file); empty it, or choose another folder with -o", out, Marker)
 }
 
 // swap puts staging in place of out, putting the old folder back if that fails.

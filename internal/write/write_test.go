@@ -93,9 +93,25 @@ func besides(t *testing.T, out string) []string {
 	return names
 }
 
+// publish writes files as the site of a build to out.
+func publish(t *testing.T, out string, files []render.File) error {
+	t.Helper()
+	o, err := Open(t.TempDir(), out)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := o.Write(f); err != nil {
+			o.Abort()
+			return err
+		}
+	}
+	return o.Commit()
+}
+
 func TestFirstBuild(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	if err := Site(out, files("index.html", "home", "concerns/etl/index.html", "etl", "assets/style.css", "css")); err != nil {
+	if err := publish(t, out, files("index.html", "home", "concerns/etl/index.html", "etl", "assets/style.css", "css")); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := tree(t, out), want("index.html", "home", "concerns/etl/index.html", "etl", "assets/style.css", "css"); !reflect.DeepEqual(got, want) {
@@ -111,7 +127,7 @@ func TestFirstBuild(t *testing.T) {
 // folders that leaves empty.
 func TestLaterBuildUpdatesInPlace(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	if err := Site(out, files("index.html", "home", "concerns/etl/index.html", "etl", "concerns/old/index.html", "old", "tags/x/index.html", "x")); err != nil {
+	if err := publish(t, out, files("index.html", "home", "concerns/etl/index.html", "etl", "concerns/old/index.html", "old", "tags/x/index.html", "x")); err != nil {
 		t.Fatal(err)
 	}
 	kept := inode(t, filepath.Join(out, "concerns/etl/index.html"))
@@ -120,7 +136,7 @@ func TestLaterBuildUpdatesInPlace(t *testing.T) {
 	}
 
 	next := files("index.html", "home, again", "concerns/etl/index.html", "etl", "concerns/new/deep/index.html", "new")
-	if err := Site(out, next); err != nil {
+	if err := publish(t, out, next); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := tree(t, out), want("index.html", "home, again", "concerns/etl/index.html", "etl", "concerns/new/deep/index.html", "new"); !reflect.DeepEqual(got, want) {
@@ -141,10 +157,10 @@ func TestLaterBuildUpdatesInPlace(t *testing.T) {
 // the other way round.
 func TestFileAndFolderTradePlaces(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	if err := Site(out, files("a", "file a", "b/index.html", "in b")); err != nil {
+	if err := publish(t, out, files("a", "file a", "b/index.html", "in b")); err != nil {
 		t.Fatal(err)
 	}
-	if err := Site(out, files("a/index.html", "in a", "b", "file b")); err != nil {
+	if err := publish(t, out, files("a/index.html", "in a", "b", "file b")); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := tree(t, out), want("a/index.html", "in a", "b", "file b"); !reflect.DeepEqual(got, want) {
@@ -156,7 +172,7 @@ func TestFileAndFolderTradePlaces(t *testing.T) {
 // nothing, first build or later.
 func TestAbortLeavesOutputAlone(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	st, err := Begin(out)
+	st, err := Open(t.TempDir(), out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,11 +184,11 @@ func TestAbortLeavesOutputAlone(t *testing.T) {
 		t.Errorf("an aborted first build made the output folder: %v", err)
 	}
 
-	if err := Site(out, files("index.html", "home", "concerns/etl/index.html", "etl")); err != nil {
+	if err := publish(t, out, files("index.html", "home", "concerns/etl/index.html", "etl")); err != nil {
 		t.Fatal(err)
 	}
 	before := tree(t, out)
-	st, err = Begin(out)
+	st, err = Open(t.TempDir(), out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,8 +211,8 @@ func TestRefusesForeignFolder(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Begin(out); err == nil {
-		t.Fatal("Begin accepted a folder of someone else's files")
+	if _, err := Open(t.TempDir(), out); !IsRefusal(err) {
+		t.Fatalf("Open accepted a folder of someone else's files: %v", err)
 	}
 	if got := tree(t, out); !reflect.DeepEqual(got, map[string]string{"notes.txt": "mine"}) {
 		t.Errorf("the folder changed: %v", got)

@@ -1,0 +1,124 @@
+package preview
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"maps"
+	"slices"
+	"sync"
+
+	"github.com/reliability-council/handbook/internal/build"
+	"github.com/reliability-council/handbook/internal/render"
+)
+
+// memorySite is a finished build as the preview serves it: its files in
+// memory, found through the build's own map.
+type memorySite struct {
+	siteMap *render.Map
+	mu      sync.Mutex
+	files   map[string][]byte // kept as the build made them, not copied
+	sums    map[string]fileSum
+	build   string // names the build by its content
+}
+
+func newMemorySite(m *render.Map) *memorySite {
+	return &memorySite{siteMap: m, files: make(map[string][]byte, len(m.Files()))}
+}
+
+// add keeps one file of the build; the build calls it from several
+// goroutines.
+func (s *memorySite) add(f render.File) error {
+	s.mu.Lock()
+	s.files[f.Path] = f.Data
+	s.mu.Unlock()
+	return nil
+}
+
+// fileSum is the hash of one file's bytes, remembered with where those bytes
+// are: a rebuild hands back the very same bytes for every page it did not
+// render again, and those need no hashing.
+type fileSum struct {
+	at  *byte
+	len int
+	sum [sha256.Size]byte
+}
+
+// name names the build by the hashes of its files, hashing only the files
+// whose bytes are not prev's.
+func (s *memorySite) name(prev *memorySite) {
+	s.sums = make(map[string]fileSum, len(s.files))
+	h := sha256.New()
+	for _, path := range slices.Sorted(maps.Keys(s.files)) {
+		data := s.files[path]
+		sum := prev.sumOf(path, data)
+		s.sums[path] = sum
+		// Lengths keep the boundaries between paths unambiguous.
+		_, _ = h.Write(binary.AppendUvarint(nil, uint64(len(path))))
+		_, _ = h.Write([]byte(path))
+		_, _ = h.Write(sum.sum[:])
+	}
+	s.build = hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+func (s *memorySite) sumOf(path string, data []byte) fileSum {
+	at := firstByte(data)
+	if s != nil {
+		if old, ok := s.sums[path]; ok && at != nil && old.at == at && old.len == len(data) {
+			return old
+		}
+	}
+	return fileSum{at: at, len: len(data), sum: sha256.Sum256(data)}
+}
+
+func firstByte(data []byte) *byte {
+	if len(data) == 0 {
+		return nil
+	}
+	return &data[0]
+}
+
+// diff lists, sorted, the files whose bytes differ from prev's and those
+// prev had that s has not; every file when prev is nil.
+func (s *memorySite) diff(prev *memorySite) []string {
+	var changed []string
+	for path, sum := range s.sums {
+		if prev == nil || prev.sums[path].sum != sum.sum {
+			changed = append(changed, path)
+		}
+	}
+	if prev != nil {
+		for path := range prev.files {
+			if _, ok := s.files[path]; !ok {
+				changed = append(changed, path)
+			}
+		}
+	}
+	slices.Sort(changed)
+	return changed
+}
+
+func (s *memorySite) Find(rel string) (string, string, bool) { return s.siteMap.Find(rel) }
+func (s *memorySite) NotFound() (string, bool)                { return s.siteMap.NotFound() }
+
+func (s *memorySite) File(path string) ([]byte, bool, error) {
+	data, ok := s.files[path]
+	return data, ok, nil
+}
+
+func (s *memorySite) Fingerprinted(path string) bool {
+	e, ok := s.siteMap.Entry(path)
+	return ok && e.Fingerprinted
+}
+
+// pendingSite is the first build while it is being made: each file is
+// made when it is asked for.
+type pendingSite struct{ *build.Pending }
+
+func (s pendingSite) Find(rel string) (string, string, bool) { return s.Map().Find(rel) }
+func (s pendingSite) NotFound() (string, bool)                { return s.Map().NotFound() }
+
+func (s pendingSite) Fingerprinted(path string) bool {
+	e, ok := s.Map().Entry(path)
+	return ok && e.Fingerprinted
+}

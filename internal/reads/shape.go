@@ -1,0 +1,122 @@
+package reads
+
+import (
+	"reflect"
+	"strings"
+)
+
+// Shape is what a template reads of one value: the parts it looks at, down
+// to the values it prints, compares or hands to a function whole.
+type Shape struct {
+	// Whole: the value is read as a whole: printed, compared, or given to a
+	// function that may look at any of it.
+	Whole bool
+	// Len: its length, or its truth (nil or not, zero or not), is read.
+	Len bool
+	// Ident: it is compared by identity, as eq compares two pointers.
+	Ident bool
+	// Keys: a map's keys are read (ranging over it orders them).
+	Keys bool
+	// Fields holds what is read of each field, method result or map key
+	// named in the template.
+	Fields map[string]*Shape
+	// Elem is what is read of every element of a slice, array or map.
+	Elem *Shape
+
+	// typ is the value's type as the template sees it, for signing; nil
+	// when not known.
+	typ reflect.Type
+	// fields is Fields compiled for typ: resolved once, so that signing
+	// thousands of values does not look names up each time.
+	fields []compiledField
+}
+
+type compiledField struct {
+	name  string
+	index []int // the struct field; nil for a map key
+	shape *Shape
+}
+
+func newShape(t reflect.Type) *Shape { return &Shape{typ: t} }
+
+// field returns the shape of the field name, making it on first use.
+func (s *Shape) field(name string, t reflect.Type) *Shape {
+	if s.Fields == nil {
+		s.Fields = map[string]*Shape{}
+	}
+	f, ok := s.Fields[name]
+	if !ok {
+		f = newShape(t)
+		s.Fields[name] = f
+	}
+	return f
+}
+
+// elem returns the shape of every element, making it on first use.
+func (s *Shape) elem(t reflect.Type) *Shape {
+	if s.Elem == nil {
+		s.Elem = newShape(t)
+	}
+	return s.Elem
+}
+
+// compile resolves field names to struct field indexes, in s and below.
+// It runs once, after the analysis and before any signing.
+func (s *Shape) compile(seen map[*Shape]bool) {
+	if s == nil || seen[s] {
+		return
+	}
+	seen[s] = true
+	st := deref(s.typ)
+	for _, name := range sortedKeys(s.Fields) {
+		f := s.Fields[name]
+		cf := compiledField{name: name, shape: f}
+		if st != nil && st.Kind() == reflect.Struct {
+			if sf, ok := st.FieldByName(name); ok {
+				cf.index = sf.Index
+			}
+		}
+		s.fields = append(s.fields, cf)
+		f.compile(seen)
+	}
+	s.Elem.compile(seen)
+}
+
+// String draws the shape as nested field names, for tests and messages.
+func (s *Shape) String() string {
+	var b strings.Builder
+	s.draw(&b, "")
+	return b.String()
+}
+
+func (s *Shape) draw(b *strings.Builder, indent string) {
+	var marks []string
+	for _, m := range []struct {
+		on   bool
+		name string
+	}{{s.Whole, "whole"}, {s.Len, "len"}, {s.Ident, "ident"}, {s.Keys, "keys"}} {
+		if m.on {
+			marks = append(marks, m.name)
+		}
+	}
+	if len(marks) > 0 {
+		b.WriteString(" (" + strings.Join(marks, ", ") + ")")
+	}
+	b.WriteString("\n")
+	for _, name := range sortedKeys(s.Fields) {
+		b.WriteString(indent + "." + name)
+		s.Fields[name].draw(b, indent+"  ")
+	}
+	if s.Elem != nil {
+		b.WriteString(indent + "[*]")
+		s.Elem.draw(b, indent+"  ")
+	}
+}
+
+// deref returns t without its pointers.
+func deref(t reflect.Type) reflect.Type {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}

@@ -1,0 +1,182 @@
+package render
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// Map is the site's map: every file of the site, the URL that serves it,
+// and the name the theme gives each asset. It is the one place that knows
+// how URLs become files: the dev server and the CLI ask it rather than
+// taking names apart.
+type Map struct {
+	byFile map[string]Entry
+	byURL  map[string]string // page URL -> file
+	files  []string          // sorted
+}
+
+// Entry is one file of the site.
+type Entry struct {
+	File string // relative to the output folder, with forward slashes
+	// URL is where the file is served, below the base: "concerns/etl/"
+	// for a page, the file itself for anything else.
+	URL string
+	// Page is set for the pages made by the theme's layouts.
+	Page bool
+	// Asset is a theme asset's own name ("style.css"), "" for other files.
+	Asset string
+	// Fingerprinted is set for a file named after its content
+	// (assets/style.1a2b3c4d.css): it never changes under its name.
+	Fingerprinted bool
+	source model.Source // the content file it is made from, for errors
+}
+
+// notFoundFile is the page static hosts answer missing paths with.
+const notFoundFile = "404.html"
+
+// pageFile returns where a page is published: a folder with index.html, so
+// that URLs stay pretty on any static host; the 404 page is the file static
+// hosts look for.
+func pageFile(p *Page) string {
+	if p.Layout == "404" {
+		return notFoundFile
+	}
+	return p.Path + "index.html"
+}
+
+// pageURL returns where a page is served, below the base.
+func pageURL(p *Page) string {
+	if f := pageFile(p); f == notFoundFile {
+		return f
+	}
+	return p.Path
+}
+
+// newMap maps the pages, the assets and the other files. Two things that
+// would be published as one file, or a file where another needs a folder,
+// are errors, named at the content file that makes them.
+func newMap(list []*Page, assets []asset, other []string) (*Map, error) {
+	m := &Map{byFile: map[string]Entry{}, byURL: map[string]string{}}
+	var errs model.ErrorList
+	add := func(e Entry) {
+		if old, ok := m.byFile[e.File]; ok {
+			errs = append(errs, clash(e, old))
+			return
+		}
+		m.byFile[e.File] = e
+		if e.Page {
+			m.byURL[e.URL] = e.File
+		}
+	}
+	for _, p := range list {
+		add(Entry{File: pageFile(p), URL: pageURL(p), Page: true, source: pageSource(p)})
+	}
+	for _, a := range assets {
+		add(Entry{File: a.path, URL: a.path, Asset: a.name, Fingerprinted: a.fingerprinted})
+	}
+	for _, f := range other {
+		add(Entry{File: f, URL: f})
+	}
+	for f, e := range m.byFile {
+		m.files = append(m.files, f)
+		for dir := path.Dir(f); dir != "."; dir = path.Dir(dir) {
+			if old, ok := m.byFile[dir]; ok {
+				errs = append(errs, clash(e, old))
+			}
+		}
+		for _, part := range strings.Split(f, "/") {
+			if len(part) > maxNameBytes {
+				errs = append(errs, model.Errorf(e.source.File, e.source.Line,
+					"its page would be published as %s, whose name part %.20q... is longer than the %d bytes a file system allows (shorten it)", f, part, maxNameBytes))
+				break
+			}
+		}
+	}
+	sort.Strings(m.files)
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	return m, nil
+}
+
+// maxNameBytes is the longest name of a file or folder that common file
+// systems allow.
+const maxNameBytes = 255
+
+func pageSource(p *Page) model.Source {
+	switch {
+	case p.Concern != nil:
+		return p.Concern.Source
+	case p.Team != nil:
+		return p.Team.Source
+	case p.Meeting != nil:
+		return p.Meeting.Source
+	case p.Doc != nil:
+		return p.Doc.Source
+	}
+	return model.Source{}
+}
+
+func clash(e, old Entry) *model.Error {
+	what := func(x Entry) string {
+		if x.source.File != "" {
+			return "the page of " + x.source.File
+		}
+		if x.Page {
+			return "the handbook's own page /" + x.URL
+		}
+		return "the file " + x.File
+	}
+	src := e.source
+	if src.File == "" {
+		src = old.source
+	}
+	return model.Errorf(src.File, src.Line, "%s and %s would both be published as %s (rename one of them)", what(e), what(old), e.File)
+}
+
+// Files returns every file of the site, sorted.
+func (m *Map) Files() []string { return m.files }
+
+// Entry returns what the map knows of file.
+func (m *Map) Entry(file string) (Entry, bool) {
+	e, ok := m.byFile[file]
+	return e, ok
+}
+
+// Find returns the file that answers rel, a URL path below the base
+// without its leading slash: "" is the overview, "concerns/etl/" a
+// concern's page; a file's own path answers with that file. redirect is
+// set instead for a page's URL without its final slash.
+func (m *Map) Find(rel string) (file, redirect string, ok bool) {
+	if f, ok := m.byURL[rel]; ok {
+		return f, "", true
+	}
+	if _, ok := m.byFile[rel]; ok {
+		return rel, "", true
+	}
+	if _, ok := m.byURL[rel+"/"]; ok && rel != "" && !strings.HasSuffix(rel, "/") {
+		return "", rel + "/", false
+	}
+	return "", "", false
+}
+
+// NotFound returns the page that answers a path the site does not have.
+func (m *Map) NotFound() (string, bool) {
+	_, ok := m.byFile[notFoundFile]
+	return notFoundFile, ok
+}
+
+// String lists the map, for tests.
+func (m *Map) String() string {
+	var b strings.Builder
+	for _, f := range m.files {
+		e := m.byFile[f]
+		fmt.Fprintf(&b, "%s url=%s page=%v asset=%q\n", f, e.URL, e.Page, e.Asset)
+	}
+	return b.String()
+}
