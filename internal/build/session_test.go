@@ -42,7 +42,6 @@ func edit(t *testing.T, dir, rel string, change func(string) string) {
 	}
 }
 
-
 // TestRebuildRendersOnlyWhatChanged checks how much work each kind of edit
 // costs, so that rebuilds stay incremental.
 func TestRebuildRendersOnlyWhatChanged(t *testing.T) {

@@ -99,7 +99,7 @@ func (s *memorySite) diff(prev *memorySite) []string {
 }
 
 func (s *memorySite) Find(rel string) (string, string, bool) { return s.siteMap.Find(rel) }
-func (s *memorySite) NotFound() (string, bool)                { return s.siteMap.NotFound() }
+func (s *memorySite) NotFound() (string, bool)               { return s.siteMap.NotFound() }
 
 func (s *memorySite) File(path string) ([]byte, bool, error) {
 	data, ok := s.files[path]
@@ -116,7 +116,7 @@ func (s *memorySite) Fingerprinted(path string) bool {
 type pendingSite struct{ *build.Pending }
 
 func (s pendingSite) Find(rel string) (string, string, bool) { return s.Map().Find(rel) }
-func (s pendingSite) NotFound() (string, bool)                { return s.Map().NotFound() }
+func (s pendingSite) NotFound() (string, bool)               { return s.Map().NotFound() }
 
 func (s pendingSite) Fingerprinted(path string) bool {
 	e, ok := s.Map().Entry(path)

@@ -32,7 +32,7 @@ type Entry struct {
 	// Fingerprinted is set for a file named after its content
 	// (assets/style.1a2b3c4d.css): it never changes under its name.
 	Fingerprinted bool
-	source model.Source // the content file it is made from, for errors
+	source        model.Source // the content file it is made from, for errors
 }
 
 // notFoundFile is the page static hosts answer missing paths with.
