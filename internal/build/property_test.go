@@ -299,7 +299,6 @@ func (s *randomSite) edit() ([]string, string) {
 	}
 }
 
-
 // readerTheme overrides the default theme's layouts with ones that read
 // much more of the handbook through the documented template API.
 var readerTheme = map[string]string{
