@@ -14,6 +14,7 @@ package reads
 import (
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -38,33 +39,100 @@ type Analysis struct {
 // Lookup returns the parse tree of the template called name, or nil.
 type Lookup func(name string) *parse.Tree
 
-// Analyze works out what the template entry reads when executed with data
-// of type dot, its functions closing over a global value of type global.
-// funcs describes every function the templates may call besides the
-// built-in ones; FuncMap makes them a template.FuncMap. An error reports what would fail when the template runs:
-// a field the data does not have, a template that does not exist.
-func Analyze(lookup Lookup, entry string, dot, global reflect.Type, funcs map[string]Func) (*Analysis, error) {
-	a := &analyzer{
-		lookup: lookup, funcs: funcs,
-		result: &Analysis{Dot: newShape(dot), Global: newShape(global)},
-		done:   map[string]bool{}, reached: map[string]bool{},
+// Analyzer works out what the templates of one theme read. A template is
+// read once for each type of data it is executed with, however many
+// templates call it, and what it reads is shared: a signature then hashes
+// what a partial shows of a value once per build, whichever pages show it.
+type Analyzer struct {
+	funcs  map[string]Func
+	global value
+	canon  map[canonKey]*canonical
+	roots  []*Shape // what each analysis reads of its data
+	done   bool
+}
+
+// NewAnalyzer returns an Analyzer for templates whose functions, described
+// by funcs, close over a global value of type global. funcs describes
+// every function the templates may call besides the built-in ones;
+// FuncMap makes them a template.FuncMap.
+func NewAnalyzer(global reflect.Type, funcs map[string]Func) *Analyzer {
+	return &Analyzer{
+		funcs:  funcs,
+		global: value{typ: global, at: []*Shape{newShape(global)}},
+		canon:  map[canonKey]*canonical{},
 	}
-	a.global = value{typ: global, at: []*Shape{a.result.Global}}
-	a.template(entry, value{typ: dot, at: []*Shape{a.result.Dot}})
+}
+
+// canonical is one template read with one type of data.
+type canonical struct {
+	tree   *parse.Tree
+	name   string
+	dot    value        // the data, as the template reads it
+	calls  []*canonical // the templates it executes
+	gaveUp string       // why the analysis could not follow it
+}
+
+type canonKey struct {
+	tree *parse.Tree
+	dot  string
+}
+
+// Analyze works out what the template entry, found with lookup, reads when
+// executed with data of type dot. An error reports what would fail when
+// the template runs: a field the data does not have, a template that does
+// not exist. Templates that lookup finds under several entries must be the
+// same parse trees: they are read once.
+func (an *Analyzer) Analyze(lookup Lookup, entry string, dot reflect.Type) (*Analysis, error) {
+	if an.done {
+		panic("reads: Analyze after Finish")
+	}
+	a := &analyzer{Analyzer: an, lookup: lookup}
+	root := newShape(dot)
+	c := a.template(entry, value{typ: dot, at: []*Shape{root}})
 	if len(a.errs) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(a.errs, "\n"))
 	}
-	r := a.result
-	r.Templates = sortedKeys(a.reached)
+	an.roots = append(an.roots, root)
+	r := &Analysis{Dot: root, Global: an.global.at[0]}
+	trees := map[string]*parse.Tree{}
+	seen := map[*canonical]bool{}
+	var visit func(c *canonical)
+	visit = func(c *canonical) {
+		if seen[c] {
+			return
+		}
+		seen[c] = true
+		trees[c.name] = c.tree
+		if r.Everything == "" && c.gaveUp != "" {
+			r.Everything = c.gaveUp
+		}
+		for _, next := range c.calls {
+			visit(next)
+		}
+	}
+	visit(c)
+	r.Templates = sortedKeys(trees)
 	h := fnv.New64a()
 	for _, name := range r.Templates {
-		_, _ = fmt.Fprintf(h, "%q\x00%s\x00", name, lookup(name).Root.String())
+		_, _ = fmt.Fprintf(h, "%q\x00%s\x00", name, trees[name].Root.String())
 	}
 	r.Text = h.Sum64()
-	seen := map[*Shape]bool{}
-	r.Dot.compile(seen)
-	r.Global.compile(seen)
 	return r, nil
+}
+
+// Finish readies every analysis for signing; nothing may be analysed after.
+func (an *Analyzer) Finish() {
+	an.done = true
+	seen := map[*Shape]bool{}
+	an.global.at[0].compile(seen)
+	for _, root := range an.roots {
+		root.compile(seen)
+	}
+	for _, key := range slices.SortedFunc(maps.Keys(an.canon), func(a, b canonKey) int { return strings.Compare(a.dot, b.dot) }) {
+		for _, s := range an.canon[key].dot.shapes() {
+			s.compile(seen)
+		}
+	}
 }
 
 // maxDepth bounds how deep templates may call templates before the
@@ -72,17 +140,15 @@ func Analyze(lookup Lookup, entry string, dot, global reflect.Type, funcs map[st
 // smaller parts of its data would otherwise never end.
 const maxDepth = 40
 
+// analyzer is one call of Analyze.
 type analyzer struct {
-	lookup  Lookup
-	funcs   map[string]Func
-	result  *Analysis
-	global  value
-	tree    *parse.Tree     // the template being read, for positions
-	at      parse.Node      // the command being read, for positions
-	done    map[string]bool // template and dot pairs already read
-	reached map[string]bool
-	depth   int
-	errs    []string
+	*Analyzer
+	lookup Lookup
+	cur    *canonical  // the template being read
+	tree   *parse.Tree // its parse tree, for positions
+	at     parse.Node  // the command being read, for positions
+	depth  int
+	errs   []string
 }
 
 // value is what the analysis knows of a value in a template: its type and
@@ -99,9 +165,18 @@ type value struct {
 	fields map[string]value
 }
 
+// shapes returns every shape v is read through, its fields' included.
+func (v value) shapes() []*Shape {
+	out := slices.Clone(v.at)
+	for _, name := range sortedKeys(v.fields) {
+		out = append(out, v.fields[name].shapes()...)
+	}
+	return out
+}
+
 func (a *analyzer) giveUp(why string) {
-	if a.result.Everything == "" {
-		a.result.Everything = why
+	if a.cur != nil && a.cur.gaveUp == "" {
+		a.cur.gaveUp = why
 	}
 }
 
@@ -117,40 +192,87 @@ func (a *analyzer) fail(n parse.Node, format string, args ...any) {
 	a.errs = append(a.errs, fmt.Sprintf("template: %s:%s: %s", loc, at, fmt.Sprintf(format, args...)))
 }
 
-// template reads the template name executed with dot.
-func (a *analyzer) template(name string, dot value) {
+// template reads the template name executed with dot: once for each type
+// of dot, what it reads then linked to where dot comes from.
+func (a *analyzer) template(name string, dot value) *canonical {
 	tree := a.lookup(name)
 	if tree == nil || tree.Root == nil {
 		a.fail(nil, "no template %q is defined (define it in a file of layouts/partials/)", name)
-		return
+		return &canonical{name: name, dot: canonicalize(dot), gaveUp: "a template that does not exist"}
 	}
-	key := name + "\x00" + dot.key()
-	if a.done[key] {
-		return
+	dot = a.byField(dot)
+	key := canonKey{tree: tree, dot: dot.key()}
+	c, ok := a.canon[key]
+	if !ok {
+		c = &canonical{tree: tree, name: name, dot: canonicalize(dot)}
+		a.canon[key] = c
+		if a.depth >= maxDepth {
+			c.gaveUp = "templates call templates too deeply to follow (" + name + ")"
+		} else {
+			a.depth++
+			outerCur, outerTree, outerAt := a.cur, a.tree, a.at
+			a.cur, a.tree = c, tree
+			a.list(&scope{vars: []variable{{"$", c.dot}}}, c.dot, tree.Root)
+			a.cur, a.tree, a.at = outerCur, outerTree, outerAt
+			a.depth--
+		}
 	}
-	a.done[key] = true
-	a.reached[name] = true
-	if a.depth >= maxDepth {
-		a.giveUp("templates call templates too deeply to follow (" + name + ")")
-		return
+	if a.cur != nil {
+		a.cur.calls = append(a.cur.calls, c)
 	}
-	a.depth++
-	outerTree, outerAt := a.tree, a.at
-	a.tree = tree
-	a.list(&scope{vars: []variable{{"$", dot}}}, dot, tree.Root)
-	a.tree, a.at = outerTree, outerAt
-	a.depth--
+	link(dot, c.dot)
+	return c
 }
 
-// key identifies what the analysis knows of v, so that a template read
-// once with it is not read again.
+// byField returns a struct value as its fields: a template executed with a
+// struct that a function built from its arguments and one executed with a
+// struct from the data then read the same shapes, and share them.
+func (a *analyzer) byField(v value) value {
+	if v.fields != nil || v.typ == nil || v.typ.Kind() != reflect.Struct {
+		return v
+	}
+	out := value{typ: v.typ, str: v.str, fields: map[string]value{}}
+	for i := range v.typ.NumField() {
+		if f := v.typ.Field(i); f.IsExported() {
+			out.fields[f.Name] = a.child(v, f.Name, f.Type)
+		}
+	}
+	return out
+}
+
+// canonicalize returns a value like v, read through shapes of its own.
+func canonicalize(v value) value {
+	out := value{typ: v.typ, str: v.str, at: []*Shape{newShape(v.typ)}}
+	if v.fields != nil {
+		out.at = nil
+		out.fields = make(map[string]value, len(v.fields))
+		for name, f := range v.fields {
+			out.fields[name] = canonicalize(f)
+		}
+	}
+	return out
+}
+
+// link makes whatever the canonical value c is read through also read v.
+func link(v, c value) {
+	for _, s := range v.at {
+		for _, to := range c.at {
+			s.also(to)
+		}
+	}
+	for name, f := range v.fields {
+		if cf, ok := c.fields[name]; ok {
+			link(f, cf)
+		}
+	}
+}
+
+// key identifies the type of v and what is known of it beyond the type,
+// for reading a template once per kind of data.
 func (v value) key() string {
 	var b strings.Builder
 	if v.typ != nil {
 		b.WriteString(v.typ.String())
-	}
-	for _, s := range v.at {
-		fmt.Fprintf(&b, " %p", s)
 	}
 	if v.str != nil {
 		b.WriteString(" " + strconv.Quote(*v.str))

@@ -2,6 +2,7 @@ package reads
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -22,6 +23,9 @@ type Shape struct {
 	Fields map[string]*Shape
 	// Elem is what is read of every element of a slice, array or map.
 	Elem *Shape
+	// Also lists what templates executed with the value read of it: the
+	// shapes of a partial, shared by every place that shows the partial.
+	Also []*Shape
 
 	// typ is the value's type as the template sees it, for signing; nil
 	// when not known.
@@ -60,6 +64,14 @@ func (s *Shape) elem(t reflect.Type) *Shape {
 	return s.Elem
 }
 
+// also adds to what is read of the value: the shape a template reads of
+// it.
+func (s *Shape) also(to *Shape) {
+	if s != to && !slices.Contains(s.Also, to) {
+		s.Also = append(s.Also, to)
+	}
+}
+
 // compile resolves field names to struct field indexes, in s and below.
 // It runs once, after the analysis and before any signing.
 func (s *Shape) compile(seen map[*Shape]bool) {
@@ -80,16 +92,65 @@ func (s *Shape) compile(seen map[*Shape]bool) {
 		f.compile(seen)
 	}
 	s.Elem.compile(seen)
+	for _, to := range s.Also {
+		to.compile(seen)
+	}
 }
 
-// String draws the shape as nested field names, for tests and messages.
+// String draws the shape as nested field names, what partials read of a
+// value merged in, for tests and messages.
 func (s *Shape) String() string {
 	var b strings.Builder
-	s.draw(&b, "")
+	b.WriteString("\n")
+	merged(s, 0).draw(&b, "")
 	return b.String()
 }
 
+// merged returns s with what its Also shapes read folded into it.
+func merged(s *Shape, depth int) *Shape {
+	out := &Shape{Whole: s.Whole, Len: s.Len, Ident: s.Ident, Keys: s.Keys}
+	if depth > maxNesting {
+		return out
+	}
+	for _, from := range append([]*Shape{s}, s.Also...) {
+		if from != s {
+			from = merged(from, depth+1)
+		}
+		out.Whole, out.Len, out.Ident, out.Keys = out.Whole || from.Whole, out.Len || from.Len, out.Ident || from.Ident, out.Keys || from.Keys
+		for name, f := range from.Fields {
+			if out.Fields == nil {
+				out.Fields = map[string]*Shape{}
+			}
+			if old, ok := out.Fields[name]; ok {
+				out.Fields[name] = merged(&Shape{Whole: old.Whole, Len: old.Len, Ident: old.Ident, Keys: old.Keys, Fields: old.Fields, Elem: old.Elem, Also: []*Shape{f}}, depth+1)
+			} else {
+				out.Fields[name] = merged(f, depth+1)
+			}
+		}
+		if from.Elem != nil {
+			if out.Elem == nil {
+				out.Elem = merged(from.Elem, depth+1)
+			} else {
+				out.Elem = merged(&Shape{Whole: out.Elem.Whole, Len: out.Elem.Len, Ident: out.Elem.Ident, Keys: out.Elem.Keys, Fields: out.Elem.Fields, Elem: out.Elem.Elem, Also: []*Shape{from.Elem}}, depth+1)
+			}
+		}
+	}
+	return out
+}
+
 func (s *Shape) draw(b *strings.Builder, indent string) {
+	for _, name := range sortedKeys(s.Fields) {
+		f := s.Fields[name]
+		b.WriteString(indent + "." + name + f.marks() + "\n")
+		f.draw(b, indent+"  ")
+	}
+	if s.Elem != nil {
+		b.WriteString(indent + "[*]" + s.Elem.marks() + "\n")
+		s.Elem.draw(b, indent+"  ")
+	}
+}
+
+func (s *Shape) marks() string {
 	var marks []string
 	for _, m := range []struct {
 		on   bool
@@ -99,18 +160,10 @@ func (s *Shape) draw(b *strings.Builder, indent string) {
 			marks = append(marks, m.name)
 		}
 	}
-	if len(marks) > 0 {
-		b.WriteString(" (" + strings.Join(marks, ", ") + ")")
+	if len(marks) == 0 {
+		return ""
 	}
-	b.WriteString("\n")
-	for _, name := range sortedKeys(s.Fields) {
-		b.WriteString(indent + "." + name)
-		s.Fields[name].draw(b, indent+"  ")
-	}
-	if s.Elem != nil {
-		b.WriteString(indent + "[*]")
-		s.Elem.draw(b, indent+"  ")
-	}
+	return " (" + strings.Join(marks, ", ") + ")"
 }
 
 // deref returns t without its pointers.

@@ -52,7 +52,9 @@ func (sg *Signer) Sign(a *Analysis, dot, global any) (sum uint64, all bool) {
 	var h maphash.Hash
 	h.SetSeed(sg.seed)
 	writeUint(&h, a.Text)
-	if sg.walk(&h, reflect.ValueOf(dot), a.Dot, 0) || sg.walk(&h, reflect.ValueOf(global), a.Global, 0) {
+	// The global value is the same for every page: its part of the
+	// signature is worked out once.
+	if sg.walk(&h, reflect.ValueOf(dot), a.Dot, 0) || sg.memoized(&h, reflect.ValueOf(global), a.Global, 0) {
 		return a.Text, true
 	}
 	return h.Sum64(), false
@@ -92,10 +94,38 @@ func (sg *Signer) walk(h *maphash.Hash, v reflect.Value, s *Shape, depth int) bo
 	if s.Len {
 		length(h, v)
 	}
-	if len(s.fields) == 0 && s.Elem == nil && !s.Keys {
+	if (len(s.fields) > 0 || s.Elem != nil || s.Keys) && sg.parts(h, v, s, depth) {
+		return true
+	}
+	for _, partial := range s.Also {
+		if sg.through(h, v, partial, depth) {
+			return true
+		}
+	}
+	return false
+}
+
+// through hashes what a partial reads of v. A partial reads the same of a
+// value wherever it is shown, so for a value behind a pointer the hash is
+// worked out once per build: a concern's row, say, in every table it is in.
+func (sg *Signer) through(h *maphash.Hash, v reflect.Value, s *Shape, depth int) bool {
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return sg.walk(h, v, s, depth+1)
+	}
+	key := memoKey{at: v.Pointer(), typ: v.Type(), shape: s}
+	if sum, ok := sg.memo.Load(key); ok {
+		writeUint(h, sum.(uint64))
 		return false
 	}
-	return sg.parts(h, v, s, depth)
+	var sub maphash.Hash
+	sub.SetSeed(sg.seed)
+	if sg.walk(&sub, v, s, depth+1) {
+		return true
+	}
+	sum := sub.Sum64()
+	sg.memo.Store(key, sum)
+	writeUint(h, sum)
+	return false
 }
 
 // parts hashes what s reads of the fields and elements of v.
@@ -105,7 +135,11 @@ func (sg *Signer) parts(h *maphash.Hash, v reflect.Value, s *Shape, depth int) b
 			_ = h.WriteByte(0)
 			return false
 		}
-		if v.Kind() == reflect.Pointer && depth > 0 && len(s.fields)+boolInt(s.Elem != nil) > 1 {
+		// What the page's data points to directly, such as the site, is
+		// shared by every page of a layout: worked out once. Deeper down,
+		// values are mostly a page's own, and remembering them costs more
+		// than it saves.
+		if v.Kind() == reflect.Pointer && depth == 1 && len(s.fields)+boolInt(s.Elem != nil) > 1 {
 			return sg.memoized(h, v, s, depth)
 		}
 		v = v.Elem()
@@ -153,7 +187,7 @@ func (sg *Signer) parts(h *maphash.Hash, v reflect.Value, s *Shape, depth int) b
 }
 
 // memoized hashes what s reads of the value v points to once per Signer,
-// however many pages read it: a team's charts, say, on every team page.
+// however many pages read it.
 func (sg *Signer) memoized(h *maphash.Hash, v reflect.Value, s *Shape, depth int) bool {
 	key := memoKey{at: v.Pointer(), typ: v.Type(), shape: s}
 	if sum, ok := sg.memo.Load(key); ok {

@@ -1,11 +1,14 @@
 package render
 
 import (
+	"errors"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"text/template/parse"
 
@@ -40,19 +43,24 @@ func newDeps(s *Site, theme fs.FS, tmpls map[string]*template.Template, describe
 		site:    s,
 		theme:   theme,
 	}
-	siteType := reflect.TypeFor[*Site]()
+	an := reads.NewAnalyzer(reflect.TypeFor[*Site](), described)
+	var errs []string
 	for _, name := range layouts {
-		t := tmpls[name]
-		a, err := reads.Analyze(lookup(t), baseLayout, reflect.TypeFor[*Page](), siteType, described)
+		a, err := an.Analyze(lookup(tmpls[name]), baseLayout, reflect.TypeFor[*Page]())
 		if err != nil {
-			return nil, err
+			errs = append(errs, err.Error())
+			continue
 		}
 		d.layouts[name] = a
 	}
-	row, err := reads.Analyze(lookup(tmpls[layouts[0]]), rowTemplate, reflect.TypeFor[ConcernRow](), siteType, described)
+	row, err := an.Analyze(lookup(tmpls[layouts[0]]), rowTemplate, reflect.TypeFor[ConcernRow]())
 	if err != nil {
-		return nil, err
+		errs = append(errs, err.Error())
 	}
+	if len(errs) > 0 {
+		return nil, errors.New(strings.Join(slices.Compact(errs), "\n"))
+	}
+	an.Finish()
 	d.row = row
 	return d, nil
 }
