@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -37,7 +38,8 @@ func (s *memorySite) add(f render.File) error {
 
 // fileSum is the hash of one file's bytes, remembered with where those bytes
 // are: a rebuild hands back the very same bytes for every page it did not
-// render again, and those need no hashing.
+// render again, and those need no hashing; the same bytes elsewhere need
+// only comparing.
 type fileSum struct {
 	at  *byte
 	len int
@@ -64,8 +66,8 @@ func (s *memorySite) name(prev *memorySite) {
 func (s *memorySite) sumOf(path string, data []byte) fileSum {
 	at := firstByte(data)
 	if s != nil {
-		if old, ok := s.sums[path]; ok && at != nil && old.at == at && old.len == len(data) {
-			return old
+		if old, ok := s.sums[path]; ok && old.len == len(data) && (old.at == at || bytes.Equal(s.files[path], data)) {
+			return fileSum{at: at, len: old.len, sum: old.sum}
 		}
 	}
 	return fileSum{at: at, len: len(data), sum: sha256.Sum256(data)}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -122,21 +121,21 @@ func pageSource(p *Page) model.Source {
 	return model.Source{}
 }
 
+// clash reports two entries that would be published as one file, at the
+// content file behind one of them.
 func clash(e, old Entry) *model.Error {
-	what := func(x Entry) string {
-		if x.source.File != "" {
-			return "the page of " + x.source.File
-		}
-		if x.Page {
-			return "the handbook's own page /" + x.URL
-		}
-		return "the file " + x.File
+	if e.source.File == "" {
+		e, old = old, e
 	}
-	src := e.source
-	if src.File == "" {
-		src = old.source
+	other := "the page of " + old.source.File
+	switch {
+	case old.source.File != "":
+	case old.Page:
+		other = "the handbook's own page /" + old.URL
+	default:
+		other = "the handbook's file " + old.File
 	}
-	return model.Errorf(src.File, src.Line, "%s and %s would both be published as %s (rename one of them)", what(e), what(old), e.File)
+	return model.Errorf(e.source.File, 0, "its page would be published as %s, like %s (rename the file)", e.File, other)
 }
 
 // Files returns every file of the site, sorted.
@@ -169,14 +168,4 @@ func (m *Map) Find(rel string) (file, redirect string, ok bool) {
 func (m *Map) NotFound() (string, bool) {
 	_, ok := m.byFile[notFoundFile]
 	return notFoundFile, ok
-}
-
-// String lists the map, for tests.
-func (m *Map) String() string {
-	var b strings.Builder
-	for _, f := range m.files {
-		e := m.byFile[f]
-		fmt.Fprintf(&b, "%s url=%s page=%v asset=%q\n", f, e.URL, e.Page, e.Asset)
-	}
-	return b.String()
 }

@@ -14,10 +14,6 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 )
 
-// reservedSlugs are the top-level URLs the generator makes itself, which a
-// plain page may not take.
-var reservedSlugs = []string{"actions", "assets", "charts", "concerns", "index", "meetings", "tags", "teams", "404", "sitemap.xml"}
-
 type resolver struct {
 	site     *load.Site
 	config   model.Config
@@ -119,9 +115,6 @@ func (r *resolver) checkSlug(d *load.Document, seen map[load.Kind]map[string]str
 		return false
 	case want != d.Slug:
 		r.errs.Add(d.File, 0, "file name %q would make a poor URL (rename it %s.md: lowercase, words joined by -)", d.Slug+".md", want)
-		return false
-	case d.Kind == load.KindPage && slices.Contains(reservedSlugs, d.Slug):
-		r.errs.Add(d.File, 0, "a page cannot be called %q: /%s/ is made by the generator (rename the file)", d.Slug, d.Slug)
 		return false
 	}
 	if seen[d.Kind] == nil {
