@@ -17,7 +17,6 @@ import (
 	"maps"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"text/template/parse"
 )
@@ -197,7 +196,7 @@ func (a *analyzer) fail(n parse.Node, format string, args ...any) {
 func (a *analyzer) template(name string, dot value) *canonical {
 	tree := a.lookup(name)
 	if tree == nil || tree.Root == nil {
-		a.fail(nil, "no template %q is defined (define it in a file of layouts/partials/)", name)
+		a.fail(nil, "no template %q is defined (%s)", name, whereToDefine(name))
 		return &canonical{name: name, dot: canonicalize(dot), gaveUp: "a template that does not exist"}
 	}
 	dot = a.byField(dot)
@@ -240,9 +239,17 @@ func (a *analyzer) byField(v value) value {
 	return out
 }
 
+// whereToDefine says where a missing template belongs.
+func whereToDefine(name string) string {
+	if name == "main" {
+		return `each layout defines it: {{define "main"}}...{{end}}`
+	}
+	return "define it in a file of layouts/partials/"
+}
+
 // canonicalize returns a value like v, read through shapes of its own.
 func canonicalize(v value) value {
-	out := value{typ: v.typ, str: v.str, at: []*Shape{newShape(v.typ)}}
+	out := value{typ: v.typ, at: []*Shape{newShape(v.typ)}}
 	if v.fields != nil {
 		out.at = nil
 		out.fields = make(map[string]value, len(v.fields))
@@ -267,15 +274,12 @@ func link(v, c value) {
 	}
 }
 
-// key identifies the type of v and what is known of it beyond the type,
+// key identifies the type of v, and of its parts when a function built it,
 // for reading a template once per kind of data.
 func (v value) key() string {
 	var b strings.Builder
 	if v.typ != nil {
 		b.WriteString(v.typ.String())
-	}
-	if v.str != nil {
-		b.WriteString(" " + strconv.Quote(*v.str))
 	}
 	for _, name := range sortedKeys(v.fields) {
 		b.WriteString(" " + name + "{" + v.fields[name].key() + "}")

@@ -53,15 +53,18 @@ func newDeps(s *Site, theme fs.FS, tmpls map[string]*template.Template, describe
 		}
 		d.layouts[name] = a
 	}
-	row, err := an.Analyze(lookup(tmpls[layouts[0]]), rowTemplate, reflect.TypeFor[ConcernRow]())
-	if err != nil {
-		errs = append(errs, err.Error())
+	// A theme that shows no concern rows need not define them.
+	if tmpls[layouts[0]].Lookup(rowTemplate) != nil {
+		row, err := an.Analyze(lookup(tmpls[layouts[0]]), rowTemplate, reflect.TypeFor[ConcernRow]())
+		if err != nil {
+			errs = append(errs, err.Error())
+		}
+		d.row = row
 	}
 	if len(errs) > 0 {
 		return nil, errors.New(strings.Join(slices.Compact(errs), "\n"))
 	}
 	an.Finish()
-	d.row = row
 	return d, nil
 }
 

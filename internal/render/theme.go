@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -128,11 +129,11 @@ func (f *themeFiles) errors(err error) error {
 		if e := f.error(errors.New(line), ""); errors.As(e, &placed) {
 			list = append(list, placed...)
 		} else {
-			return err
+			list = append(list, &model.Error{Msg: e.Error()})
 		}
 	}
 	list.Sort()
-	return list
+	return slices.CompactFunc(list, func(a, b *model.Error) bool { return *a == *b })
 }
 
 // origin names a theme file as the user finds it on disk.
