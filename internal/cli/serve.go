@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -16,11 +17,19 @@ import (
 )
 
 func runServe(env Env, args []string) int {
-	fs := newFlags(env, "serve", "[-s SITE_DIR] [--port N] [--bind ADDR]",
+	fs := newFlags(env, "serve", "[-s SITE_DIR] [--port N] [--bind ADDR] [--host NAME]",
 		"Serve builds the site into memory, serves it, and rebuilds on every save: open pages\nreload by themselves, and errors show over the page until they are fixed.")
 	siteDir := fs.String("s", ".", "the site `folder`, holding site.yaml")
 	port := fs.Int("port", 1313, "the `port` to listen on")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; only this machine can connect unless you change it")
+	var hosts []string
+	fs.Func("host", "also answer to this host `name`, such as a tunnel's (.example.org: every name below it); repeat for more", func(name string) error {
+		if name == "" || strings.ContainsAny(name, "/: ") {
+			return fmt.Errorf("want a host name such as preview.example.org, found %q", name)
+		}
+		hosts = append(hosts, name)
+		return nil
+	})
 	if code, done := parse(env, fs, args); done {
 		return code
 	}
@@ -37,7 +46,7 @@ func runServe(env Env, args []string) int {
 	}
 	addr := net.JoinHostPort(*bind, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
 	err = preview.Run(ctx, preview.Options{
-		Dir: *siteDir, Listener: ln,
+		Dir: *siteDir, Listener: ln, Hosts: hosts,
 		Today:  func() (time.Time, error) { return today(env) },
 		Report: &serveReport{env: env, dir: *siteDir, addr: addr},
 	})

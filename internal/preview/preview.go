@@ -23,6 +23,7 @@ import (
 type Options struct {
 	Dir      string       // the site folder
 	Listener net.Listener // where to serve
+	Hosts    []string     // host names to answer to besides this machine's
 	Today    func() (time.Time, error)
 	Report   Reporter
 }
@@ -131,7 +132,7 @@ func (p *preview) start(changed []string) *build.Pending {
 		// A first build that failed on its content has still read the
 		// baseURL, unless site.yaml itself is broken.
 		p.base = p.session.Config().BasePath()
-		p.server = serve.New(serve.Options{Base: p.base})
+		p.server = serve.New(serve.Options{Base: p.base, Hosts: p.opts.Hosts})
 	}
 	if err != nil {
 		p.fail(err)

@@ -386,7 +386,9 @@ func TestConcurrentUse(t *testing.T) {
 				}
 				for _, p := range []string{"/", "/concerns/etl/", "/nope", "/assets/logo.png"} {
 					rec := httptest.NewRecorder()
-					h.ServeHTTP(rec, httptest.NewRequest("GET", p, nil))
+					req := httptest.NewRequest("GET", p, nil)
+					req.Host = "localhost"
+					h.ServeHTTP(rec, req)
 					if rec.Code != 200 && rec.Code != 404 {
 						t.Errorf("GET %s: status %d", p, rec.Code)
 					}

@@ -16,6 +16,10 @@ type Options struct {
 	// Base is the path the site is served below, ending in /: the path of
 	// its baseURL. "" or "/" serves it at the root.
 	Base string
+	// Hosts are the host names the server answers to besides this
+	// machine's own (IP addresses and localhost): a tunnel's, say. A name
+	// starting with a dot allows every name below it.
+	Hosts []string
 }
 
 // Server serves one site as it is rebuilt. Its methods are safe to call from

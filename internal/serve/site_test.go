@@ -49,7 +49,9 @@ func fileData(t *testing.T, path string) []byte {
 func get(t *testing.T, h http.Handler, method, target string) (*http.Response, string) {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	req := httptest.NewRequest(method, target, nil)
+	req.Host = "localhost:1313" // httptest's example.com is a foreign name
+	h.ServeHTTP(rec, req)
 	res := rec.Result()
 	body, err := io.ReadAll(res.Body)
 	if err != nil {
