@@ -7,7 +7,7 @@ import "fmt"
 type Method struct {
 	Name    string // as site.yaml writes it: "weighted", "cre", "rice", "wsjf"
 	Title   string // as readers see it
-	Score   string // what its score is called in a sentence: "priority", "risk"
+	Score   string // what its score is called in a sentence: "priority", "expected cost"
 	Unit    string // what its score counts, written after the number; "" for a plain score
 	Formula string // the formula in words
 }
@@ -34,7 +34,7 @@ var methods = []method{
 	},
 	{
 		Method: Method{
-			Name: "cre", Title: "Google CRE risk analysis", Score: "risk", Unit: "bad minutes a year",
+			Name: "cre", Title: "Google CRE risk analysis", Score: "expected cost", Unit: "bad minutes a year",
 			Formula: "(time to detect + time to repair) × users affected × times a year",
 		},
 		prioritize: Scoring.cre,
