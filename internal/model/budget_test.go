@@ -27,9 +27,10 @@ func share(t *testing.T, s string) Share {
 }
 
 // TestBudgetMinutes checks the yearly error budget of an SLO, (1 − SLO) ×
-// 525,600 minutes, as Google CRE's "Know thy enemy" article works it out:
-// 99.9% leaves 525.6 bad minutes a year, and its 25% cap for a single risk
-// is 131.4 of them. The other SLOs are the usual nines, worked by hand.
+// 525,600 minutes, and the cap on a single risk, as Google CRE's "Know thy
+// enemy" article defines them: at its 99.9% and 25%, 525.6 bad minutes a
+// year and 131.4 for one risk. The other cases are the usual nines, worked
+// out by hand from the same definitions.
 func TestBudgetMinutes(t *testing.T) {
 	for _, tt := range []struct {
 		slo, cap     string
@@ -85,9 +86,9 @@ func checkAllocations(t *testing.T, b *Budget, want []wantAllocation) {
 	}
 }
 
-// TestAllocateMustFix follows the CRE stack rank against a 99.9% budget of
-// 525.6 minutes with a cap of 131.4: the two risks above the cap must be
-// fixed; the others, smallest first, fit.
+// TestAllocateMustFix follows the article's stack rank against a 99.9%
+// budget of 525.6 minutes with a cap of 131.4, on risks made up for it: the
+// two above the cap must be fixed; the others, smallest first, fit.
 func TestAllocateMustFix(t *testing.T) {
 	b := NewBudget(nil, share(t, "99.9%"), share(t, "25%"))
 	b.Allocate(risks(t, 165, 72, 15, 131.4, 200))

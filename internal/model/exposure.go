@@ -31,36 +31,54 @@ type Exposure struct {
 	Minutes float64
 }
 
+// estimateFields are the frontmatter keys of the four estimates, in order.
+var estimateFields = [4]string{"ettd", "ettr", "impact", "frequency"}
+
+// notEstimated is what Missing says when no estimate is recorded: most
+// concerns, so it is made once.
+var notEstimated = andList(estimateFields[:])
+
 // Expose works out a concern's expected bad minutes from its estimates.
 func Expose(c *Concern) Exposure {
 	e := Exposure{Factors: [4]Factor{
-		durationFactor("time to detect (ETTD)", "ettd", c.ETTD),
-		durationFactor("time to repair (ETTR)", "ettr", c.ETTR),
-		{Name: "users affected", Field: "impact", Shown: c.Impact.String(), Used: FormatNumber(c.Impact.Fraction)},
-		{Name: "frequency", Field: "frequency", Shown: c.Frequency.String(), Used: FormatNumber(c.Frequency.PerYear) + " a year"},
+		{Name: "time to detect (ETTD)", Field: estimateFields[0], Shown: notRecorded},
+		{Name: "time to repair (ETTR)", Field: estimateFields[1], Shown: notRecorded},
+		{Name: "users affected", Field: estimateFields[2], Shown: notRecorded},
+		{Name: "frequency", Field: estimateFields[3], Shown: notRecorded},
 	}}
 	given := [4]bool{c.ETTD.Text != "", c.ETTR.Text != "", c.Impact.Text != "", c.Frequency.Text != ""}
+	if given == [4]bool{} {
+		e.Missing = notEstimated
+		return e
+	}
+	e.Given = true
 	var missing []string
 	for i, ok := range given {
-		if ok {
-			e.Given = true
+		if !ok {
+			missing = append(missing, estimateFields[i])
 			continue
 		}
-		e.Factors[i].Shown, e.Factors[i].Used = "not recorded", ""
-		missing = append(missing, e.Factors[i].Field)
+		f := &e.Factors[i]
+		switch i {
+		case 0:
+			f.Shown, f.Used = c.ETTD.String(), FormatNumber(c.ETTD.Minutes)+" min"
+		case 1:
+			f.Shown, f.Used = c.ETTR.String(), FormatNumber(c.ETTR.Minutes)+" min"
+		case 2:
+			f.Shown, f.Used = c.Impact.String(), FormatNumber(c.Impact.Fraction)
+		case 3:
+			f.Shown, f.Used = c.Frequency.String(), FormatNumber(c.Frequency.PerYear)+" a year"
+		}
 	}
 	if len(missing) > 0 {
 		e.Missing = andList(missing)
 		return e
 	}
 	e.Estimated = true
-	e.PerIncident = roundMinutes((c.ETTD.Minutes + c.ETTR.Minutes) * c.Impact.Fraction)
-	e.Minutes = roundMinutes((c.ETTD.Minutes + c.ETTR.Minutes) * c.Impact.Fraction * c.Frequency.PerYear)
+	detectAndRepair := c.ETTD.Minutes + c.ETTR.Minutes
+	e.PerIncident = roundMinutes(detectAndRepair * c.Impact.Fraction)
+	e.Minutes = roundMinutes(detectAndRepair * c.Impact.Fraction * c.Frequency.PerYear)
 	e.Working = "(" + FormatNumber(c.ETTD.Minutes) + " + " + FormatNumber(c.ETTR.Minutes) + ") × " +
 		FormatNumber(c.Impact.Fraction) + " × " + FormatNumber(c.Frequency.PerYear) + " = " + FormatNumber(e.Minutes)
 	return e
-}
-
-func durationFactor(name, field string, d Duration) Factor {
-	return Factor{Name: name, Field: field, Shown: d.String(), Used: FormatNumber(d.Minutes) + " min"}
 }

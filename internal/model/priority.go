@@ -92,9 +92,12 @@ func (s Scoring) blockers(n int, weight float64) Term {
 	return Term{Dimension: "blockers", Shown: shown, Position: 1 - float64(min(n, limit))/float64(limit), Weight: weight}
 }
 
+// notRecorded is how a breakdown shows a field that was left out.
+const notRecorded = "not recorded"
+
 func notScored(l Level) string {
 	if l.IsZero() {
-		return "not recorded"
+		return notRecorded
 	}
 	return "no level given"
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -144,10 +145,8 @@ func rateTokens(s string) ([]rateToken, bool) {
 
 func periodByName(word string) (ratePeriod, bool) {
 	for _, p := range ratePeriods {
-		for _, name := range p.names {
-			if word == name {
-				return p, true
-			}
+		if slices.Contains(p.names, word) {
+			return p, true
 		}
 	}
 	return ratePeriod{}, false
@@ -155,10 +154,8 @@ func periodByName(word string) (ratePeriod, bool) {
 
 func periodByAdverb(word string) (ratePeriod, bool) {
 	for _, p := range ratePeriods {
-		for _, a := range p.adverbs {
-			if word == a {
-				return p, true
-			}
+		if slices.Contains(p.adverbs, word) {
+			return p, true
 		}
 	}
 	return ratePeriod{}, false

@@ -60,7 +60,7 @@ func (s Scoring) rice(c *Concern) Priority {
 		levelFactor("effort", "effort", c.Effort),
 	}}
 	if c.Impact.Text == "" {
-		p.Factors[0].Shown, p.Factors[0].Used = "not recorded", ""
+		p.Factors[0].Shown, p.Factors[0].Used = notRecorded, ""
 	}
 	if p.Missing = missingInputs(p.Factors); p.Missing != "" {
 		return p

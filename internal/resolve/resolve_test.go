@@ -111,6 +111,7 @@ func FuzzLoadAndResolve(f *testing.F) {
 	f.Add("---\ntitle: A\nteam: ops\nvalue: High\neffort: Low-Medium, soon\nrisk: words\n---\nBody", "---\ndate: 2020-01-01\nconcerns: [a]\nactions:\n  - task: x\n    concern: a\n---\n")
 	f.Add("---\nvalue: [a, {b: c}]\ntags: {x: y}\nraised: 99\n---\n", "---\nactions: [1, [2]]\nattendees: {a: b}\n---\n")
 	f.Add("---\ntitle: &a x\nteam: *a\n---\n", "---\ndate: *b\n---\n")
+	f.Add("---\ntitle: A\nteam: ops\nvalue: High\neffort: Low\nettd: 1h 30m\nettr: 2x\nimpact: 25%, some\nfrequency: every 2 years\nurgency: Hihg\nconfidence: 60%\n---\n", "---\ndate: 2020-01-01\nconcerns: a\n---\n")
 	f.Add("", "---\n---\n")
 	f.Fuzz(func(t *testing.T, concern, meeting string) {
 		dir := t.TempDir()
