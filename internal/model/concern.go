@@ -28,6 +28,20 @@ type Concern struct {
 	Blockers   []string
 	Evidence   []string
 
+	// The four estimates of Google CRE's risk analysis, each zero when not
+	// recorded: how long the risk takes to detect and to repair once it
+	// happens, the share of users it affects, and how often it happens.
+	ETTD      Duration
+	ETTR      Duration
+	Impact    Share
+	Frequency Rate
+	// Confidence is how sure the council is of its estimates, for RICE;
+	// zero when not recorded.
+	Confidence Share
+	// Urgency is how fast the value of dealing with it decays, WSJF's time
+	// criticality; written like risk.
+	Urgency Level
+
 	Status     string
 	Observable Observability
 	Signals    []string
@@ -40,4 +54,10 @@ type Concern struct {
 	Rank     int        // 1 for the most urgent concern
 	Meetings []*Meeting // the meetings that discussed it, newest first
 	Actions  []*Action
+
+	// Exposure is its expected bad minutes a year, from the four estimates.
+	Exposure Exposure
+	// Allocation is its place in its error budget; nil when it is not
+	// estimated or has no budget to count against.
+	Allocation *Allocation
 }

@@ -55,15 +55,7 @@ type Level struct {
 func (l Level) IsZero() bool { return l.Text == "" && l.Note == "" }
 
 // String returns the level and its note as the council wrote them.
-func (l Level) String() string {
-	if l.Note == "" {
-		return l.Text
-	}
-	if l.Text == "" {
-		return l.Note
-	}
-	return l.Text + ", " + l.Note
-}
+func (l Level) String() string { return withNote(l.Text, l.Note) }
 
 // Want describes what a scored field accepts, for error messages.
 func (s Scale) Want() string {
@@ -111,9 +103,21 @@ func (s Scale) ParseOptional(text string) (Level, error) {
 	return level, nil
 }
 
+// splitNote cuts a field at its first comma into what it says and a note.
 func splitNote(text string) (head, note string) {
 	head, note, _ = strings.Cut(text, ",")
 	return strings.TrimSpace(head), strings.TrimSpace(note)
+}
+
+// withNote writes a field and its note as the council wrote them.
+func withNote(text, note string) string {
+	switch {
+	case note == "":
+		return text
+	case text == "":
+		return note
+	}
+	return text + ", " + note
 }
 
 // parseHead reads a level name, a range of two names, or a number.

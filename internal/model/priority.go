@@ -5,14 +5,23 @@ import (
 	"strconv"
 )
 
-// Priority is a concern's priority score, 0 to 100, with the terms it was
-// added up from so that a reader can check the arithmetic.
+// Priority is a concern's priority score, with what it was worked out from
+// so that a reader can check the arithmetic: the weighted method's five
+// terms, or another method's inputs and its formula with the numbers in.
 type Priority struct {
-	Score float64
-	Terms [5]Term // value, risk, effort, complexity, blockers
+	Method Method // the method that worked it out
+	Score  float64
+	// Scored is false when an input the method needs was not recorded:
+	// the concern then ranks after every scored one, as not yet estimated,
+	// and Missing names the fields still to fill in.
+	Scored  bool
+	Missing string
+	Terms   []Term   // the weighted method's: value, risk, effort, complexity, blockers
+	Factors []Factor // the other methods' inputs, as recorded and as used
+	Working string   // the other methods' formula with this concern's numbers
 }
 
-// Term is one dimension's share of a priority score.
+// Term is one dimension's share of a weighted priority score.
 type Term struct {
 	Dimension string  // "value", "risk", ...
 	Shown     string  // what the council wrote, or why a default was used
@@ -25,16 +34,16 @@ type Term struct {
 // or written without a level: the middle, so that it neither helps nor hurts.
 const Assumed = 0.5
 
-// Prioritize scores a concern. The score rises with value and risk and falls
-// with effort, complexity and the number of blockers:
+// weighted scores a concern from 0 to 100. The score rises with value and
+// risk and falls with effort, complexity and the number of blockers:
 //
 //	100 × (wv·value + wr·risk + we·(1−effort) + wc·(1−complexity) + wb·(1−blockers)) / (wv+wr+we+wc+wb)
 //
 // with each dimension placed on 0..1. Risk and complexity left out or given
 // in words only count as the middle of the scale.
-func (s Scoring) Prioritize(c *Concern) Priority {
+func (s Scoring) weighted(c *Concern) Priority {
 	w := s.Weights
-	terms := [5]Term{
+	terms := []Term{
 		s.benefit("value", c.Value, w.Value),
 		s.benefit("risk", c.Risk, w.Risk),
 		s.cost("effort", c.Effort, w.Effort),
@@ -53,7 +62,7 @@ func (s Scoring) Prioritize(c *Concern) Priority {
 	if total > 0 {
 		score = round1(sum * 100 / total)
 	}
-	return Priority{Score: score, Terms: terms}
+	return Priority{Score: score, Scored: true, Terms: terms}
 }
 
 func (s Scoring) benefit(name string, l Level, weight float64) Term {
@@ -83,9 +92,12 @@ func (s Scoring) blockers(n int, weight float64) Term {
 	return Term{Dimension: "blockers", Shown: shown, Position: 1 - float64(min(n, limit))/float64(limit), Weight: weight}
 }
 
+// notRecorded is how a breakdown shows a field that was left out.
+const notRecorded = "not recorded"
+
 func notScored(l Level) string {
 	if l.IsZero() {
-		return "not recorded"
+		return notRecorded
 	}
 	return "no level given"
 }

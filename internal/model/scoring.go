@@ -3,13 +3,21 @@ package model
 import "slices"
 
 // Scoring is the site's scoring configuration: the scale levels are written
-// in, which statuses count as open, and how the priority score weighs each
-// dimension.
+// in, which statuses count as open, the method that works priorities out
+// and how the weighted method weighs each dimension, and the SLO and cap
+// that risks are set against.
 type Scoring struct {
 	Scale   Scale
 	Open    []string // statuses of concerns still to be dealt with
 	Closed  []string // statuses of concerns the council is finished with
+	Method  Method
 	Weights Weights
+	// SLO is the site's service level objective, from which the yearly
+	// error budget is made; zero when site.yaml gives none.
+	SLO Share
+	// BudgetCap is the share of an error budget that a single risk may
+	// take before it must be fixed.
+	BudgetCap Share
 }
 
 // Weights says how much each dimension moves the priority score.
@@ -24,13 +32,19 @@ type Weights struct {
 	BlockerCap int
 }
 
+// StatusInProgress is the status of a concern being worked on: the one a
+// risk above the budget cap should have.
+const StatusInProgress = "in-progress"
+
 // DefaultScoring returns the scoring a site gets when site.yaml says nothing.
 func DefaultScoring() Scoring {
 	return Scoring{
-		Scale:   DefaultScale(),
-		Open:    []string{"proposed", "accepted", "planned", "in-progress"},
-		Closed:  []string{"done", "dropped"},
-		Weights: Weights{Value: 3, Risk: 2, Effort: 2, Complexity: 1, Blockers: 1, BlockerCap: 3},
+		Scale:     DefaultScale(),
+		Open:      []string{"proposed", "accepted", "planned", StatusInProgress},
+		Closed:    []string{"done", "dropped"},
+		Method:    methods[0].Method,
+		Weights:   Weights{Value: 3, Risk: 2, Effort: 2, Complexity: 1, Blockers: 1, BlockerCap: 3},
+		BudgetCap: Share{Text: "25%", Fraction: 0.25},
 	}
 }
 

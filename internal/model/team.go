@@ -8,8 +8,12 @@ type Team struct {
 	Representative string
 	Members        []string
 	Body           Markdown
+	// SLO is the team's own service level objective; zero when its
+	// concerns count against the site's.
+	SLO Share
 
 	Concerns []*Concern // by priority
 	Meetings []*Meeting // the meetings it attended, newest first
 	Actions  []*Action  // owned by its people or about its concerns
+	Budget   *Budget    // the error budget of its own SLO; nil without one
 }

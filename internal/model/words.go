@@ -29,3 +29,16 @@ func (t *Team) Name() string {
 	}
 	return t.Title
 }
+
+// orList joins words as a sentence does: "a, b or c".
+func orList(words []string) string { return joinList(words, " or ") }
+
+// andList joins words as a sentence does: "a, b and c".
+func andList(words []string) string { return joinList(words, " and ") }
+
+func joinList(words []string, last string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + last + words[len(words)-1]
+}

@@ -8,7 +8,7 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 )
 
-var configKeys = []string{"title", "baseURL", "description", "language", "theme", "editURL", "scoring"}
+var configKeys = []string{"title", "baseURL", "description", "language", "theme", "editURL", "scoring", "slo", "budgetCap"}
 
 var configHints = map[string]string{
 	"title":   "the handbook's name",
@@ -26,7 +26,17 @@ func config(doc *load.Document, errs *model.ErrorList) model.Config {
 		Language:    f.text("language"),
 		Theme:       f.text("theme"),
 		EditURL:     f.text("editURL"),
-		Scoring:     scoring(f.mapping("scoring", []string{"scale", "statuses", "weights"})),
+	}
+	sf := f.mapping("scoring", []string{"scale", "statuses", "method", "weights"})
+	c.Scoring = scoring(sf)
+	c.Scoring.SLO = parsed(f, "slo", model.ParseSLO)
+	c.Scoring.BudgetCap = budgetCap(f)
+	// A method that needs an SLO is not reported when the SLO is there but
+	// wrong: its own error says enough. Only a method set in scoring can
+	// fail to work with the rest.
+	sloWrong := f.has("slo") && c.Scoring.SLO.Text == ""
+	if err := c.Scoring.Validate(); err != nil && sf != nil && !sloWrong {
+		sf.failKey("method", "%v", err)
 	}
 	if c.Language == "" {
 		c.Language = "en"
@@ -72,6 +82,13 @@ func scoring(f *fields) model.Scoring {
 			seen[name] = true
 		}
 	}
+	if name := strings.ToLower(f.text("method")); name != "" {
+		m, ok := model.MethodNamed(name)
+		if !ok {
+			f.failKey("method", "unknown method %q (%s)", name, suggest(name, model.MethodNames()))
+		}
+		s.Method = m
+	}
 	if w := f.mapping("weights", []string{"value", "risk", "effort", "complexity", "blockers", "blockerCap"}); w != nil {
 		d := s.Weights
 		s.Weights = model.Weights{
@@ -103,6 +120,21 @@ func weight(f *fields, key string, def float64) float64 {
 		return def
 	}
 	return n
+}
+
+// budgetCap reads the share of an error budget a single risk may take
+// before it must be fixed, or gives the default.
+func budgetCap(f *fields) model.Share {
+	def := model.DefaultScoring().BudgetCap
+	c := parsed(f, "budgetCap", model.ParseShare)
+	switch {
+	case c.Text == "":
+		return def
+	case c.Fraction == 0:
+		f.failKey("budgetCap", "%s would make every risk a must-fix (want a share of the budget above 0%%, e.g. 25%%)", c.Text)
+		return def
+	}
+	return c
 }
 
 func blockerCap(f *fields, def int) int {

@@ -8,7 +8,7 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 )
 
-var teamKeys = []string{"title", "representative", "members"}
+var teamKeys = []string{"title", "representative", "members", "slo"}
 
 func team(d *load.Document, errs *model.ErrorList) *model.Team {
 	f := docFields(d, teamKeys, errs)
@@ -19,12 +19,14 @@ func team(d *load.Document, errs *model.ErrorList) *model.Team {
 		Title:          f.text("title"),
 		Representative: f.text("representative"),
 		Members:        f.list("members"),
+		SLO:            parsed(f, "slo", model.ParseSLO),
 		Body:           d.Body,
 	}
 }
 
 var concernKeys = []string{
 	"title", "team", "value", "effort", "risk", "complexity", "blockers", "evidence",
+	"ettd", "ettr", "impact", "frequency", "confidence", "urgency",
 	"status", "observable", "signals", "owner", "tags", "raised",
 }
 
@@ -43,12 +45,18 @@ func (r *resolver) concern(d *load.Document) (*model.Concern, *fields) {
 		Source:     source(d),
 		Slug:       d.Slug,
 		Title:      f.text("title"),
-		Value:      r.level(f, "value", scale.Parse),
-		Effort:     r.level(f, "effort", scale.Parse),
-		Risk:       r.level(f, "risk", scale.ParseOptional),
-		Complexity: r.level(f, "complexity", scale.ParseOptional),
+		Value:      parsed(f, "value", scale.Parse),
+		Effort:     parsed(f, "effort", scale.Parse),
+		Risk:       parsed(f, "risk", scale.ParseOptional),
+		Complexity: parsed(f, "complexity", scale.ParseOptional),
 		Blockers:   f.list("blockers"),
 		Evidence:   f.list("evidence"),
+		ETTD:       parsed(f, "ettd", model.ParseDuration),
+		ETTR:       parsed(f, "ettr", model.ParseDuration),
+		Impact:     parsed(f, "impact", model.ParseShare),
+		Frequency:  parsed(f, "frequency", model.ParseRate),
+		Confidence: parsed(f, "confidence", model.ParseConfidence),
+		Urgency:    parsed(f, "urgency", scale.ParseOptional),
 		Status:     r.status(f),
 		Observable: observable(f),
 		Signals:    f.list("signals"),
@@ -59,16 +67,19 @@ func (r *resolver) concern(d *load.Document) (*model.Concern, *fields) {
 	return c, f
 }
 
-func (r *resolver) level(f *fields, key string, parse func(string) (model.Level, error)) model.Level {
+// parsed reads a field written in the council's words, such as a level or
+// an estimate; it is the zero value when left out or wrong.
+func parsed[T any](f *fields, key string, parse func(string) (T, error)) T {
+	var v T
 	s := f.text(key)
 	if s == "" {
-		return model.Level{}
+		return v
 	}
-	l, err := parse(s)
+	v, err := parse(s)
 	if err != nil {
 		f.failKey(key, "%v", err)
 	}
-	return l
+	return v
 }
 
 func (r *resolver) status(f *fields) string {

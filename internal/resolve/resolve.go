@@ -101,6 +101,8 @@ func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
 	}
 
 	r.order(h)
+	s := r.config.Scoring
+	h.Budgets = model.Budgets(s.SLO, s.BudgetCap, h.Teams, h.Concerns)
 	h.Warnings = r.warnings(h)
 	r.errs.Sort()
 	return h, r.errs.Err()
@@ -152,6 +154,7 @@ func (r *resolver) linkConcern(c *model.Concern, f *fields) {
 		}
 	}
 	c.Priority = r.config.Scoring.Prioritize(c)
+	c.Exposure = model.Expose(c)
 }
 
 func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
@@ -284,7 +287,12 @@ func (r *resolver) order(h *model.Handbook) {
 	}
 }
 
+// byPriority puts scored concerns first, highest score first, then the
+// concerns not yet estimated; ties go by title.
 func byPriority(a, b *model.Concern) bool {
+	if a.Priority.Scored != b.Priority.Scored {
+		return a.Priority.Scored
+	}
 	if a.Priority.Score != b.Priority.Score {
 		return a.Priority.Score > b.Priority.Score
 	}

@@ -15,12 +15,19 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 )
 
-var updateErrors = flag.Bool("update", false, "rewrite the want section of testdata/errors/*.txtar")
+var update = flag.Bool("update", false, "rewrite the want section of testdata/errors/*.txtar and testdata/methods/*.txtar")
 
 // TestErrors loads each site of testdata/errors/*.txtar and compares the
 // errors found with the archive's "want" file, line for line.
 func TestErrors(t *testing.T) {
-	cases, err := filepath.Glob("testdata/errors/*.txtar")
+	eachArchive(t, "testdata/errors/*.txtar", errorsOf)
+}
+
+// eachArchive writes out each site of the txtar archives matching pattern,
+// gives its folder to report and compares what it returns with the
+// archive's "want" file, or rewrites that file with -update.
+func eachArchive(t *testing.T, pattern string, report func(t *testing.T, dir string) string) {
+	cases, err := filepath.Glob(pattern)
 	if err != nil || len(cases) == 0 {
 		t.Fatalf("no cases: %v", err)
 	}
@@ -45,8 +52,8 @@ func TestErrors(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			got := errorsOf(t, dir)
-			if *updateErrors {
+			got := report(t, dir)
+			if *update {
 				for i := range ar.Files {
 					if ar.Files[i].Name == "want" {
 						ar.Files[i].Data = []byte(got)
@@ -58,7 +65,7 @@ func TestErrors(t *testing.T) {
 				return
 			}
 			if got != want {
-				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
 			}
 		})
 	}
@@ -104,6 +111,7 @@ func FuzzLoadAndResolve(f *testing.F) {
 	f.Add("---\ntitle: A\nteam: ops\nvalue: High\neffort: Low-Medium, soon\nrisk: words\n---\nBody", "---\ndate: 2020-01-01\nconcerns: [a]\nactions:\n  - task: x\n    concern: a\n---\n")
 	f.Add("---\nvalue: [a, {b: c}]\ntags: {x: y}\nraised: 99\n---\n", "---\nactions: [1, [2]]\nattendees: {a: b}\n---\n")
 	f.Add("---\ntitle: &a x\nteam: *a\n---\n", "---\ndate: *b\n---\n")
+	f.Add("---\ntitle: A\nteam: ops\nvalue: High\neffort: Low\nettd: 1h 30m\nettr: 2x\nimpact: 25%, some\nfrequency: every 2 years\nurgency: Hihg\nconfidence: 60%\n---\n", "---\ndate: 2020-01-01\nconcerns: a\n---\n")
 	f.Add("", "---\n---\n")
 	f.Fuzz(func(t *testing.T, concern, meeting string) {
 		dir := t.TempDir()

@@ -7,8 +7,9 @@ import (
 )
 
 // warnings finds what is allowed but probably not meant: concerns no meeting
-// has discussed, action items nobody owns or that have no due date, and risk
-// or complexity written as one word that is nearly a level.
+// has discussed, action items nobody owns or that have no due date, risk,
+// complexity or urgency written as one word that is nearly a level, and
+// risks above the budget cap that nobody is working on.
 func (r *resolver) warnings(h *model.Handbook) model.ErrorList {
 	var list model.ErrorList
 	for _, c := range h.Concerns {
@@ -18,10 +19,14 @@ func (r *resolver) warnings(h *model.Handbook) model.ErrorList {
 		for _, f := range []struct {
 			name  string
 			level model.Level
-		}{{"risk", c.Risk}, {"complexity", c.Complexity}} {
+		}{{"risk", c.Risk}, {"complexity", c.Complexity}, {"urgency", c.Urgency}} {
 			if near := r.nearLevel(f.level); near != "" {
 				list.Add(c.File, c.Line, "%s: %q is not a level, so it is not scored (did you mean %q?)", f.name, f.level.Note, near)
 			}
+		}
+		if a := c.Allocation; a != nil && a.MustFix && c.Status != model.StatusInProgress {
+			list.Add(c.File, c.Line, "it is expected to cost %s bad minutes a year, %s%% of its error budget and over the cap of %s, so it must be fixed, but its status is %q (set status: %s while it is being fixed; once it is, update its estimates)",
+				model.FormatNumber(a.Minutes), model.FormatNumber(a.Percent), a.Budget.CapShare.Text, c.Status, model.StatusInProgress)
 		}
 	}
 	for _, m := range h.Meetings {
