@@ -27,8 +27,12 @@ func runBuild(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
 		return exitUsage
 	}
+	if out.Recovered {
+		fmt.Fprintf(env.Stderr, "%s build: an earlier build was stopped while it published; %s is back as it was before that build\n", programName, *outDir)
+	}
 	day, err := today(env)
 	if err != nil {
+		out.Abort()
 		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
 		return exitUsage
 	}
@@ -41,12 +45,13 @@ func runBuild(env Env, args []string) int {
 	if err == nil {
 		_, err = pending.Run(out.Write)
 	}
-	if err == nil {
-		err = out.Commit()
-	}
 	if err != nil {
 		out.Abort()
 		return reportFailure(env, err)
+	}
+	if err := out.Commit(); err != nil { // it says what became of the folder
+		fmt.Fprintf(env.Stderr, "%s build: %v\n", programName, err)
+		return exitFailed
 	}
 	h := pending.Handbook
 	fmt.Fprintf(env.Stdout, "built %s, %s, %s: %s in %s (%s)\n",

@@ -211,7 +211,8 @@ func TestRefusesForeignFolder(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(t.TempDir(), out); !IsRefusal(err) {
+	var refusal *Refusal
+	if _, err := Open(t.TempDir(), out); !errors.As(err, &refusal) {
 		t.Fatalf("Open accepted a folder of someone else's files: %v", err)
 	}
 	if got := tree(t, out); !reflect.DeepEqual(got, map[string]string{"notes.txt": "mine"}) {
