@@ -19,9 +19,9 @@ import (
 // the site drops is moved to "old/". The journal's presence says the output
 // may be half changed; it goes once the output is whole again.
 type journal struct {
-	out, dir string    // the output folder and the staging folder
-	Puts     []put     `json:"puts"`    // new files, in order
-	Removes  []string  `json:"removes"` // published files the site no longer has
+	out, dir string   // the output folder and the staging folder
+	Puts     []put    `json:"puts"`    // new files, in order
+	Removes  []string `json:"removes"` // published files the site no longer has
 }
 
 type put struct {
