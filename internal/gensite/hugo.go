@@ -33,6 +33,18 @@ disableKinds = ["rss"]
 
 [params]
   description = %q
+
+# The handbook's Markdown: GitHub's flavour and heading ids, code shown as
+# written. Hugo's other extensions and its highlighter would be work the
+# handbook does not do.
+[markup.goldmark.extensions]
+  definitionList = false
+  [markup.goldmark.extensions.footnote]
+    enable = false
+  [markup.goldmark.extensions.typographer]
+    disable = true
+[markup.highlight]
+  codeFences = false
 `, siteBaseURL, siteTitle, siteDescription))}}
 
 	section := func(path, title string) {
