@@ -1,9 +1,12 @@
 // Command gensite writes a synthetic handbook of any size, for load tests
 // and benchmarks, and optionally the equivalent Hugo site:
 //
-//	gensite -o DIR [-concerns 10000] [-meetings 500] [-teams 40] [-seed 1] [-hugo DIR2]
+//	gensite -o DIR [-shape default] [-concerns 10000] [-meetings N] [-teams 40] [-seed 1] [-hugo DIR2]
+//	gensite -shapes
 //
-// The same flags always give the same files, byte for byte.
+// -shape picks the kind of content (-shapes lists them); -meetings defaults
+// to the shape's number. The same flags always give the same files, byte
+// for byte.
 package main
 
 import (
@@ -25,17 +28,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "write the handbook's site into this `folder` (required; must be empty or absent)")
 	hugo := fs.String("hugo", "", "also write the equivalent Hugo site into this `folder`")
+	shape := fs.String("shape", "default", "the `name` of the kind of content (see -shapes)")
+	listShapes := fs.Bool("shapes", false, "list the shapes, one a line, and exit")
 	var opts gensite.Options
 	fs.IntVar(&opts.Concerns, "concerns", 10000, "number of concerns")
-	fs.IntVar(&opts.Meetings, "meetings", 500, "number of meetings")
+	fs.IntVar(&opts.Meetings, "meetings", 0, "number of meetings (default: the shape's, 500 for most)")
 	fs.IntVar(&opts.Teams, "teams", 40, "number of teams")
 	fs.Uint64Var(&opts.Seed, "seed", 1, "random seed; the same seed gives the same site")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if *listShapes {
+		for _, s := range gensite.Shapes() {
+			fmt.Fprintf(stdout, "%s\t%s\n", s.Name, s.About)
+		}
+		return 0
+	}
 	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: gensite -o DIR [-concerns N] [-meetings N] [-teams N] [-seed N] [-hugo DIR2]")
+		fmt.Fprintln(stderr, "usage: gensite -o DIR [-shape NAME] [-concerns N] [-meetings N] [-teams N] [-seed N] [-hugo DIR2]")
 		return 2
+	}
+	var err error
+	if opts.Shape, err = gensite.ShapeNamed(*shape); err != nil {
+		fmt.Fprintln(stderr, "gensite:", err)
+		return 2
+	}
+	if !isSet(fs, "meetings") {
+		opts.Meetings = opts.Shape.Meetings(opts.Concerns)
 	}
 	if err := opts.Validate(); err != nil {
 		fmt.Fprintln(stderr, "gensite:", err)
@@ -46,7 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gensite:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %d concerns, %d meetings, %d teams to %s\n", opts.Concerns, opts.Meetings, opts.Teams, *out)
+	fmt.Fprintf(stdout, "wrote %d concerns, %d meetings, %d teams of the %s shape to %s\n", opts.Concerns, opts.Meetings, opts.Teams, opts.Shape.Name, *out)
 	if *hugo != "" {
 		files, err := s.HugoFiles()
 		if err == nil {
@@ -59,4 +78,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "wrote the Hugo twin to %s\n", *hugo)
 	}
 	return 0
+}
+
+// isSet reports whether the command line gave the flag called name.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

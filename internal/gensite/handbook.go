@@ -54,17 +54,13 @@ func concernFile(c *concern) []byte {
 	f.text("effort", c.effort)
 	f.text("risk", c.risk)
 	f.text("complexity", c.complexity)
-	if c.oneBlocker {
-		f.text("blockers", c.blockers[0])
-	} else {
-		f.blockList("blockers", c.blockers)
-	}
-	f.blockList("evidence", c.evidence)
+	f.list("blockers", c.blockers)
+	f.list("evidence", c.evidence)
 	f.text("status", c.status)
 	f.text("observable", c.observable)
-	f.blockList("signals", c.signals)
+	f.list("signals", c.signals)
 	f.text("owner", c.owner)
-	f.flowList("tags", c.tags)
+	f.list("tags", c.tags)
 	f.date("raised", c.raised)
 	return f.done(c.body)
 }
@@ -109,6 +105,32 @@ func (f *frontmatter) raw(key, value string) { fmt.Fprintf(&f.b, "%s: %s\n", key
 func (f *frontmatter) date(key string, d time.Time) {
 	if !d.IsZero() {
 		f.raw(key, d.Format(time.DateOnly))
+	}
+}
+
+// textList is a frontmatter list of text and the way it is written.
+type textList struct {
+	items []string
+	style listStyle
+}
+
+// listStyle is one of the ways the content format takes a list.
+type listStyle int
+
+const (
+	inBlock listStyle = iota // one "- item" per line
+	inFlow                   // [a, b, c]
+	asText                   // a single item as plain text
+)
+
+func (f *frontmatter) list(key string, l textList) {
+	switch l.style {
+	case inFlow:
+		f.flowList(key, l.items)
+	case asText:
+		f.text(key, l.items[0])
+	default:
+		f.blockList(key, l.items)
 	}
 }
 

@@ -33,6 +33,18 @@ disableKinds = ["rss"]
 
 [params]
   description = %q
+
+# The handbook's Markdown: GitHub's flavour and heading ids, code shown as
+# written. Hugo's other extensions and its highlighter would be work the
+# handbook does not do.
+[markup.goldmark.extensions]
+  definitionList = false
+  [markup.goldmark.extensions.footnote]
+    enable = false
+  [markup.goldmark.extensions.typographer]
+    disable = true
+[markup.highlight]
+  codeFences = false
 `, siteBaseURL, siteTitle, siteDescription))}}
 
 	section := func(path, title string) {
@@ -94,17 +106,17 @@ func hugoConcern(c *concern) []byte {
 	f.raw("weight", strconv.Itoa(c.rank))
 	f.date("date", c.raised)
 	f.flowList("teams", []string{c.team.slug})
-	f.flowList("tags", c.tags)
+	f.list("tags", c.tags.asList())
 	f.text("value", c.value)
 	f.text("effort", c.effort)
 	f.text("risk", c.risk)
 	f.text("complexity", c.complexity)
-	f.blockList("blockers", c.blockers)
-	f.blockList("evidence", c.evidence)
+	f.list("blockers", c.blockers.asList())
+	f.list("evidence", c.evidence.asList())
 	f.text("status", c.status)
 	f.raw("open", strconv.FormatBool(model.DefaultScoring().IsOpen(c.status)))
 	f.text("observable", c.observable)
-	f.blockList("signals", c.signals)
+	f.list("signals", c.signals.asList())
 	f.text("owner", c.owner)
 	f.raw("priority", strconv.FormatFloat(c.priority, 'f', 1, 64))
 	f.text("valueLevel", levelWord(c.value))
@@ -121,6 +133,15 @@ func levelWord(s string) string {
 		return ""
 	}
 	return l.Text
+}
+
+// asList is l written as a list even when it has one item, for the Hugo
+// twin's templates, which range over it.
+func (l textList) asList() textList {
+	if l.style == asText {
+		l.style = inBlock
+	}
+	return l
 }
 
 func teamSlugs(ts []*team) []string {

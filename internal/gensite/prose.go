@@ -19,7 +19,7 @@ func (g *generator) fill(s string, t topic) string {
 	if strings.Contains(s, "{system}") {
 		system := t.system
 		if system == "" {
-			system = g.pick(systems)
+			system = g.pick(g.shape.words.systems)
 		}
 		s = strings.ReplaceAll(s, "{system}", system)
 	}
@@ -87,7 +87,7 @@ func (w *writer) list(items []string, n int, tasks bool) string {
 
 func (g *generator) teamBody(t *team) string {
 	w := g.writer(topic{team: t}, teamSentences)
-	looks := g.picks(systems, 2)
+	looks := g.picks(g.shape.words.systems, 2)
 	return fmt.Sprintf("The %s team looks after the %s and the %s. %s\n",
 		t.title, looks[0], looks[1], w.paragraph(2))
 }
@@ -143,6 +143,20 @@ func words(blocks []string) int {
 	return n
 }
 
+// shortBody writes a paragraph at most: one to six sentences, now and then
+// with a link to another concern, and sometimes nothing at all.
+func (g *generator) shortBody(c *concern, all []*concern) string {
+	if g.chance(0.05) {
+		return ""
+	}
+	w := g.writer(topic{system: c.system, team: c.team}, sentences)
+	p := w.paragraph(1 + g.r.IntN(6))
+	if o := all[g.r.IntN(len(all))]; o != c && g.chance(0.3) {
+		p += fmt.Sprintf(" See also [%s](/concerns/%s/).", o.title, o.slug)
+	}
+	return p + "\n"
+}
+
 // table writes a small GFM table of weekly numbers.
 func (g *generator) table() string {
 	rows := []string{
@@ -176,6 +190,14 @@ func (g *generator) meetingBody(m *meeting) string {
 		b = append(b, fmt.Sprintf("Most of the time went to [%s](/concerns/%s/). %s", c.title, c.slug, cw.paragraph(2)))
 	}
 	return strings.Join(b, "\n\n") + "\n"
+}
+
+// shortMeetingBody writes a paragraph: how long the session was, who
+// chaired it and a few sentences of notes.
+func (g *generator) shortMeetingBody(m *meeting) string {
+	chair := m.teams[g.r.IntN(len(m.teams))]
+	w := g.writer(topic{team: chair}, meetingSentences)
+	return fmt.Sprintf("Session of %d minutes, %s chaired. %s\n", 30+15*g.r.IntN(5), chair.title, w.paragraph(1+g.r.IntN(4)))
 }
 
 // fixedPages are the plain pages every generated handbook has.

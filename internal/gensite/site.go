@@ -12,12 +12,15 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 )
 
-// Options says how big a handbook to generate, and from which seed.
+// Options says how big a handbook to generate, of which shape, and from
+// which seed.
 type Options struct {
 	Concerns int
 	Meetings int
 	Teams    int
 	Seed     uint64
+	// Shape is the kind of content; nil is the default shape.
+	Shape *Shape
 }
 
 // Validate reports options the generator cannot honour.
@@ -56,14 +59,13 @@ type concern struct {
 	effort      string
 	risk        string // empty when left out
 	complexity  string
-	blockers    []string
-	oneBlocker  bool // a single blocker written as text rather than a list
-	evidence    []string
+	blockers    textList
+	evidence    textList
 	status      string
 	observable  string // empty when left out
-	signals     []string
+	signals     textList
 	owner       string
-	tags        []string
+	tags        textList
 	raised      time.Time
 	body        string
 
@@ -104,6 +106,8 @@ var (
 // that names and slugs stay unique.
 type generator struct {
 	r        *rand.Rand
+	shape    *Shape
+	tags     []string // what concerns are tagged from
 	people   map[string]*team
 	concerns map[string]bool
 	meetings map[string]bool
@@ -112,8 +116,14 @@ type generator struct {
 // Generate makes a handbook of the size opts asks for. The same opts always
 // give the same handbook.
 func Generate(opts Options) *Site {
+	shape := opts.Shape
+	if shape == nil {
+		shape = defaultShape
+	}
 	g := &generator{
 		r:        rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
+		shape:    shape,
+		tags:     shape.words.tags,
 		people:   map[string]*team{},
 		concerns: map[string]bool{},
 		meetings: map[string]bool{},
@@ -122,11 +132,14 @@ func Generate(opts Options) *Site {
 	for i := range opts.Teams {
 		s.teams = append(s.teams, g.team(i))
 	}
+	if shape.tagPool != nil {
+		g.tags = shape.tagPool(g)
+	}
 	for range opts.Concerns {
 		s.concerns = append(s.concerns, g.concern(s.teams))
 	}
 	for _, c := range s.concerns {
-		c.body = g.concernBody(c, s.concerns)
+		c.body = shape.concern.body(g, c, s.concerns)
 	}
 	byRaised := make([]*concern, len(s.concerns))
 	copy(byRaised, s.concerns)
@@ -142,8 +155,18 @@ func Generate(opts Options) *Site {
 
 func (g *generator) pick(list []string) string { return list[g.r.IntN(len(list))] }
 
-// chance returns true with probability p.
-func (g *generator) chance(p float64) bool { return g.r.Float64() < p }
+// chance returns true with probability p. A certainty either way draws
+// nothing, so that a shape can switch a choice off without changing what
+// the rest of its handbook draws.
+func (g *generator) chance(p float64) bool {
+	switch {
+	case p <= 0:
+		return false
+	case p >= 1:
+		return true
+	}
+	return g.r.Float64() < p
+}
 
 // picks returns n different entries of list, in the order drawn.
 func (g *generator) picks(list []string, n int) []string {
@@ -177,9 +200,9 @@ func (g *generator) team(i int) *team {
 // to one team.
 func (g *generator) person(t *team) string {
 	for try := 0; ; try++ {
-		name := g.pick(firstNames) + " " + g.pick(lastNames)
+		name := g.pick(g.shape.words.firstNames) + " " + g.pick(g.shape.words.lastNames)
 		if try > 20 {
-			name = g.pick(firstNames) + " " + string(rune('A'+g.r.IntN(26))) + ". " + g.pick(lastNames)
+			name = g.pick(g.shape.words.firstNames) + " " + string(rune('A'+g.r.IntN(26))) + ". " + g.pick(g.shape.words.lastNames)
 		}
 		if g.people[name] == nil {
 			g.people[name] = t
@@ -191,50 +214,74 @@ func (g *generator) person(t *team) string {
 func (g *generator) concern(teams []*team) *concern {
 	// A few teams raise most concerns.
 	t := teams[int(float64(len(teams))*math.Pow(g.r.Float64(), 1.6))]
+	shape := g.shape.concern
 	c := &concern{team: t}
 	c.title, c.slug, c.system = g.concernName()
 	c.value = g.level()
 	c.effort = g.level()
-	if g.chance(0.85) {
+	if g.chance(shape.risk) {
 		c.risk = g.optionalLevel(riskWords, 0.25)
 	}
-	if g.chance(0.4) {
+	if g.chance(shape.complexity) {
 		c.complexity = g.optionalLevel(complexityWords, 0.2)
 	}
-	switch n := g.weighted(40, 30, 20, 10); n {
-	case 0:
-	case 1:
-		c.blockers = g.picks(blockerTexts, 1)
-		c.oneBlocker = g.chance(0.5)
-	default:
-		c.blockers = g.picks(blockerTexts, n)
-	}
-	if g.chance(0.7) {
-		c.evidence = g.picks(evidenceTexts, 1+g.r.IntN(2))
-	}
+	about := topic{system: c.system, team: t}
+	c.blockers = g.textList(shape.blockers, g.shape.words.blockers, about)
+	c.evidence = g.textList(shape.evidence, g.shape.words.evidence, about)
 	c.status = model.DefaultScoring().Statuses()[g.weighted(25, 15, 15, 20, 18, 7)]
 	c.observable = []string{"yes", "partly", "no", ""}[g.weighted(25, 30, 30, 15)]
-	if g.chance(0.75) {
-		c.signals = g.picks(signalTexts, 1+g.r.IntN(4))
-	}
+	c.signals = g.textList(shape.signals, g.shape.words.signals, about)
 	if g.chance(0.9) {
 		c.owner = g.pick(t.members)
 	}
-	c.tags = g.picks(tags, 1+g.r.IntN(3))
+	c.tags = g.textList(shape.tags, g.tags, about)
 	c.raised = g.day()
 	c.priority = priority(c)
 	return c
+}
+
+// textList draws a frontmatter list as spec says, from items with their
+// placeholders filled in for what it is about.
+func (g *generator) textList(spec listSpec, items []string, about topic) textList {
+	if !g.chance(spec.present) {
+		return textList{}
+	}
+	var n int
+	if spec.weights != nil {
+		n = g.weighted(spec.weights...)
+	} else {
+		n = g.in(spec.count)
+	}
+	var l textList
+	switch {
+	case n == 0:
+		return l
+	case spec.skewed:
+		l.items = g.skewedPicks(items, n)
+	default:
+		l.items = g.picks(items, n)
+	}
+	for i, item := range l.items {
+		l.items[i] = g.fill(item, about)
+	}
+	switch {
+	case len(l.items) == 1 && g.chance(spec.oneAsText):
+		l.style = asText
+	case g.chance(spec.flow):
+		l.style = inFlow
+	}
+	return l
 }
 
 // concernName returns a title and slug no other concern has, and the
 // system it names.
 func (g *generator) concernName() (title, slug, system string) {
 	for try := 0; ; try++ {
-		system = g.pick(systems)
+		system = g.pick(g.shape.words.systems)
 		if kind := g.pick(systemKinds); kind != "" {
 			system = kind + " " + system
 		}
-		title = fmt.Sprintf(g.pick(concernTitles), system)
+		title = fmt.Sprintf(g.pick(g.shape.words.concernTitles), system)
 		if try > 20 {
 			title += " (" + strconv.Itoa(try) + ")"
 		}
@@ -277,8 +324,14 @@ func (g *generator) level() string {
 	default:
 		l = g.pick(levelNums)
 	}
-	if g.chance(0.5) {
-		l += ", " + g.pick(levelNotes)
+	if g.chance(g.shape.concern.note) {
+		note := g.pick(levelNotes)
+		l += ", " + note
+		if g.chance(g.shape.concern.secondNote) {
+			if more := g.pick(levelNotes); more != note {
+				l += ", " + more
+			}
+		}
 	}
 	return l
 }
@@ -301,7 +354,7 @@ func priority(c *concern) float64 {
 	risk, _ := scoring.Scale.ParseOptional(c.risk)
 	complexity, _ := scoring.Scale.ParseOptional(c.complexity)
 	return scoring.Prioritize(&model.Concern{
-		Value: value, Effort: effort, Risk: risk, Complexity: complexity, Blockers: c.blockers,
+		Value: value, Effort: effort, Risk: risk, Complexity: complexity, Blockers: c.blockers.items,
 	}).Score
 }
 
@@ -327,9 +380,9 @@ func rank(concerns []*concern) {
 
 func (g *generator) meeting(teams []*team, byRaised []*concern) *meeting {
 	m := &meeting{date: g.day()}
-	title := g.pick(meetingTitles)
+	title := g.pick(g.shape.words.meetingTitles)
 	if strings.Contains(title, "%s") {
-		title = fmt.Sprintf(title, g.pick(systems))
+		title = fmt.Sprintf(title, g.pick(g.shape.words.systems))
 	}
 	m.title = title
 	m.slug = m.date.Format(time.DateOnly) + "-" + model.Slugify(title)
@@ -359,7 +412,7 @@ func (g *generator) meeting(teams []*team, byRaised []*concern) *meeting {
 
 	// Mostly concerns raised by the day of the meeting.
 	pool := byRaised[:sort.Search(len(byRaised), func(i int) bool { return byRaised[i].raised.After(m.date) })]
-	n := min(len(byRaised), 3+g.r.IntN(28))
+	n := min(len(byRaised), g.in(g.shape.meeting.concerns))
 	if len(pool) < n {
 		pool = byRaised
 	}
@@ -367,7 +420,7 @@ func (g *generator) meeting(teams []*team, byRaised []*concern) *meeting {
 		m.concerns = append(m.concerns, pool[i])
 	}
 
-	for range 1 + g.r.IntN(8) {
+	for range g.in(g.shape.meeting.actions) {
 		owner := g.pick(m.teams[g.r.IntN(len(m.teams))].members)
 		a := action{owner: owner, team: g.people[owner], done: g.chance(0.6)}
 		topic := topic{team: a.team}
@@ -382,6 +435,6 @@ func (g *generator) meeting(teams []*team, byRaised []*concern) *meeting {
 		}
 		m.actions = append(m.actions, a)
 	}
-	m.body = g.meetingBody(m)
+	m.body = g.shape.meeting.body(g, m)
 	return m
 }

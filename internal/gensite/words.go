@@ -3,6 +3,25 @@ package gensite
 // The words the generator builds a handbook from. Every list is fixed, so
 // that the same seed always picks the same words.
 
+// vocabulary is the words one shape draws names, titles and list items
+// from; the rest of the words are common to every shape.
+type vocabulary struct {
+	firstNames, lastNames        []string
+	systems                      []string
+	concernTitles, meetingTitles []string
+	blockers, evidence, signals  []string
+	tags                         []string
+}
+
+// plainWords are the default shape's: plain ASCII names and titles.
+var plainWords = vocabulary{
+	firstNames: firstNames, lastNames: lastNames,
+	systems:       systems,
+	concernTitles: concernTitles, meetingTitles: meetingTitles,
+	blockers: blockerTexts, evidence: evidenceTexts, signals: signalTexts,
+	tags: tags,
+}
+
 // teamAreas name the teams; with teamKinds they make up to
 // len(teamAreas)×(len(teamKinds)+1) different team names.
 var teamAreas = []string{
