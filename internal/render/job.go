@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"slices"
@@ -115,7 +116,7 @@ func (j *Job) Sample() error {
 			continue
 		}
 		seen[p.Layout] = true
-		if err := j.execute(&bytes.Buffer{}, p); err != nil {
+		if err := j.execute(io.Discard, p); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -146,6 +147,7 @@ func (j *Job) Run(emit func(File) error) (Stats, error) {
 	if keepPages {
 		signed = make([]signedPage, len(j.list))
 	}
+	j.rows.shared.Store(true)
 	send := func(f File) {
 		if err := emit(f); err != nil {
 			emitOnce.Do(func() { emitErr = err })
@@ -206,9 +208,9 @@ func (j *Job) Run(emit func(File) error) (Stats, error) {
 	return Stats{Pages: len(j.list), Rendered: int(rendered.Load())}, nil
 }
 
-// execute renders page p into buf.
-func (j *Job) execute(buf *bytes.Buffer, p *Page) error {
-	if err := j.tmpls[p.Layout].ExecuteTemplate(buf, baseLayout, p); err != nil {
+// execute renders page p into w.
+func (j *Job) execute(w io.Writer, p *Page) error {
+	if err := j.tmpls[p.Layout].ExecuteTemplate(w, baseLayout, p); err != nil {
 		return j.files.error(err, p.Path)
 	}
 	return nil

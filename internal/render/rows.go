@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"sync"
+	"sync/atomic"
 
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/parallel"
@@ -30,6 +31,10 @@ type rowCache struct {
 	done     *fragments[ConcernRow]
 	made     *fragments[uint64] // this render's rows by signature, for the next render
 	warmed   [2]sync.Once       // without and with the team column
+	// shared is set once the whole site is being made, when every table
+	// is wanted and rows pay to be made once and kept: a page or two made
+	// alone (a check's sample) make only their own rows, and keep none.
+	shared atomic.Bool
 }
 
 func newRowCache(concerns []*model.Concern, cache *Cache) *rowCache {
@@ -39,8 +44,12 @@ func newRowCache(concerns []*model.Concern, cache *Cache) *rowCache {
 // row returns the concern's row, rendering it only when neither this render
 // nor the last one has it.
 func (rc *rowCache) row(c *model.Concern, withTeam bool) (template.HTML, error) {
+	r := ConcernRow{Concern: c, WithTeam: withTeam}
+	if !rc.shared.Load() {
+		return renderFragment(rc.tmpl, rowTemplate, r)
+	}
 	rc.warm(withTeam)
-	return rc.make(ConcernRow{Concern: c, WithTeam: withTeam})
+	return rc.make(r)
 }
 
 // warm makes the rows of every concern, with or without the team column, on
