@@ -90,7 +90,8 @@ func BenchmarkResolve(b *testing.B) {
 
 func BenchmarkRender(b *testing.B) {
 	dir := benchSite(b)
-	h := resolveBench(b, loadBench(b, dir))
+	src := loadBench(b, dir)
+	h := resolveBench(b, src)
 	theme, err := load.Theme(dir, h.Config.Theme)
 	if err != nil {
 		b.Fatal(err)
@@ -98,7 +99,7 @@ func BenchmarkRender(b *testing.B) {
 	var pages int
 	b.ReportAllocs()
 	for b.Loop() {
-		job, err := render.Prepare(h, theme, nil)
+		job, err := render.Prepare(h, theme, src.Bodies(), nil)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -115,12 +116,13 @@ func BenchmarkRender(b *testing.B) {
 // preview does: the cost of the theme's richest page on its own.
 func BenchmarkConcernPage(b *testing.B) {
 	dir := benchSite(b)
-	h := resolveBench(b, loadBench(b, dir))
+	src := loadBench(b, dir)
+	h := resolveBench(b, src)
 	theme, err := load.Theme(dir, h.Config.Theme)
 	if err != nil {
 		b.Fatal(err)
 	}
-	job, err := render.Prepare(h, theme, nil)
+	job, err := render.Prepare(h, theme, src.Bodies(), nil)
 	if err != nil {
 		b.Fatal(err)
 	}

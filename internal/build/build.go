@@ -40,12 +40,12 @@ func (p *Pending) Run(emit func(render.File) error) (render.Stats, error) { retu
 // come back together as a model.ErrorList, every problem that load,
 // resolve and the theme found, so that one run reports them all.
 func Start(dir string, today time.Time) (*Pending, error) {
-	src, err := load.Load(dir)
+	src, err := load.LoadFrontmatter(dir)
 	h, theme, err := resolved(dir, src, err, resolve.Resolve, today)
 	if err != nil {
 		return nil, err
 	}
-	job, err := render.Prepare(h, theme, nil)
+	job, err := render.Prepare(h, theme, src.Bodies(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -57,12 +57,12 @@ func Start(dir string, today time.Time) (*Pending, error) {
 // templates against the data they are given, and makes one page of every
 // layout. The handbook it returns carries the warnings.
 func Check(dir string, today time.Time) (*model.Handbook, error) {
-	src, err := load.Load(dir)
+	src, err := load.LoadFrontmatter(dir)
 	h, theme, err := resolved(dir, src, err, resolve.Resolve, today)
 	if err != nil {
 		return nil, err
 	}
-	job, err := render.Prepare(h, theme, nil)
+	job, err := render.Prepare(h, theme, src.Bodies(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +98,7 @@ func (s *Session) Start(changed []string, today time.Time) (*Pending, error) {
 	if err != nil {
 		return nil, err
 	}
-	job, err := render.Prepare(h, theme, s.rendered)
+	job, err := render.Prepare(h, theme, s.src.Bodies(), s.rendered)
 	if err != nil {
 		return nil, err
 	}

@@ -15,16 +15,14 @@ const (
 
 // Document is one source file.
 type Document struct {
-	Kind Kind
-	Slug string // the file name without .md
-	File string // relative to the site folder, with forward slashes
-	Line int    // the line of the opening ---
-	Hash uint64 // of the file's bytes
-	// FrontHash is of the frontmatter alone: what lists and tables of other
-	// pages show of the document.
-	FrontHash uint64
-	Front     *Node
-	Body      model.Markdown
+	Kind  Kind
+	Slug  string // the file name without .md
+	File  string // relative to the site folder, with forward slashes
+	Line  int    // the line of the opening ---
+	Front *Node
+	Body  model.Markdown
+	// text is the body's text, kept only by a loader that keeps bodies.
+	text []byte
 }
 
 // Site is every source file of a site that could be read.
@@ -37,4 +35,5 @@ type Site struct {
 	errs map[string]model.ErrorList // by the file or folder they are about
 	// unreadable holds the files that exist but could not be read.
 	unreadable map[string]sourceFile
+	keepBodies bool // the bodies' text is in memory, not only on disk
 }

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"hash/fnv"
+	"hash/maphash"
 	"regexp"
 	"strconv"
 	"strings"
@@ -36,7 +36,10 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	if err := checkText(file, data); err != nil {
 		return nil, err
 	}
-	data = bytes.TrimPrefix(data, byteOrderMark)
+	bom := 0
+	if bytes.HasPrefix(data, byteOrderMark) {
+		data, bom = data[len(byteOrderMark):], len(byteOrderMark)
+	}
 	opening, end := findBlock(data)
 	if opening == 0 {
 		return nil, model.Errorf(file, 1, "missing frontmatter (start the file with a line of ---, then fields such as title:, then another ---)")
@@ -44,9 +47,7 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 
 	var front yaml.Node
 	var yamlErr error
-	var frontHash uint64
 	format := frontmatter.NewFormat("---", "---", func(block []byte, _ any) error {
-		frontHash = hashBytes(block)
 		yamlErr = yaml.Unmarshal(block, &front)
 		return nil
 	})
@@ -74,23 +75,23 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	body := data[len(head)-len(rest):]
 	bodyLine := 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
 	return &Document{
-		File:      file,
-		Line:      opening,
-		Hash:      hashBytes(data),
-		FrontHash: frontHash,
-		Front:     compacted,
-		// The body in a copy of its own: the parser's copy sits in a buffer
-		// up to twice its size, and the file's in one that also holds the
-		// frontmatter, and either would stay alive with the model.
-		Body: model.Markdown{Text: bytes.Clone(body), Line: bodyLine},
+		File:  file,
+		Line:  opening,
+		Front: compacted,
+		Body: model.Markdown{
+			File: file, Offset: bom + len(data) - len(body), Len: len(body), Line: bodyLine,
+			Sum: bodySum(body),
+		},
+		text: body,
 	}, nil
 }
 
-func hashBytes(data []byte) uint64 {
-	h := fnv.New64a()
-	_, _ = h.Write(data)
-	return h.Sum64()
-}
+// bodySum identifies a body's text within one run of the program: the dev
+// server compares bodies by it, and a build checks that a file still holds
+// the body it read.
+func bodySum(text []byte) uint64 { return maphash.Bytes(bodySeed, text) }
+
+var bodySeed = maphash.MakeSeed()
 
 // checkText refuses files too big to be hand-written, and files that are not
 // UTF-8 text.

@@ -30,12 +30,20 @@ var kindFolders = map[string]Kind{
 	"meetings": KindMeeting,
 }
 
-// Load reads site.yaml and every content file of the site in dir. Problems
-// with the sources are returned together as a model.ErrorList, beside a Site
-// holding every file that could be read; the error is something else only
-// when the disk itself fails.
-func Load(dir string) (*Site, error) {
-	site := &Site{Dir: dir, docs: map[string]*Document{}, errs: map[string]model.ErrorList{}, unreadable: map[string]sourceFile{}}
+// Load reads site.yaml and every content file of the site in dir, and
+// keeps the Markdown bodies in memory: for the dev server, which builds
+// again and again. Problems with the sources are returned together as a
+// model.ErrorList, beside a Site holding every file that could be read; the
+// error is something else only when the disk itself fails.
+func Load(dir string) (*Site, error) { return load(dir, true) }
+
+// LoadFrontmatter reads the site as Load does, but keeps of each body only
+// where it is: Text reads it from its file again. A single build then needs
+// no memory for the bodies of a large handbook.
+func LoadFrontmatter(dir string) (*Site, error) { return load(dir, false) }
+
+func load(dir string, keepBodies bool) (*Site, error) {
+	site := &Site{Dir: dir, keepBodies: keepBodies, docs: map[string]*Document{}, errs: map[string]model.ErrorList{}, unreadable: map[string]sourceFile{}}
 	if err := site.readConfig(); err != nil {
 		return nil, err
 	}
@@ -132,9 +140,17 @@ func (s *Site) readContent(rel string) error {
 	}
 	docs, errs := readAll(s.Dir, files)
 	for _, d := range docs {
-		if d != nil {
-			s.docs[d.File] = d
+		if d == nil {
+			continue
 		}
+		if s.keepBodies {
+			// A copy of its own: the file's buffer also holds the
+			// frontmatter, and would stay alive with the body.
+			d.text = bytes.Clone(d.text)
+		} else {
+			d.text = nil
+		}
+		s.docs[d.File] = d
 	}
 	for i, e := range errs {
 		if e != nil {

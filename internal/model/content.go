@@ -5,17 +5,17 @@ package model
 type Source struct {
 	File string // relative to the site folder, with forward slashes
 	Line int    // the line its frontmatter starts on
-	// Hash identifies the file's content, so that a rebuild can tell which
-	// pages read a file that changed.
-	Hash uint64
-	// FrontHash identifies the frontmatter alone: the pages that only list
-	// the content (its title, levels, status) need no new render when only
-	// its body changes.
-	FrontHash uint64
 }
 
-// Markdown is a body of Markdown and the line it starts on in its file.
+// Markdown is the body of a content file: where it stands in the file and
+// what identifies its text. The text itself is not kept here: the pages
+// that show a body get it from where it is kept, in memory for the dev
+// server, or read again from the file for a single build, which then needs
+// no memory for the bodies of a large handbook.
 type Markdown struct {
-	Text []byte
-	Line int
+	File   string // the content file, relative to the site folder
+	Offset int    // where the body starts in the file, in bytes
+	Len    int    // its length in bytes; 0 for a file with no body
+	Line   int    // the line it starts on
+	Sum    uint64 // identifies the text: the same Sum, the same text
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // fixture resolves the build package's fixture site.
-func fixture(t *testing.T) *model.Handbook {
+func fixture(t *testing.T) (*model.Handbook, *load.Site) {
 	t.Helper()
 	src, err := load.Load("../build/testdata/site")
 	if err != nil {
@@ -22,19 +22,19 @@ func fixture(t *testing.T) *model.Handbook {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return h
+	return h, src
 }
 
 // TestDefaultThemeIsFollowed checks that the analysis follows every layout
 // of the default theme and its concern rows: had it to give up on one, its
 // pages would be made again on every rebuild.
 func TestDefaultThemeIsFollowed(t *testing.T) {
-	h := fixture(t)
+	h, src := fixture(t)
 	theme, err := load.Theme("../build/testdata/site", "default")
 	if err != nil {
 		t.Fatal(err)
 	}
-	j, err := Prepare(h, theme, NewCache())
+	j, err := Prepare(h, theme, src.Bodies(), NewCache())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,8 +52,8 @@ func TestDefaultThemeIsFollowed(t *testing.T) {
 // what it reads in a way the analysis can apply: a function that builds a
 // struct from its arguments takes them in the struct's field order.
 func TestFuncsDescribeThemselves(t *testing.T) {
-	s := newSite(fixture(t))
-	described := funcs(s, newMarkdown("/"), newRowCache(nil, nil), newPartialCache())
+	h, src := fixture(t)
+	described := funcs(newSite(h), newMarkdown("/"), src.Bodies(), newRowCache(nil, nil), newPartialCache())
 	for name, f := range described {
 		fn := reflect.TypeOf(f.Fn)
 		if fn == nil || fn.Kind() != reflect.Func {

@@ -36,10 +36,11 @@ type Job struct {
 	cache     *Cache
 }
 
-// Prepare starts rendering the site of h with a theme. With a cache, the
-// render takes from it every page and row made last time from the same
-// inputs, and leaves its own there for the next; cache may be nil.
-func Prepare(h *model.Handbook, theme fs.FS, cache *Cache) (*Job, error) {
+// Prepare starts rendering the site of h with a theme, the text of its
+// bodies taken from bodies. With a cache, the render takes from it every
+// page and row made last time from the same inputs, and leaves its own
+// there for the next; cache may be nil.
+func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job, error) {
 	s := newSite(h)
 	assets, err := readAssets(theme)
 	if err != nil {
@@ -54,7 +55,7 @@ func Prepare(h *model.Handbook, theme fs.FS, cache *Cache) (*Job, error) {
 		s.assets[a.name] = a.path
 		j.assets[a.path] = a.data
 	}
-	described := funcs(s, newMarkdown(s.Base), j.rows, j.partials)
+	described := funcs(s, newMarkdown(s.Base), bodies, j.rows, j.partials)
 	j.tmpls, j.files, err = parseLayouts(theme, reads.FuncMap(described))
 	if err != nil {
 		return nil, err

@@ -65,18 +65,32 @@ func blankBeforeLineEnd(text []byte) bool {
 	return false
 }
 
-// HTML renders one body. A new IDs table per document keeps heading anchors
-// unique within the page and independent of other pages.
-func (m *markdown) HTML(body model.Markdown) (template.HTML, error) {
+// Bodies gives the text of the handbook's Markdown bodies.
+type Bodies interface {
+	Text(body model.Markdown) ([]byte, error)
+}
+
+// body renders a body of the handbook, its text taken from bodies.
+func (m *markdown) body(bodies Bodies, body model.Markdown) (template.HTML, error) {
+	text, err := bodies.Text(body)
+	if err != nil {
+		return "", err
+	}
+	return m.HTML(text)
+}
+
+// HTML renders one body's text. A new IDs table per document keeps heading
+// anchors unique within the page and independent of other pages.
+func (m *markdown) HTML(text []byte) (template.HTML, error) {
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{}))
 	md := m.withoutLinkify
-	if mayLinkify(body.Text) {
+	if mayLinkify(text) {
 		md = m.gfm
 	}
-	if err := md.Convert(body.Text, buf, parser.WithContext(ctx)); err != nil {
+	if err := md.Convert(text, buf, parser.WithContext(ctx)); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // goldmark escapes content and drops raw HTML

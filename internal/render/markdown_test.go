@@ -11,7 +11,6 @@ import (
 	"github.com/yuin/goldmark/parser"
 
 	"github.com/reliability-council/handbook/internal/gensite"
-	"github.com/reliability-council/handbook/internal/model"
 )
 
 // convert renders text with md as HTML does, fresh heading ids and all.
@@ -82,7 +81,7 @@ func TestMarkdownBodies(t *testing.T) {
 		t.Fatalf("read %d bodies: %v", len(bodies), err)
 	}
 	for _, body := range bodies {
-		got, err := m.HTML(model.Markdown{Text: body})
+		got, err := m.HTML(body)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -155,5 +155,5 @@ func docFields(d *load.Document, allowed []string, errs *model.ErrorList) *field
 }
 
 func source(d *load.Document) model.Source {
-	return model.Source{File: d.File, Line: d.Line, Hash: d.Hash, FrontHash: d.FrontHash}
+	return model.Source{File: d.File, Line: d.Line}
 }

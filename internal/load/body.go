@@ -1,0 +1,66 @@
+package load
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// Bodies gives the text of the site's Markdown bodies.
+type Bodies interface {
+	Text(body model.Markdown) ([]byte, error)
+}
+
+// Bodies returns where the text of the site's bodies is: the site itself
+// when it keeps them, else their files, which holds on to nothing else of
+// the site (its frontmatter can go once it is resolved).
+func (s *Site) Bodies() Bodies {
+	if s.keepBodies {
+		return memoryBodies{s}
+	}
+	return diskBodies{dir: s.Dir}
+}
+
+// memoryBodies are the bodies a site loaded with Load keeps.
+type memoryBodies struct{ site *Site }
+
+func (m memoryBodies) Text(body model.Markdown) ([]byte, error) {
+	if body.Len == 0 {
+		return nil, nil
+	}
+	if d, ok := m.site.docs[body.File]; ok && d.Body.Sum == body.Sum {
+		return d.text, nil
+	}
+	return nil, changedError(body)
+}
+
+// diskBodies are read again from their files, for a site loaded with
+// LoadFrontmatter. A file that no longer holds the body it was loaded with
+// changed while the site was being built: an error.
+type diskBodies struct{ dir string }
+
+func (d diskBodies) Text(body model.Markdown) ([]byte, error) {
+	if body.Len == 0 {
+		return nil, nil
+	}
+	f, err := os.Open(filepath.Join(d.dir, filepath.FromSlash(body.File)))
+	if err != nil {
+		return nil, model.ErrorList{model.Errorf(body.File, 0, "cannot read: %v", errors.Unwrap(err))}
+	}
+	defer f.Close()
+	text := make([]byte, body.Len)
+	if _, err := f.ReadAt(text, int64(body.Offset)); err != nil && err != io.EOF {
+		return nil, model.ErrorList{model.Errorf(body.File, 0, "cannot read: %v", errors.Unwrap(err))}
+	}
+	if bodySum(text) != body.Sum {
+		return nil, changedError(body)
+	}
+	return text, nil
+}
+
+func changedError(body model.Markdown) error {
+	return model.ErrorList{model.Errorf(body.File, body.Line, "changed while the site was being built (build again)")}
+}
