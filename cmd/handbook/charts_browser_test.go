@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestCharts opens the pages of the built example that draw charts, served
@@ -32,7 +33,7 @@ func TestCharts(t *testing.T) {
 	srv := httptest.NewServer(withHeaders(netlify(out), rules))
 	t.Cleanup(srv.Close)
 	checkHeaders(t, srv.URL, out, rules)
-	b := startBrowser(t, chrome, srv.URL)
+	b := startBrowserWithin(t, chrome, srv.URL, time.Minute) // every bubble opens a page
 
 	t.Run("Drawn", func(t *testing.T) {
 		for _, p := range []struct {
@@ -50,36 +51,67 @@ func TestCharts(t *testing.T) {
 		}
 	})
 
-	t.Run("ClickBubble", func(t *testing.T) {
+	t.Run("ClickEveryBubble", func(t *testing.T) {
 		b.open(t, "/charts/", http.StatusOK)
 		b.drawCharts(t, "/charts/")
-		bubble := b.clickableBubble(t, valueEffortChart)
-		if !strings.HasPrefix(bubble.Link, "/concerns/") {
-			t.Fatalf("the bubble links to %q, want a concern page", bubble.Link)
+		bubbles := b.bubbles(t, valueEffortChart)
+		checkBubbles(t, "/charts/", bubbles)
+		if len(bubbles) < 10 {
+			t.Fatalf("the example's chart has %d bubbles, want one per open concern", len(bubbles))
 		}
-		b.report(t, "/charts/", nil)
+		for i := range bubbles {
+			if i > 0 { // the page as a reader comes back to it
+				b.open(t, "/charts/", http.StatusOK)
+				b.drawCharts(t, "/charts/")
+			}
+			// Where the chart says it drew the bubble now, after the page
+			// was laid out again.
+			bubble := b.bubbles(t, valueEffortChart)[i]
+			b.clickOpens(t, bubble, chromedp.MouseClickXY(bubble.X, bubble.Y))
+		}
+	})
 
-		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	t.Run("KeyboardOpensABubble", func(t *testing.T) {
+		b.open(t, "/charts/", http.StatusOK)
+		b.drawCharts(t, "/charts/")
+		bubbles := b.bubbles(t, valueEffortChart)
+		// Tab reaches the first bubble by rank; an arrow key the second.
+		ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
 		defer cancel()
-		_, err := chromedp.Run(ctx, chromedp.WaitEvent(cdppage.LoadEventFired, nil, chromedp.MouseClickXY(bubble.X, bubble.Y)))
-		if err != nil {
-			t.Fatalf("clicking the bubble of %q at (%.0f, %.0f): no page loaded: %v", bubble.Title, bubble.X, bubble.Y, err)
+		focused := func() string {
+			label, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.getAttribute("aria-label") || ""`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return label
 		}
-		b.settle(t, bubble.Link)
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
-			Path string   `json:"path"`
-			H1   []string `json:"h1"`
-		}](`({path: location.pathname, h1: Array.from(document.querySelectorAll("h1"), h => h.textContent.trim())})`))
-		if err != nil {
-			t.Fatalf("reading the page the click opened: %v", err)
+		if err := chromedp.Do(ctx, chromedp.Focus(`#`+valueEffortChart+` ~ .bubble-keys a[tabindex="0"]`)); err != nil {
+			t.Fatalf("no bubble of %s takes the keyboard's focus: %v", valueEffortChart, err)
 		}
-		if got.Path != bubble.Link {
-			t.Errorf("clicking the bubble of %q opened %s, want %s", bubble.Title, got.Path, bubble.Link)
+		first := bubbleByMark(t, bubbles, "1")
+		if got := focused(); !strings.HasPrefix(got, "Rank 1: "+first.Title) {
+			t.Errorf("the chart's first focus names %q, want rank 1, %q", got, first.Title)
 		}
-		if len(got.H1) != 1 || got.H1[0] != bubble.Title {
-			t.Errorf("%s: h1 elements %q, want one, %q", got.Path, got.H1, bubble.Title)
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+			t.Fatal(err)
 		}
-		b.report(t, got.Path, nil)
+		second := bubbleByMark(t, bubbles, "2")
+		if got := focused(); !strings.HasPrefix(got, "Rank 2: "+second.Title) {
+			t.Errorf("after the right arrow, the focus names %q, want rank 2, %q", got, second.Title)
+		}
+		b.clickOpens(t, second, chromedp.KeyEvent("\r"))
+	})
+
+	t.Run("ClosedOnRequest", func(t *testing.T) {
+		b.open(t, "/charts/", http.StatusOK)
+		b.drawCharts(t, "/charts/")
+		spec := b.chartSpec(t, valueEffortChart)
+		if len(spec.Bubbles.Hidden) > 0 {
+			t.Fatalf("the example has closed concerns now (%v); this test expects none, so that its chart shows every concern", spec.Bubbles.Hidden)
+		}
+		if n, want := len(b.bubbles(t, valueEffortChart)), openConcerns(spec); n != want {
+			t.Errorf("the chart draws %d bubbles, want one for each of its %d concerns", n, want)
+		}
 	})
 
 	t.Run("Dark", func(t *testing.T) {
@@ -260,54 +292,141 @@ func checkCharts(t *testing.T, page string, charts []chartState, want []string) 
 	}
 }
 
-// bubble is where a bubble of a chart is on screen and what it stands for.
+// bubble is where a bubble of a chart is on screen, as the chart's ECharts
+// instance says it drew it, and what it stands for.
 type bubble struct {
-	X, Y  float64 // in CSS pixels from the top left of the viewport
+	X, Y  float64 // its centre, in CSS pixels from the top left of the viewport
+	R     float64 // its radius
 	Link  string  // the page a click opens, from the chart's spec
 	Title string  // the first line of its tooltip: the concern's title
-	Top   string  // what a click there hits: "canvas", or the element's tag
-	// Covered names the bubbles drawn over its centre, which a click there
-	// would open instead.
-	Covered []string
+	Mark  string  // what is written inside it: its rank
+	Top   string  // what a click at its centre hits: "canvas", or the element's tag
 }
 
-// clickableBubble scrolls the chart with this id into view and returns the
-// topmost bubble that no later one covers, located with ECharts' own API.
-func (b *browser) clickableBubble(t *testing.T, id string) bubble {
+// bubbles scrolls the chart with this id into view and returns its
+// bubbles, from the series' data layout of its ECharts instance: where each
+// was drawn and at what size.
+func (b *browser) bubbles(t *testing.T, id string) []bubble {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
 	defer cancel()
 	js, _ := json.Marshal(id)
-	got, err := chromedp.Run(ctx, chromedp.Evaluate[bubble](fmt.Sprintf(`(() => {
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]bubble](fmt.Sprintf(`(() => {
 		const el = document.getElementById(%s);
 		el.scrollIntoView({block: "center"});
 		const chart = echarts.getInstanceByDom(el);
-		const series = chart.getOption().series;
 		const spec = JSON.parse(document.getElementById(el.id + "-spec").textContent);
-		const rect = el.querySelector("canvas").getBoundingClientRect();
-		// Bubbles are drawn in series order, each above the ones before: take
-		// the first that no later bubble covers, so a click reaches it.
-		const all = [];
-		series.forEach((s, si) => s.data.forEach((d, di) => {
-			const [x, y] = chart.convertToPixel({seriesIndex: si}, d.value);
-			all.push({si, di, x, y, r: (d.symbolSize || s.symbolSize || 10) / 2, name: d.name});
-		}));
-		const pick = all.find((b, i) => all.slice(i + 1).every(o => Math.hypot(o.x - b.x, o.y - b.y) >= o.r));
-		if (!pick) return {Covered: all.map(b => b.name)};
-		const at = {X: rect.left + pick.x, Y: rect.top + pick.y};
-		const top = document.elementFromPoint(at.X, at.Y);
-		return {...at, Link: spec.links[pick.si][pick.di], Title: spec.tips[pick.si][pick.di][0], Top: top ? top.tagName.toLowerCase() : "", Covered: []};
+		const rect = el.getBoundingClientRect();
+		const out = [];
+		chart.getModel().eachSeries(series => {
+			const si = series.seriesIndex, data = series.getData();
+			for (let i = 0; i < data.count(); i++) {
+				const di = data.getRawIndex(i);
+				const [x, y] = data.getItemLayout(i);
+				const size = [].concat(data.getItemVisual(i, "symbolSize"))[0];
+				const at = {X: rect.left + x, Y: rect.top + y};
+				const top = document.elementFromPoint(at.X, at.Y);
+				out.push({...at, R: size / 2, Link: spec.links[si][di], Title: spec.tips[si][di][0],
+					Mark: spec.bubbles.marks[si][di], Top: top ? top.tagName.toLowerCase() : ""});
+			}
+		});
+		return out;
 	})()`, js)))
 	if err != nil {
-		t.Fatalf("finding the first bubble of %s: %v", id, err)
-	}
-	if len(got.Covered) > 0 {
-		t.Fatalf("every bubble of %s is covered by another (%q), so no click can reach one", id, got.Covered)
-	}
-	if got.Top != "canvas" {
-		t.Fatalf("the bubble of %s at (%.0f, %.0f) is under a %q element, not the chart's canvas", id, got.X, got.Y, got.Top)
+		t.Fatalf("reading the bubbles of %s: %v", id, err)
 	}
 	return got
+}
+
+// checkBubbles checks that each bubble can be clicked: it links to a
+// concern, lies in the chart's canvas with nothing over its centre, and
+// overlaps no other bubble.
+func checkBubbles(t *testing.T, page string, bubbles []bubble) {
+	t.Helper()
+	for i, a := range bubbles {
+		if !strings.HasPrefix(a.Link, "/concerns/") {
+			t.Errorf("%s: the bubble of %q links to %q, want a concern page", page, a.Title, a.Link)
+		}
+		if a.Top != "canvas" {
+			t.Errorf("%s: the centre of the bubble of %q at (%.0f, %.0f) is under a %q element, not the chart's canvas", page, a.Title, a.X, a.Y, a.Top)
+		}
+		if a.R < 4 {
+			t.Errorf("%s: the bubble of %q is %.1f px across, too small to see", page, a.Title, 2*a.R)
+		}
+		for _, o := range bubbles[i+1:] {
+			if d := math.Hypot(a.X-o.X, a.Y-o.Y); d < a.R+o.R-0.5 {
+				t.Errorf("%s: the bubbles of %q and %q overlap: %.1f px apart, radii %.1f and %.1f", page, a.Title, o.Title, d, a.R, o.R)
+			}
+		}
+	}
+}
+
+func bubbleByMark(t *testing.T, bubbles []bubble, mark string) bubble {
+	t.Helper()
+	i := slices.IndexFunc(bubbles, func(b bubble) bool { return b.Mark == mark })
+	if i < 0 {
+		t.Fatalf("no bubble is marked %q", mark)
+	}
+	return bubbles[i]
+}
+
+// clickOpens does what opens a bubble and checks that the page it opened
+// is the bubble's concern.
+func (b *browser) clickOpens(t *testing.T, bubble bubble, open chromedp.Action[struct{}]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(cdppage.LoadEventFired, nil, open)); err != nil {
+		t.Fatalf("opening the bubble of %q at (%.0f, %.0f): no page loaded: %v", bubble.Title, bubble.X, bubble.Y, err)
+	}
+	b.settle(t, bubble.Link)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
+		Path string   `json:"path"`
+		H1   []string `json:"h1"`
+	}](`({path: location.pathname, h1: Array.from(document.querySelectorAll("h1"), h => h.textContent.trim())})`))
+	if err != nil {
+		t.Fatalf("reading the page the bubble opened: %v", err)
+	}
+	if got.Path != bubble.Link {
+		t.Errorf("the bubble of %q at (%.0f, %.0f) opened %s, want %s", bubble.Title, bubble.X, bubble.Y, got.Path, bubble.Link)
+	}
+	if len(got.H1) != 1 || got.H1[0] != bubble.Title {
+		t.Errorf("%s: h1 elements %q, want one, %q", got.Path, got.H1, bubble.Title)
+	}
+	b.report(t, got.Path, nil)
+}
+
+// specOnPage is the part of a chart's spec the tests read.
+type specOnPage struct {
+	Links   [][]string `json:"links"`
+	Bubbles struct {
+		Hidden []int `json:"hidden"`
+	} `json:"bubbles"`
+}
+
+// chartSpec reads the spec the page holds for the chart with this id.
+func (b *browser) chartSpec(t *testing.T, id string) specOnPage {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	js, _ := json.Marshal(id + "-spec")
+	spec, err := chromedp.Run(ctx, chromedp.Evaluate[specOnPage](fmt.Sprintf(`JSON.parse(document.getElementById(%s).textContent)`, js)))
+	if err != nil {
+		t.Fatalf("reading the spec of %s: %v", id, err)
+	}
+	return spec
+}
+
+// openConcerns counts the data items of a bubble chart's series that are
+// not hidden until asked for.
+func openConcerns(spec specOnPage) int {
+	n := 0
+	for i, links := range spec.Links {
+		if !slices.Contains(spec.Bubbles.Hidden, i) {
+			n += len(links)
+		}
+	}
+	return n
 }
 
 // colorScheme makes the browser prefer a light or dark colour scheme, or

@@ -10,6 +10,9 @@ type Scoring struct {
 	Open    []string // statuses of concerns still to be dealt with
 	Closed  []string // statuses of concerns the council is finished with
 	Weights Weights
+	// Looks gives each status its colour and pattern, the same in every
+	// chart and table.
+	Looks map[string]Look
 }
 
 // Weights says how much each dimension moves the priority score.
@@ -26,12 +29,14 @@ type Weights struct {
 
 // DefaultScoring returns the scoring a site gets when site.yaml says nothing.
 func DefaultScoring() Scoring {
-	return Scoring{
+	s := Scoring{
 		Scale:   DefaultScale(),
 		Open:    []string{"proposed", "accepted", "planned", "in-progress"},
 		Closed:  []string{"done", "dropped"},
 		Weights: Weights{Value: 3, Risk: 2, Effort: 2, Complexity: 1, Blockers: 1, BlockerCap: 3},
 	}
+	s.Looks = StatusLooks(s.Statuses(), nil)
+	return s
 }
 
 // Statuses returns every status, open ones first, in the configured order.

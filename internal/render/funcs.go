@@ -35,7 +35,13 @@ func funcs(s *Site, md *markdown, rows *rowCache, partials *partialCache) templa
 		"cached":     partials.render,
 		"sidebar":    func(p *Page) (template.HTML, error) { return sidebar(partials, p) },
 		"concernTable": func(caption string, list []*model.Concern, withTeam bool) ConcernTable {
-			return ConcernTable{Caption: caption, Concerns: list, WithTeam: withTeam}
+			t := ConcernTable{Caption: caption, Concerns: list, WithTeam: withTeam}
+			for _, c := range list {
+				if !c.Open {
+					t.Closed++
+				}
+			}
+			return t
 		},
 		"actionTable": func(caption string, list []*model.Action, withMeeting bool) ActionTable {
 			return ActionTable{Caption: caption, Actions: list, WithMeeting: withMeeting}
@@ -92,6 +98,7 @@ func funcs(s *Site, md *markdown, rows *rowCache, partials *partialCache) templa
 			return formatScore(l.Score)
 		},
 		"statusRank": func(st string) int { return slices.Index(statuses, st) },
+		"statusLook": func(st string) model.Look { return s.Config.Scoring.Looks[st] },
 		"observable": func(o model.Observability) string {
 			switch o {
 			case model.ObservableYes:
@@ -120,6 +127,7 @@ type ConcernTable struct {
 	Caption  string
 	Concerns []*model.Concern
 	WithTeam bool
+	Closed   int // how many of Concerns are closed: the table can hide them
 }
 
 // ActionTable is what the action-table partial draws.
