@@ -66,7 +66,7 @@ func TestSecurity(t *testing.T) {
 	} {
 		t.Run(mode.name, func(t *testing.T) {
 			t.Parallel() // each with a browser of its own
-			b := startBrowser(t, chrome, srv.URL)
+			b := startBrowserWithin(t, chrome, srv.URL, time.Minute) // every page, its charts drawn
 			t.Run("CatchesScripts", func(t *testing.T) {
 				problems := b.hostilePage(t, "/pwned.html", mode.query)
 				for _, want := range mode.pwned {

@@ -28,8 +28,8 @@ type Chart struct {
 	// draws it with the swatches its tables use.
 	Legend []LegendItem
 	// Size is how tall the chart is drawn, known before it loads: "" for
-	// the usual height, or "s", "m", "l" for bar charts by their number of
-	// bars.
+	// the usual height, or "xs", "s", "m", "l" for bar charts by their
+	// number of bars.
 	Size string
 }
 

@@ -14,8 +14,13 @@ type spot struct {
 }
 
 // cellShare is how much of the way to a neighbouring step a cell's bubbles
-// may spread: under half, so that neighbouring cells keep a gap.
-const cellShare = 0.45
+// may spread: under half, so that neighbouring cells keep a gap. Towards a
+// neighbour with no concerns they may spread further, to cellReach, still
+// short of it so that the cell beyond keeps a gap too.
+const (
+	cellShare = 0.45
+	cellReach = 0.8
+)
 
 // spread places every concern in the cell of its rounded ratings, in a
 // grid of slots that share the cell, in the order the concerns come (by
@@ -34,13 +39,25 @@ func (b *Builder) spread(concerns []*model.Concern) map[*model.Concern]spot {
 		}
 		cells[k] = append(cells[k], c)
 	}
-	half := cellShare * b.stepGap()
+	gap := b.stepGap()
 	mid := (b.scale.Min() + b.scale.Max()) / 2
+	// reach is how far a cell spreads towards its neighbour at dx, dy: far
+	// when that neighbour and the two beside it are empty, since a cell
+	// beside it could spread into it too.
+	empty := func(c cell) bool { return cells[c] == nil }
+	reach := func(k cell, dx, dy int) float64 {
+		n := cell{k.x + dx, k.y + dy}
+		inside := n.x >= 0 && n.y >= 0 && n.x < len(b.steps) && n.y < len(b.steps)
+		if inside && empty(n) && empty(cell{n.x + dy, n.y + dx}) && empty(cell{n.x - dy, n.y - dx}) {
+			return cellReach * gap
+		}
+		return cellShare * gap
+	}
 	spots := make(map[*model.Concern]spot, len(concerns))
 	for _, k := range order {
 		list := cells[k]
-		x0, x1 := side(b.steps[k.x].Score, half, mid)
-		y0, y1 := side(b.steps[k.y].Score, half, mid)
+		x0, x1 := side(b.steps[k.x].Score, reach(k, -1, 0), reach(k, 1, 0), mid)
+		y0, y1 := side(b.steps[k.y].Score, reach(k, 0, -1), reach(k, 0, 1), mid)
 		cols, rows := gridFor(len(list), x1-x0, y1-y0)
 		w, h := (x1-x0)/float64(cols), (y1-y0)/float64(rows)
 		for i, c := range list {
@@ -55,12 +72,12 @@ func (b *Builder) spread(concerns []*model.Concern) map[*model.Concern]spot {
 	return spots
 }
 
-// side returns the span a cell centred on score may fill: half either side,
-// cut at the quadrant line mid so that it keeps to the side its score is
-// counted on (a score on the line counts as high).
-func side(score, half, mid float64) (lo, hi float64) {
-	lo, hi = score-half, score+half
-	gap := half / 10 // a hair off the line, so no bubble sits on it
+// side returns the span a cell centred on score may fill, down and up from
+// it, cut at the quadrant line mid so that it keeps to the side its score
+// is counted on (a score on the line counts as high).
+func side(score, down, up, mid float64) (lo, hi float64) {
+	lo, hi = score-down, score+up
+	gap := min(down, up) / 10 // a hair off the line, so no bubble sits on it
 	if score >= mid {
 		lo = max(lo, mid+gap)
 	} else {

@@ -138,13 +138,18 @@ func barOption(bar *charts.Bar) map[string]any {
 	x := axis(option, "xAxis")
 	x["type"] = "value"
 	x["minInterval"] = 1
+	for _, s := range option["series"].([]any) {
+		s.(map[string]any)["barMaxWidth"] = 40
+	}
 	return option
 }
 
-// sizeFor says how tall a chart of n bars is drawn: "s", "m" or "l", a
+// sizeFor says how tall a chart of n bars is drawn: "xs" to "l", a
 // height the stylesheet sets before the chart loads.
 func sizeFor(n int) string {
 	switch {
+	case n <= 2:
+		return "xs"
 	case n <= 6:
 		return "s"
 	case n <= 14:

@@ -99,14 +99,12 @@
   // prepareBubbles names each bubble with its mark and keeps the series of
   // closed concerns empty until the reader asks for them.
   function prepareBubbles(entry, spec, option, dark) {
-    var marks = spec.bubbles.marks;
     (spec.bubbles.hidden || []).forEach(function (i) {
       if (!entry.showHidden) option.series[i].data = [];
     });
     option.series.forEach(function (s, i) {
       s.symbolSize = function (v) { return v[3]; };
       s.label = s.label || {};
-      s.label.formatter = function (p) { return marks[i][p.dataIndex] || ""; };
       if (s.markArea) s.markArea.label = { color: dark ? "#d0d4d8" : "#33393d", fontSize: textSize(entry.el) };
     });
   }
@@ -124,14 +122,23 @@
     var width = perScore * (x.max - x.min);
     var scale = Math.max(0.8, Math.min(2, width / 500));
     var size = function (v) { return Math.max(4, Math.min(v[3] * scale, v[2] * perScore * 0.92)); };
-    var smallest = Infinity;
-    spec.option.series.forEach(function (s) {
-      (s.data || []).forEach(function (d) { smallest = Math.min(smallest, size(d.value)); });
-    });
-    var font = Math.max(9, Math.min(16, Math.round(smallest * 0.5)));
+    // Each mark in the largest type its bubble holds: rich text styles by
+    // size, since a label has one size per series.
+    var rich = {};
+    for (var f = 8; f <= 22; f++) rich["s" + f] = { fontSize: f, fontWeight: "bold" };
     chart.setOption({
-      series: spec.option.series.map(function () {
-        return { symbolSize: size, label: { fontSize: font, show: smallest >= 12 } };
+      series: spec.option.series.map(function (s, i) {
+        return {
+          symbolSize: size,
+          label: {
+            rich: rich,
+            formatter: function (p) {
+              var d = size(p.value), mark = spec.bubbles.marks[i][p.dataIndex] || "";
+              var f = Math.min(22, Math.floor(d / Math.max(1.6, 0.62 * mark.length + 0.6)));
+              return f >= 8 && mark ? "{s" + f + "|" + mark + "}" : "";
+            },
+          },
+        };
       }),
     });
     overlay(entry, size);
@@ -167,14 +174,21 @@
     var topLeft = chart.convertToPixel({ gridIndex: 0 }, [x.min, y.max]);
     var bottomRight = chart.convertToPixel({ gridIndex: 0 }, [x.max, y.min]);
     var plot = { l: topLeft[0], t: topLeft[1], r: bottomRight[0], b: bottomRight[1] };
-    var line = parseFloat(getComputedStyle(entry.el).fontSize) * 1.1 || 18;
-    // The quadrant names sit in the plot's corners.
-    taken.push({ l: plot.l, t: plot.t, r: plot.l + 140, b: plot.t + 2 * line },
-      { l: plot.r - 160, t: plot.t, r: plot.r, b: plot.t + 2 * line },
-      { l: plot.l, t: plot.b - 2 * line, r: plot.l + 120, b: plot.b },
-      { l: plot.r - 160, t: plot.b - 2 * line, r: plot.r, b: plot.b });
     var measure = document.createElement("canvas").getContext("2d");
-    measure.font = (0.78 * parseFloat(getComputedStyle(document.documentElement).fontSize)) + "px " + getComputedStyle(document.body).fontFamily;
+    var family = getComputedStyle(document.body).fontFamily;
+    // The quadrant names sit in the plot's corners: top left, top right,
+    // bottom left, bottom right.
+    var fontSize = textSize(entry.el);
+    measure.font = "bold " + fontSize + "px sans-serif";
+    var areas = (spec.option.series[0].markArea || { data: [] }).data;
+    areas.forEach(function (area, i) {
+      var w = measure.measureText(area[0].name).width + 12, h = fontSize + 10;
+      var l = i % 2 ? plot.r - w : plot.l, t = i < 2 ? plot.t : plot.b - h;
+      taken.push({ l: l, t: t, r: l + w, b: t + h });
+    });
+    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    var line = 1.1 * rem;
+    measure.font = 0.78 * rem + "px " + family;
 
     var links = [];
     bubbles.forEach(function (b) {
