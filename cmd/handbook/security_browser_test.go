@@ -65,7 +65,7 @@ func TestSecurity(t *testing.T) {
 		}},
 	} {
 		t.Run(mode.name, func(t *testing.T) {
-			t.Parallel() // each with a browser of its own
+			t.Parallel()                                             // each with a browser of its own
 			b := startBrowserWithin(t, chrome, srv.URL, time.Minute) // every page, its charts drawn
 			t.Run("CatchesScripts", func(t *testing.T) {
 				problems := b.hostilePage(t, "/pwned.html", mode.query)
