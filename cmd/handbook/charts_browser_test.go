@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -112,6 +113,20 @@ func TestCharts(t *testing.T) {
 		if n, want := len(b.bubbles(t, valueEffortChart)), openConcerns(spec); n != want {
 			t.Errorf("the chart draws %d bubbles, want one for each of its %d concerns", n, want)
 		}
+	})
+
+	t.Run("SameLookEverywhere", func(t *testing.T) {
+		looks := map[string][]statusLook{}
+		for _, p := range []string{"/", "/concerns/", "/charts/", "/teams/data/"} {
+			b.open(t, p, http.StatusOK)
+			b.drawCharts(t, p)
+			for _, l := range b.statusLooks(t) {
+				l.Where = p + " " + l.Where
+				looks[l.Status] = append(looks[l.Status], l)
+			}
+			b.report(t, p, nil)
+		}
+		checkStatusLooks(t, looks)
 	})
 
 	t.Run("Dark", func(t *testing.T) {
@@ -546,4 +561,115 @@ func (b *browser) screenshot(t *testing.T, prefix string, charts []chartState) {
 		t.Fatal(err)
 	}
 	save("page", chromedp.FullScreenshot(100))
+}
+
+// statusLook is how one status is drawn in one place: a series or bar of a
+// chart, read from its ECharts instance, or the swatch of a tag or legend,
+// read from the computed style.
+type statusLook struct {
+	Status string
+	Where  string // the chart's id, or "table" or "legend"
+	Chart  bool
+	// Colour is a chart's colour or a swatch's background colour, as
+	// {R, G, B}; Pattern is the chart's decal as JSON, or the swatch's
+	// background image.
+	Colour  rgb
+	Pattern string
+}
+
+// statusLooks reads every way the open page draws a status: each series
+// or bar of its status charts, each status tag in its tables and each entry
+// of those charts' legends.
+func (b *browser) statusLooks(t *testing.T) []statusLook {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	looks, err := chromedp.Run(ctx, chromedp.Evaluate[[]statusLook](`(() => {
+	const rgb = css => {
+		const probe = document.createElement("canvas").getContext("2d");
+		probe.fillStyle = css;
+		const c = probe.fillStyle;
+		if (c[0] === "#") return {R: parseInt(c.slice(1, 3), 16), G: parseInt(c.slice(3, 5), 16), B: parseInt(c.slice(5, 7), 16), A: 1};
+		const [R, G, B, A] = c.match(/[\d.]+/g).map(Number);
+		return {R, G, B, A};
+	};
+	const out = [];
+	const statusCharts = Array.from(document.querySelectorAll("[data-chart]")).filter(el => /_status(_by_team)?$/.test(el.id));
+	for (const el of statusCharts) {
+		const option = echarts.getInstanceByDom(el).getOption();
+		const categories = option.yAxis[0].data || [];
+		option.series.forEach(s => {
+			if (s.itemStyle && s.itemStyle.color) { // a series per status
+				out.push({Status: s.name, Where: el.id, Chart: true, Colour: rgb(s.itemStyle.color), Pattern: JSON.stringify(s.itemStyle.decal || null)});
+				return;
+			}
+			s.data.forEach((d, i) => { // a bar per status
+				const name = typeof categories[i] === "object" ? categories[i].value : categories[i];
+				out.push({Status: name, Where: el.id, Chart: true, Colour: rgb(d.itemStyle.color), Pattern: JSON.stringify(d.itemStyle.decal || null)});
+			});
+		});
+		for (const li of el.closest("figure").querySelectorAll(".legend li")) {
+			const swatch = getComputedStyle(li.querySelector(".swatch"));
+			out.push({Status: li.textContent.trim(), Where: el.id + " legend", Colour: rgb(swatch.backgroundColor), Pattern: swatch.backgroundImage});
+		}
+	}
+	for (const tag of document.querySelectorAll(".tag.status")) {
+		const swatch = getComputedStyle(tag, "::before");
+		out.push({Status: tag.textContent.trim(), Where: "table", Colour: rgb(swatch.backgroundColor), Pattern: swatch.backgroundImage});
+	}
+	return out;
+	})()`))
+	if err != nil {
+		t.Fatalf("reading how the statuses are drawn: %v", err)
+	}
+	return looks
+}
+
+// checkStatusLooks checks that each status has one colour everywhere, one
+// pattern in every chart and one in every swatch, and that two statuses
+// share a chart's pattern exactly when they share a swatch's: the pattern
+// a chart draws is the one its tables show.
+func checkStatusLooks(t *testing.T, looks map[string][]statusLook) {
+	t.Helper()
+	if len(looks) < 6 {
+		t.Fatalf("found %d statuses drawn (%v), want every status of the example", len(looks), slices.Sorted(maps.Keys(looks)))
+	}
+	chartPattern := map[string]string{}
+	swatchPattern := map[string]string{}
+	for status, list := range looks {
+		first := list[0]
+		for _, l := range list {
+			if l.Colour != first.Colour {
+				t.Errorf("%s is %s in %s but %s in %s", status, first.Colour, first.Where, l.Colour, l.Where)
+			}
+			into := swatchPattern
+			if l.Chart {
+				into = chartPattern
+			}
+			if p, ok := into[status]; ok && p != l.Pattern {
+				t.Errorf("%s has two patterns: %s, and %s in %s", status, p, l.Pattern, l.Where)
+			}
+			into[status] = l.Pattern
+		}
+		if _, ok := chartPattern[status]; !ok {
+			t.Errorf("%s is in no status chart", status)
+		}
+		if _, ok := swatchPattern[status]; !ok {
+			t.Errorf("%s has no tag or legend", status)
+		}
+	}
+	for a := range looks {
+		for c := range looks {
+			if a >= c {
+				continue
+			}
+			sameChart, sameSwatch := chartPattern[a] == chartPattern[c], swatchPattern[a] == swatchPattern[c]
+			if sameChart != sameSwatch {
+				t.Errorf("%s and %s: the same pattern in charts %v, in tables %v", a, c, sameChart, sameSwatch)
+			}
+			if sameChart && looks[a][0].Colour == looks[c][0].Colour {
+				t.Errorf("%s and %s look the same: %s", a, c, looks[a][0].Colour)
+			}
+		}
+	}
 }

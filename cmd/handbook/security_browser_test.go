@@ -65,8 +65,10 @@ func TestSecurity(t *testing.T) {
 		}},
 	} {
 		t.Run(mode.name, func(t *testing.T) {
-			t.Parallel()                                             // each with a browser of its own
-			b := startBrowserWithin(t, chrome, srv.URL, time.Minute) // every page, its charts drawn
+			// Each with a browser of its own, given the time to draw the
+			// charts of every page.
+			t.Parallel()
+			b := startBrowserWithin(t, chrome, srv.URL, time.Minute)
 			t.Run("CatchesScripts", func(t *testing.T) {
 				problems := b.hostilePage(t, "/pwned.html", mode.query)
 				for _, want := range mode.pwned {
