@@ -34,7 +34,7 @@ func TestCharts(t *testing.T) {
 	srv := httptest.NewServer(withHeaders(netlify(out), rules))
 	t.Cleanup(srv.Close)
 	checkHeaders(t, srv.URL, out, rules)
-	b := startBrowserWithin(t, chrome, srv.URL, time.Minute) // every bubble opens a page
+	b := startBrowserWithin(t, chrome, srv.URL, 2*time.Minute) // every bubble opens a page
 
 	t.Run("Drawn", func(t *testing.T) {
 		for _, p := range []struct {
