@@ -103,18 +103,6 @@ func TestCharts(t *testing.T) {
 		b.clickOpens(t, second, chromedp.KeyEvent("\r"))
 	})
 
-	t.Run("ClosedOnRequest", func(t *testing.T) {
-		b.open(t, "/charts/", http.StatusOK)
-		b.drawCharts(t, "/charts/")
-		spec := b.chartSpec(t, valueEffortChart)
-		if len(spec.Bubbles.Hidden) > 0 {
-			t.Fatalf("the example has closed concerns now (%v); this test expects none, so that its chart shows every concern", spec.Bubbles.Hidden)
-		}
-		if n, want := len(b.bubbles(t, valueEffortChart)), openConcerns(spec); n != want {
-			t.Errorf("the chart draws %d bubbles, want one for each of its %d concerns", n, want)
-		}
-	})
-
 	t.Run("SameLookEverywhere", func(t *testing.T) {
 		looks := map[string][]statusLook{}
 		for _, p := range []string{"/", "/concerns/", "/charts/", "/teams/data/"} {

@@ -77,6 +77,51 @@ func TestLayout(t *testing.T) {
 	}
 	b.screen(t, screens[1])
 
+	t.Run("ClosedOnRequest", func(t *testing.T) {
+		// A team of the generated handbook with closed concerns: its chart
+		// draws the open ones, and all once the reader asks.
+		var page, id string
+		var spec specOnPage
+		for _, p := range sites[1].pages {
+			if !strings.HasPrefix(p, "/teams/") || p == "/teams/" {
+				continue
+			}
+			b.visit(t, generatedSrv.URL+p)
+			b.drawCharts(t, p)
+			for _, c := range b.charts(t) {
+				if strings.HasSuffix(c.ID, "_value_effort") {
+					if s := b.chartSpec(t, c.ID); len(s.Bubbles.Hidden) > 0 {
+						page, id, spec = p, c.ID, s
+					}
+				}
+			}
+			if page != "" {
+				break
+			}
+		}
+		if page == "" {
+			t.Fatal("no team of the generated handbook has closed concerns in its chart")
+		}
+		open := openConcerns(spec)
+		if n := len(b.bubbles(t, id)); n != open {
+			t.Errorf("%s: %d bubbles before asking for closed concerns, want the %d open ones", page, n, open)
+		}
+		ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+		defer cancel()
+		if err := chromedp.Do(ctx, chromedp.Click(`#`+id+`-title ~ .chart-tools input`, chromedp.NodeVisible)); err != nil {
+			t.Fatalf("%s: ticking Show closed concerns: %v", page, err)
+		}
+		all := 0
+		for _, links := range spec.Links {
+			all += len(links)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`echarts.getInstanceByDom(document.getElementById(%q)).getOption().series.reduce((n, s) => n + s.data.length, 0) === %d`, id, all), chromedp.WithPollingTimeout(2*time.Second))); err != nil {
+			t.Errorf("%s: after ticking Show closed concerns, the chart does not draw all %d concerns: %v", page, all, err)
+		}
+		checkBubbles(t, page+" with closed concerns", b.bubbles(t, id))
+		b.take()
+	})
+
 	if dir := os.Getenv("HANDBOOK_SCREENSHOTS"); dir != "" {
 		for _, s := range screens[:2] {
 			b.screen(t, s)
@@ -90,10 +135,42 @@ func TestLayout(t *testing.T) {
 				}
 			}
 		}
+		// Tiny data must look deliberate too.
+		tiny := httptest.NewServer(netlify(tinySite(t)))
+		t.Cleanup(tiny.Close)
+		for _, p := range []string{"/", "/charts/", "/teams/empty/"} {
+			b.visit(t, tiny.URL+p)
+			b.drawCharts(t, p)
+			name := cmp.Or(strings.Trim(strings.ReplaceAll(p, "/", "-"), "-"), "overview")
+			b.fullScreenshot(t, filepath.Join(dir, "tiny-"+name+".png"))
+		}
 		b.colorScheme(t, "")
 		b.screen(t, screens[1])
 		b.take()
 	}
+}
+
+// tinySite builds a handbook of one concern and two teams, one of them
+// without concerns, and returns the folder it was built into.
+func tinySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"site.yaml":              "title: Tiny Council\nbaseURL: https://example.org/\n",
+		"content/teams/ops.md":   "---\ntitle: Ops\n---\n",
+		"content/teams/empty.md": "---\ntitle: Empty\n---\n",
+		"content/concerns/a.md":  "---\ntitle: Disk alerts fire too late\nteam: ops\nvalue: High\neffort: Low\nrisk: Medium\nstatus: proposed\nobservable: partly\nraised: 2023-10-02\n---\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _ := buildSite(t, dir)
+	return out
 }
 
 // generatedSite builds a generated handbook of 200 concerns and returns the

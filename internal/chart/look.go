@@ -75,11 +75,11 @@ func inkOn(hex string) string {
 }
 
 // observabilityLooks draws the answers to "can we see it in our data
-// today?": green for yes, through yellow, to vermillion for no.
+// today?": green for yes, through yellow, to vermilion for no.
 var observabilityLooks = map[model.Observability]model.Look{
 	model.ObservableYes:     look("green", "solid"),
 	model.ObservablePartly:  look("yellow", "slash"),
-	model.ObservableNo:      look("vermillion", "dots"),
+	model.ObservableNo:      look("vermilion", "dots"),
 	model.ObservableUnknown: look("grey", "vertical"),
 }
 

@@ -54,7 +54,6 @@ type Builder struct {
 	steps     []step
 	statuses  []string
 	looks     map[string]model.Look // by status
-	isOpen    func(string) bool
 	link      func(any) string
 	teams     []*model.Team
 	teamLooks map[*model.Team]model.Look
@@ -66,7 +65,6 @@ func newBuilder(h *model.Handbook, link func(any) string) *Builder {
 		steps:     steps(h.Config.Scoring.Scale),
 		statuses:  h.Config.Scoring.Statuses(),
 		looks:     h.Config.Scoring.Looks,
-		isOpen:    h.Config.Scoring.IsOpen,
 		link:      link,
 		teams:     h.Teams,
 		teamLooks: make(map[*model.Team]model.Look, len(h.Teams)),

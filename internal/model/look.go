@@ -20,7 +20,7 @@ var Palette = []Colour{
 	{"green", "#009E73"},
 	{"purple", "#CC79A7"},
 	{"sky", "#56B4E9"},
-	{"vermillion", "#D55E00"},
+	{"vermilion", "#D55E00"},
 	{"yellow", "#F0E442"},
 	{"grey", "#999999"},
 	{"wine", "#882255"},

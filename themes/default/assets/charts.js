@@ -1,5 +1,5 @@
 // charts.js: draws the handbook's charts with ECharts, loaded from the site
-// itself only once a chart comes near the screen. Each chart's options arrive
+// itself only once a chart comes on screen. Each chart's options arrive
 // as JSON data; click targets, tooltip lines and bubble names are kept apart
 // from them and handled here, so no string from the content is ever run or
 // read as markup.
@@ -92,56 +92,46 @@
       var url = lookup(spec.links, p);
       if (p.componentType === "series" && sameSite(url)) window.location.href = url;
     });
-    if (spec.bubbles) layBubbles(entry);
+    if (spec.bubbles) overlay(entry, entry.size);
     el.setAttribute("data-chart-ready", "");
   }
 
-  // prepareBubbles names each bubble with its mark and keeps the series of
-  // closed concerns empty until the reader asks for them.
+  // prepareBubbles fixes the plot's place in the chart, so that a score's
+  // width on screen is known before drawing: each bubble is then sized to
+  // the room its slot has, so that none overlaps another however narrow the
+  // chart, and its mark is set in the largest type it holds. The series of
+  // closed concerns stays empty until the reader asks for them.
   function prepareBubbles(entry, spec, option, dark) {
+    var el = entry.el;
+    var narrow = el.clientWidth < 480;
+    var labels = narrow ? 56 : 110;
+    var grid = { left: labels + 14, right: 14, top: 30, bottom: 48, containLabel: false };
+    option.grid = [grid];
+    option.yAxis[0].axisLabel.width = labels;
+    var x = option.xAxis[0], y = option.yAxis[0];
+    var perScore = Math.min((el.clientWidth - grid.left - grid.right) / (x.max - x.min),
+      (el.clientHeight - grid.top - grid.bottom) / (y.max - y.min));
+    var scale = Math.max(0.8, Math.min(2, perScore * (x.max - x.min) / 500));
+    var size = function (v) { return Math.max(4, Math.min(v[3] * scale, v[2] * perScore * 0.92)); };
+    entry.size = size;
+    // A label has one type size per series: rich text styles give each
+    // mark its own.
+    var rich = {};
+    for (var f = 8; f <= 22; f++) rich["s" + f] = { fontSize: f, fontWeight: "bold" };
     (spec.bubbles.hidden || []).forEach(function (i) {
       if (!entry.showHidden) option.series[i].data = [];
     });
     option.series.forEach(function (s, i) {
-      s.symbolSize = function (v) { return v[3]; };
+      s.symbolSize = size;
       s.label = s.label || {};
-      if (s.markArea) s.markArea.label = { color: dark ? "#d0d4d8" : "#33393d", fontSize: textSize(entry.el) };
+      s.label.rich = rich;
+      s.label.formatter = function (p) {
+        var d = size(p.value), mark = spec.bubbles.marks[i][p.dataIndex] || "";
+        var f = Math.min(22, Math.floor(d / Math.max(1.6, 0.62 * mark.length + 0.6)));
+        return f >= 8 && mark ? "{s" + f + "|" + mark + "}" : "";
+      };
+      if (s.markArea) s.markArea.label = { color: dark ? "#d0d4d8" : "#33393d", fontSize: textSize(el) };
     });
-  }
-
-  // layBubbles sizes each bubble to the room its slot has on screen, so that
-  // none overlaps another however narrow the chart, then lays the keyboard
-  // links and titles over them.
-  function layBubbles(entry) {
-    var chart = entry.chart;
-    var spec = entry.spec;
-    var origin = chart.convertToPixel({ gridIndex: 0 }, [0, 0]);
-    var unit = chart.convertToPixel({ gridIndex: 0 }, [1, 1]);
-    var perScore = Math.min(Math.abs(unit[0] - origin[0]), Math.abs(unit[1] - origin[1]));
-    var x = spec.option.xAxis[0];
-    var width = perScore * (x.max - x.min);
-    var scale = Math.max(0.8, Math.min(2, width / 500));
-    var size = function (v) { return Math.max(4, Math.min(v[3] * scale, v[2] * perScore * 0.92)); };
-    // Each mark in the largest type its bubble holds: rich text styles by
-    // size, since a label has one size per series.
-    var rich = {};
-    for (var f = 8; f <= 22; f++) rich["s" + f] = { fontSize: f, fontWeight: "bold" };
-    chart.setOption({
-      series: spec.option.series.map(function (s, i) {
-        return {
-          symbolSize: size,
-          label: {
-            rich: rich,
-            formatter: function (p) {
-              var d = size(p.value), mark = spec.bubbles.marks[i][p.dataIndex] || "";
-              var f = Math.min(22, Math.floor(d / Math.max(1.6, 0.62 * mark.length + 0.6)));
-              return f >= 8 && mark ? "{s" + f + "|" + mark + "}" : "";
-            },
-          },
-        };
-      }),
-    });
-    overlay(entry, size);
   }
 
   // overlay puts a link over each bubble, in rank order, for keyboards: Tab
@@ -260,10 +250,23 @@
     }
   }
 
+  // Charts are drawn one per task, so that the page answers the reader
+  // between two of them.
+  var queue = [];
+  function drawNext() {
+    var entry = queue.shift();
+    if (!entry) return;
+    draw(entry);
+    if (queue.length) setTimeout(drawNext, 0);
+  }
+
   function show(entry) {
     if (entry.chart || entry.pending) return;
     entry.pending = true;
-    loadECharts(entry.el.getAttribute("data-echarts")).then(function () { draw(entry); });
+    loadECharts(entry.el.getAttribute("data-echarts")).then(function () {
+      queue.push(entry);
+      if (queue.length === 1) setTimeout(drawNext, 0);
+    });
   }
 
   function redraw(entry) {
@@ -314,7 +317,7 @@
           observer.unobserve(s.target);
           charts.forEach(function (entry) { if (entry.el === s.target) show(entry); });
         });
-      }, { rootMargin: "200px 0px" }); // load ECharts only once a chart is near the screen
+      }, { rootMargin: "0px" }); // load ECharts only once a chart is on screen
       charts.forEach(function (entry) { observer.observe(entry.el); });
     } else {
       charts.forEach(show);
