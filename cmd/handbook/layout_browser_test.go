@@ -77,6 +77,19 @@ func TestLayout(t *testing.T) {
 	}
 	b.screen(t, screens[1])
 
+	t.Run("SortActions", func(t *testing.T) {
+		// Action tables sort like concern tables, by the keyboard too.
+		b.visit(t, exampleSrv.URL+"/actions/")
+		b.settle(t, "/actions/")
+		before := b.table(t)
+		if !before.Sortable || before.sortedBy("Due") != "ascending" {
+			t.Fatalf("/actions/: the first action table is not sortable, or not marked as sorted by due date: %+v", before.AriaSort)
+		}
+		b.sort(t, "Owner", "ascending", b.click)
+		b.sort(t, "Owner", "descending", b.pressEnter)
+		b.take()
+	})
+
 	t.Run("ClosedOnRequest", func(t *testing.T) {
 		// A team of the generated handbook with closed concerns: its chart
 		// draws the open ones, and all once the reader asks.

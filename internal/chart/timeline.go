@@ -22,6 +22,10 @@ type Event struct {
 // counted in its first month.
 const maxMonths = 120
 
+// minCountAxis is the least a count axis reaches, so that one concern is
+// not drawn as tall as the chart.
+const minCountAxis = 5
+
 // month is one month of the timeline.
 type month struct {
 	Start          time.Time
@@ -185,5 +189,14 @@ func (b *Builder) OverTime(events []Event, today time.Time) *Chart {
 	series(c.Spec.Option, 2)["lineStyle"] = map[string]any{"color": looks[2].Colour.Hex, "width": 3}
 	x := axis(c.Spec.Option, "xAxis")
 	x["axisLabel"] = map[string]any{"hideOverlap": true}
+	// A handful of concerns is drawn as a handful, not as bars that fill
+	// the chart.
+	most := 0
+	for _, m := range months {
+		most = max(most, m.Raised, m.Closed, m.Open)
+	}
+	if most < minCountAxis {
+		axis(c.Spec.Option, "yAxis")["max"] = minCountAxis
+	}
 	return c
 }
