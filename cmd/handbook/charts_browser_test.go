@@ -247,7 +247,8 @@ func (b *browser) charts(t *testing.T) []chartState {
 // chart.
 func (b *browser) drawCharts(t *testing.T, page string) []chartState {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 8*time.Second)
+	// Generous: a busy machine draws slowly, and this is no speed test.
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()
 	for _, c := range b.charts(t) {
 		if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.ID(c.ID))); err != nil {
@@ -255,7 +256,7 @@ func (b *browser) drawCharts(t *testing.T, page string) []chartState {
 		}
 		id, _ := json.Marshal(c.ID)
 		_, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById(%s).hasAttribute("data-chart-ready")`, id),
-			chromedp.WithPollingTimeout(4*time.Second)))
+			chromedp.WithPollingTimeout(10*time.Second)))
 		if err != nil {
 			t.Errorf("%s: chart %s was not drawn once on screen: %v", page, c.ID, err)
 		}

@@ -256,8 +256,11 @@
   function drawNext() {
     var entry = queue.shift();
     if (!entry) return;
-    draw(entry);
-    if (queue.length) setTimeout(drawNext, 0);
+    try {
+      draw(entry);
+    } finally { // one chart that fails must not keep the others from drawing
+      if (queue.length) setTimeout(drawNext, 0);
+    }
   }
 
   function show(entry) {
