@@ -36,7 +36,7 @@ var screens = []screen{
 // generated 200-concern handbook, on a phone, a laptop and a projector, and
 // checks that no page scrolls sideways and that the bubbles of each value
 // × effort chart drawn there overlap nowhere. With HANDBOOK_SCREENSHOTS set
-// to a folder, it also saves pictures of the main pages at 390 and 1280 px,
+// to a folder, it also saves pictures of the main pages at each width,
 // light and dark, for a person to look at.
 func TestLayout(t *testing.T) {
 	chrome := chromiumPath(t)
@@ -136,7 +136,7 @@ func TestLayout(t *testing.T) {
 	})
 
 	if dir := os.Getenv("HANDBOOK_SCREENSHOTS"); dir != "" {
-		for _, s := range screens[:2] {
+		for _, s := range screens {
 			b.screen(t, s)
 			for _, scheme := range []string{"light", "dark"} {
 				b.colorScheme(t, scheme)

@@ -83,7 +83,22 @@
     option.tooltip.formatter = tooltip(spec);
     option.tooltip.confine = true;
     option.backgroundColor = "transparent";
-    option.textStyle = { fontSize: textSize(el) };
+    // Every text in the chart's size: ECharts gives axes their own.
+    var size = textSize(el);
+    option.textStyle = { fontSize: size };
+    option.tooltip.textStyle = { fontSize: size };
+    [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+      axis.axisLabel = axis.axisLabel || {};
+      axis.axisLabel.fontSize = size;
+      axis.nameTextStyle = { fontSize: size };
+    });
+    // A name under the axis clears its labels, and the chart's edge clears
+    // the name.
+    (option.xAxis || []).forEach(function (axis) {
+      if (axis.nameLocation !== "middle") return;
+      axis.nameGap = Math.round(size * 2.2);
+      if (option.grid && option.grid[0]) option.grid[0].bottom = axis.nameGap + size + 6;
+    });
     if (spec.bubbles) prepareBubbles(entry, spec, option, dark);
     entry.spec = spec;
     entry.chart = window.echarts.init(el, dark ? "dark" : null);
@@ -105,7 +120,7 @@
     var el = entry.el;
     var narrow = el.clientWidth < 480;
     var labels = narrow ? 56 : 110;
-    var grid = { left: labels + 14, right: 14, top: 30, bottom: 48, containLabel: false };
+    var grid = { left: labels + 14, right: 14, top: 30, bottom: option.grid[0].bottom, containLabel: false };
     option.grid = [grid];
     option.yAxis[0].axisLabel.width = labels;
     var x = option.xAxis[0], y = option.yAxis[0];
