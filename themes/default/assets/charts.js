@@ -77,7 +77,8 @@
     var option = spec.option;
     var el = entry.el;
     var dark = !!(darkQuery && darkQuery.matches);
-    var narrow = el.clientWidth < 480;
+    entry.width = el.clientWidth;
+    var narrow = entry.width < 480;
     if (spec.levels) nameLevels(option, spec.levels, narrow);
     option.tooltip = option.tooltip || {};
     option.tooltip.formatter = tooltip(spec);
@@ -302,7 +303,6 @@
     charts.forEach(function (entry) {
       if (!entry.chart) return;
       if (entry.json.indexOf('"bubbles"') >= 0 || entry.width !== entry.el.clientWidth) {
-        entry.width = entry.el.clientWidth;
         redraw(entry);
       } else {
         entry.chart.resize();
@@ -315,7 +315,7 @@
     Array.prototype.forEach.call(els, function (el) {
       var data = document.getElementById(el.id + "-spec");
       if (!data) return;
-      var entry = { el: el, json: data.textContent, figure: el.closest("figure") || el.parentNode, width: el.clientWidth };
+      var entry = { el: el, json: data.textContent, figure: el.closest("figure") || el.parentNode };
       var toggle = entry.figure.querySelector("[data-show-hidden]");
       if (toggle) {
         toggle.closest(".chart-tools").hidden = false;
