@@ -280,6 +280,13 @@ type browser struct {
 // dialogs (alert, confirm, prompt), which it dismisses.
 func startBrowser(t *testing.T, chrome, serverURL string) *browser {
 	t.Helper()
+	return startBrowserWithin(t, chrome, serverURL, browserBudget)
+}
+
+// startBrowserWithin is startBrowser for a test that needs more time than
+// browserBudget: budget bounds it from start to close.
+func startBrowserWithin(t *testing.T, chrome, serverURL string, budget time.Duration) *browser {
+	t.Helper()
 	base, err := url.Parse(serverURL)
 	if err != nil {
 		t.Fatal(err)
@@ -289,7 +296,7 @@ func startBrowser(t *testing.T, chrome, serverURL string) *browser {
 	var output syncBuffer
 
 	opts := append(chromiumOptions(chrome, profile), chromedp.CombinedOutput(&output))
-	ctx, cancelTimeout := context.WithTimeout(context.Background(), browserBudget)
+	ctx, cancelTimeout := context.WithTimeout(context.Background(), budget)
 	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	ctx, cancelTab := chromedp.NewContext(ctx, chromedp.WithListener(b.listen))
 	t.Cleanup(func() {

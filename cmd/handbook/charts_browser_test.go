@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -18,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestCharts opens the pages of the built example that draw charts, served
@@ -32,7 +34,7 @@ func TestCharts(t *testing.T) {
 	srv := httptest.NewServer(withHeaders(netlify(out), rules))
 	t.Cleanup(srv.Close)
 	checkHeaders(t, srv.URL, out, rules)
-	b := startBrowser(t, chrome, srv.URL)
+	b := startBrowserWithin(t, chrome, srv.URL, 2*time.Minute) // every bubble opens a page
 
 	t.Run("Drawn", func(t *testing.T) {
 		for _, p := range []struct {
@@ -50,36 +52,69 @@ func TestCharts(t *testing.T) {
 		}
 	})
 
-	t.Run("ClickBubble", func(t *testing.T) {
+	t.Run("ClickEveryBubble", func(t *testing.T) {
 		b.open(t, "/charts/", http.StatusOK)
 		b.drawCharts(t, "/charts/")
-		bubble := b.clickableBubble(t, valueEffortChart)
-		if !strings.HasPrefix(bubble.Link, "/concerns/") {
-			t.Fatalf("the bubble links to %q, want a concern page", bubble.Link)
+		bubbles := b.bubbles(t, valueEffortChart)
+		checkBubbles(t, "/charts/", bubbles)
+		if len(bubbles) < 10 {
+			t.Fatalf("the example's chart has %d bubbles, want one per open concern", len(bubbles))
 		}
-		b.report(t, "/charts/", nil)
+		for i := range bubbles {
+			if i > 0 { // the page as a reader comes back to it
+				b.open(t, "/charts/", http.StatusOK)
+				b.drawCharts(t, "/charts/")
+			}
+			// Where the chart says it drew the bubble now, after the page
+			// was laid out again.
+			bubble := b.bubbles(t, valueEffortChart)[i]
+			b.clickOpens(t, bubble, chromedp.MouseClickXY(bubble.X, bubble.Y))
+		}
+	})
 
-		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	t.Run("KeyboardOpensABubble", func(t *testing.T) {
+		b.open(t, "/charts/", http.StatusOK)
+		b.drawCharts(t, "/charts/")
+		bubbles := b.bubbles(t, valueEffortChart)
+		// Tab reaches the first bubble by rank; an arrow key the second.
+		ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
 		defer cancel()
-		_, err := chromedp.Run(ctx, chromedp.WaitEvent(cdppage.LoadEventFired, nil, chromedp.MouseClickXY(bubble.X, bubble.Y)))
-		if err != nil {
-			t.Fatalf("clicking the bubble of %q at (%.0f, %.0f): no page loaded: %v", bubble.Title, bubble.X, bubble.Y, err)
+		focused := func() string {
+			label, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.getAttribute("aria-label") || ""`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return label
 		}
-		b.settle(t, bubble.Link)
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
-			Path string   `json:"path"`
-			H1   []string `json:"h1"`
-		}](`({path: location.pathname, h1: Array.from(document.querySelectorAll("h1"), h => h.textContent.trim())})`))
-		if err != nil {
-			t.Fatalf("reading the page the click opened: %v", err)
+		if err := chromedp.Do(ctx, chromedp.Focus(`#`+valueEffortChart+` ~ .bubble-keys a[tabindex="0"]`)); err != nil {
+			t.Fatalf("no bubble of %s takes the keyboard's focus: %v", valueEffortChart, err)
 		}
-		if got.Path != bubble.Link {
-			t.Errorf("clicking the bubble of %q opened %s, want %s", bubble.Title, got.Path, bubble.Link)
+		first := bubbleByMark(t, bubbles, "1")
+		if got := focused(); !strings.HasPrefix(got, "Rank 1: "+first.Title) {
+			t.Errorf("the chart's first focus names %q, want rank 1, %q", got, first.Title)
 		}
-		if len(got.H1) != 1 || got.H1[0] != bubble.Title {
-			t.Errorf("%s: h1 elements %q, want one, %q", got.Path, got.H1, bubble.Title)
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+			t.Fatal(err)
 		}
-		b.report(t, got.Path, nil)
+		second := bubbleByMark(t, bubbles, "2")
+		if got := focused(); !strings.HasPrefix(got, "Rank 2: "+second.Title) {
+			t.Errorf("after the right arrow, the focus names %q, want rank 2, %q", got, second.Title)
+		}
+		b.clickOpens(t, second, chromedp.KeyEvent("\r"))
+	})
+
+	t.Run("SameLookEverywhere", func(t *testing.T) {
+		looks := map[string][]statusLook{}
+		for _, p := range []string{"/", "/concerns/", "/charts/", "/teams/data/"} {
+			b.open(t, p, http.StatusOK)
+			b.drawCharts(t, p)
+			for _, l := range b.statusLooks(t) {
+				l.Where = p + " " + l.Where
+				looks[l.Status] = append(looks[l.Status], l)
+			}
+			b.report(t, p, nil)
+		}
+		checkStatusLooks(t, looks)
 	})
 
 	t.Run("Dark", func(t *testing.T) {
@@ -212,7 +247,8 @@ func (b *browser) charts(t *testing.T) []chartState {
 // chart.
 func (b *browser) drawCharts(t *testing.T, page string) []chartState {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 8*time.Second)
+	// Generous: a busy machine draws slowly, and this is no speed test.
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()
 	for _, c := range b.charts(t) {
 		if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.ID(c.ID))); err != nil {
@@ -220,7 +256,7 @@ func (b *browser) drawCharts(t *testing.T, page string) []chartState {
 		}
 		id, _ := json.Marshal(c.ID)
 		_, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById(%s).hasAttribute("data-chart-ready")`, id),
-			chromedp.WithPollingTimeout(4*time.Second)))
+			chromedp.WithPollingTimeout(10*time.Second)))
 		if err != nil {
 			t.Errorf("%s: chart %s was not drawn once on screen: %v", page, c.ID, err)
 		}
@@ -260,54 +296,141 @@ func checkCharts(t *testing.T, page string, charts []chartState, want []string) 
 	}
 }
 
-// bubble is where a bubble of a chart is on screen and what it stands for.
+// bubble is where a bubble of a chart is on screen, as the chart's ECharts
+// instance says it drew it, and what it stands for.
 type bubble struct {
-	X, Y  float64 // in CSS pixels from the top left of the viewport
+	X, Y  float64 // its centre, in CSS pixels from the top left of the viewport
+	R     float64 // its radius
 	Link  string  // the page a click opens, from the chart's spec
 	Title string  // the first line of its tooltip: the concern's title
-	Top   string  // what a click there hits: "canvas", or the element's tag
-	// Covered names the bubbles drawn over its centre, which a click there
-	// would open instead.
-	Covered []string
+	Mark  string  // what is written inside it: its rank
+	Top   string  // what a click at its centre hits: "canvas", or the element's tag
 }
 
-// clickableBubble scrolls the chart with this id into view and returns the
-// topmost bubble that no later one covers, located with ECharts' own API.
-func (b *browser) clickableBubble(t *testing.T, id string) bubble {
+// bubbles scrolls the chart with this id into view and returns its
+// bubbles, from the series' data layout of its ECharts instance: where each
+// was drawn and at what size.
+func (b *browser) bubbles(t *testing.T, id string) []bubble {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
 	defer cancel()
 	js, _ := json.Marshal(id)
-	got, err := chromedp.Run(ctx, chromedp.Evaluate[bubble](fmt.Sprintf(`(() => {
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]bubble](fmt.Sprintf(`(() => {
 		const el = document.getElementById(%s);
 		el.scrollIntoView({block: "center"});
 		const chart = echarts.getInstanceByDom(el);
-		const series = chart.getOption().series;
 		const spec = JSON.parse(document.getElementById(el.id + "-spec").textContent);
-		const rect = el.querySelector("canvas").getBoundingClientRect();
-		// Bubbles are drawn in series order, each above the ones before: take
-		// the first that no later bubble covers, so a click reaches it.
-		const all = [];
-		series.forEach((s, si) => s.data.forEach((d, di) => {
-			const [x, y] = chart.convertToPixel({seriesIndex: si}, d.value);
-			all.push({si, di, x, y, r: (d.symbolSize || s.symbolSize || 10) / 2, name: d.name});
-		}));
-		const pick = all.find((b, i) => all.slice(i + 1).every(o => Math.hypot(o.x - b.x, o.y - b.y) >= o.r));
-		if (!pick) return {Covered: all.map(b => b.name)};
-		const at = {X: rect.left + pick.x, Y: rect.top + pick.y};
-		const top = document.elementFromPoint(at.X, at.Y);
-		return {...at, Link: spec.links[pick.si][pick.di], Title: spec.tips[pick.si][pick.di][0], Top: top ? top.tagName.toLowerCase() : "", Covered: []};
+		const rect = el.getBoundingClientRect();
+		const out = [];
+		chart.getModel().eachSeries(series => {
+			const si = series.seriesIndex, data = series.getData();
+			for (let i = 0; i < data.count(); i++) {
+				const di = data.getRawIndex(i);
+				const [x, y] = data.getItemLayout(i);
+				const size = [].concat(data.getItemVisual(i, "symbolSize"))[0];
+				const at = {X: rect.left + x, Y: rect.top + y};
+				const top = document.elementFromPoint(at.X, at.Y);
+				out.push({...at, R: size / 2, Link: spec.links[si][di], Title: spec.tips[si][di][0],
+					Mark: spec.bubbles.marks[si][di], Top: top ? top.tagName.toLowerCase() : ""});
+			}
+		});
+		return out;
 	})()`, js)))
 	if err != nil {
-		t.Fatalf("finding the first bubble of %s: %v", id, err)
-	}
-	if len(got.Covered) > 0 {
-		t.Fatalf("every bubble of %s is covered by another (%q), so no click can reach one", id, got.Covered)
-	}
-	if got.Top != "canvas" {
-		t.Fatalf("the bubble of %s at (%.0f, %.0f) is under a %q element, not the chart's canvas", id, got.X, got.Y, got.Top)
+		t.Fatalf("reading the bubbles of %s: %v", id, err)
 	}
 	return got
+}
+
+// checkBubbles checks that each bubble can be clicked: it links to a
+// concern, lies in the chart's canvas with nothing over its centre, and
+// overlaps no other bubble.
+func checkBubbles(t *testing.T, page string, bubbles []bubble) {
+	t.Helper()
+	for i, a := range bubbles {
+		if !strings.HasPrefix(a.Link, "/concerns/") {
+			t.Errorf("%s: the bubble of %q links to %q, want a concern page", page, a.Title, a.Link)
+		}
+		if a.Top != "canvas" {
+			t.Errorf("%s: the centre of the bubble of %q at (%.0f, %.0f) is under a %q element, not the chart's canvas", page, a.Title, a.X, a.Y, a.Top)
+		}
+		if a.R < 4 {
+			t.Errorf("%s: the bubble of %q is %.1f px across, too small to see", page, a.Title, 2*a.R)
+		}
+		for _, o := range bubbles[i+1:] {
+			if d := math.Hypot(a.X-o.X, a.Y-o.Y); d < a.R+o.R-0.5 {
+				t.Errorf("%s: the bubbles of %q and %q overlap: %.1f px apart, radii %.1f and %.1f", page, a.Title, o.Title, d, a.R, o.R)
+			}
+		}
+	}
+}
+
+func bubbleByMark(t *testing.T, bubbles []bubble, mark string) bubble {
+	t.Helper()
+	i := slices.IndexFunc(bubbles, func(b bubble) bool { return b.Mark == mark })
+	if i < 0 {
+		t.Fatalf("no bubble is marked %q", mark)
+	}
+	return bubbles[i]
+}
+
+// clickOpens does what opens a bubble and checks that the page it opened
+// is the bubble's concern.
+func (b *browser) clickOpens(t *testing.T, bubble bubble, open chromedp.Action[struct{}]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(cdppage.LoadEventFired, nil, open)); err != nil {
+		t.Fatalf("opening the bubble of %q at (%.0f, %.0f): no page loaded: %v", bubble.Title, bubble.X, bubble.Y, err)
+	}
+	b.settle(t, bubble.Link)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
+		Path string   `json:"path"`
+		H1   []string `json:"h1"`
+	}](`({path: location.pathname, h1: Array.from(document.querySelectorAll("h1"), h => h.textContent.trim())})`))
+	if err != nil {
+		t.Fatalf("reading the page the bubble opened: %v", err)
+	}
+	if got.Path != bubble.Link {
+		t.Errorf("the bubble of %q at (%.0f, %.0f) opened %s, want %s", bubble.Title, bubble.X, bubble.Y, got.Path, bubble.Link)
+	}
+	if len(got.H1) != 1 || got.H1[0] != bubble.Title {
+		t.Errorf("%s: h1 elements %q, want one, %q", got.Path, got.H1, bubble.Title)
+	}
+	b.report(t, got.Path, nil)
+}
+
+// specOnPage is the part of a chart's spec the tests read.
+type specOnPage struct {
+	Links   [][]string `json:"links"`
+	Bubbles struct {
+		Hidden []int `json:"hidden"`
+	} `json:"bubbles"`
+}
+
+// chartSpec reads the spec the page holds for the chart with this id.
+func (b *browser) chartSpec(t *testing.T, id string) specOnPage {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	js, _ := json.Marshal(id + "-spec")
+	spec, err := chromedp.Run(ctx, chromedp.Evaluate[specOnPage](fmt.Sprintf(`JSON.parse(document.getElementById(%s).textContent)`, js)))
+	if err != nil {
+		t.Fatalf("reading the spec of %s: %v", id, err)
+	}
+	return spec
+}
+
+// openConcerns counts the data items of a bubble chart's series that are
+// not hidden until asked for.
+func openConcerns(spec specOnPage) int {
+	n := 0
+	for i, links := range spec.Links {
+		if !slices.Contains(spec.Bubbles.Hidden, i) {
+			n += len(links)
+		}
+	}
+	return n
 }
 
 // colorScheme makes the browser prefer a light or dark colour scheme, or
@@ -427,4 +550,115 @@ func (b *browser) screenshot(t *testing.T, prefix string, charts []chartState) {
 		t.Fatal(err)
 	}
 	save("page", chromedp.FullScreenshot(100))
+}
+
+// statusLook is how one status is drawn in one place: a series or bar of a
+// chart, read from its ECharts instance, or the swatch of a tag or legend,
+// read from the computed style.
+type statusLook struct {
+	Status string
+	Where  string // the chart's id, or "table" or "legend"
+	Chart  bool
+	// Colour is a chart's colour or a swatch's background colour, as
+	// {R, G, B}; Pattern is the chart's decal as JSON, or the swatch's
+	// background image.
+	Colour  rgb
+	Pattern string
+}
+
+// statusLooks reads every way the open page draws a status: each series
+// or bar of its status charts, each status tag in its tables and each entry
+// of those charts' legends.
+func (b *browser) statusLooks(t *testing.T) []statusLook {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	looks, err := chromedp.Run(ctx, chromedp.Evaluate[[]statusLook](`(() => {
+	const rgb = css => {
+		const probe = document.createElement("canvas").getContext("2d");
+		probe.fillStyle = css;
+		const c = probe.fillStyle;
+		if (c[0] === "#") return {R: parseInt(c.slice(1, 3), 16), G: parseInt(c.slice(3, 5), 16), B: parseInt(c.slice(5, 7), 16), A: 1};
+		const [R, G, B, A] = c.match(/[\d.]+/g).map(Number);
+		return {R, G, B, A};
+	};
+	const out = [];
+	const statusCharts = Array.from(document.querySelectorAll("[data-chart]")).filter(el => /_status(_by_team)?$/.test(el.id));
+	for (const el of statusCharts) {
+		const option = echarts.getInstanceByDom(el).getOption();
+		const categories = option.yAxis[0].data || [];
+		option.series.forEach(s => {
+			if (s.itemStyle && s.itemStyle.color) { // a series per status
+				out.push({Status: s.name, Where: el.id, Chart: true, Colour: rgb(s.itemStyle.color), Pattern: JSON.stringify(s.itemStyle.decal || null)});
+				return;
+			}
+			s.data.forEach((d, i) => { // a bar per status
+				const name = typeof categories[i] === "object" ? categories[i].value : categories[i];
+				out.push({Status: name, Where: el.id, Chart: true, Colour: rgb(d.itemStyle.color), Pattern: JSON.stringify(d.itemStyle.decal || null)});
+			});
+		});
+		for (const li of el.closest("figure").querySelectorAll(".legend li")) {
+			const swatch = getComputedStyle(li.querySelector(".swatch"));
+			out.push({Status: li.textContent.trim(), Where: el.id + " legend", Colour: rgb(swatch.backgroundColor), Pattern: swatch.backgroundImage});
+		}
+	}
+	for (const tag of document.querySelectorAll(".tag.status")) {
+		const swatch = getComputedStyle(tag, "::before");
+		out.push({Status: tag.textContent.trim(), Where: "table", Colour: rgb(swatch.backgroundColor), Pattern: swatch.backgroundImage});
+	}
+	return out;
+	})()`))
+	if err != nil {
+		t.Fatalf("reading how the statuses are drawn: %v", err)
+	}
+	return looks
+}
+
+// checkStatusLooks checks that each status has one colour everywhere, one
+// pattern in every chart and one in every swatch, and that two statuses
+// share a chart's pattern exactly when they share a swatch's: the pattern
+// a chart draws is the one its tables show.
+func checkStatusLooks(t *testing.T, looks map[string][]statusLook) {
+	t.Helper()
+	if len(looks) < 6 {
+		t.Fatalf("found %d statuses drawn (%v), want every status of the example", len(looks), slices.Sorted(maps.Keys(looks)))
+	}
+	chartPattern := map[string]string{}
+	swatchPattern := map[string]string{}
+	for status, list := range looks {
+		first := list[0]
+		for _, l := range list {
+			if l.Colour != first.Colour {
+				t.Errorf("%s is %s in %s but %s in %s", status, first.Colour, first.Where, l.Colour, l.Where)
+			}
+			into := swatchPattern
+			if l.Chart {
+				into = chartPattern
+			}
+			if p, ok := into[status]; ok && p != l.Pattern {
+				t.Errorf("%s has two patterns: %s, and %s in %s", status, p, l.Pattern, l.Where)
+			}
+			into[status] = l.Pattern
+		}
+		if _, ok := chartPattern[status]; !ok {
+			t.Errorf("%s is in no status chart", status)
+		}
+		if _, ok := swatchPattern[status]; !ok {
+			t.Errorf("%s has no tag or legend", status)
+		}
+	}
+	for a := range looks {
+		for c := range looks {
+			if a >= c {
+				continue
+			}
+			sameChart, sameSwatch := chartPattern[a] == chartPattern[c], swatchPattern[a] == swatchPattern[c]
+			if sameChart != sameSwatch {
+				t.Errorf("%s and %s: the same pattern in charts %v, in tables %v", a, c, sameChart, sameSwatch)
+			}
+			if sameChart && looks[a][0].Colour == looks[c][0].Colour {
+				t.Errorf("%s and %s look the same: %s", a, c, looks[a][0].Colour)
+			}
+		}
+	}
 }

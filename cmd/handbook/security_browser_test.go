@@ -65,8 +65,10 @@ func TestSecurity(t *testing.T) {
 		}},
 	} {
 		t.Run(mode.name, func(t *testing.T) {
-			t.Parallel() // each with a browser of its own
-			b := startBrowser(t, chrome, srv.URL)
+			// Each with a browser of its own, given the time to draw the
+			// charts of every page.
+			t.Parallel()
+			b := startBrowserWithin(t, chrome, srv.URL, time.Minute)
 			t.Run("CatchesScripts", func(t *testing.T) {
 				problems := b.hostilePage(t, "/pwned.html", mode.query)
 				for _, want := range mode.pwned {
@@ -145,6 +147,7 @@ type hostileState struct {
 func (b *browser) hostilePage(t *testing.T, p, query string) []string {
 	t.Helper()
 	b.open(t, p+query, http.StatusOK)
+	showClosed(t, b)
 	var problems []string
 	if charts := b.drawCharts(t, p); len(charts) > 0 {
 		checkCharts(t, p, charts, nil)
@@ -203,6 +206,17 @@ func (b *browser) hostilePage(t *testing.T, p, query string) []string {
 	return append(problems, b.take()...)
 }
 
+// showClosed ticks every "show the closed concerns" box of the open page, so
+// that every concern is on screen.
+func showClosed(t *testing.T, b *browser) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`document.querySelectorAll(".table-tools input, .chart-tools input").forEach(box => box.checked || box.click())`)); err != nil {
+		t.Fatalf("showing the closed concerns: %v", err)
+	}
+}
+
 // showTips shows the tooltip of the first item of each chart, the first
 // bubble of a bubble chart by moving the mouse over it, and returns a
 // problem for each tooltip that does not show its lines as plain text.
@@ -213,7 +227,7 @@ func (b *browser) showTips(t *testing.T, charts []chartState) []string {
 		ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
 		id, _ := json.Marshal(c.ID)
 		if strings.HasSuffix(c.ID, "_value_effort") {
-			bubble := b.clickableBubble(t, c.ID)
+			bubble := b.bubbles(t, c.ID)[0] // series 0, item 0, whose tip the check reads
 			if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseMoved, bubble.X, bubble.Y)); err != nil {
 				t.Fatalf("moving the mouse over the first bubble of %s: %v", c.ID, err)
 			}

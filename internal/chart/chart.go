@@ -24,6 +24,13 @@ type Chart struct {
 	Spec        Spec
 	Table       Table
 	Empty       bool // nothing to draw: the template shows Note instead
+	// Legend names what each colour and pattern stands for; the theme
+	// draws it with the swatches its tables use.
+	Legend []LegendItem
+	// Size is how tall the chart is drawn, known before it loads: "" for
+	// the usual height, or "xs", "s", "m", "l" for bar charts by their
+	// number of bars.
+	Size string
 }
 
 // Spec is everything the theme's script needs to draw a chart. Click targets
@@ -38,6 +45,8 @@ type Spec struct {
 	Tips [][][]string `json:"tips,omitempty"`
 	// Levels names the ticks of value axes that carry scores: "2" -> "Medium".
 	Levels map[string]string `json:"levels,omitempty"`
+	// Bubbles names the bubbles of a value × effort chart.
+	Bubbles *Bubbles `json:"bubbles,omitempty"`
 }
 
 // Table is a chart's data as rows, for the <details> under it.
@@ -94,12 +103,12 @@ func id(parts ...string) string {
 	return b.String()
 }
 
-// aria turns on ECharts' accessibility: the description and decal patterns,
-// so that series differ by more than colour.
+// aria turns on ECharts' description for screen readers. Patterns are not
+// left to ECharts, which hands them out by series number: each chart sets
+// the pattern of its status, team or answer itself (see decal).
 func aria(description string) *opts.Aria {
 	return &opts.Aria{
 		Enabled: opts.Bool(true),
 		Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: description},
-		Decal:   &opts.AriaDecal{Show: opts.Bool(true)},
 	}
 }

@@ -47,7 +47,7 @@ func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
 	c := &Chart{
 		ID:        id(scope, "risk_heatmap"),
 		Title:     "Risk heat map",
-		HowToRead: "Each cell counts the concerns at one level of value (across) and risk (up). Cells run from green, low value and low risk, to red in the top right corner, high value and high risk, where attention goes first.",
+		HowToRead: "Each cell counts the open concerns at one level of value (across) and risk (up). Cells run from green, low value and low risk, to red in the top right corner, high value and high risk, where attention goes first.",
 	}
 	cells, unplaced := b.heatCells(concerns)
 	if unplaced > 0 {
@@ -93,9 +93,9 @@ func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
 		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID}),
 		charts.WithAriaOpts(aria(c.Description)),
 		charts.WithAnimation(false),
-		charts.WithGridOpts(opts.Grid{Left: "8%", Right: "4%", Top: "6%", Bottom: "10%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels, Name: "Value →", NameLocation: "middle", NameGap: 30, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels, Name: "Risk →", NameLocation: "middle", NameGap: 90, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "28", Bottom: "30", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels, Name: "Value →", NameLocation: "middle", NameGap: 28, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels, Name: "Risk ↑", NameLocation: "end", NameGap: 10, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		// Colour shows how bad a cell's corner is (dimension 3), as risk
@@ -107,7 +107,7 @@ func (b *Builder) RiskHeatmap(scope string, concerns []*model.Concern) *Chart {
 	)
 	hm.AddSeries("Concerns", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontWeight: "bold", FontSize: 14, Color: "#000"}))
 	hm.Validate()
-	c.Spec.Option = hm.JSON()
+	c.Spec.Option = optionOf(hm)
 	c.Spec.Links = [][]string{links}
 	c.Spec.Tips = [][][]string{tips}
 	c.Table = b.heatTable(cells)

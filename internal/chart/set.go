@@ -9,37 +9,40 @@ import (
 // Set is every chart of a handbook, computed once per build and shared by
 // the pages that show them.
 type Set struct {
-	ValueEffort  *Chart
-	RiskHeatmap  *Chart
-	StatusByTeam *Chart
-	TeamTotals   *Chart
-	OverTime     *Chart
-	Teams        map[string]TeamCharts // by team slug
+	ValueEffort   *Chart
+	RiskHeatmap   *Chart
+	StatusByTeam  *Chart
+	Observability *Chart
+	OverTime      *Chart
+	Teams         map[string]TeamCharts // by team slug
 }
 
 // TeamCharts are the charts on a team's own page.
 type TeamCharts struct {
-	ValueEffort *Chart
-	Status      *Chart
+	ValueEffort   *Chart
+	Status        *Chart
+	Observability *Chart
 }
 
 // Build computes every chart of h. link returns the URL of a concern or
 // team page; every click target comes from it.
 func Build(h *model.Handbook, link func(any) string) *Set {
 	b := newBuilder(h, link)
+	open, _ := b.byOpen(h.Concerns)
 	set := &Set{
-		ValueEffort:  b.ValueEffort("all", h.Concerns),
-		RiskHeatmap:  b.RiskHeatmap("all", h.Concerns),
-		StatusByTeam: b.StatusByTeam(h.Teams, h.Concerns),
-		TeamTotals:   b.TeamTotals(h.Teams),
-		OverTime:     b.OverTime(h.Concerns),
-		Teams:        make(map[string]TeamCharts, len(h.Teams)),
+		ValueEffort:   b.ValueEffort("all", h.Concerns),
+		RiskHeatmap:   b.RiskHeatmap("all", open),
+		StatusByTeam:  b.StatusByTeam(h.Teams, h.Concerns),
+		Observability: b.Observability("all", h.Teams, h.Concerns),
+		OverTime:      b.OverTime(b.events(h.Concerns), h.Today),
+		Teams:         make(map[string]TeamCharts, len(h.Teams)),
 	}
 	for i, t := range h.Teams {
 		scope := "team" + strconv.Itoa(i+1)
 		set.Teams[t.Slug] = TeamCharts{
-			ValueEffort: b.ValueEffort(scope, t.Concerns),
-			Status:      b.StatusCounts(scope, t.Concerns),
+			ValueEffort:   b.ValueEffort(scope, t.Concerns),
+			Status:        b.StatusCounts(scope, t.Concerns),
+			Observability: b.Observability(scope, []*model.Team{t}, t.Concerns),
 		}
 	}
 	return set
@@ -47,37 +50,46 @@ func Build(h *model.Handbook, link func(any) string) *Set {
 
 // Builder makes charts for one handbook.
 type Builder struct {
-	scale    model.Scale
-	steps    []step
-	statuses []string
-	isOpen   func(string) bool
-	link     func(any) string
-	teams    []*model.Team
-	colour   map[*model.Team]string
+	scale     model.Scale
+	steps     []step
+	statuses  []string
+	looks     map[string]model.Look // by status
+	link      func(any) string
+	teams     []*model.Team
+	teamLooks map[*model.Team]model.Look
 }
 
 func newBuilder(h *model.Handbook, link func(any) string) *Builder {
 	b := &Builder{
-		scale:    h.Config.Scoring.Scale,
-		steps:    steps(h.Config.Scoring.Scale),
-		statuses: h.Config.Scoring.Statuses(),
-		isOpen:   h.Config.Scoring.IsOpen,
-		link:     link,
-		teams:    h.Teams,
-		colour:   make(map[*model.Team]string, len(h.Teams)),
+		scale:     h.Config.Scoring.Scale,
+		steps:     steps(h.Config.Scoring.Scale),
+		statuses:  h.Config.Scoring.Statuses(),
+		looks:     h.Config.Scoring.Looks,
+		link:      link,
+		teams:     h.Teams,
+		teamLooks: make(map[*model.Team]model.Look, len(h.Teams)),
 	}
-	// A team keeps its colour on every chart.
+	// A team keeps its look on every chart.
 	for i, t := range h.Teams {
-		b.colour[t] = okabeIto[i%len(okabeIto)]
+		b.teamLooks[t] = model.TeamLook(i)
 	}
 	return b
 }
 
-func (b *Builder) teamColour(t *model.Team) string {
-	if c, ok := b.colour[t]; ok {
-		return c
+// teamLook returns a team's look; concerns of no team are drawn in grey.
+func (b *Builder) teamLook(t *model.Team) model.Look {
+	if l, ok := b.teamLooks[t]; ok {
+		return l
 	}
-	return okabeIto[len(okabeIto)-1]
+	return look("grey", "grid")
+}
+
+// statusLook returns a status's look, the same in every chart and table.
+func (b *Builder) statusLook(status string) model.Look {
+	if l, ok := b.looks[status]; ok {
+		return l
+	}
+	return look("grey", "solid")
 }
 
 // teamsOf returns the teams that have entries in m, in the handbook's order.

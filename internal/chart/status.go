@@ -30,31 +30,33 @@ func (b *Builder) StatusByTeam(teams []*model.Team, concerns []*model.Concern) *
 		}
 	}
 	names := make([]string, len(teams))
+	var parts []string
 	for i, t := range teams {
 		names[i] = t.Title
-	}
-	var parts []string
-	for _, t := range teams {
 		parts = append(parts, fmt.Sprintf("%s %d", t.Title, len(t.Concerns)))
 	}
 	c.Description = fmt.Sprintf("Stacked bar chart of %s across %s by status. Concerns per team: %s.", model.Plural(len(concerns), "concern"), model.Plural(len(teams), "team"), strings.Join(parts, ", "))
-	bar := newBar(c, names, "Concerns")
+	bar := newBars(c, names)
 	var links []string
 	for _, t := range teams {
 		links = append(links, b.link(t))
 	}
 	head := []Column{{Title: "Team"}}
-	for i, st := range b.statuses {
+	for _, st := range b.statuses {
 		data := make([]opts.BarData, len(teams))
 		for j, t := range teams {
 			data[j] = opts.BarData{Value: counts[t][st]}
 		}
-		bar.AddSeries(model.StatusLabel(st), data, charts.WithBarChartOpts(opts.BarChart{Stack: "status"}), charts.WithItemStyleOpts(opts.ItemStyle{Color: colourOf(st, i)}))
+		bar.AddSeries(model.StatusLabel(st), data, charts.WithBarChartOpts(opts.BarChart{Stack: "status"}))
 		c.Spec.Links = append(c.Spec.Links, links)
 		head = append(head, Column{Title: model.StatusLabel(st), Num: true})
+		c.Legend = append(c.Legend, LegendItem{Label: model.StatusLabel(st), Look: b.statusLook(st)})
 	}
 	bar.Validate()
-	c.Spec.Option = bar.JSON()
+	c.Spec.Option = barOption(bar)
+	for i, st := range b.statuses {
+		series(c.Spec.Option, i)["itemStyle"] = itemStyle(b.statusLook(st))
+	}
 
 	c.Table = Table{Caption: "Concerns per team at each status", Head: head}
 	for _, t := range teams {
@@ -64,6 +66,7 @@ func (b *Builder) StatusByTeam(teams []*model.Team, concerns []*model.Concern) *
 		}
 		c.Table.Rows = append(c.Table.Rows, row)
 	}
+	c.Size = sizeFor(len(teams))
 	return c
 }
 
@@ -87,42 +90,70 @@ func (b *Builder) StatusCounts(scope string, concerns []*model.Concern) *Chart {
 	var parts []string
 	for i, st := range b.statuses {
 		names[i] = model.StatusLabel(st)
-		data[i] = opts.BarData{Value: count[st], ItemStyle: &opts.ItemStyle{Color: colourOf(st, i)}}
+		data[i] = opts.BarData{Value: count[st]}
 		c.Table.Rows = append(c.Table.Rows, []Cell{{Text: names[i]}, {Text: fmt.Sprint(count[st]), Num: true}})
 		if count[st] > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", strings.ToLower(names[i]), count[st]))
 		}
 	}
 	c.Description = fmt.Sprintf("Bar chart of %s by status: %s.", model.Plural(len(concerns), "concern"), strings.Join(parts, ", "))
-	bar := newBar(c, names, "Concerns")
-	bar.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))
-	bar.AddSeries("Concerns", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
+	bar := newBars(c, names)
+	bar.AddSeries("Concerns", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
 	bar.Validate()
-	c.Spec.Option = bar.JSON()
+	c.Spec.Option = barOption(bar)
+	for i, item := range seriesData(c.Spec.Option, 0) {
+		item.(map[string]any)["itemStyle"] = itemStyle(b.statusLook(b.statuses[i]))
+	}
+	c.Size = sizeFor(len(b.statuses))
 	return c
 }
 
-// newBar starts a bar chart with the options every bar chart shares.
-func newBar(c *Chart, categories []string, yName string) *charts.Bar {
+// newBars starts a chart of horizontal bars, one per category, top down,
+// with the options every bar chart shares. Horizontal bars leave room for
+// long names on a phone.
+func newBars(c *Chart, categories []string) *charts.Bar {
 	bar := charts.NewBar()
 	bar.SetXAxis(categories)
 	bar.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID}),
 		charts.WithAriaOpts(aria(c.Description)),
 		charts.WithAnimation(false),
-		charts.WithGridOpts(opts.Grid{Left: "4%", Right: "4%", Top: "14%", Bottom: "4%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Rotate: rotation(len(categories))}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: yName, MinInterval: 1}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
+	bar.XYReversal()
 	return bar
 }
 
-// rotation tilts category labels when there are many of them.
-func rotation(n int) float64 {
-	if n > 6 {
-		return 40
+// barOption is the options of a chart started with newBars: categories down
+// the side, the first on top, each name cut to a width so that a long one
+// cannot squeeze the bars away; counts across, in whole numbers.
+func barOption(bar *charts.Bar) map[string]any {
+	option := optionOf(bar)
+	y := axis(option, "yAxis")
+	y["type"] = "category"
+	y["inverse"] = true
+	y["axisLabel"] = map[string]any{"width": 130, "overflow": "truncate"}
+	x := axis(option, "xAxis")
+	x["type"] = "value"
+	x["minInterval"] = 1
+	for _, s := range option["series"].([]any) {
+		s.(map[string]any)["barMaxWidth"] = 40
 	}
-	return 0
+	return option
+}
+
+// sizeFor says how tall a chart of n bars is drawn: "xs" to "l", a
+// height the stylesheet sets before the chart loads.
+func sizeFor(n int) string {
+	switch {
+	case n <= 2:
+		return "xs"
+	case n <= 6:
+		return "s"
+	case n <= 14:
+		return "m"
+	}
+	return "l"
 }

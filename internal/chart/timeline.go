@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -11,6 +12,20 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 )
 
+// Event is one concern's life on the timeline: when it was raised and, once
+// closed, when it was closed. Either may be zero when not known.
+type Event struct {
+	Raised, Closed time.Time
+}
+
+// maxMonths is the longest timeline drawn; concerns raised before it are
+// counted in its first month.
+const maxMonths = 120
+
+// minCountAxis is the least a count axis reaches, so that one concern is
+// not drawn as tall as the chart.
+const minCountAxis = 5
+
 // month is one month of the timeline.
 type month struct {
 	Start          time.Time
@@ -18,65 +33,116 @@ type month struct {
 	Open           int // open at the month's end
 }
 
-// closedOn returns when a closed concern was closed: the date of the last
-// meeting that discussed it, since the council closes concerns in meetings.
-// It is zero for an open concern, or a closed one no meeting discussed.
-func (b *Builder) closedOn(c *model.Concern) time.Time {
-	if b.isOpen(c.Status) || len(c.Meetings) == 0 {
-		return time.Time{}
-	}
-	return c.Meetings[0].Date // meetings are newest first
+// timeline is the months of a chart, with what could not be placed on them.
+type timeline struct {
+	Months  []month
+	Undated int       // events with no raised date
+	Future  int       // events raised after today, which no build can know of
+	Folded  time.Time // the first month, when earlier ones were counted in it
 }
 
-// months counts concerns raised and closed per month, from the first month
-// anything happened to the last.
-func (b *Builder) months(concerns []*model.Concern) (months []month, undated int) {
+// events returns each concern's event, closed on the date of the last
+// meeting that discussed it, since the council closes concerns in meetings.
+// A closed concern no meeting discussed has no close date.
+func (b *Builder) events(concerns []*model.Concern) []Event {
+	out := make([]Event, len(concerns))
+	for i, c := range concerns {
+		out[i].Raised = c.Raised
+		if !c.Open && len(c.Meetings) > 0 {
+			out[i].Closed = c.Meetings[0].Date // meetings are newest first
+		}
+	}
+	return out
+}
+
+// monthOf returns the first day of t's month.
+func monthOf(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
+
+// months counts events raised and closed per month, from the first month
+// anything happened to the last, never past today: a date after the build
+// day is a typing mistake, and would otherwise stretch the chart over
+// centuries. A span over maxMonths starts with its last maxMonths.
+func months(events []Event, today time.Time) timeline {
+	var tl timeline
 	raised := map[time.Time]int{}
 	closed := map[time.Time]int{}
 	var first, last time.Time
+	seen := false
 	note := func(t time.Time, into map[time.Time]int) {
-		m := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		m := monthOf(t)
 		into[m]++
-		if first.IsZero() || m.Before(first) {
+		if !seen || m.Before(first) {
 			first = m
 		}
-		if m.After(last) {
+		if !seen || m.After(last) {
 			last = m
 		}
+		seen = true
 	}
-	for _, c := range concerns {
-		if c.Raised.IsZero() {
-			undated++
+	end := monthOf(today)
+	for _, e := range events {
+		switch {
+		case e.Raised.IsZero():
+			tl.Undated++
+			continue
+		case !today.IsZero() && monthOf(e.Raised).After(end):
+			tl.Future++
 			continue
 		}
-		note(c.Raised, raised)
-		if d := b.closedOn(c); !d.IsZero() {
-			note(d, closed)
+		note(e.Raised, raised)
+		if !e.Closed.IsZero() && (today.IsZero() || !monthOf(e.Closed).After(end)) {
+			note(e.Closed, closed)
 		}
 	}
-	open := 0
-	for m := first; !first.IsZero() && !m.After(last); m = m.AddDate(0, 1, 0) {
-		open += raised[m] - closed[m]
-		months = append(months, month{Start: m, Raised: raised[m], Closed: closed[m], Open: open})
+	if !seen {
+		return tl
 	}
-	return months, undated
+	if start := last.AddDate(0, 1-maxMonths, 0); first.Before(start) {
+		for m := range raised {
+			if m.Before(start) {
+				raised[start] += raised[m]
+			}
+		}
+		for m := range closed {
+			if m.Before(start) {
+				closed[start] += closed[m]
+			}
+		}
+		first, tl.Folded = start, start
+	}
+	open := 0
+	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
+		open += raised[m] - closed[m]
+		tl.Months = append(tl.Months, month{Start: m, Raised: raised[m], Closed: closed[m], Open: open})
+	}
+	return tl
 }
 
 // OverTime draws concerns raised and closed per month, with how many were
-// open at each month's end.
-func (b *Builder) OverTime(concerns []*model.Concern) *Chart {
+// open at each month's end, from one event per concern; today is the build
+// day, past which no date is drawn.
+func (b *Builder) OverTime(events []Event, today time.Time) *Chart {
 	c := &Chart{
 		ID:        id("all", "over_time"),
 		Title:     "Concerns over time",
 		HowToRead: "Bars count the concerns raised and closed each month; the line shows how many were still open at the end of the month.",
 	}
-	months, undated := b.months(concerns)
-	if undated > 0 {
-		c.Note = fmt.Sprintf("%s with no raised date %s not counted.", model.Plural(undated, "concern"), isAre(undated))
+	tl := months(events, today)
+	var notes []string
+	if tl.Undated > 0 {
+		notes = append(notes, fmt.Sprintf("%s with no raised date %s not counted.", model.Plural(tl.Undated, "concern"), isAre(tl.Undated)))
 	}
-	if len(months) == 0 {
+	if tl.Future > 0 {
+		notes = append(notes, fmt.Sprintf("%s raised after today (%s) %s not counted; check the date.", model.Plural(tl.Future, "concern"), today.Format("2 January 2006"), isAre(tl.Future)))
+	}
+	if !tl.Folded.IsZero() {
+		notes = append(notes, fmt.Sprintf("Concerns raised or closed before %s are counted in that month.", tl.Folded.Format("January 2006")))
+	}
+	c.Note = strings.Join(notes, " ")
+	if len(tl.Months) == 0 {
 		return c.nothingToDraw()
 	}
+	months := tl.Months
 	names := make([]string, len(months))
 	raised := make([]opts.BarData, len(months))
 	closed := make([]opts.BarData, len(months))
@@ -95,13 +161,42 @@ func (b *Builder) OverTime(concerns []*model.Concern) *Chart {
 	c.Description = fmt.Sprintf("Bar and line chart over %s, from %s to %s: %d raised, %d closed, %d still open at the end.",
 		model.Plural(len(months), "month"), names[0], names[len(names)-1], totalRaised, totalClosed, months[len(months)-1].Open)
 
-	bar := newBar(c, names, "Concerns")
-	bar.AddSeries("Raised", raised, charts.WithItemStyleOpts(opts.ItemStyle{Color: okabeIto[0]}))
-	bar.AddSeries("Closed", closed, charts.WithItemStyleOpts(opts.ItemStyle{Color: okabeIto[2]}))
+	bar := charts.NewBar()
+	bar.SetXAxis(names)
+	bar.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID}),
+		charts.WithAriaOpts(aria(c.Description)),
+		charts.WithAnimation(false),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "28", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "Concerns", MinInterval: 1}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)
+	bar.AddSeries("Raised", raised)
+	bar.AddSeries("Closed", closed)
 	line := charts.NewLine()
-	line.AddSeries("Open at month end", open, charts.WithItemStyleOpts(opts.ItemStyle{Color: okabeIto[1]}))
+	line.AddSeries("Open at month end", open)
 	bar.Overlap(line)
 	bar.Validate()
-	c.Spec.Option = bar.JSON()
+	c.Spec.Option = optionOf(bar)
+	looks := []model.Look{look("blue", "solid"), look("green", "slash"), look("orange", "solid")}
+	for i, l := range looks {
+		s := series(c.Spec.Option, i)
+		s["itemStyle"] = itemStyle(l)
+		s["barMaxWidth"] = 48 // one month of history is a bar, not a wall
+		c.Legend = append(c.Legend, LegendItem{Label: s["name"].(string), Look: l})
+	}
+	series(c.Spec.Option, 2)["lineStyle"] = map[string]any{"color": looks[2].Colour.Hex, "width": 3}
+	x := axis(c.Spec.Option, "xAxis")
+	x["axisLabel"] = map[string]any{"hideOverlap": true}
+	// A handful of concerns is drawn as a handful, not as bars that fill
+	// the chart.
+	most := 0
+	for _, m := range months {
+		most = max(most, m.Raised, m.Closed, m.Open)
+	}
+	if most < minCountAxis {
+		axis(c.Spec.Option, "yAxis")["max"] = minCountAxis
+	}
 	return c
 }

@@ -98,12 +98,13 @@ disableKinds = ["rss"]
 }
 
 // hugoConcern writes a concern with the same fields as the handbook's, plus
-// what Hugo cannot work out itself: its rank as weight, its priority, its
+// what Hugo cannot work out itself: its place in the list as weight, its priority, its
 // open state and the level words the tables show.
 func hugoConcern(c *concern) []byte {
 	var f frontmatter
 	f.text("title", c.title)
-	f.raw("weight", strconv.Itoa(c.rank))
+	f.raw("weight", strconv.Itoa(c.order))
+	f.raw("rank", strconv.Itoa(c.rank))
 	f.date("date", c.raised)
 	f.flowList("teams", []string{c.team.slug})
 	f.list("tags", c.tags.asList())

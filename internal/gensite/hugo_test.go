@@ -97,7 +97,7 @@ func buildHugo(t *testing.T, hugo string, s *Site) map[string]string {
 }
 
 var (
-	tablePattern = regexp.MustCompile(`(?s)<table class="(\w+)"[^>]*>.*?</table>`)
+	tablePattern = regexp.MustCompile(`(?s)<table class="(\w+)[^"]*"[^>]*>.*?</table>`)
 	rowPattern   = regexp.MustCompile(`(?s)<tbody>(.*?)</tbody>`)
 	cellPattern  = regexp.MustCompile(`(?s)<t[dh][^>]*>(.*?)</t[dh]>`)
 	hrefPattern  = regexp.MustCompile(`href="([^"]*)"`)
@@ -117,7 +117,7 @@ func rows(page, class string) [][]string {
 		}
 		body := rowPattern.FindStringSubmatch(table[0])
 		for row := range strings.SplitSeq(body[1], "</tr>") {
-			if !strings.Contains(row, "<tr>") || strings.Contains(row, "colspan") {
+			if !strings.Contains(row, "<tr") || strings.Contains(row, "colspan") {
 				continue
 			}
 			var cells []string

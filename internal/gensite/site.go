@@ -70,7 +70,8 @@ type concern struct {
 	body        string
 
 	priority float64 // as internal/model works it out
-	rank     int     // 1 for the most urgent
+	rank     int     // 1 for the most urgent open concern; 0 for a closed one
+	order    int     // its place in the handbook's list of concerns, from 1
 }
 
 type meeting struct {
@@ -358,13 +359,18 @@ func priority(c *concern) float64 {
 	}).Score
 }
 
-// rank numbers the concerns in the handbook's order: highest priority
-// first, then by title ignoring case, then by slug.
+// rank puts the concerns in the handbook's order, open ones first, each by
+// highest priority, then by title ignoring case, then by slug, and numbers
+// the open ones as the handbook ranks them.
 func rank(concerns []*concern) {
+	scoring := model.DefaultScoring()
 	sorted := make([]*concern, len(concerns))
 	copy(sorted, concerns)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		a, b := sorted[i], sorted[j]
+		if oa, ob := scoring.IsOpen(a.status), scoring.IsOpen(b.status); oa != ob {
+			return oa
+		}
 		if a.priority != b.priority {
 			return a.priority > b.priority
 		}
@@ -374,7 +380,10 @@ func rank(concerns []*concern) {
 		return a.slug < b.slug
 	})
 	for i, c := range sorted {
-		c.rank = i + 1
+		c.order = i + 1
+		if scoring.IsOpen(c.status) {
+			c.rank = i + 1
+		}
 	}
 }
 

@@ -51,7 +51,10 @@ type Concern struct {
 	Body       Markdown
 
 	Priority Priority
-	Rank     int        // 1 for the most urgent concern
+	// Open says the concern's status is one of the open ones: it still
+	// needs work. Only open concerns are ranked.
+	Open     bool
+	Rank     int        // 1 for the most urgent open concern; 0 for a closed one
 	Meetings []*Meeting // the meetings that discussed it, newest first
 	Actions  []*Action
 

@@ -18,6 +18,9 @@ type Scoring struct {
 	// BudgetCap is the share of an error budget that a single risk may
 	// take before it must be fixed.
 	BudgetCap Share
+	// Looks gives each status its colour and pattern, the same in every
+	// chart and table.
+	Looks map[string]Look
 }
 
 // Weights says how much each dimension moves the priority score.
@@ -38,7 +41,7 @@ const StatusInProgress = "in-progress"
 
 // DefaultScoring returns the scoring a site gets when site.yaml says nothing.
 func DefaultScoring() Scoring {
-	return Scoring{
+	s := Scoring{
 		Scale:     DefaultScale(),
 		Open:      []string{"proposed", "accepted", "planned", StatusInProgress},
 		Closed:    []string{"done", "dropped"},
@@ -46,6 +49,8 @@ func DefaultScoring() Scoring {
 		Weights:   Weights{Value: 3, Risk: 2, Effort: 2, Complexity: 1, Blockers: 1, BlockerCap: 3},
 		BudgetCap: Share{Text: "25%", Fraction: 0.25},
 	}
+	s.Looks = StatusLooks(s.Statuses(), nil)
+	return s
 }
 
 // Statuses returns every status, open ones first, in the configured order.

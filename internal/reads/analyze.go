@@ -353,9 +353,6 @@ func (a *analyzer) node(s *scope, dot value, n parse.Node) {
 
 func (a *analyzer) rangeNode(s *scope, dot value, n *parse.RangeNode) {
 	v := a.commands(s, dot, n.Pipe)
-	if n.Pipe.IsAssign {
-		a.giveUp("a template assigns to a variable")
-	}
 	var key, elem value
 	t := deref(v.typ)
 	switch {
@@ -377,12 +374,12 @@ func (a *analyzer) rangeNode(s *scope, dot value, n *parse.RangeNode) {
 	default:
 		a.giveUp("range over a " + t.String())
 	}
-	switch len(n.Pipe.Decl) {
-	case 1:
-		s.push(n.Pipe.Decl[0].Ident[0], elem)
-	case 2:
-		s.push(n.Pipe.Decl[0].Ident[0], key)
-		s.push(n.Pipe.Decl[1].Ident[0], elem)
+	vars := []value{elem}
+	if len(n.Pipe.Decl) == 2 {
+		vars = []value{key, elem}
+	}
+	for i, d := range n.Pipe.Decl {
+		a.bind(s, d.Ident[0], vars[i], n.Pipe.IsAssign)
 	}
 	a.list(s, elem, n.List)
 	a.list(s, dot, n.ElseList)
@@ -391,13 +388,36 @@ func (a *analyzer) rangeNode(s *scope, dot value, n *parse.RangeNode) {
 // pipe reads a pipeline and declares its variables.
 func (a *analyzer) pipe(s *scope, dot value, p *parse.PipeNode) value {
 	v := a.commands(s, dot, p)
-	if p.IsAssign {
-		a.giveUp("a template assigns to a variable")
-	}
 	for _, d := range p.Decl {
-		s.push(d.Ident[0], v)
+		a.bind(s, d.Ident[0], v, p.IsAssign)
 	}
 	return v
+}
+
+// bind declares a variable, or assigns to one declared earlier. An
+// assignment may be read anywhere the variable is, before it too when in
+// a loop: what is assigned is taken to be read whole there and then, which
+// covers every later read of it. (For text and numbers, what templates
+// mostly assign, that is exactly what is read.) The variable then holds
+// either value.
+func (a *analyzer) bind(s *scope, name string, v value, assign bool) {
+	if !assign {
+		s.push(name, v)
+		return
+	}
+	a.whole(v)
+	for i := len(s.vars) - 1; i >= 0; i-- {
+		if s.vars[i].name == name {
+			old := s.vars[i].v
+			if old.typ != v.typ {
+				old.typ = nil
+			}
+			old.at = append(slices.Clip(old.at), v.at...)
+			old.str, old.fields = nil, nil
+			s.vars[i].v = old
+			return
+		}
+	}
 }
 
 func (a *analyzer) commands(s *scope, dot value, p *parse.PipeNode) value {

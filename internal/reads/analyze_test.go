@@ -97,6 +97,8 @@ func TestAnalyzeShapes(t *testing.T) {
 		{"a map by other key", `{{index .Concern.Notes .Concern.Title}}`, ".Concern\n  .Notes (keys)\n    [*] (whole)\n  .Title (whole)\n", ""},
 		{"comparing pointers", `{{if eq .Concern.Team .Concern.Team}}x{{end}}`, ".Concern\n  .Team (ident)\n", ""},
 		{"len", `{{len .Site.Concerns}}`, ".Site\n  .Concerns (len)\n", ""},
+		{"assigning", `{{$c := "x"}}{{range .Site.Concerns}}{{$c}}{{$c = .Title}}{{end}}`,
+			".Site\n  .Concerns (len)\n    [*]\n      .Title (whole)\n", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := analyze(t, tc.text)
@@ -115,7 +117,7 @@ func TestAnalyzeShapes(t *testing.T) {
 
 func TestAnalyzeGivesUp(t *testing.T) {
 	for _, text := range []string{
-		`{{$x := 1}}{{$x = 2}}`,
+		`{{$x := .Concern}}{{$x = .Site}}{{$x.Base}}`,
 		`{{call .Concern.Title}}`,
 		`{{show .Concern.Title .Concern}}`,
 	} {

@@ -132,6 +132,22 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 			Fn:     func(st string) int { return slices.Index(statuses, st) },
 			Global: []string{"Config.Scoring"},
 		},
+		"statusLook": {
+			Fn:     func(st string) model.Look { return s.Config.Scoring.Looks[st] },
+			Global: []string{"Config.Scoring.Looks"},
+		},
+		"closedCount": {
+			Fn: func(list []*model.Concern) int {
+				n := 0
+				for _, c := range list {
+					if !c.Open {
+						n++
+					}
+				}
+				return n
+			},
+			Args: []reads.Use{reads.Paths("*.Open")},
+		},
 		"observable": pure(func(o model.Observability) string {
 			switch o {
 			case model.ObservableYes:

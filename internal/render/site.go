@@ -39,10 +39,14 @@ type NavItem struct {
 
 // Overview holds the counts the front page leads with.
 type Overview struct {
-	Top          []*model.Concern // the highest-priority open concerns
-	ByStatus     []Count
-	Observable   Observability
-	OpenConcerns int
+	Top            []*model.Concern // the highest-priority open concerns
+	ByStatus       []Count
+	Observable     Observability
+	OpenConcerns   int
+	ClosedConcerns int
+	// OpenActions counts the action items not done, overdue or not: the
+	// overview says how many of them are overdue.
+	OpenActions int
 }
 
 // Observability counts the concerns by "can we see it in our data today?".
@@ -88,7 +92,7 @@ func newSite(h *model.Handbook) *Site {
 	for _, c := range h.Concerns {
 		statusCount[c.Status]++
 		s.Overview.Observable.add(c.Observable)
-		if !h.Config.Scoring.IsOpen(c.Status) {
+		if !c.Open {
 			closed++
 			continue
 		}
@@ -97,6 +101,7 @@ func newSite(h *model.Handbook) *Site {
 		}
 	}
 	s.Overview.OpenConcerns = len(h.Concerns) - closed
+	s.Overview.ClosedConcerns = closed
 	for _, st := range h.Config.Scoring.Statuses() {
 		s.Overview.ByStatus = append(s.Overview.ByStatus, Count{Label: st, N: statusCount[st]})
 	}
@@ -110,6 +115,7 @@ func newSite(h *model.Handbook) *Site {
 			s.Actions.Done = append(s.Actions.Done, a)
 		}
 	}
+	s.Overview.OpenActions = len(s.Actions.Overdue) + len(s.Actions.Open)
 	s.Nav = []NavItem{
 		{Title: "Overview", Path: ""},
 		{Title: "Concerns", Path: "concerns/", Count: len(h.Concerns)},

@@ -68,7 +68,7 @@ func scoring(f *fields) model.Scoring {
 	if f.has("scale") {
 		s.Scale = scale(f)
 	}
-	if st := f.mapping("statuses", []string{"open", "closed"}); st != nil {
+	if st := f.mapping("statuses", []string{"open", "closed", "colours"}); st != nil {
 		s.Open, s.Closed = statusList(st, "open"), statusList(st, "closed")
 		if len(s.Open) == 0 {
 			st.failKey("open", "want at least one open status, e.g. open: [proposed, accepted]")
@@ -81,6 +81,7 @@ func scoring(f *fields) model.Scoring {
 			}
 			seen[name] = true
 		}
+		s.Looks = model.StatusLooks(s.Statuses(), statusColours(st, s.Statuses()))
 	}
 	if name := strings.ToLower(f.text("method")); name != "" {
 		m, ok := model.MethodNamed(name)
@@ -111,6 +112,28 @@ func statusList(f *fields, key string) []string {
 		list[i] = strings.ToLower(st)
 	}
 	return list
+}
+
+// statusColours reads the colours that site.yaml names for statuses, as
+// status: colour, each a status listed and a colour of the palette.
+func statusColours(f *fields, statuses []string) map[string]string {
+	c := f.mapping("colours", statuses)
+	if c == nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, st := range statuses {
+		name := strings.ToLower(c.text(st))
+		if name == "" {
+			continue
+		}
+		if _, ok := model.ColourNamed(name); !ok {
+			c.failKey(st, "unknown colour %q (%s)", name, suggest(name, model.ColourNames()))
+			continue
+		}
+		out[st] = name
+	}
+	return out
 }
 
 func weight(f *fields, key string, def float64) float64 {

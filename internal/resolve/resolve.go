@@ -242,13 +242,18 @@ func (r *resolver) order(h *model.Handbook) {
 	sort.SliceStable(h.Teams, func(i, j int) bool {
 		return lessText(h.Teams[i].Title, h.Teams[j].Title, h.Teams[i].Slug, h.Teams[j].Slug)
 	})
+	for _, c := range h.Concerns {
+		c.Open = h.Config.Scoring.IsOpen(c.Status)
+	}
 	sort.SliceStable(h.Concerns, func(i, j int) bool { return byPriority(h.Concerns[i], h.Concerns[j]) })
 	sort.SliceStable(h.Meetings, func(i, j int) bool { return newerMeeting(h.Meetings[i], h.Meetings[j]) })
 	sort.SliceStable(h.Actions, func(i, j int) bool { return byDue(h.Actions[i], h.Actions[j]) })
 	sort.SliceStable(h.Pages, func(i, j int) bool { return h.Pages[i].Slug < h.Pages[j].Slug })
 
 	for i, c := range h.Concerns {
-		c.Rank = i + 1
+		if c.Open {
+			c.Rank = i + 1 // open concerns come first
+		}
 		if c.Team != nil {
 			c.Team.Concerns = append(c.Team.Concerns, c)
 		}
@@ -287,9 +292,13 @@ func (r *resolver) order(h *model.Handbook) {
 	}
 }
 
-// byPriority puts scored concerns first, highest score first, then the
-// concerns not yet estimated; ties go by title.
+// byPriority puts open concerns before closed ones; among each, scored
+// concerns first, highest score first, then the concerns not yet
+// estimated; ties go by title.
 func byPriority(a, b *model.Concern) bool {
+	if a.Open != b.Open {
+		return a.Open
+	}
 	if a.Priority.Scored != b.Priority.Scored {
 		return a.Priority.Scored
 	}

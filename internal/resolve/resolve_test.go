@@ -3,8 +3,10 @@ package resolve
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -146,4 +148,66 @@ func FuzzLoadAndResolve(f *testing.F) {
 			}
 		}
 	})
+}
+
+// resolveFiles resolves a site written as files, name to text.
+func resolveFiles(t *testing.T, files map[string]string) *model.Handbook {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site, err := load.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := Resolve(site, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// Ranks count open concerns only: a closed concern, however high its
+// priority, is listed after every open one and has no rank.
+func TestRanksCountOpenConcernsOnly(t *testing.T) {
+	concern := func(title, status, value string) string {
+		return "---\ntitle: " + title + "\nteam: ops\nvalue: " + value + "\neffort: Low\nstatus: " + status + "\n---\n"
+	}
+	h := resolveFiles(t, map[string]string{
+		"site.yaml":             "title: T\nbaseURL: https://example.org/\n",
+		"content/teams/ops.md":  "---\ntitle: Ops\n---\n",
+		"content/concerns/a.md": concern("Done first", "done", "High"),
+		"content/concerns/b.md": concern("Open high", "accepted", "High"),
+		"content/concerns/c.md": concern("Open low", "proposed", "Low"),
+		"content/concerns/d.md": concern("Dropped", "dropped", "Medium"),
+		"content/concerns/e.md": concern("Open medium", "planned", "Medium"),
+	})
+	var got []string
+	for _, c := range h.Concerns {
+		got = append(got, c.Title+":"+strconv.Itoa(c.Rank))
+	}
+	want := "[Open high:1 Open medium:2 Open low:3 Done first:0 Dropped:0]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("concerns in order with ranks %v, want %s", got, want)
+	}
+	if team := h.Teams[0].Concerns; team[0].Title != "Open high" || team[len(team)-1].Open {
+		t.Errorf("the team lists its concerns in another order: first %q, last open %v", team[0].Title, team[len(team)-1].Open)
+	}
+}
+
+func TestStatusColoursFromSiteYAML(t *testing.T) {
+	h := resolveFiles(t, map[string]string{
+		"site.yaml": "title: T\nbaseURL: https://example.org/\nscoring:\n  statuses:\n    open: [proposed, Blocked]\n    closed: [done]\n    colours:\n      blocked: Wine\n",
+	})
+	looks := h.Config.Scoring.Looks
+	if looks["blocked"].Colour.Name != "wine" || looks["proposed"] != model.DefaultScoring().Looks["proposed"] || looks["done"].Colour.Name != "green" {
+		t.Errorf("looks %+v", looks)
+	}
 }

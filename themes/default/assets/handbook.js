@@ -1,5 +1,5 @@
 // handbook.js: progressive enhancements for the handbook. Every page reads
-// fine without it; with it, concern tables sort by any column.
+// fine without it; with it, concern and action tables sort by any column.
 (function () {
   "use strict";
 
