@@ -7,6 +7,8 @@
 package chart
 
 import (
+	"encoding/json"
+	"html/template"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -22,8 +24,11 @@ type Chart struct {
 	Description string
 	Note        string // what was aggregated or left out, if anything
 	Spec        Spec
-	Table       Table
-	Empty       bool // nothing to draw: the template shows Note instead
+	// JSON is Spec written out for the theme's script, once per build
+	// rather than once per page that shows the chart; see sealed.
+	JSON  template.JS
+	Table Table
+	Empty bool // nothing to draw: the template shows Note instead
 	// Legend names what each colour and pattern stands for; the theme
 	// draws it with the swatches its tables use.
 	Legend []LegendItem
@@ -68,6 +73,19 @@ type Cell struct {
 	Text string
 	Link string
 	Num  bool
+}
+
+// sealed writes out a finished chart's Spec as JSON: every chart of a Set
+// goes through it. encoding/json escapes <, > and & in strings, so the JSON
+// is safe inside a script element whatever the content holds.
+func sealed(c *Chart) *Chart {
+	data, err := json.Marshal(c.Spec)
+	if err != nil { // a number JSON cannot write, such as NaN
+		c.Note = "This chart cannot be drawn: " + err.Error()
+		return c.nothingToDraw()
+	}
+	c.JSON = template.JS(data) //nolint:gosec // JSON with <, > and & escaped
+	return c
 }
 
 // nothingToDraw marks the chart empty; its note says why, or that there is

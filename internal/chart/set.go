@@ -30,19 +30,19 @@ func Build(h *model.Handbook, link func(any) string) *Set {
 	b := newBuilder(h, link)
 	open, _ := b.byOpen(h.Concerns)
 	set := &Set{
-		ValueEffort:   b.ValueEffort("all", h.Concerns),
-		RiskHeatmap:   b.RiskHeatmap("all", open),
-		StatusByTeam:  b.StatusByTeam(h.Teams, h.Concerns),
-		Observability: b.Observability("all", h.Teams, h.Concerns),
-		OverTime:      b.OverTime(b.events(h.Concerns), h.Today),
+		ValueEffort:   sealed(b.ValueEffort("all", h.Concerns)),
+		RiskHeatmap:   sealed(b.RiskHeatmap("all", open)),
+		StatusByTeam:  sealed(b.StatusByTeam(h.Teams, h.Concerns)),
+		Observability: sealed(b.Observability("all", h.Teams, h.Concerns)),
+		OverTime:      sealed(b.OverTime(b.events(h.Concerns), h.Today)),
 		Teams:         make(map[string]TeamCharts, len(h.Teams)),
 	}
 	for i, t := range h.Teams {
 		scope := "team" + strconv.Itoa(i+1)
 		set.Teams[t.Slug] = TeamCharts{
-			ValueEffort:   b.ValueEffort(scope, t.Concerns),
-			Status:        b.StatusCounts(scope, t.Concerns),
-			Observability: b.Observability(scope, []*model.Team{t}, t.Concerns),
+			ValueEffort:   sealed(b.ValueEffort(scope, t.Concerns)),
+			Status:        sealed(b.StatusCounts(scope, t.Concerns)),
+			Observability: sealed(b.Observability(scope, []*model.Team{t}, t.Concerns)),
 		}
 	}
 	return set

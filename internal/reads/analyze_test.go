@@ -152,7 +152,7 @@ func TestSign(t *testing.T) {
 	ops.Concerns = []*concern{etl}
 	s := &site{Base: "/", Concerns: []*concern{etl}}
 	p := &page{Concern: etl, Site: s}
-	sg := NewSigner(maphash.MakeSeed(), func(reflect.Type) bool { return false }, func(reflect.Value) (string, bool) { return "", false })
+	sg := NewSigner(maphash.MakeSeed(), s, func(reflect.Type) bool { return false }, func(reflect.Value) (string, bool) { return "", false })
 	base, all := sg.Sign(a, p, s)
 	if all {
 		t.Fatal("a signature that needs everything")
@@ -170,7 +170,7 @@ func TestSign(t *testing.T) {
 		{"the base, through url", func() { s.Base = "/x/" }, func() { s.Base = "/" }, false},
 	} {
 		tc.change()
-		sg := NewSigner(sg.seed, sg.entity, sg.identity) // a new build: nothing remembered
+		sg := NewSigner(sg.seed, s, sg.entity, sg.identity) // a new build: nothing remembered
 		sum, _ := sg.Sign(a, p, s)
 		if (sum == base) != tc.same {
 			t.Errorf("%s: signature same %v, want %v", tc.name, sum == base, tc.same)

@@ -33,6 +33,11 @@ type Shape struct {
 	// fields is Fields compiled for typ: resolved once, so that signing
 	// thousands of values does not look names up each time.
 	fields []compiledField
+	// shared is set on a partial's shape that more than one place links to
+	// (Also): a concern's row, shown in every table; the same value is
+	// then likely read through it again, and its hash is worth keeping.
+	shared bool
+	linked int // how many places link to it
 }
 
 type compiledField struct {
@@ -69,6 +74,8 @@ func (s *Shape) elem(t reflect.Type) *Shape {
 func (s *Shape) also(to *Shape) {
 	if s != to && !slices.Contains(s.Also, to) {
 		s.Also = append(s.Also, to)
+		to.linked++
+		to.shared = to.linked > 1
 	}
 }
 

@@ -2,9 +2,9 @@ package reads
 
 import (
 	"cmp"
-	"encoding/binary"
 	"hash/maphash"
 	"math"
+	"math/bits"
 	"reflect"
 	"slices"
 	"sync"
@@ -16,7 +16,8 @@ import (
 // data that does not change while it is used (one build): it remembers the
 // hash of every value it read whole through a pointer.
 type Signer struct {
-	seed maphash.Seed
+	seed   maphash.Seed
+	global uintptr // the global value's address
 	// entity reports the pointer types whose values are linked to many
 	// others (a concern to its team, its team to every concern): reading
 	// one whole reads everything, so a signature cannot stop there.
@@ -34,10 +35,11 @@ type memoKey struct {
 	refs  bool   // read whole, entities taken by their identity
 }
 
-// NewSigner returns a Signer. Signatures are comparable only between
-// Signers made with the same seed.
-func NewSigner(seed maphash.Seed, entity func(reflect.Type) bool, identity func(reflect.Value) (string, bool)) *Signer {
-	return &Signer{seed: seed, entity: entity, identity: identity}
+// NewSigner returns a Signer for data whose functions close over global, a
+// pointer. Signatures are comparable only between Signers made with the
+// same seed.
+func NewSigner(seed maphash.Seed, global any, entity func(reflect.Type) bool, identity func(reflect.Value) (string, bool)) *Signer {
+	return &Signer{seed: seed, global: reflect.ValueOf(global).Pointer(), entity: entity, identity: identity}
 }
 
 // Sign returns the hash of what a reads of dot and global, with the text of
@@ -49,15 +51,14 @@ func (sg *Signer) Sign(a *Analysis, dot, global any) (sum uint64, all bool) {
 	if a.Everything != "" {
 		return a.Text, true
 	}
-	var h maphash.Hash
-	h.SetSeed(sg.seed)
-	writeUint(&h, a.Text)
+	h := digest{seed: sg.seed}
+	h.word(a.Text)
 	// The global value is the same for every page: its part of the
 	// signature is worked out once.
 	if sg.walk(&h, reflect.ValueOf(dot), a.Dot, 0) || sg.memoized(&h, reflect.ValueOf(global), a.Global, 0) {
 		return a.Text, true
 	}
-	return h.Sum64(), false
+	return h.sum, false
 }
 
 // Everything hashes all of each value, taking the entities a value refers
@@ -65,14 +66,13 @@ func (sg *Signer) Sign(a *Analysis, dot, global any) (sum uint64, all bool) {
 // of everything, for whatever reads more than a signature can follow.
 // false means a value held something that cannot be hashed.
 func (sg *Signer) Everything(values ...any) (uint64, bool) {
-	var h maphash.Hash
-	h.SetSeed(sg.seed)
+	h := digest{seed: sg.seed}
 	for _, v := range values {
 		if sg.whole(&h, reflect.ValueOf(v), 0, true) {
 			return 0, false
 		}
 	}
-	return h.Sum64(), true
+	return h.sum, true
 }
 
 // maxNesting bounds how deep a signature follows data, against cycles
@@ -81,7 +81,7 @@ const maxNesting = 64
 
 // walk hashes what shape s reads of v; true means it reached something it
 // cannot sign.
-func (sg *Signer) walk(h *maphash.Hash, v reflect.Value, s *Shape, depth int) bool {
+func (sg *Signer) walk(h *digest, v reflect.Value, s *Shape, depth int) bool {
 	if depth > maxNesting {
 		return true
 	}
@@ -106,49 +106,49 @@ func (sg *Signer) walk(h *maphash.Hash, v reflect.Value, s *Shape, depth int) bo
 }
 
 // through hashes what a partial reads of v. A partial reads the same of a
-// value wherever it is shown, so for a value behind a pointer the hash is
-// worked out once per build: a concern's row, say, in every table it is in.
-func (sg *Signer) through(h *maphash.Hash, v reflect.Value, s *Shape, depth int) bool {
-	if v.Kind() != reflect.Pointer || v.IsNil() {
+// value wherever it is shown, so for a value behind a pointer, read
+// through a partial that several places show, the hash is worked out once
+// per build: a concern's row, say, in every table it is in.
+func (sg *Signer) through(h *digest, v reflect.Value, s *Shape, depth int) bool {
+	if !s.shared || v.Kind() != reflect.Pointer || v.IsNil() {
 		return sg.walk(h, v, s, depth+1)
 	}
 	key := memoKey{at: v.Pointer(), typ: v.Type(), shape: s}
 	if sum, ok := sg.memo.Load(key); ok {
-		writeUint(h, sum.(uint64))
+		h.word(sum.(uint64))
 		return false
 	}
-	var sub maphash.Hash
-	sub.SetSeed(sg.seed)
+	sub := digest{seed: sg.seed}
 	if sg.walk(&sub, v, s, depth+1) {
 		return true
 	}
-	sum := sub.Sum64()
+	sum := sub.sum
 	sg.memo.Store(key, sum)
-	writeUint(h, sum)
+	h.word(sum)
 	return false
 }
 
 // parts hashes what s reads of the fields and elements of v.
-func (sg *Signer) parts(h *maphash.Hash, v reflect.Value, s *Shape, depth int) bool {
+func (sg *Signer) parts(h *digest, v reflect.Value, s *Shape, depth int) bool {
 	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
 		if v.IsNil() {
-			_ = h.WriteByte(0)
+			h.word(uint64(0))
 			return false
 		}
-		// What the page's data points to directly, such as the site, is
-		// shared by every page of a layout: worked out once. Deeper down,
-		// values are mostly a page's own, and remembering them costs more
-		// than it saves.
-		if v.Kind() == reflect.Pointer && depth == 1 && len(s.fields)+boolInt(s.Elem != nil) > 1 {
+		// The global value, such as the site, is the same for every page:
+		// what a shape reads of it is worked out once. Other values are
+		// mostly a page's own, and remembering them costs more than it
+		// saves (partials shared by many pages are remembered by through).
+		if v.Kind() == reflect.Pointer && v.Pointer() == sg.global && depth > 0 {
 			return sg.memoized(h, v, s, depth)
 		}
 		v = v.Elem()
 	}
-	_ = h.WriteByte(1)
+	h.word(uint64(1))
 	for _, f := range s.fields {
 		fv, ok := fieldOf(v, s, f)
 		if !ok {
-			_ = h.WriteByte(0)
+			h.word(uint64(0))
 			continue
 		}
 		if sg.walk(h, fv, f.shape, depth+1) {
@@ -158,7 +158,7 @@ func (sg *Signer) parts(h *maphash.Hash, v reflect.Value, s *Shape, depth int) b
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
 		if s.Elem != nil {
-			writeUint(h, uint64(v.Len()))
+			h.word(uint64(v.Len()))
 			for i := range v.Len() {
 				if sg.walk(h, v.Index(i), s.Elem, depth+1) {
 					return true
@@ -188,20 +188,19 @@ func (sg *Signer) parts(h *maphash.Hash, v reflect.Value, s *Shape, depth int) b
 
 // memoized hashes what s reads of the value v points to once per Signer,
 // however many pages read it.
-func (sg *Signer) memoized(h *maphash.Hash, v reflect.Value, s *Shape, depth int) bool {
+func (sg *Signer) memoized(h *digest, v reflect.Value, s *Shape, depth int) bool {
 	key := memoKey{at: v.Pointer(), typ: v.Type(), shape: s}
 	if sum, ok := sg.memo.Load(key); ok {
-		writeUint(h, sum.(uint64))
+		h.word(sum.(uint64))
 		return false
 	}
-	var sub maphash.Hash
-	sub.SetSeed(sg.seed)
+	sub := digest{seed: sg.seed}
 	if sg.parts(&sub, v.Elem(), s, depth+1) {
 		return true
 	}
-	sum := sub.Sum64()
+	sum := sub.sum
 	sg.memo.Store(key, sum)
-	writeUint(h, sum)
+	h.word(sum)
 	return false
 }
 
@@ -234,35 +233,35 @@ var timeType = reflect.TypeFor[time.Time]()
 // whole hashes all of v; true means it reached something it cannot sign.
 // With refs, an entity that v refers to is hashed by its identity instead
 // of stopping there: for hashing everything, entity by entity.
-func (sg *Signer) whole(h *maphash.Hash, v reflect.Value, depth int, refs bool) bool {
+func (sg *Signer) whole(h *digest, v reflect.Value, depth int, refs bool) bool {
 	if depth > maxNesting {
 		return true
 	}
 	switch v.Kind() {
 	case reflect.Invalid:
-		_ = h.WriteByte(0)
+		h.word(uint64(0))
 	case reflect.Bool:
-		_ = h.WriteByte(byte(boolInt(v.Bool())))
+		h.word(uint64(byte(boolInt(v.Bool()))))
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		writeUint(h, uint64(v.Int()))
+		h.word(uint64(v.Int()))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		writeUint(h, v.Uint())
+		h.word(v.Uint())
 	case reflect.Float32, reflect.Float64:
-		writeUint(h, math.Float64bits(v.Float()))
+		h.word(math.Float64bits(v.Float()))
 	case reflect.Complex64, reflect.Complex128:
-		writeUint(h, math.Float64bits(real(v.Complex())))
-		writeUint(h, math.Float64bits(imag(v.Complex())))
+		h.word(math.Float64bits(real(v.Complex())))
+		h.word(math.Float64bits(imag(v.Complex())))
 	case reflect.String:
-		writeString(h, v.String())
+		h.text(v.String())
 	case reflect.Slice:
 		if v.Type().Elem().Kind() == reflect.Uint8 {
-			writeUint(h, uint64(v.Len()))
-			_, _ = h.Write(v.Bytes())
+			h.word(uint64(v.Len()))
+			h.bytes(v.Bytes())
 			return false
 		}
 		fallthrough
 	case reflect.Array:
-		writeUint(h, uint64(v.Len()))
+		h.word(uint64(v.Len()))
 		for i := range v.Len() {
 			if sg.whole(h, v.Index(i), depth+1, refs) {
 				return true
@@ -271,8 +270,8 @@ func (sg *Signer) whole(h *maphash.Hash, v reflect.Value, depth int, refs bool) 
 	case reflect.Struct:
 		if v.Type() == timeType && v.CanInterface() {
 			t := v.Interface().(time.Time)
-			writeUint(h, uint64(t.UnixNano()))
-			writeString(h, t.Location().String())
+			h.word(uint64(t.UnixNano()))
+			h.text(t.Location().String())
 			return false
 		}
 		for i := range v.NumField() {
@@ -285,7 +284,7 @@ func (sg *Signer) whole(h *maphash.Hash, v reflect.Value, depth int, refs bool) 
 		if !ok {
 			return true
 		}
-		writeUint(h, uint64(len(keys)))
+		h.word(uint64(len(keys)))
 		for _, k := range keys {
 			if sg.whole(h, k, depth+1, refs) || sg.whole(h, v.MapIndex(k), depth+1, refs) {
 				return true
@@ -293,7 +292,7 @@ func (sg *Signer) whole(h *maphash.Hash, v reflect.Value, depth int, refs bool) 
 		}
 	case reflect.Pointer:
 		if v.IsNil() {
-			_ = h.WriteByte(0)
+			h.word(uint64(0))
 			return false
 		}
 		if sg.entity(v.Type()) {
@@ -304,23 +303,22 @@ func (sg *Signer) whole(h *maphash.Hash, v reflect.Value, depth int, refs bool) 
 		}
 		key := memoKey{at: v.Pointer(), typ: v.Type(), refs: refs}
 		if sum, ok := sg.memo.Load(key); ok {
-			writeUint(h, sum.(uint64))
+			h.word(sum.(uint64))
 			return false
 		}
-		var sub maphash.Hash
-		sub.SetSeed(sg.seed)
+		sub := digest{seed: sg.seed}
 		if sg.whole(&sub, v.Elem(), depth+1, refs) {
 			return true
 		}
-		sum := sub.Sum64()
+		sum := sub.sum
 		sg.memo.Store(key, sum)
-		writeUint(h, sum)
+		h.word(sum)
 	case reflect.Interface:
 		if v.IsNil() {
-			_ = h.WriteByte(0)
+			h.word(uint64(0))
 			return false
 		}
-		writeString(h, v.Elem().Type().String())
+		h.text(v.Elem().Type().String())
 		return sg.whole(h, v.Elem(), depth+1, refs)
 	default: // functions, channels, unsafe pointers
 		return true
@@ -330,32 +328,32 @@ func (sg *Signer) whole(h *maphash.Hash, v reflect.Value, depth int, refs bool) 
 
 // ident hashes what a pointer points to by its name; false when it has
 // none.
-func (sg *Signer) ident(h *maphash.Hash, v reflect.Value) bool {
+func (sg *Signer) ident(h *digest, v reflect.Value) bool {
 	if v.Kind() != reflect.Pointer {
 		return !sg.whole(h, v, 0, false)
 	}
 	if v.IsNil() {
-		_ = h.WriteByte(0)
+		h.word(uint64(0))
 		return true
 	}
 	name, ok := sg.identity(v)
 	if ok {
-		writeString(h, name)
+		h.text(name)
 	}
 	return ok
 }
 
 // length hashes v's length, or its truth for what has no length.
-func length(h *maphash.Hash, v reflect.Value) {
+func length(h *digest, v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map, reflect.String, reflect.Chan:
-		writeUint(h, uint64(v.Len()))
+		h.word(uint64(v.Len()))
 	case reflect.Pointer, reflect.Interface:
-		_ = h.WriteByte(byte(boolInt(v.IsNil())))
+		h.word(uint64(byte(boolInt(v.IsNil()))))
 	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
 		reflect.Float32, reflect.Float64:
-		_ = h.WriteByte(byte(boolInt(v.IsZero())))
+		h.word(uint64(byte(boolInt(v.IsZero()))))
 	}
 }
 
@@ -376,18 +374,23 @@ func sortedMapKeys(v reflect.Value) ([]reflect.Value, bool) {
 	return keys, true
 }
 
-func writeUint(h *maphash.Hash, n uint64) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], n)
-	_, _ = h.Write(b[:])
+// digest is a running hash of the words and strings a signature reads,
+// mixed in as they come. (hash/maphash.Hash buffers every write; a page's
+// signature is a few hundred small ones.) Signatures are compared only
+// within one run of the program, so a process-wide seed is enough.
+type digest struct {
+	seed maphash.Seed
+	sum  uint64
 }
 
-// writeString writes s with its length, so that "ab"+"c" differs from
-// "a"+"bc".
-func writeString(h *maphash.Hash, s string) {
-	writeUint(h, uint64(len(s)))
-	_, _ = h.WriteString(s)
+func (d *digest) word(n uint64) {
+	d.sum = bits.RotateLeft64((d.sum^n)*0x9e3779b97f4a7c15, 31) * 0xbf58476d1ce4e5b9
 }
+
+// text mixes in a string; its own hash tells "ab"+"c" from "a"+"bc".
+func (d *digest) text(s string) { d.word(maphash.String(d.seed, s)) }
+
+func (d *digest) bytes(b []byte) { d.word(maphash.Bytes(d.seed, b)) }
 
 func boolInt(b bool) int {
 	if b {

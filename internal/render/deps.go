@@ -38,7 +38,7 @@ var seed = maphash.MakeSeed()
 
 func newDeps(s *Site, theme fs.FS, tmpls map[string]*template.Template, described map[string]reads.Func) (*deps, error) {
 	d := &deps{
-		signer:  reads.NewSigner(seed, isEntity, identity),
+		signer:  reads.NewSigner(seed, s, isEntity, identity),
 		layouts: make(map[string]*reads.Analysis, len(tmpls)),
 		site:    s,
 		theme:   theme,
