@@ -177,7 +177,7 @@ func openLatencyTab(b *testing.B, chrome, url string) *latencyTab {
 				}
 			}
 		case *network.EventResponseReceived:
-			if strings.HasSuffix(ev.Response.URL, "/_handbook/events") {
+			if strings.Contains(ev.Response.URL, "/_handbook/events") {
 				tab.streams.add()
 			}
 		}

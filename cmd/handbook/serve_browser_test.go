@@ -173,7 +173,7 @@ func countEventStreams(t *testing.T, ctx context.Context) *eventStreams {
 	t.Helper()
 	e := &eventStreams{}
 	err := chromedp.Listen(ctx, func(ev any) {
-		if r, ok := ev.(*network.EventResponseReceived); ok && strings.HasSuffix(r.Response.URL, "/_handbook/events") {
+		if r, ok := ev.(*network.EventResponseReceived); ok && strings.Contains(r.Response.URL, "/_handbook/events") {
 			e.mu.Lock()
 			e.n++
 			e.mu.Unlock()

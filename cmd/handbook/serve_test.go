@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -58,6 +59,46 @@ func TestServeRebuildsAfterEdit(t *testing.T) {
 		t.Errorf("rebuild after editing one concern's text: %q, want a file changed", rebuilt.text)
 	}
 	t.Logf("%s; %s", first.text, rebuilt.text)
+}
+
+// TestServeShowsOpenPageFirst checks that a page open in a browser is
+// made and reloaded before the rest of a rebuild, and not reloaded again
+// when the rest is done.
+func TestServeShowsOpenPageFirst(t *testing.T) {
+	dir := copyExample(t)
+	s := startServe(t, dir)
+	const page, file = "/concerns/etl-monitoring/", "content/concerns/etl-monitoring.md"
+	s.waitBuilds(t, 1)
+	stream := s.events(t, page)
+	stream.expect(t, "ok")
+
+	editFile(t, dir, file, func(md string) string { return md + "\nSeen first.\n" })
+	early := stream.expect(t, "reload")
+	var first struct {
+		Build string   `json:"build"`
+		Pages []string `json:"pages"`
+	}
+	if err := json.Unmarshal([]byte(early.data), &first); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(first.Pages, []string{page}) {
+		t.Fatalf("the first reload names %v, want the open page alone", first.Pages)
+	}
+	if !strings.Contains(s.page(t, page), "Seen first.") {
+		t.Errorf("%s does not show the edit when it is reloaded", page)
+	}
+	rebuilt := s.waitBuilds(t, 2)[1]
+	final := stream.expect(t, "reload")
+	var last struct {
+		Build string   `json:"build"`
+		Pages []string `json:"pages"`
+	}
+	if err := json.Unmarshal([]byte(final.data), &last); err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(last.Pages, page) || last.Build == first.Build {
+		t.Errorf("the finished rebuild (%s) names %v under build %s: the open page reloads twice, or the build did not move on from %s", rebuilt.text, last.Pages, last.Build, first.Build)
+	}
 }
 
 // TestServeFollowsEditorSaves saves files the ways editors and tools do, and
@@ -932,12 +973,17 @@ type eventStream struct {
 // sseEvent is one Server-Sent Event.
 type sseEvent struct{ name, data string }
 
-// events opens the server's event stream, closed when the test ends.
-func (s *devServer) events(t testing.TB) *eventStream {
+// events opens the server's event stream, closed when the test ends. A
+// page, if given, is the one the stream listens for, as live.js names it.
+func (s *devServer) events(t testing.TB, page ...string) *eventStream {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	// The stream is at the root, whatever the site's base path.
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+s.addr+"/_handbook/events", nil)
+	target := "http://" + s.addr + "/_handbook/events"
+	if len(page) > 0 {
+		target += "?page=" + url.QueryEscape(page[0])
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {
 		cancel()
 		t.Fatal(err)

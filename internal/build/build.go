@@ -32,8 +32,11 @@ func (p *Pending) Map() *render.Map { return p.job.Map() }
 func (p *Pending) File(path string) ([]byte, bool, error) { return p.job.File(path) }
 
 // Run makes every file of the site and hands each to emit as it is made,
-// from several goroutines at once; see render.Job.Run.
-func (p *Pending) Run(emit func(render.File) error) (render.Stats, error) { return p.job.Run(emit) }
+// from several goroutines at once, the files in first first; see
+// render.Job.Run.
+func (p *Pending) Run(emit func(render.File) error, first ...string) (render.Stats, error) {
+	return p.job.Run(emit, first...)
+}
 
 // Start reads, resolves and prepares the site in dir as of the day today,
 // for one build: nothing is kept for another. Problems with the sources

@@ -5,15 +5,19 @@
 package preview
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/reliability-council/handbook/internal/build"
 	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/render"
 	"github.com/reliability-council/handbook/internal/serve"
 	"github.com/reliability-council/handbook/internal/watch"
 	"github.com/reliability-council/handbook/internal/write"
@@ -145,7 +149,18 @@ func (p *preview) start(changed []string) *build.Pending {
 // server with what changed since the last good build, and reports it.
 func (p *preview) finish(pending *build.Pending, changed []string, start time.Time) {
 	site := newMemorySite(pending.Map())
-	stats, err := pending.Run(site.add)
+	emit, open := site.add, p.openFiles(pending)
+	var first *openFirst
+	if p.shown != nil && len(open) > 0 && (changed == nil || !onlyStylesheets(changed)) {
+		first = newOpenFirst(open, p.showFirst)
+		emit = func(f render.File) error {
+			_ = site.add(f)
+			first.add(f)
+			return nil
+		}
+	}
+	stats, err := pending.Run(emit, open...)
+	shownEarly := first.wait()
 	if err != nil {
 		p.fail(err)
 		return
@@ -155,9 +170,48 @@ func (p *preview) finish(pending *build.Pending, changed []string, start time.Ti
 		p.opts.Report.Problem("the baseURL's path is now " + base + "; restart handbook serve to serve the site there")
 	}
 	diff := site.diff(p.shown)
-	p.server.Update(site, site.build, reloads(p.shown, site, diff, changed, p.base))
+	p.server.Update(site, site.build, reloads(p.shown, site, diff, changed, p.base, shownEarly))
 	p.shown = site
 	p.opts.Report.Built(Built{Took: time.Since(start), Pages: stats.Pages, Rendered: stats.Rendered, Changed: len(diff)})
+}
+
+// openFiles returns the files of the pages open in browsers, as the new
+// build maps their URLs.
+func (p *preview) openFiles(pending *build.Pending) []string {
+	var files []string
+	for _, u := range p.server.Open() {
+		rel, ok := strings.CutPrefix(u, p.base)
+		if !ok {
+			continue
+		}
+		if file, _, ok := pending.Map().Find(rel); ok {
+			files = append(files, file)
+		}
+	}
+	return files
+}
+
+// showFirst serves, over the last good build, the pages open in browsers
+// that the build under way changed, and reloads them, before the rest of
+// the build is made. It returns what it served.
+func (p *preview) showFirst(made map[string][]byte) map[string][]byte {
+	shown := map[string][]byte{}
+	var pages []string
+	for file, data := range made {
+		if !bytes.Equal(p.shown.files[file], data) {
+			shown[file] = data
+			if e, ok := p.shown.siteMap.Entry(file); ok && e.Page {
+				pages = append(pages, p.base+e.URL)
+			}
+		}
+	}
+	if len(pages) == 0 {
+		return nil
+	}
+	slices.Sort(pages)
+	site := p.shown.with(shown)
+	p.server.Update(site, site.build, serve.Change{Pages: pages})
+	return shown
 }
 
 // fail reports a build that failed: every problem on the terminal, and on

@@ -93,7 +93,7 @@ func TestReloadsPages(t *testing.T) {
 	appendTo(t, dir, "content/concerns/coverage.md", "\nOne more line.\n")
 	next := built(t, s, "content/concerns/coverage.md")
 	next.name(first)
-	change := reloads(first, next, next.diff(first), []string{"content/concerns/coverage.md"}, "/council/")
+	change := reloads(first, next, next.diff(first), []string{"content/concerns/coverage.md"}, "/council/", nil)
 	if !slices.Equal(change.Pages, []string{"/council/concerns/coverage/"}) || change.Styles != nil {
 		t.Errorf("reload %+v, want the concern's page", change)
 	}
@@ -121,7 +121,7 @@ func TestSwapsStylesheets(t *testing.T) {
 	appendTo(t, dir, "themes/default/assets/style.css", "\nbody { color: red }\n")
 	next := built(t, s, "themes/default/assets/style.css")
 	next.name(first)
-	change := reloads(first, next, next.diff(first), []string{"themes/default/assets/style.css"}, "/council/")
+	change := reloads(first, next, next.diff(first), []string{"themes/default/assets/style.css"}, "/council/", nil)
 	if len(change.Pages) != 0 || len(change.Styles) != 1 {
 		t.Fatalf("change %+v, want one stylesheet swapped and no page reloaded", change)
 	}

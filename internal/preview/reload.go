@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"bytes"
 	"path"
 	"strings"
 
@@ -12,8 +13,8 @@ import (
 // changed the files in diff, from sources saved (nil: everything). When
 // only stylesheets were saved, pages swap them in place instead of
 // reloading, even though every page's link to a stylesheet changed with
-// its fingerprint.
-func reloads(prev, cur *memorySite, diff, sources []string, base string) serve.Change {
+// its fingerprint. Pages shown early, as they now are, reload no more.
+func reloads(prev, cur *memorySite, diff, sources []string, base string, shownEarly map[string][]byte) serve.Change {
 	if prev != nil && sources != nil && onlyStylesheets(sources) {
 		if styles := swappedStyles(prev, cur, base); len(styles) > 0 {
 			return serve.Change{Styles: styles}
@@ -24,6 +25,9 @@ func reloads(prev, cur *memorySite, diff, sources []string, base string) serve.C
 		e, ok := cur.siteMap.Entry(f)
 		if !ok && prev != nil {
 			e, ok = prev.siteMap.Entry(f)
+		}
+		if early, ok2 := shownEarly[f]; ok2 && bytes.Equal(early, cur.files[f]) {
+			continue
 		}
 		if ok && e.Page {
 			pages = append(pages, base+e.URL)

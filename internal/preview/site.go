@@ -100,6 +100,20 @@ func (s *memorySite) diff(prev *memorySite) []string {
 	return changed
 }
 
+// with returns the site with some of its files replaced, named anew.
+func (s *memorySite) with(files map[string][]byte) *memorySite {
+	out := &memorySite{siteMap: s.siteMap, files: maps.Clone(s.files), sums: s.sums}
+	h := sha256.New()
+	_, _ = h.Write([]byte(s.build))
+	for _, path := range slices.Sorted(maps.Keys(files)) {
+		out.files[path] = files[path]
+		_, _ = h.Write([]byte(path))
+		_, _ = h.Write(files[path])
+	}
+	out.build = hex.EncodeToString(h.Sum(nil)[:6])
+	return out
+}
+
 func (s *memorySite) Find(rel string) (string, string, bool) { return s.siteMap.Find(rel) }
 func (s *memorySite) NotFound() (string, bool)               { return s.siteMap.NotFound() }
 

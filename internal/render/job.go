@@ -42,6 +42,15 @@ type Job struct {
 // there for the next; cache may be nil.
 func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job, error) {
 	s := newSite(h)
+	// The charts are worked out beside the rest, which does not need them.
+	charts := make(chan *chart.Set, 1)
+	go func() {
+		charts <- chart.Build(h, func(v any) string {
+			p, _ := pathOf(v)
+			return s.Base + p
+		})
+	}()
+	defer func() { s.Charts = <-charts }()
 	assets, err := readAssets(theme)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
@@ -66,10 +75,6 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	}
 	j.rows.tmpl, j.rows.deps = j.tmpls[layouts[0]], j.deps
 	j.partials.tmpl = j.tmpls[layouts[0]]
-	s.Charts = chart.Build(h, func(v any) string {
-		p, _ := pathOf(v)
-		return s.Base + p
-	})
 	j.list = pages(s)
 	j.generated = map[string]func() []byte{
 		sitemapFile: func() []byte { return sitemap(s, j.list) },
@@ -132,10 +137,11 @@ type Stats struct {
 
 // Run makes every file of the site and hands each to emit as soon as it is
 // made, from several goroutines at once; emit must not keep a file's Data
-// after it returns unless the job has a cache. Run stops at the first error
-// of emit and returns it. Once Run succeeds, the cache holds this render's
-// pages and rows.
-func (j *Job) Run(emit func(File) error) (Stats, error) {
+// after it returns unless the job has a cache. The pages in first are made
+// before the others: the dev server shows those someone has open as soon
+// as they are ready. Run stops at the first error of emit and returns it.
+// Once Run succeeds, the cache holds this render's pages and rows.
+func (j *Job) Run(emit func(File) error, first ...string) (Stats, error) {
 	var (
 		rendered  atomic.Int64
 		stopped   atomic.Bool
@@ -155,12 +161,14 @@ func (j *Job) Run(emit func(File) error) (Stats, error) {
 			stopped.Store(true)
 		}
 	}
-	parallel.Each(len(j.list), func() func(int) {
+	order := j.order(first)
+	parallel.Each(len(order), func() func(int) {
 		var buf bytes.Buffer
-		return func(i int) {
+		return func(n int) {
 			if stopped.Load() {
 				return
 			}
+			i := order[n]
 			p := j.list[i]
 			file := pageFile(p)
 			if keepPages {
@@ -207,6 +215,29 @@ func (j *Job) Run(emit func(File) error) (Stats, error) {
 		j.cache.rows = j.rows.made.all()
 	}
 	return Stats{Pages: len(j.list), Rendered: int(rendered.Load())}, nil
+}
+
+// order returns the indexes of the pages in the order to make them: those
+// published as the files in first, then the rest.
+func (j *Job) order(first []string) []int {
+	order := make([]int, 0, len(j.list))
+	early := make(map[*Page]bool, len(first))
+	for _, f := range first {
+		if p, ok := j.byFile[f]; ok && !early[p] {
+			early[p] = true
+		}
+	}
+	for i, p := range j.list {
+		if early[p] {
+			order = append(order, i)
+		}
+	}
+	for i, p := range j.list {
+		if !early[p] {
+			order = append(order, i)
+		}
+	}
+	return order
 }
 
 // execute renders page p into w.

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
+	"slices"
 	"time"
 )
 
@@ -60,6 +62,36 @@ func stateEvent(st *state) []byte {
 type client struct {
 	events  chan []byte   // formatted events not yet written
 	dropped chan struct{} // closed when the client fell behind
+	page    string        // the URL path of the page that listens
+}
+
+// openPage returns the page an event stream listens for, as live.js names
+// it (?page=/concerns/etl/): a path of this site, or "".
+func openPage(r *http.Request) string {
+	u, err := url.Parse(r.URL.Query().Get("page"))
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return ""
+	}
+	p, ok := cleanPath(u)
+	if !ok {
+		return ""
+	}
+	return p
+}
+
+// Open returns the URL paths of the pages open in browsers now, each once,
+// sorted: a rebuild makes them first.
+func (s *Server) Open() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var pages []string
+	for c := range s.clients {
+		if c.page != "" && !slices.Contains(pages, c.page) {
+			pages = append(pages, c.page)
+		}
+	}
+	slices.Sort(pages)
+	return pages
 }
 
 // backlog is how many events a client may have unwritten before it is
@@ -69,8 +101,8 @@ const backlog = 16
 // subscribe adds a client whose first event is the current state. Taking
 // the state under the lock that Update and Fail hold means no event is
 // missed or seen twice.
-func (s *Server) subscribe() *client {
-	c := &client{events: make(chan []byte, backlog), dropped: make(chan struct{})}
+func (s *Server) subscribe(page string) *client {
+	c := &client{events: make(chan []byte, backlog), dropped: make(chan struct{}), page: page}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c.events <- stateEvent(s.state.Load())
@@ -109,7 +141,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	_ = rc.SetWriteDeadline(time.Time{}) // a stream outlives any write timeout; not every server has one
 
-	c := s.subscribe()
+	c := s.subscribe(openPage(r))
 	defer s.unsubscribe(c)
 	// A short retry brings pages back soon after the server restarts.
 	if _, err := io.WriteString(w, "retry: 1000\n\n"); err != nil {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -50,11 +51,11 @@ func startServer(t *testing.T, s *Server) string {
 
 // openStream connects to the event stream at base. The connection is cut
 // when the test ends, before the server stops (cleanups run last first).
-func openStream(t *testing.T, base string) *stream {
+func openStream(t *testing.T, base string, query ...string) *stream {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	req, err := http.NewRequestWithContext(ctx, "GET", base+eventsPath, nil)
+	req, err := http.NewRequestWithContext(ctx, "GET", base+eventsPath+strings.Join(query, ""), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,7 +312,7 @@ func TestSlowClientDropped(t *testing.T) {
 	update(s, fixture(), Change{All: true})
 	st := openStream(t, startServer(t, s))
 	st.expect(t, "ok")
-	slow := s.subscribe()
+	slow := s.subscribe("")
 
 	// The stream that reads keeps up with each event; the slow client
 	// reads nothing.
@@ -419,4 +420,18 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	close(stop)
 	wg.Wait()
+}
+
+// TestOpenPages checks that the server knows which pages are open, as the
+// streams name them, and forgets a page once its stream ends.
+func TestOpenPages(t *testing.T) {
+	s := New(Options{})
+	update(s, fixture(), Change{All: true})
+	base := startServer(t, s)
+	for _, q := range []string{"?page=%2Fconcerns%2Fetl%2F", "?page=/", "?page=..%2F..%2Fetc", "?page=/"} {
+		openStream(t, base, q).expect(t, "ok")
+	}
+	if got := s.Open(); !slices.Equal(got, []string{"/", "/concerns/etl/"}) {
+		t.Errorf("open pages %v, want / and /concerns/etl/", got)
+	}
 }

@@ -198,7 +198,8 @@
   }
 
   function connect() {
-    var source = new EventSource("/_handbook/events");
+    // The page says which it is, so that a rebuild makes it first.
+    var source = new EventSource("/_handbook/events?page=" + encodeURIComponent(location.pathname));
     on(source, "reload", function (d) {
       if (d.all || mine(d.pages || [])) {
         location.reload();

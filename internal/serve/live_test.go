@@ -30,12 +30,12 @@ func TestLiveJSNeverParsesMarkup(t *testing.T) {
 func TestLiveJSContract(t *testing.T) {
 	js := string(liveJS)
 	for _, want := range []string{
-		`"handbook-errors"`,              // the overlay's id
-		`"handbook-error"`,               // each error
-		`"handbook-error-where"`,         // file:line
-		`"handbook-error-msg"`,           // the message
-		`"data-build"`,                   // the build the page was served with
-		`new EventSource("` + eventsPath, // the stream
+		`"handbook-errors"`,                         // the overlay's id
+		`"handbook-error"`,                          // each error
+		`"handbook-error-where"`,                    // file:line
+		`"handbook-error-msg"`,                      // the message
+		`"data-build"`,                              // the build the page was served with
+		`new EventSource("` + eventsPath + `?page=`, // the stream, naming the page
 	} {
 		if !strings.Contains(js, want) {
 			t.Errorf("live.js lacks %s", want)
