@@ -2,10 +2,10 @@
 
 package write
 
-// dirLock does nothing where folders cannot be locked: two builds into the
+// outputLock does nothing where files cannot be locked: two builds into the
 // same folder at once are then the user's to avoid.
-type dirLock struct{}
+type outputLock struct{}
 
-func lockDir(string) (*dirLock, error) { return &dirLock{}, nil }
+func lockOutput(string) (*outputLock, error) { return &outputLock{}, nil }
 
-func (*dirLock) release() {}
+func (*outputLock) release() {}

@@ -31,7 +31,7 @@ func DefaultDir(siteDir string) string { return filepath.Join(siteDir, "build") 
 // sources makes nothing at all, and changes only on Commit.
 type Output struct {
 	out  string // the folder's physical path
-	lock *dirLock
+	lock *outputLock
 	// Recovered is set when Open found a build that was killed while it
 	// published, and put the folder back as it was before that build.
 	Recovered bool
@@ -56,7 +56,7 @@ func Open(siteDir, out string) (*Output, error) {
 	if err := checkNotSources(siteDir, phys, out); err != nil {
 		return nil, err
 	}
-	lock, err := lockDir(existingAncestor(filepath.Dir(phys)))
+	lock, err := lockOutput(phys)
 	if err != nil {
 		return nil, fmt.Errorf("another handbook build is writing to %s; wait for it to finish (%v)", out, err)
 	}
@@ -70,15 +70,6 @@ func Open(siteDir, out string) (*Output, error) {
 		return nil, err
 	}
 	return o, nil
-}
-
-// existingAncestor returns dir, or the nearest folder above it that exists:
-// the one locked while the output folder's own parent is still to be made.
-func existingAncestor(dir string) string {
-	for !exists(dir) && filepath.Dir(dir) != dir {
-		dir = filepath.Dir(dir)
-	}
-	return dir
 }
 
 // staging returns the pattern of the folders a build sets the new site
