@@ -31,9 +31,9 @@ type rowCache struct {
 	done     *fragments[ConcernRow]
 	made     *fragments[uint64] // this render's rows by signature, for the next render
 	warmed   [2]sync.Once       // without and with the team column
-	// shared is set once the whole site is being made, when every table
-	// is wanted and rows pay to be made once and kept: a page or two made
-	// alone (a check's sample) make only their own rows, and keep none.
+	// shared is set once many pages are being made, when every table is
+	// wanted and rows pay to be made once, on every core, and kept: a page
+	// made alone (the preview's first look) makes only its own rows.
 	shared atomic.Bool
 }
 
