@@ -32,6 +32,9 @@ type Site struct {
 	Dir    string
 	Config *Document   // site.yaml, its whole text as Front; nil when unreadable
 	Docs   []*Document // by file
+	// History is the past of the content files; nil when it was not read
+	// (a build reads it with package history).
+	History *History
 
 	docs map[string]*Document       // by file
 	errs map[string]model.ErrorList // by the file or folder they are about
