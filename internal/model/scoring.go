@@ -18,6 +18,9 @@ type Scoring struct {
 	// BudgetCap is the share of an error budget that a single risk may
 	// take before it must be fixed.
 	BudgetCap Share
+	// ReviewEvery is how often the council means to look at each open
+	// concern again (scoring.reviewEvery); zero when it has not said.
+	ReviewEvery Duration
 }
 
 // Weights says how much each dimension moves the priority score.

@@ -103,6 +103,7 @@ func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
 	r.order(h)
 	s := r.config.Scoring
 	h.Budgets = model.Budgets(s.SLO, s.BudgetCap, h.Teams, h.Concerns)
+	r.past(h)
 	h.Warnings = r.warnings(h)
 	r.errs.Sort()
 	return h, r.errs.Err()
@@ -174,9 +175,9 @@ func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
 			Task:    af.text("task"),
 			Owner:   af.text("owner"),
 			Due:     af.date("due"),
-			Done:    af.boolean("done"),
 			Meeting: m,
 		}
+		a.Done, a.DoneOn = af.done("done")
 		if n := af.value("concern"); n != nil {
 			a.Concern = r.concernRef(af, "concern", n)
 		}
