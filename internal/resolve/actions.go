@@ -71,7 +71,10 @@ func (r *resolver) meetingHistories(h *model.Handbook, docs map[string]*load.Doc
 			for _, a := range m.Actions {
 				now.actions = append(now.actions, pastAction{task: a.Task, done: a.Done})
 			}
-			steps := walk(v, load.KindMeeting, docs[m.File], hist.Files[m.File], now, decode, sameMeeting)
+			d := docs[m.File]
+			steps := cachedWalk(r, d, func() []step[meetingState] {
+				return walk(v, load.KindMeeting, d, hist.Files[m.File], now, decode, sameMeeting)
+			})
 			r.tellMeeting(m, steps, h.Today)
 			doneDays(m, steps, h.Today)
 		}

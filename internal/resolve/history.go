@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/reliability-council/handbook/internal/load"
@@ -106,8 +107,11 @@ func (r *resolver) concernHistories(h *model.Handbook, docs map[string]*load.Doc
 		}
 		return func(i int) {
 			c := h.Concerns[i]
-			now := r.concernState(c, teamSlug(c.Team))
-			r.tellConcern(c, walk(v, load.KindConcern, docs[c.File], hist.Files[c.File], now, decode, sameConcern), h.Today)
+			d := docs[c.File]
+			steps := cachedWalk(r, d, func() []step[model.ConcernState] {
+				return walk(v, load.KindConcern, d, hist.Files[c.File], r.concernState(c, teamSlug(c.Team)), decode, sameConcern)
+			})
+			r.tellConcern(c, steps, h.Today)
 		}
 	})
 }
@@ -120,18 +124,22 @@ func teamSlug(t *model.Team) string {
 }
 
 // concernState is how c reads: what its history compares. team is the slug
-// its team: field names.
+// its team: field names, kept in TeamName until placeTeam finds the team.
 func (r *resolver) concernState(c *model.Concern, team string) model.ConcernState {
-	s := model.ConcernState{
+	return model.ConcernState{
 		Title: c.Title, Status: c.Status, Open: r.config.Scoring.IsOpen(c.Status),
 		Value: c.Value, Effort: c.Effort, Risk: c.Risk, Complexity: c.Complexity,
 		Priority: c.Priority.Score, Scored: c.Priority.Scored,
 		TeamName: team,
 	}
-	if t := r.teams[team]; t != nil {
+}
+
+// placeTeam finds the team whose slug s names, and names it by its title;
+// a team that is gone keeps its slug for a name.
+func (r *resolver) placeTeam(s *model.ConcernState) {
+	if t := r.teams[s.TeamName]; t != nil {
 		s.Team, s.TeamName = t, t.Title
 	}
-	return s
 }
 
 // sameConcern reports whether two states read the same, notes and all.
@@ -150,6 +158,7 @@ func (r *resolver) tellConcern(c *model.Concern, steps []step[model.ConcernState
 		st := s.state
 		st.Slug = s.slug
 		st.Date, _ = s.date(today)
+		r.placeTeam(&st)
 		c.States[i] = st
 		change := func(kind model.ChangeKind, before, after string) {
 			ch := newChange(kind, before, after, s.commit, today)
@@ -251,7 +260,10 @@ func (r *resolver) teamHistories(h *model.Handbook, docs map[string]*load.Docume
 	decode := func(doc *load.Document) string { return team(doc, v.r.errs).Title }
 	same := func(a, b string) bool { return a == b }
 	for _, t := range h.Teams {
-		steps := walk(v, load.KindTeam, docs[t.File], hist.Files[t.File], t.Title, decode, same)
+		d := docs[t.File]
+		steps := cachedWalk(r, d, func() []step[string] {
+			return walk(v, load.KindTeam, d, hist.Files[t.File], t.Title, decode, same)
+		})
 		for i, s := range steps {
 			change := func(kind model.ChangeKind, before, after string) {
 				ch := newChange(kind, before, after, s.commit, h.Today)
@@ -288,6 +300,7 @@ func (r *resolver) meetingsThen(h *model.Handbook) {
 				if now[c] == nil {
 					s := r.concernState(c, teamSlug(c.Team))
 					s.Slug = c.Slug
+					r.placeTeam(&s)
 					now[c] = &s
 				}
 				m.Then[i] = model.ConcernThen{Concern: c, Then: now[c], Now: now[c]}
@@ -366,4 +379,36 @@ func docsByFile(docs []*load.Document) map[string]*load.Document {
 		byFile[d.File] = d
 	}
 	return byFile
+}
+
+// cachedWalk returns the steps of the file d as the last resolve of the site
+// worked them out, when its frontmatter is the same and so is the history
+// and the configuration (Cache sees to those); otherwise it works them out
+// with steps. What it returns is kept for the next resolve.
+func cachedWalk[S any](r *resolver, d *load.Document, steps func() []step[S]) []step[S] {
+	w, ok := r.walks.last[d.File]
+	if !ok || w.front != d.FrontHash {
+		w = walkedFile{front: d.FrontHash, steps: steps()}
+	}
+	if r.walks.next != nil {
+		r.walks.mu.Lock()
+		r.walks.next[d.File] = w
+		r.walks.mu.Unlock()
+	}
+	return w.steps.([]step[S])
+}
+
+// walkCache is the history worked out for each file by the last resolve,
+// and by this one for the next: a rebuild decodes again only the old
+// versions of the files whose frontmatter changed.
+type walkCache struct {
+	last map[string]walkedFile
+	next map[string]walkedFile // nil keeps none
+	mu   *sync.Mutex           // guards next, which files fill at once
+}
+
+// walkedFile is the steps of a file, kept for the next resolve.
+type walkedFile struct {
+	front uint64 // the frontmatter's hash they were worked out for
+	steps any    // []step[S] of the file's kind
 }

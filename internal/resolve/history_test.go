@@ -416,3 +416,52 @@ func TestHistoryMissing(t *testing.T) {
 		t.Errorf("without history: history %v, states %v, then %+v", c.History, c.States, h.Meetings[0].Then[0])
 	}
 }
+
+// TestCachedHistoryIsTheSame resolves a site through a Cache, edits a
+// concern's frontmatter and resolves again: the history must be what a
+// resolve from scratch makes, and only the edited file's old versions
+// worked out again.
+func TestCachedHistoryIsTheSame(t *testing.T) {
+	front := func(status string) string {
+		return "title: ETL\nteam: data\nvalue: High\neffort: Low\nstatus: " + status + "\n"
+	}
+	site := historySite(t, teamsAndConfig+meetings, map[string][]version{
+		"content/concerns/etl.md": {
+			{"2026-01-02T10:00:00Z", "Raise", "content/concerns/etl.md", front("proposed")},
+			{"2026-02-02T20:00:00Z", "Accept", "content/concerns/etl.md", front("accepted")},
+		},
+		"content/teams/data.md": {{"2026-01-01T10:00:00Z", "Set up", "content/teams/data.md", "title: Data\n"}},
+	})
+	day := mustDate(t, "2026-04-01")
+	var cache Cache
+	if _, err := cache.Resolve(site, day); err != nil {
+		t.Fatal(err)
+	}
+	team := cache.past["content/teams/data.md"]
+	if err := os.WriteFile(filepath.Join(site.Dir, "content/concerns/etl.md"), []byte("---\n"+front("done")+"---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := site.Reload([]string{"content/concerns/etl.md"}); err != nil {
+		t.Fatal(err)
+	}
+	cached, err := cache.Resolve(site, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := resolveHistory(t, site, "2026-04-01")
+	sameLines(t, "changes through the cache", told(deref(cached.Changes)), told(deref(fresh.Changes)))
+	if got := told(cached.Concerns[0].History); got[len(got)-1] != `2026-04-01 status "accepted" -> "done" (not committed)` {
+		t.Errorf("the edit is not the last change: %v", got)
+	}
+	if again := cache.past["content/teams/data.md"]; &again.steps.([]step[string])[0] != &team.steps.([]step[string])[0] {
+		t.Errorf("the team's history was worked out again, though its file did not change")
+	}
+}
+
+func deref(changes []*model.Change) []model.Change {
+	out := make([]model.Change, len(changes))
+	for i, c := range changes {
+		out[i] = *c
+	}
+	return out
+}

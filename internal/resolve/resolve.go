@@ -31,6 +31,8 @@ type resolver struct {
 
 	cached  map[*load.Document]decoded // from the last resolve of this site
 	decoded map[*load.Document]decoded // from this one, for the next; nil keeps none
+
+	walks walkCache // the history worked out by the last resolve and by this one
 }
 
 // Resolve builds the handbook from a site's sources. today is the build date,
