@@ -130,7 +130,6 @@ func encodeStore(s *store, prefix string) []byte {
 }
 
 // decodeStore reads what encodeStore wrote for the site folder at prefix.
-// The frontmatter blocks stay in data.
 func decodeStore(data []byte, prefix string) (*store, bool) {
 	t := tokens{data}
 	text := func() string {
@@ -175,6 +174,7 @@ func decodeStore(data []byte, prefix string) (*store, bool) {
 	if n < 0 {
 		return nil, false
 	}
+	var kept arena // the blocks alone, so that the rest of data can go
 	for range n {
 		id, size := text(), text()
 		if size == "-" {
@@ -185,7 +185,7 @@ func decodeStore(data []byte, prefix string) (*store, bool) {
 		if err != nil || length < 0 || length > len(t.rest) {
 			return nil, false
 		}
-		s.fronts[id] = t.rest[:length:length]
+		s.fronts[id] = kept.copy(t.rest[:length])
 		t.rest = t.rest[length:]
 	}
 	return s, len(t.rest) == 0

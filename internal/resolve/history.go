@@ -159,6 +159,9 @@ func (r *resolver) tellConcern(c *model.Concern, steps []step[model.ConcernState
 		st.Slug = s.slug
 		st.Date, _ = s.date(today)
 		r.placeTeam(&st)
+		if i > 0 {
+			share(&st, &c.States[i-1])
+		}
 		c.States[i] = st
 		change := func(kind model.ChangeKind, before, after string) {
 			ch := newChange(kind, before, after, s.commit, today)
@@ -179,6 +182,22 @@ func (r *resolver) tellConcern(c *model.Concern, steps []step[model.ConcernState
 	}
 	if !r.config.Scoring.IsOpen(c.Status) {
 		c.Closed = closedSince
+	}
+}
+
+// share makes the fields of s that read as in the state before it use the
+// same text: each old version was decoded into text of its own, and a
+// large handbook keeps tens of thousands of states.
+func share(s, before *model.ConcernState) {
+	for _, f := range []struct{ now, then *string }{{&s.Title, &before.Title}, {&s.Slug, &before.Slug}, {&s.Status, &before.Status}} {
+		if *f.now == *f.then {
+			*f.now = *f.then
+		}
+	}
+	for _, l := range []struct{ now, then *model.Level }{{&s.Value, &before.Value}, {&s.Effort, &before.Effort}, {&s.Risk, &before.Risk}, {&s.Complexity, &before.Complexity}} {
+		if *l.now == *l.then {
+			*l.now = *l.then
+		}
 	}
 }
 
