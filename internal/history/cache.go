@@ -2,10 +2,10 @@ package history
 
 import "github.com/reliability-council/handbook/internal/load"
 
-// Cache keeps the last history it read, for a session that builds the same site
-// again and again: while the repository's head stays where it was, reading
-// the history again costs one git rev-parse and gives the same History. A Cache
-// serves one site and one goroutine.
+// Cache keeps the last history it read, for a session that builds the same
+// site again and again: while the repository's head stays where it was,
+// reading the history again costs one git rev-parse and gives the same
+// History. A Cache serves one site and one goroutine.
 type Cache struct {
 	last *load.History
 }

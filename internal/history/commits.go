@@ -70,7 +70,7 @@ func parseLog(out []byte) ([]*commit, error) {
 				return nil, fmt.Errorf("git log listed a change before any commit")
 			}
 			c := commits[len(commits)-1]
-			if err := t.change(tok, &c.changes); err != nil {
+			if err := t.readChange(tok, &c.changes); err != nil {
 				return nil, err
 			}
 		default:
@@ -102,9 +102,10 @@ func (t *tokens) next() ([]byte, bool) {
 	return tok, true
 }
 
-// change reads one raw change, ":oldmode newmode oldblob newblob status",
-// and its paths, and adds it to changes unless it is not about a file.
-func (t *tokens) change(raw []byte, changes *[]change) error {
+// readChange reads one raw change, ":oldmode newmode oldblob newblob
+// status", and its paths, and adds it to changes unless it is not about a
+// file.
+func (t *tokens) readChange(raw []byte, changes *[]change) error {
 	f := strings.Fields(string(raw[1:]))
 	if len(f) != 5 || f[4] == "" {
 		return fmt.Errorf("git: cannot read the change %q", raw)
@@ -180,7 +181,7 @@ func (r *repo) findRenames(commits []*commit) error {
 			if c == nil {
 				return fmt.Errorf("git diff-tree listed a change before its commit")
 			}
-			if err := t.change(tok, &c.changes); err != nil {
+			if err := t.readChange(tok, &c.changes); err != nil {
 				return err
 			}
 		default:
