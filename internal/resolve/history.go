@@ -63,7 +63,8 @@ func walk[S any](v *versions, kind load.Kind, d *load.Document, revs []load.Revi
 		v.start(d, nil)
 	}
 	steps := make([]step[S], len(revs), len(revs)+1)
-	known := 0                   // of the steps from the end, newest first
+	known := 0                   // steps read, from the end, newest first
+	newest := -1                 // the revision read last
 	for i := last; i >= 0; i-- { // newest first, so that each version reuses the fields of the one after it
 		rev := &revs[i]
 		s := step[S]{slug: slugOf(rev.Path), commit: rev.Commit}
@@ -72,7 +73,7 @@ func walk[S any](v *versions, kind load.Kind, d *load.Document, revs []load.Revi
 			continue
 		case i == last && headIsNow:
 			s.state = now
-		case known > 0 && bytes.Equal(rev.Front, revs[i+1].Front) && revs[i+1].Front != nil:
+		case newest == i+1 && bytes.Equal(rev.Front, revs[i+1].Front):
 			s.state = steps[len(steps)-known].state
 		default:
 			doc := v.document(kind, rev.Path, rev.Front)
@@ -83,6 +84,7 @@ func walk[S any](v *versions, kind load.Kind, d *load.Document, revs []load.Revi
 		}
 		known++
 		steps[len(steps)-known] = s
+		newest = i
 	}
 	// The steps known are at the end, oldest first: keep those that read
 	// otherwise than the one before, and the file as it is now.

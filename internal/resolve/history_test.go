@@ -465,3 +465,32 @@ func deref(changes []*model.Change) []model.Change {
 	}
 	return out
 }
+
+// TestUnreadableVersionsAreSkipped wants versions whose frontmatter is not
+// YAML left out of the story, however many commits kept them so.
+func TestUnreadableVersionsAreSkipped(t *testing.T) {
+	front := func(status string) string {
+		return "title: ETL\nteam: data\nvalue: Low\neffort: Low\nstatus: " + status + "\n"
+	}
+	site := historySite(t, teamsAndConfig+`
+-- content/concerns/etl.md --
+---
+title: ETL
+team: data
+value: Low
+effort: Low
+status: accepted
+---
+`, map[string][]version{
+		"content/concerns/etl.md": {
+			{"2026-01-05T10:00:00Z", "Raise", "content/concerns/etl.md", front("proposed")},
+			{"2026-01-10T10:00:00Z", "Break it", "content/concerns/etl.md", "title: [ETL\n"},
+			{"2026-01-12T10:00:00Z", "Edit the body", "content/concerns/etl.md", "title: [ETL\n"},
+			{"2026-01-20T10:00:00Z", "Mend and accept it", "content/concerns/etl.md", front("accepted")},
+		},
+	})
+	sameLines(t, "changes", told(resolveHistory(t, site, "2026-02-01").Concerns[0].History), []string{
+		`2026-01-05 raised "" -> "ETL" (Raise)`,
+		`2026-01-20 status "proposed" -> "accepted" (Mend and accept it)`,
+	})
+}
