@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"sort"
 	"sync"
@@ -361,18 +362,7 @@ func collectChanges(h *model.Handbook) {
 			h.Changes = append(h.Changes, &m.History[i])
 		}
 	}
-	slices.SortStableFunc(h.Changes, func(a, b *model.Change) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
-		}
-		if a.Uncommitted != b.Uncommitted { // edits being made come after every commit of their day
-			if a.Uncommitted {
-				return -1
-			}
-			return 1
-		}
-		return b.Time.Compare(a.Time)
-	})
+	sortNewestFirst(h.Changes)
 	held := heldMeetings(h)
 	var last *model.Meeting // the last meeting held by the build date
 	for _, m := range held {
@@ -392,6 +382,40 @@ func collectChanges(h *model.Handbook) {
 		slices.Reverse(m.Changes)
 	}
 	slices.Reverse(h.ChangesSinceMeeting)
+}
+
+// sortNewestFirst sorts changes by day, newest first, a day's edits not
+// committed yet before its commits, then by moment; changes of the same
+// moment keep their order. It sorts by keys worked out once: a large
+// handbook has tens of thousands of changes, sorted on every rebuild.
+func sortNewestFirst(changes []*model.Change) {
+	type keyed struct {
+		change    *model.Change
+		day, at   int64
+		committed bool
+		order     int
+	}
+	keys := make([]keyed, len(changes))
+	for i, c := range changes {
+		keys[i] = keyed{c, c.Date.Unix(), c.Time.UnixNano(), !c.Uncommitted, i}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		switch {
+		case a.day != b.day:
+			return cmp.Compare(b.day, a.day)
+		case a.committed != b.committed:
+			if a.committed {
+				return 1
+			}
+			return -1
+		case a.at != b.at:
+			return cmp.Compare(b.at, a.at)
+		}
+		return cmp.Compare(a.order, b.order)
+	})
+	for i, k := range keys {
+		changes[i] = k.change
+	}
 }
 
 func docsByFile(docs []*load.Document) map[string]*load.Document {
