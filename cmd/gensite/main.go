@@ -1,9 +1,11 @@
 // Command gensite writes a synthetic handbook of any size, for load tests
 // and benchmarks, and optionally the equivalent Hugo site:
 //
-//	gensite -o DIR [-shape default] [-concerns 10000] [-meetings N] [-teams 40] [-seed 1] [-hugo DIR2]
+//	gensite -o DIR [-shape default] [-concerns 10000] [-meetings N] [-teams 40] [-seed 1] [-commits N] [-hugo DIR2]
 //	gensite -shapes
 //
+// -commits makes DIR a git repository whose history of N commits ends in
+// the handbook (it needs git).
 // -shape picks the kind of content (-shapes lists them); -meetings defaults
 // to the shape's number. The same flags always give the same files, byte
 // for byte.
@@ -35,6 +37,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&opts.Meetings, "meetings", 0, "number of meetings (default: the shape's, 500 for most)")
 	fs.IntVar(&opts.Teams, "teams", 40, "number of teams")
 	fs.Uint64Var(&opts.Seed, "seed", 1, "random seed; the same seed gives the same site")
+	commits := fs.Int("commits", 0, "also make the site a git repository with a history of this many commits")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -45,7 +48,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: gensite -o DIR [-shape NAME] [-concerns N] [-meetings N] [-teams N] [-seed N] [-hugo DIR2]")
+		fmt.Fprintln(stderr, "usage: gensite -o DIR [-shape NAME] [-concerns N] [-meetings N] [-teams N] [-seed N] [-commits N] [-hugo DIR2]")
 		return 2
 	}
 	var err error
@@ -66,6 +69,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %d concerns, %d meetings, %d teams of the %s shape to %s\n", opts.Concerns, opts.Meetings, opts.Teams, opts.Shape.Name, *out)
+	if *commits > 0 {
+		if err := s.WriteRepository(*out, *commits, opts.Seed); err != nil {
+			fmt.Fprintln(stderr, "gensite:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "made it a git repository of %d commits\n", *commits)
+	}
 	if *hugo != "" {
 		files, err := s.HugoFiles()
 		if err == nil {

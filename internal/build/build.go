@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/reliability-council/handbook/internal/history"
 	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/render"
@@ -43,7 +44,7 @@ func (p *Pending) Run(emit func(render.File) error, first ...string) (render.Sta
 // come back together as a model.ErrorList, every problem that load,
 // resolve and the theme found, so that one run reports them all.
 func Start(dir string, today time.Time) (*Pending, error) {
-	src, err := load.LoadFrontmatter(dir)
+	src, err := loadWithHistory(dir, load.LoadFrontmatter, new(history.Cache))
 	h, theme, err := resolved(dir, src, err, resolve.Resolve, today)
 	if err != nil {
 		return nil, err
@@ -60,7 +61,7 @@ func Start(dir string, today time.Time) (*Pending, error) {
 // templates against the data they are given, and makes one page of every
 // layout. The handbook it returns carries the warnings.
 func Check(dir string, today time.Time) (*model.Handbook, error) {
-	src, err := load.LoadFrontmatter(dir)
+	src, err := loadWithHistory(dir, load.LoadFrontmatter, new(history.Cache))
 	h, theme, err := resolved(dir, src, err, resolve.Resolve, today)
 	if err != nil {
 		return nil, err
@@ -77,6 +78,7 @@ func Check(dir string, today time.Time) (*model.Handbook, error) {
 type Session struct {
 	dir      string
 	src      *load.Site
+	history  history.Cache // read again only when the repository's HEAD moves
 	resolved *resolve.Cache
 	config   model.Config // as last read, even from a build that failed
 	rendered *render.Cache
@@ -114,13 +116,29 @@ func (s *Session) Config() model.Config { return s.config }
 
 func (s *Session) read(changed []string) error {
 	if s.src == nil || changed == nil {
-		src, err := load.Load(s.dir)
+		src, err := loadWithHistory(s.dir, load.Load, &s.history)
 		if src != nil {
 			s.src = src
 		}
 		return err
 	}
-	return s.src.Reload(changed)
+	err := s.src.Reload(changed)
+	s.src.History = s.history.Read(s.dir)
+	return err
+}
+
+// loadWithHistory reads the site in dir with loadFn and, beside it, its
+// history from git.
+func loadWithHistory(dir string, loadFn func(string) (*load.Site, error), cache *history.Cache) (*load.Site, error) {
+	past := make(chan *load.History, 1)
+	go func() { past <- cache.Read(dir) }()
+	src, err := loadFn(dir)
+	if src != nil {
+		src.History = <-past
+	} else {
+		<-past
+	}
+	return src, err
 }
 
 // resolved resolves the sources read from dir, with readErr what reading

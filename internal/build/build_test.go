@@ -24,7 +24,7 @@ var fixtureDay = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
 // testdata/golden. Run with -update after an intended change.
 // Assets are left out: they are the theme's files, copied as they are.
 func TestGolden(t *testing.T) {
-	files := published(t, "testdata/site")
+	files := published(t, copySite(t))
 	for path := range files {
 		if strings.HasPrefix(path, "assets/") {
 			delete(files, path)
@@ -92,9 +92,9 @@ func firstDifference(want, got []byte) string {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
-	first := published(t, "testdata/site")
+	first := published(t, copySite(t))
 	for range 3 {
-		if diff := differences(published(t, "testdata/site"), first); diff != "" {
+		if diff := differences(published(t, copySite(t)), first); diff != "" {
 			t.Fatalf("two builds differ: %s", diff)
 		}
 	}
@@ -104,7 +104,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 // script, event-handler and javascript: payloads, and checks that none
 // reaches the pages as markup.
 func TestContentCannotInjectMarkup(t *testing.T) {
-	files := published(t, "testdata/site")
+	files := published(t, copySite(t))
 	legit := regexp.MustCompile(`<script src="/council/assets/(handbook|charts)\.[0-9a-f]{8}\.js" defer></script>`)
 	chartData := regexp.MustCompile(`(?s)<script type="application/json" id="chart_\w+-spec">(.*?)</script>`)
 	for path, data := range files {

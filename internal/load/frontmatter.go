@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
-	"gopkg.in/yaml.v3"
 
 	"github.com/reliability-council/handbook/internal/model"
 )
@@ -40,21 +39,24 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	if bytes.HasPrefix(data, byteOrderMark) {
 		data, bom = data[len(byteOrderMark):], len(byteOrderMark)
 	}
-	opening, end := findBlock(data)
+	found := findBlock(data)
+	opening := found.opening
 	if opening == 0 {
 		return nil, model.Errorf(file, 1, "missing frontmatter (start the file with a line of ---, then fields such as title:, then another ---)")
 	}
 
-	var front yaml.Node
-	var yamlErr error
+	var front *Node
+	var frontErr *model.Error
+	var frontHash uint64
 	format := frontmatter.NewFormat("---", "---", func(block []byte, _ any) error {
-		yamlErr = yaml.Unmarshal(block, &front)
+		frontHash = FrontHash(block)
+		front, frontErr = ParseFront(file, block, opening)
 		return nil
 	})
 	// frontmatter copies all it reads into a buffer it grows as it goes, the
 	// body too: it is given the file up to the end of the block, and the
 	// body is the rest of the file.
-	head := data[:end]
+	head := data[:found.end]
 	reader := readers.Get().(*bufio.Reader)
 	defer readers.Put(reader)
 	reader.Reset(bytes.NewReader(head))
@@ -65,19 +67,16 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	if err != nil {
 		return nil, model.Errorf(file, opening, "cannot read frontmatter: %v", err)
 	}
-	if yamlErr != nil {
-		return nil, yamlError(file, opening, yamlErr)
-	}
-	compacted := emptyMapping(1 + opening)
-	if front.Kind != 0 { // not an empty block
-		*compacted = compact(front.Content[0], opening)
+	if frontErr != nil {
+		return nil, frontErr
 	}
 	body := data[len(head)-len(rest):]
 	bodyLine := 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
 	return &Document{
-		File:  file,
-		Line:  opening,
-		Front: compacted,
+		File:      file,
+		Line:      opening,
+		FrontHash: frontHash,
+		Front:     front,
 		Body: model.Markdown{
 			File: file, Offset: bom + len(data) - len(body), Len: len(body), Line: bodyLine,
 			Sum: bodySum(body),
@@ -105,12 +104,21 @@ func checkText(file string, data []byte) *model.Error {
 	return nil
 }
 
-// findBlock finds the frontmatter as frontmatter does: opening is the line
-// of the opening ---, which only blank lines may precede (0 when the file has
-// none), and end is where the line after the closing --- starts, the first
-// line after the opening one that is --- once trimmed (the end of data when
-// there is none).
-func findBlock(data []byte) (opening, end int) {
+// block is where a file's frontmatter lies in its bytes.
+type block struct {
+	opening int // the line of the opening ---; 0 when the file has none
+	// from and to bound the text between the --- lines; to is 0 when the
+	// block is never closed.
+	from, to int
+	end      int // where the line after the closing --- starts
+}
+
+// findBlock finds the frontmatter as frontmatter does: the opening --- is
+// the first line, with only blank lines before it, and the closing one the
+// first line after it that is --- once trimmed. Without a closing line, the
+// block ends at the end of data.
+func findBlock(data []byte) block {
+	var b block
 	n := 0
 	for at := 0; at < len(data); {
 		line, _, found := bytes.Cut(data[at:], []byte("\n"))
@@ -120,17 +128,19 @@ func findBlock(data []byte) (opening, end int) {
 		}
 		n++
 		switch trimmed := bytes.TrimSpace(line); {
-		case opening == 0 && len(trimmed) == 0:
-		case opening == 0 && string(trimmed) == "---":
-			opening = n
-		case opening == 0:
-			return 0, len(data)
+		case b.opening == 0 && len(trimmed) == 0:
+		case b.opening == 0 && string(trimmed) == "---":
+			b.opening, b.from = n, next
+		case b.opening == 0:
+			return block{end: len(data)}
 		case string(trimmed) == "---":
-			return opening, next
+			b.to, b.end = at, next
+			return b
 		}
 		at = next
 	}
-	return opening, len(data)
+	b.end = len(data)
+	return b
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)

@@ -63,4 +63,6 @@ type Concern struct {
 	// Allocation is its place in its error budget; nil when it is not
 	// estimated or has no budget to count against.
 	Allocation *Allocation
+
+	ConcernHistory
 }

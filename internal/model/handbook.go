@@ -46,6 +46,7 @@ type Handbook struct {
 	// Budgets are the error budgets and the risks set against them: the
 	// site's SLO first, when it has one, then each team's own, by title.
 	Budgets []*Budget
+	HandbookHistory
 	// Warnings are problems that do not stop a build: things the council
 	// may want to tidy, such as an action item with no owner.
 	Warnings ErrorList

@@ -12,6 +12,8 @@ type Meeting struct {
 	Concerns  []*Concern
 	Actions   []*Action
 	Body      Markdown
+
+	MeetingHistory
 }
 
 // Attendee is a team slug or a person's name from a meeting's attendee list.
@@ -32,6 +34,12 @@ type Action struct {
 	Meeting *Meeting
 	// OwnerTeam is the team its owner belongs to, when one can be told.
 	OwnerTeam *Team
+	// DoneOn is the day it was done, from done: DATE, or from the commit
+	// that marked it done; zero when not known.
+	DoneOn time.Time
+	// ClosedAt is the meeting held on the day it was done or the first one
+	// after; nil when none has been held since.
+	ClosedAt *Meeting
 }
 
 // State is where an action stands on a given day.

@@ -21,6 +21,9 @@ type Scoring struct {
 	// Looks gives each status its colour and pattern, the same in every
 	// chart and table.
 	Looks map[string]Look
+	// ReviewEvery is how often the council means to look at each open
+	// concern again (scoring.reviewEvery); zero when it has not said.
+	ReviewEvery Duration
 }
 
 // Weights says how much each dimension moves the priority score.

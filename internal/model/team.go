@@ -16,4 +16,6 @@ type Team struct {
 	Meetings []*Meeting // the meetings it attended, newest first
 	Actions  []*Action  // owned by its people or about its concerns
 	Budget   *Budget    // the error budget of its own SLO; nil without one
+
+	TeamHistory
 }

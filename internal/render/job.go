@@ -284,6 +284,9 @@ func joinErrors(errs []error) error {
 	var other []error
 	for _, err := range errs {
 		var placed model.ErrorList
+		if err == nil {
+			continue
+		}
 		if errors.As(err, &placed) {
 			found = append(found, placed...)
 		} else {

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/reliability-council/handbook/internal/load"
@@ -16,6 +17,11 @@ import (
 type Cache struct {
 	config *load.Document // the site.yaml the entries were decoded under
 	docs   map[*load.Document]decoded
+	// past is what the last resolve worked out from the history, by file,
+	// and history the history it was worked out from: a new commit
+	// brings a new history.
+	history *load.History
+	past    map[string]walkedFile
 }
 
 // decoded is one file's content as decoded, before it is linked to others.
@@ -29,12 +35,16 @@ type decoded struct {
 // last call decoded from files that are still the same.
 func (c *Cache) Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
 	if site.Config != c.config {
-		c.config, c.docs = site.Config, nil // the scale and statuses may differ
+		c.config, c.docs, c.past = site.Config, nil, nil // the scale and statuses may differ
+	}
+	if site.History != c.history {
+		c.history, c.past = site.History, nil
 	}
 	r := newResolver(site, c.docs)
 	r.decoded = make(map[*load.Document]decoded, len(site.Docs))
+	r.walks = walkCache{last: c.past, next: map[string]walkedFile{}, mu: new(sync.Mutex)}
 	h, err := r.resolve(today)
-	c.docs = r.decoded
+	c.docs, c.past = r.decoded, r.walks.next
 	return h, err
 }
 

@@ -27,8 +27,11 @@ func config(doc *load.Document, errs *model.ErrorList) model.Config {
 		Theme:       f.text("theme"),
 		EditURL:     f.text("editURL"),
 	}
-	sf := f.mapping("scoring", []string{"scale", "statuses", "method", "weights"})
+	sf := f.mapping("scoring", []string{"scale", "statuses", "method", "weights", "reviewEvery"})
 	c.Scoring = scoring(sf)
+	if sf != nil {
+		c.Scoring.ReviewEvery = reviewEvery(sf)
+	}
 	c.Scoring.SLO = parsed(f, "slo", model.ParseSLO)
 	c.Scoring.BudgetCap = budgetCap(f)
 	// A method that needs an SLO is not reported when the SLO is there but

@@ -27,7 +27,7 @@ func team(d *load.Document, errs *model.ErrorList) *model.Team {
 var concernKeys = []string{
 	"title", "team", "value", "effort", "risk", "complexity", "blockers", "evidence",
 	"ettd", "ettr", "impact", "frequency", "confidence", "urgency",
-	"status", "observable", "signals", "owner", "tags", "raised",
+	"status", "observable", "signals", "owner", "tags", "raised", "reviewed",
 }
 
 // concern reads a concern's fields; its team and tags are linked later, once
@@ -64,6 +64,7 @@ func (r *resolver) concern(d *load.Document) (*model.Concern, *fields) {
 		Raised:     f.date("raised"),
 		Body:       d.Body,
 	}
+	c.Reviewed = f.date("reviewed")
 	return c, f
 }
 

@@ -158,17 +158,24 @@ func (f *fields) date(key string) time.Time {
 	return d
 }
 
-// boolean returns a true/false field.
-func (f *fields) boolean(key string) bool {
-	s := f.text(key)
-	if s == "" {
-		return false
+// done returns an action's done: true or false (yes or no), or the day it
+// was done, which is true and says when; the day is zero otherwise.
+func (f *fields) done(key string) (bool, time.Time) {
+	s := strings.ToLower(f.text(key))
+	switch s {
+	case "", "no":
+		return false, time.Time{}
+	case "yes":
+		return true, time.Time{}
 	}
-	b, err := strconv.ParseBool(strings.ToLower(s))
-	if err != nil {
-		f.failKey(key, "want true or false, found %q", s)
+	if b, err := strconv.ParseBool(s); err == nil {
+		return b, time.Time{}
 	}
-	return b
+	if day, err := time.Parse(time.DateOnly, s); err == nil {
+		return true, day
+	}
+	f.failKey(key, "want true or false, or the day it was done as YYYY-MM-DD, found %q", s)
+	return false, time.Time{}
 }
 
 // number returns a numeric field, or def when it is missing.

@@ -31,6 +31,8 @@ type resolver struct {
 
 	cached  map[*load.Document]decoded // from the last resolve of this site
 	decoded map[*load.Document]decoded // from this one, for the next; nil keeps none
+
+	walks walkCache // the history worked out by the last resolve and by this one
 }
 
 // Resolve builds the handbook from a site's sources. today is the build date,
@@ -103,6 +105,7 @@ func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
 	r.order(h)
 	s := r.config.Scoring
 	h.Budgets = model.Budgets(s.SLO, s.BudgetCap, h.Teams, h.Concerns)
+	r.past(h)
 	h.Warnings = r.warnings(h)
 	r.errs.Sort()
 	return h, r.errs.Err()
@@ -174,9 +177,9 @@ func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
 			Task:    af.text("task"),
 			Owner:   af.text("owner"),
 			Due:     af.date("due"),
-			Done:    af.boolean("done"),
 			Meeting: m,
 		}
+		a.Done, a.DoneOn = af.done("done")
 		if n := af.value("concern"); n != nil {
 			a.Concern = r.concernRef(af, "concern", n)
 		}

@@ -2,14 +2,17 @@ package resolve
 
 import (
 	"strings"
+	"time"
 
+	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
 )
 
 // warnings finds what is allowed but probably not meant: concerns no meeting
 // has discussed, action items nobody owns or that have no due date, risk,
-// complexity or urgency written as one word that is nearly a level, and
-// risks above the budget cap that nobody is working on.
+// complexity or urgency written as one word that is nearly a level, risks
+// above the budget cap that nobody is working on, concerns due for review,
+// and, once, a history that could not be read.
 func (r *resolver) warnings(h *model.Handbook) model.ErrorList {
 	var list model.ErrorList
 	for _, c := range h.Concerns {
@@ -28,6 +31,13 @@ func (r *resolver) warnings(h *model.Handbook) model.ErrorList {
 			list.Add(c.File, c.Line, "it is expected to cost %s bad minutes a year, %s%% of its error budget and over the cap of %s, so it must be fixed, but its status is %q (set status: %s while it is being fixed; once it is, update its estimates)",
 				model.FormatNumber(a.Minutes), model.FormatNumber(a.Percent), a.Budget.CapShare.Text, c.Status, model.StatusInProgress)
 		}
+	}
+	if h.HistoryMissing != "" {
+		list.Add(load.ContentDir, 0, "history is not available: %s", h.HistoryMissing)
+	}
+	for _, c := range h.ReviewsDue {
+		list.Add(c.File, c.Line, "last reviewed %s, more than %s ago (scoring.reviewEvery): look at it at the next meeting, then set reviewed: %s",
+			c.LastReview.Format(time.DateOnly), r.config.Scoring.ReviewEvery.Text, h.Today.Format(time.DateOnly))
 	}
 	for _, m := range h.Meetings {
 		for _, a := range m.Actions {

@@ -1,0 +1,178 @@
+package history
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/reliability-council/handbook/internal/load"
+)
+
+// fetchMissing fetches from remote, in one batch, the versions in need
+// that a partial clone (git clone --filter=blob:none, as Netlify makes) does
+// not hold yet. Left to itself, git would fetch each one on its own as
+// cat-file asked for it: one round trip per old version.
+func (r *repo) fetchMissing(remote string, need []string) error {
+	if len(need) == 0 {
+		return nil
+	}
+	out, err := r.git.run(nil, "cat-file", "--batch-all-objects", "--batch-check=%(objectname)")
+	if err != nil {
+		return err
+	}
+	held := map[string]bool{}
+	for line := range strings.Lines(string(out)) {
+		held[strings.TrimSuffix(line, "\n")] = true
+	}
+	var missing strings.Builder
+	n := 0
+	for _, id := range need {
+		if !held[id] {
+			missing.WriteString(id + "\n")
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	// What git itself runs to fetch objects a partial clone lacks: no
+	// negotiation, since the objects are named, and nothing else written.
+	_, err = r.git.run(strings.NewReader(missing.String()), "-c", "fetch.negotiationAlgorithm=noop",
+		"fetch", remote, "--no-tags", "--no-write-fetch-head", "--recurse-submodules=no", "--no-auto-maintenance",
+		"--filter=blob:none", "--stdin")
+	if err != nil {
+		return fmt.Errorf("this partial clone lacks %d old versions of content files, and fetching them from %s failed: %v (check the connection, or clone without --filter)", n, remote, err)
+	}
+	return nil
+}
+
+// promisor returns the remote a partial clone fetches missing objects
+// from, or "" when the repository is a full one.
+func (r *repo) promisor() (string, error) {
+	out, err := r.git.run(nil, "config", "--get-regexp", `^(extensions\.partialclone|remote\..*\.promisor)$`)
+	var gitErr *gitError
+	if errors.As(err, &gitErr) && gitErr.msg == "" { // exit status 1: none is set
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	var promisors []string
+	for line := range strings.Lines(string(out)) {
+		key, value, _ := strings.Cut(strings.TrimSpace(line), " ")
+		if key == "extensions.partialclone" {
+			return value, nil
+		}
+		if name, ok := strings.CutPrefix(key, "remote."); ok && value == "true" {
+			promisors = append(promisors, strings.TrimSuffix(name, ".promisor"))
+		}
+	}
+	if len(promisors) == 0 {
+		return "", nil
+	}
+	return slices.Min(promisors), nil
+}
+
+// readFronts reads the versions in need with one git cat-file and keeps the
+// frontmatter of each in fronts, nil for a version without one.
+func (r *repo) readFronts(need []string, fronts map[string][]byte) error {
+	if len(need) == 0 {
+		return nil
+	}
+	cmd := r.git.command("cat-file", "--batch")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go func() { // cat-file answers as it reads: asking for everything first would fill both pipes
+		w := bufio.NewWriter(stdin)
+		for _, id := range need {
+			_, _ = w.WriteString(id + "\n")
+		}
+		_ = w.Flush()
+		_ = stdin.Close()
+	}()
+	readErr := readBatch(bufio.NewReaderSize(stdout, 1<<16), len(need), fronts)
+	if readErr != nil {
+		_, _ = io.Copy(io.Discard, stdout)
+	}
+	if err := cmd.Wait(); err != nil {
+		return &gitError{args: cmd.Args[1:], err: err, msg: firstLine(stderr.Bytes())}
+	}
+	return readErr
+}
+
+// readBatch reads n answers of git cat-file --batch: a line "id type size",
+// then the object and a newline.
+func readBatch(out *bufio.Reader, n int, fronts map[string][]byte) error {
+	var buf []byte
+	var kept arena
+	for range n {
+		header, err := out.ReadString('\n')
+		if err != nil {
+			return fmt.Errorf("git cat-file stopped early: %v", err)
+		}
+		f := strings.Fields(header)
+		if len(f) == 2 && f[1] == "missing" {
+			return fmt.Errorf("the repository lacks %s, an old version of a content file (git fsck tells what else is wrong)", f[0])
+		}
+		if len(f) != 3 {
+			return fmt.Errorf("git cat-file answered %q", header)
+		}
+		size, err := strconv.Atoi(f[2])
+		if err != nil {
+			return fmt.Errorf("git cat-file answered %q", header)
+		}
+		if size > load.MaxFileSize { // not a hand-written file: no frontmatter worth reading
+			if _, err := out.Discard(size + 1); err != nil {
+				return err
+			}
+			fronts[f[0]] = nil
+			continue
+		}
+		buf = slices.Grow(buf[:0], size+1)[:size+1]
+		if _, err := io.ReadFull(out, buf); err != nil {
+			return fmt.Errorf("git cat-file stopped early: %v", err)
+		}
+		front, ok := load.FrontBlock(buf[:size])
+		if !ok {
+			fronts[f[0]] = nil
+			continue
+		}
+		fronts[f[0]] = kept.copy(front)
+	}
+	return nil
+}
+
+// arena keeps many small byte slices in a few large blocks: tens of
+// thousands of frontmatter blocks, each on its own, would cost the garbage
+// collector a pointer and the allocator a size class each.
+type arena struct{ block []byte }
+
+const arenaBlock = 256 << 10
+
+func (a *arena) copy(b []byte) []byte {
+	if len(b) > arenaBlock/4 {
+		return bytes.Clone(b)
+	}
+	if cap(a.block)-len(a.block) < len(b) {
+		a.block = make([]byte, 0, arenaBlock)
+	}
+	start := len(a.block)
+	a.block = append(a.block, b...)
+	return a.block[start:len(a.block):len(a.block)]
+}

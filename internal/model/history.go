@@ -1,0 +1,167 @@
+package model
+
+import "time"
+
+// ChangeKind is what a change to a piece of content did.
+type ChangeKind string
+
+// The kinds of change the history tells of.
+const (
+	ChangeRaised ChangeKind = "raised" // the file was first committed
+	ChangeStatus ChangeKind = "status" // a concern's status
+	// A concern's levels, one kind each.
+	ChangeValue      ChangeKind = "value"
+	ChangeEffort     ChangeKind = "effort"
+	ChangeRisk       ChangeKind = "risk"
+	ChangeComplexity ChangeKind = "complexity"
+	ChangeTeam       ChangeKind = "team"    // a concern moved to another team
+	ChangeTitle      ChangeKind = "title"   // the title was changed
+	ChangeRenamed    ChangeKind = "renamed" // the file was renamed, and so its address changed
+	ChangeDate       ChangeKind = "date"    // a meeting's date was corrected
+	ChangeAgreed     ChangeKind = "agreed"  // an action was added to a meeting
+	ChangeDone       ChangeKind = "done"    // an action was marked done
+)
+
+// Change is one change to the frontmatter of a concern, team or meeting, as
+// the site's history tells it.
+type Change struct {
+	Kind ChangeKind
+	// Before and After are the changed field in the council's words:
+	// "Low-Medium" and "High", "accepted" and "planned", a team's title, a
+	// slug; Before is "" for what was not recorded before, and for a
+	// concern raised.
+	Before, After string
+	// Date is the day of the change in its author's time zone, written
+	// like a meeting's date; Time is the moment.
+	Date time.Time
+	Time time.Time
+	// Commit is the commit's id and Subject the first line of its message;
+	// both "" for an edit not committed yet.
+	Commit  string
+	Subject string
+	// Uncommitted is true for an edit in the working folder that is not
+	// committed yet, dated the day of the build.
+	Uncommitted bool
+
+	// What changed: one of these is set, and Action too for an action.
+	Concern *Concern
+	Team    *Team
+	Meeting *Meeting
+	Action  *Action
+}
+
+// ConcernState is a concern as the council had written it down after one
+// change: what a reader would have seen then.
+type ConcernState struct {
+	Date time.Time // the day it came to stand so, like a meeting's date
+
+	Title                           string
+	Slug                            string // its file's name then
+	Team                            *Team  // nil when it had none, or its team is gone
+	TeamName                        string // the team's title, or the slug it named
+	Status                          string
+	Open                            bool // whether its status was an open one
+	Value, Effort, Risk, Complexity Level
+	Priority                        float64 // its priority score, as the site scores now
+	Scored                          bool    // false when the method lacked an input then
+}
+
+// ConcernThen is a concern a meeting discussed, as it stood at the end of
+// the meeting's day and as it stands now.
+type ConcernThen struct {
+	Concern *Concern
+	Then    *ConcernState
+	Now     *ConcernState
+	// Known is false when the history does not reach back to the meeting's
+	// day, or is not available: Then is the first state known.
+	Known bool
+	// Changed is true when its title, team, status or a level changed
+	// since.
+	Changed bool
+}
+
+// ConcernHistory is what the site's history tells of a concern.
+type ConcernHistory struct {
+	// History is every change to it, oldest first; empty when the history
+	// is not available.
+	History []Change
+	// States is how it stood after each change, oldest first; the last is
+	// how it stands now. Empty when the history is not available.
+	States []ConcernState
+	// Closed is the day it last moved to a closed status, when it has one
+	// now; zero when it is open or the history does not tell.
+	Closed time.Time
+	// Reviewed is the day the council last reviewed it, from reviewed:;
+	// zero when not written.
+	Reviewed time.Time
+	// LastReview is the later of Reviewed and the day of its last change;
+	// zero when neither is known.
+	LastReview time.Time
+	// ReviewDue is true when it is open and its last review is older than
+	// the council's review interval (scoring.reviewEvery).
+	ReviewDue bool
+}
+
+// StateOn returns how the concern stood at the end of day, and whether
+// its history reaches back that far; when it does not, it returns the
+// first state known. It returns nil when the history is not available.
+func (c *Concern) StateOn(day time.Time) (*ConcernState, bool) {
+	if len(c.States) == 0 {
+		return nil, false
+	}
+	found := -1
+	for i := range c.States { // in the order of the changes, which their dates need not follow
+		if !c.States[i].Date.After(day) {
+			found = i
+		}
+	}
+	if found < 0 {
+		return &c.States[0], false
+	}
+	return &c.States[found], true
+}
+
+// MeetingHistory is what the site's history tells of a meeting.
+type MeetingHistory struct {
+	// History is every change to it, oldest first.
+	History []Change
+	// Then is each concern it discussed as it stood at the end of the
+	// meeting's day, in the order of Concerns.
+	Then []ConcernThen
+	// Closed lists the actions done on its day or since the meeting
+	// before it, whichever meeting agreed them, by the day they were done.
+	Closed []*Action
+	// Changes are the changes made after the meeting before it, up to the
+	// end of its day, newest first.
+	Changes []*Change
+}
+
+// TeamHistory is what the site's history tells of a team.
+type TeamHistory struct {
+	// History is every change to its file, oldest first.
+	History []Change
+}
+
+// HandbookHistory is what the site's history tells of the handbook as a
+// whole.
+type HandbookHistory struct {
+	// HistoryAvailable is true when the site's git history was read.
+	HistoryAvailable bool
+	// HistoryMissing says why the history is not available and what to do
+	// about it; "" when it is, or when it was not asked for.
+	HistoryMissing string
+	// HistoryHead is the commit the history ends at.
+	HistoryHead string
+	// Changes are every change, newest first.
+	Changes []*Change
+	// ChangesSinceMeeting are the changes made after the day of the last
+	// meeting held by the build date, newest first: what the next meeting
+	// has not seen.
+	ChangesSinceMeeting []*Change
+	// ReviewsDue are the open concerns whose review is due, the longest
+	// unreviewed first.
+	ReviewsDue []*Concern
+	// Done are the actions done, the most recently done first; those done
+	// on a day not known come last, in the order of Actions.
+	Done []*Action
+}

@@ -1,0 +1,171 @@
+package resolve
+
+import (
+	"bytes"
+	"path"
+	"strings"
+
+	"github.com/reliability-council/handbook/internal/load"
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// versions decodes old versions of content files with the decoders of the
+// current ones, so that a level or a status means the same then as now. It
+// works on one goroutine. A large handbook has tens of thousands of old
+// versions, most differing from the next in a field or two, so each field
+// is parsed only when its text was not met before: a version's fields come
+// from the newer version read just before it where they are written the
+// same, from the fields parsed so far, or else are parsed on their own.
+type versions struct {
+	r           resolver                // decodes; a copy whose errors are dropped: an old version's mistakes are history too
+	parsed      map[string][2]load.Node // fields parsed on their own, key and value, by their text
+	parsedItems map[string]load.Node    // items of lists parsed on their own, by their text
+
+	current *load.Document // the file whose versions are read, as it is now
+	head    []byte         // its frontmatter at the last commit; nil once its fields are in newer
+	newer   []versionField // the fields of the version read last
+	next    []versionField // room for the fields of the version being read
+	entries []load.Entry   // room for its split
+	nodes   []load.Node    // room for its tree
+	items   []load.Entry   // room for the split of a list
+}
+
+// versionField is one field of a version: its text and its nodes.
+type versionField struct {
+	text []byte
+	pair [2]load.Node
+}
+
+func (r *resolver) versions() *versions {
+	v := &versions{r: *r, parsed: map[string][2]load.Node{}, parsedItems: map[string]load.Node{}}
+	v.r.errs = &model.ErrorList{}
+	return v
+}
+
+// start readies v for the versions of the file current, newest first.
+// head is its frontmatter at the last commit when that is the same as now,
+// else nil.
+func (v *versions) start(current *load.Document, head []byte) {
+	v.current, v.head, v.newer = current, head, v.newer[:0]
+}
+
+// seed takes the fields of the last commit's version from the file as it
+// is now, when the two are the same: they need no parsing then. It waits
+// for the first old version to read, since most files have none.
+func (v *versions) seed() {
+	head, current := v.head, v.current
+	v.head = nil
+	if head == nil {
+		return
+	}
+	entries, ok := load.AppendEntries(v.entries[:0], head)
+	v.entries = entries
+	pairs := current.Front.Content
+	if !ok || len(pairs) != 2*len(entries) {
+		return
+	}
+	for i, e := range entries {
+		if pairs[2*i].Value != string(e.Key) {
+			v.newer = v.newer[:0]
+			return
+		}
+		v.newer = append(v.newer, versionField{text: e.Text, pair: [2]load.Node{pairs[2*i], pairs[2*i+1]}})
+	}
+}
+
+// document returns an old version as a document to decode: its frontmatter
+// front, read at file as the file was called then. It returns nil when the
+// version's frontmatter is not YAML. The document's tree is only good until
+// the next call.
+func (v *versions) document(kind load.Kind, file string, front []byte) *load.Document {
+	v.seed()
+	d := &load.Document{Kind: kind, Slug: slugOf(file), File: file, Line: 1}
+	entries, ok := load.AppendEntries(v.entries[:0], front)
+	v.entries = entries
+	if ok {
+		d.Front, ok = v.assemble(file, entries)
+	}
+	if !ok {
+		node, err := load.ParseFront(file, front, 1)
+		if err != nil {
+			return nil
+		}
+		d.Front = node
+		v.newer = v.newer[:0]
+	}
+	return d
+}
+
+// assemble makes the tree of a version from its fields.
+func (v *versions) assemble(file string, entries []load.Entry) (*load.Node, bool) {
+	fields := v.next[:0]
+	for i, e := range entries {
+		f, ok := v.field(file, i, e)
+		if !ok {
+			return nil, false
+		}
+		fields = append(fields, f)
+	}
+	nodes := v.nodes[:0]
+	for _, f := range fields {
+		nodes = append(nodes, f.pair[0], f.pair[1])
+	}
+	v.nodes = nodes
+	v.newer, v.next = fields, v.newer
+	return &load.Node{Kind: load.MappingNode, Line: 1, Content: nodes}, true
+}
+
+// field returns the nodes of the field at index i of a version.
+func (v *versions) field(file string, i int, e load.Entry) (versionField, bool) {
+	if i < len(v.newer) && bytes.Equal(v.newer[i].text, e.Text) { // fields mostly keep their places
+		return versionField{text: e.Text, pair: v.newer[i].pair}, true
+	}
+	for _, f := range v.newer {
+		if bytes.Equal(f.text, e.Text) {
+			return versionField{text: e.Text, pair: f.pair}, true
+		}
+	}
+	pair, ok := v.parsed[string(e.Text)]
+	if !ok {
+		if pair, ok = v.parseField(file, e); !ok {
+			return versionField{}, false // the version is parsed whole
+		}
+		v.parsed[string(e.Text)] = pair
+	}
+	return versionField{text: e.Text, pair: pair}, true
+}
+
+// parseField parses a field on its own. A list written an item a line,
+// such as a meeting's actions, is parsed an item at a time, each item only
+// when it was not met before: marking one action done leaves the others
+// as they were.
+func (v *versions) parseField(file string, e load.Entry) ([2]load.Node, bool) {
+	items, ok := load.AppendItems(v.items[:0], e)
+	v.items = items
+	if ok {
+		key, keyOK := v.parsed[string(e.Key)+":\n"]
+		list := load.Node{Kind: load.SequenceNode, Line: 1, Content: make([]load.Node, 0, len(items))}
+		for _, it := range items {
+			item, seen := v.parsedItems[string(it.Text)]
+			if !seen {
+				if item, ok = load.ParseItem(file, it, 1); !ok {
+					break
+				}
+				v.parsedItems[string(it.Text)] = item
+			}
+			list.Content = append(list.Content, item)
+		}
+		if ok && !keyOK {
+			key, keyOK = v.parseField(file, load.Entry{Key: e.Key, Text: []byte(string(e.Key) + ":\n")})
+			v.parsed[string(e.Key)+":\n"] = key
+		}
+		if ok && keyOK {
+			return [2]load.Node{key[0], list}, true
+		}
+	}
+	key, value, ok := load.ParseEntry(file, e, 1)
+	return [2]load.Node{key, value}, ok
+}
+
+// slugOf is the slug a content file's path gives it.
+func slugOf(file string) string { return strings.TrimSuffix(path.Base(file), ".md") }
