@@ -204,3 +204,46 @@ type Digest struct {
 	// Empty is true when all the lists are.
 	Empty bool
 }
+
+// ChangeWords says what a change did, in words that follow the name of
+// what it changed: "status Accepted → Planned", "handed from Data to
+// Platform". Pages and the feed word changes with it alike.
+func ChangeWords(kind ChangeKind, before, after string) string {
+	quote := func(s string) string { return "“" + s + "”" }
+	switch kind {
+	case ChangeRaised:
+		return "raised as " + quote(after)
+	case ChangeStatus:
+		if before == "" {
+			return "status set to " + StatusLabel(after)
+		}
+		return "status " + StatusLabel(before) + " → " + StatusLabel(after)
+	case ChangeValue, ChangeEffort, ChangeRisk, ChangeComplexity:
+		switch {
+		case before == "":
+			return string(kind) + " set to " + after
+		case after == "":
+			return string(kind) + " taken out (was " + before + ")"
+		}
+		return string(kind) + " " + before + " → " + after
+	case ChangeTeam:
+		switch {
+		case before == "":
+			return "given to " + after
+		case after == "":
+			return "taken from " + before + ", now of no team"
+		}
+		return "handed from " + before + " to " + after
+	case ChangeTitle:
+		return "retitled from " + quote(before) + " to " + quote(after)
+	case ChangeRenamed:
+		return "file renamed from " + before + ".md to " + after + ".md, a new address"
+	case ChangeDate:
+		return "date corrected from " + before + " to " + after
+	case ChangeAgreed:
+		return "action item added: " + quote(after)
+	case ChangeDone:
+		return "action item marked done: " + quote(after)
+	}
+	return string(kind) + ": " + before + " → " + after
+}
