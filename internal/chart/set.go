@@ -14,6 +14,7 @@ type Set struct {
 	StatusByTeam  *Chart
 	Observability *Chart
 	OverTime      *Chart
+	Trend         *Chart                // open concerns and their summed priority, from the history
 	Teams         map[string]TeamCharts // by team slug
 }
 
@@ -22,6 +23,7 @@ type TeamCharts struct {
 	ValueEffort   *Chart
 	Status        *Chart
 	Observability *Chart
+	Trend         *Chart
 }
 
 // Build computes every chart of h. link returns the URL of a concern or
@@ -35,6 +37,7 @@ func Build(h *model.Handbook, link func(any) string) *Set {
 		StatusByTeam:  sealed(b.StatusByTeam(h.Teams, h.Concerns)),
 		Observability: sealed(b.Observability("all", h.Teams, h.Concerns)),
 		OverTime:      sealed(b.OverTime(b.events(h.Concerns), h.Today)),
+		Trend:         sealed(b.Trend("all", h, nil)),
 		Teams:         make(map[string]TeamCharts, len(h.Teams)),
 	}
 	for i, t := range h.Teams {
@@ -43,6 +46,7 @@ func Build(h *model.Handbook, link func(any) string) *Set {
 			ValueEffort:   sealed(b.ValueEffort(scope, t.Concerns)),
 			Status:        sealed(b.StatusCounts(scope, t.Concerns)),
 			Observability: sealed(b.Observability(scope, []*model.Team{t}, t.Concerns)),
+			Trend:         sealed(b.Trend(scope, h, t)),
 		}
 	}
 	return set

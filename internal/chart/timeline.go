@@ -16,6 +16,9 @@ import (
 // closed, when it was closed. Either may be zero when not known.
 type Event struct {
 	Raised, Closed time.Time
+	// ClosedUnknown is set for a closed concern whose closing day is not
+	// known: it is left out, since it cannot be told how long it was open.
+	ClosedUnknown bool
 }
 
 // maxMonths is the longest timeline drawn; concerns raised before it are
@@ -37,20 +40,23 @@ type month struct {
 type timeline struct {
 	Months  []month
 	Undated int       // events with no raised date
+	Unknown int       // closed concerns with no closing day
 	Future  int       // events raised after today, which no build can know of
 	Folded  time.Time // the first month, when earlier ones were counted in it
 }
 
-// events returns each concern's event, closed on the date of the last
-// meeting that discussed it, since the council closes concerns in meetings.
-// A closed concern no meeting discussed has no close date.
+// events returns each concern's event: raised on its raised: day, or on
+// the day its file was first committed, and closed on the day the history
+// says it was.
 func (b *Builder) events(concerns []*model.Concern) []Event {
 	out := make([]Event, len(concerns))
 	for i, c := range concerns {
 		out[i].Raised = c.Raised
-		if !c.Open && len(c.Meetings) > 0 {
-			out[i].Closed = c.Meetings[0].Date // meetings are newest first
+		if out[i].Raised.IsZero() && len(c.History) > 0 && !c.History[0].Uncommitted {
+			out[i].Raised = c.History[0].Date
 		}
+		out[i].Closed = c.Closed
+		out[i].ClosedUnknown = !c.Open && c.Closed.IsZero()
 	}
 	return out
 }
@@ -82,6 +88,9 @@ func months(events []Event, today time.Time) timeline {
 	end := monthOf(today)
 	for _, e := range events {
 		switch {
+		case e.ClosedUnknown:
+			tl.Unknown++
+			continue
 		case e.Raised.IsZero():
 			tl.Undated++
 			continue
@@ -134,6 +143,9 @@ func (b *Builder) OverTime(events []Event, today time.Time) *Chart {
 	}
 	if tl.Future > 0 {
 		notes = append(notes, fmt.Sprintf("%s raised after today (%s) %s not counted; check the date.", model.Plural(tl.Future, "concern"), today.Format("2 January 2006"), isAre(tl.Future)))
+	}
+	if tl.Unknown > 0 {
+		notes = append(notes, fmt.Sprintf("%s %s not counted: the day each was closed is not known without the site's git history.", model.Plural(tl.Unknown, "closed concern"), isAre(tl.Unknown)))
 	}
 	if !tl.Folded.IsZero() {
 		notes = append(notes, fmt.Sprintf("Concerns raised or closed before %s are counted in that month.", tl.Folded.Format("January 2006")))

@@ -78,6 +78,16 @@ type ConcernThen struct {
 	// Changed is true when its title, team, status or a level changed
 	// since.
 	Changed bool
+	// Differences are the fields that read otherwise now than Then, in
+	// the order a concern's changes are told; empty when Changed is false.
+	Differences []Difference
+}
+
+// Difference is one field of a concern that reads otherwise on one day
+// than on another, in the council's words, as a Change words it.
+type Difference struct {
+	Kind      ChangeKind
+	Then, Now string
 }
 
 // ConcernHistory is what the site's history tells of a concern.
@@ -134,6 +144,9 @@ type MeetingHistory struct {
 	// Changes are the changes made after the meeting before it, up to the
 	// end of its day, newest first.
 	Changes []*Change
+	// Since is what happened after the meeting before it, up to the end
+	// of its day.
+	Since Digest
 }
 
 // TeamHistory is what the site's history tells of a team.
@@ -164,4 +177,73 @@ type HandbookHistory struct {
 	// Done are the actions done, the most recently done first; those done
 	// on a day not known come last, in the order of Actions.
 	Done []*Action
+	// LastMeeting is the last meeting held by the build date, and
+	// NextMeeting the first one dated after it; nil when there is none.
+	LastMeeting, NextMeeting *Meeting
+	// SinceLastMeeting is what happened after the day of the last meeting
+	// held, up to the build date: what the next meeting has not seen.
+	SinceLastMeeting Digest
+}
+
+// Digest is what happened to the handbook between two meetings, as a
+// council reads it before the next one: after the day From (zero: from the
+// start) up to the end of the day To. Changes are newest first; actions are
+// in the handbook's order of actions.
+type Digest struct {
+	From, To time.Time
+	Raised   []*Change // concerns raised
+	Statuses []*Change // concerns moved to another status
+	Rescored []*Change // a concern's value, effort, risk or complexity changed
+	Moved    []*Change // concerns handed to another team, retitled or renamed
+	Agreed   []*Action // agreed at a meeting held in it, or added to a meeting's list in it
+	Done     []*Action // done in it
+	// Overdue are the actions that fell overdue in it and were not done
+	// by its end: due on From or after, and before To. An action done on a
+	// day not known is not counted.
+	Overdue []*Action
+	// Empty is true when all the lists are.
+	Empty bool
+}
+
+// ChangeWords says what a change did, in words that follow the name of
+// what it changed: "status Accepted → Planned", "handed from Data to
+// Platform". Pages and the feed word changes with it alike.
+func ChangeWords(kind ChangeKind, before, after string) string {
+	quote := func(s string) string { return "“" + s + "”" }
+	switch kind {
+	case ChangeRaised:
+		return "raised as " + quote(after)
+	case ChangeStatus:
+		if before == "" {
+			return "status set to " + StatusLabel(after)
+		}
+		return "status " + StatusLabel(before) + " → " + StatusLabel(after)
+	case ChangeValue, ChangeEffort, ChangeRisk, ChangeComplexity:
+		switch {
+		case before == "":
+			return string(kind) + " set to " + after
+		case after == "":
+			return string(kind) + " taken out (was " + before + ")"
+		}
+		return string(kind) + " " + before + " → " + after
+	case ChangeTeam:
+		switch {
+		case before == "":
+			return "given to " + after
+		case after == "":
+			return "taken from " + before + ", now of no team"
+		}
+		return "handed from " + before + " to " + after
+	case ChangeTitle:
+		return "retitled from " + quote(before) + " to " + quote(after)
+	case ChangeRenamed:
+		return "file renamed from " + before + ".md to " + after + ".md, a new address"
+	case ChangeDate:
+		return "date corrected from " + before + " to " + after
+	case ChangeAgreed:
+		return "action item added: " + quote(after)
+	case ChangeDone:
+		return "action item marked done: " + quote(after)
+	}
+	return string(kind) + ": " + before + " → " + after
 }

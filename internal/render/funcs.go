@@ -62,8 +62,15 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 		"actionTable": builds(func(caption string, list []*model.Action, withMeeting bool) ActionTable {
 			return ActionTable{Caption: caption, Actions: list, WithMeeting: withMeeting}
 		}),
-		"actionRow": builds(func(a *model.Action, withMeeting bool) ActionRow {
-			return ActionRow{Action: a, WithMeeting: withMeeting}
+		"doneTable": builds(func(caption string, list []*model.Action) DoneTable {
+			return DoneTable{Caption: caption, Actions: list}
+		}),
+		"actionRow": builds(func(a *model.Action, withMeeting, byDone bool) ActionRow {
+			return ActionRow{Action: a, WithMeeting: withMeeting, ByDone: byDone}
+		}),
+		"changeWords": pure(model.ChangeWords),
+		"changeList": builds(func(title string, list []*model.Change) ChangeList {
+			return ChangeList{Title: title, Changes: list}
 		}),
 		"levelRow": builds(func(label string, l model.Level) LevelRow { return LevelRow{Label: label, Level: l} }),
 		"editURL": {
@@ -185,11 +192,28 @@ type ActionTable struct {
 	WithMeeting bool
 }
 
+// DoneTable is what the done-table partial draws: actions done, the most
+// recently done first, each with the day it was done.
+type DoneTable struct {
+	Caption string
+	Actions []*model.Action
+}
+
 // ActionRow is what the action-row partial draws: one action as a row of
 // an action table.
 type ActionRow struct {
 	Action      *model.Action
 	WithMeeting bool
+	// ByDone is set in a table of actions done: the row shows the day it
+	// was done instead of its state.
+	ByDone bool
+}
+
+// ChangeList is what the change-list partial draws: a digest's changes of
+// one kind, under a heading.
+type ChangeList struct {
+	Title   string
+	Changes []*model.Change
 }
 
 // LevelRow is one scored field on a concern's page.

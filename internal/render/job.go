@@ -78,6 +78,7 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	j.list = pages(s)
 	j.generated = map[string]func() []byte{
 		sitemapFile: func() []byte { return sitemap(s, j.list) },
+		feedFile:    func() []byte { return feed(s) },
 	}
 	j.siteMap, err = newMap(j.list, assets, slices.Sorted(maps.Keys(j.generated)))
 	if err != nil {

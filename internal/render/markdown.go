@@ -113,6 +113,7 @@ var layoutIDs = []string{
 	"main", "next", "pictures", "glance", "by-status", "by-team", "latest",
 	"assessment", "discussion", "discussed", "actions", "concerns", "meetings",
 	"charts", "notes", "overdue", "open", "done",
+	"history", "closed", "since", "trend", "changed", "by-owner", "undiscussed", "review",
 }
 
 func (h *headingIDs) taken(id string) bool {

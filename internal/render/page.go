@@ -51,6 +51,8 @@ func pages(s *Site) []*Page {
 		{Layout: "meetings", Path: "meetings/", Title: "Meetings", About: "Council meetings, newest first.", Crumbs: []Crumb{home}},
 		{Layout: "actions", Path: "actions/", Title: "Action items", About: "What the council agreed to do: overdue, open and done.", Crumbs: []Crumb{home}},
 		{Layout: "charts", Path: "charts/", Title: "Charts", About: "Where the council's concerns sit by value, effort and risk, per team and over time.", Crumbs: []Crumb{home}, Charts: true},
+		{Layout: "changes", Path: "changes/", Title: "What changed", About: "What changed since the council's last meeting: concerns raised, moved on and re-scored, action items agreed, done and overdue.", Crumbs: []Crumb{home}},
+		{Layout: "agenda", Path: "agenda/", Title: "Agenda", About: "What the council's next meeting should look at: open action items by owner, what changed, concerns not yet discussed or due for review.", Crumbs: []Crumb{home}},
 		{Layout: "tags", Path: "tags/", Title: "Tags", About: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
 		{Layout: "404", Path: "404/", Title: "Page not found", Crumbs: []Crumb{home}},
 	}

@@ -19,6 +19,7 @@ type Site struct {
 	Teams    []*model.Team
 	Concerns []*model.Concern
 	Meetings []*model.Meeting
+	Held     []*model.Meeting // the meetings held by the build day, newest first
 	Pages    []*model.Page
 	Tags     []*model.Tag
 
@@ -27,6 +28,7 @@ type Site struct {
 	Overview Overview
 	Actions  ActionsByState
 	Charts   *chart.Set
+	Agenda   Agenda
 	assets   map[string]string // asset name -> published path, for the asset function
 }
 
@@ -73,7 +75,8 @@ type Count struct {
 	N     int
 }
 
-// ActionsByState splits the action items by where they stand on build day.
+// ActionsByState splits the action items by where they stand on build day:
+// overdue and open by due date, done the most recently done first.
 type ActionsByState struct {
 	Overdue, Open, Done []*model.Action
 }
@@ -111,10 +114,15 @@ func newSite(h *model.Handbook) *Site {
 			s.Actions.Overdue = append(s.Actions.Overdue, a)
 		case model.StateOpen:
 			s.Actions.Open = append(s.Actions.Open, a)
-		default:
-			s.Actions.Done = append(s.Actions.Done, a)
 		}
 	}
+	for _, m := range h.Meetings {
+		if !m.Date.IsZero() && !m.Date.After(h.Today) {
+			s.Held = append(s.Held, m)
+		}
+	}
+	s.Actions.Done = h.Done
+	s.Agenda = newAgenda(h, s.Actions)
 	s.Overview.OpenActions = len(s.Actions.Overdue) + len(s.Actions.Open)
 	s.Nav = []NavItem{
 		{Title: "Overview", Path: ""},
@@ -122,6 +130,8 @@ func newSite(h *model.Handbook) *Site {
 		{Title: "Teams", Path: "teams/", Count: len(h.Teams)},
 		{Title: "Meetings", Path: "meetings/", Count: len(h.Meetings)},
 		{Title: "Actions", Path: "actions/", Count: len(s.Actions.Overdue) + len(s.Actions.Open)},
+		{Title: "What changed", Path: "changes/"},
+		{Title: "Agenda", Path: "agenda/"},
 		{Title: "Charts", Path: "charts/"},
 		{Title: "Tags", Path: "tags/", Count: len(h.Tags)},
 	}

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
-	"net/url"
 )
 
 // sitemapFile is where search engines find the list of pages.
@@ -19,7 +18,7 @@ func sitemap(s *Site, list []*Page) []byte {
 			continue
 		}
 		b.WriteString("  <url><loc>")
-		_ = xml.EscapeText(&b, []byte(s.Config.BaseURL+(&url.URL{Path: p.Path}).EscapedPath()))
+		_ = xml.EscapeText(&b, []byte(absolute(s, p.Path)))
 		b.WriteString("</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")

@@ -31,6 +31,7 @@ func (r *resolver) past(h *model.Handbook) {
 	closeActions(h)
 	r.meetingsThen(h)
 	collectChanges(h)
+	digests(h)
 	r.reviews(h)
 }
 
@@ -329,17 +330,23 @@ func (r *resolver) meetingsThen(h *model.Handbook) {
 				continue
 			}
 			last := &c.States[len(c.States)-1]
-			m.Then[i] = model.ConcernThen{Concern: c, Then: then, Now: last, Known: known, Changed: moved(*then, *last)}
+			diffs := differences(*then, *last)
+			m.Then[i] = model.ConcernThen{Concern: c, Then: then, Now: last, Known: known, Changed: len(diffs) > 0, Differences: diffs}
 		}
 	}
 }
 
-// moved reports whether a concern reads otherwise in a way its history
-// tells: another title, team, status or level.
-func moved(a, b model.ConcernState) bool {
-	return a.Title != b.Title || a.TeamName != b.TeamName || a.Status != b.Status ||
-		levelChanged(a.Value, b.Value) || levelChanged(a.Effort, b.Effort) ||
-		levelChanged(a.Risk, b.Risk) || levelChanged(a.Complexity, b.Complexity)
+// differences lists what reads otherwise in b than in a, as its history
+// tells changes: another title, team, status or level. A new file name
+// alone is no difference in how a concern reads.
+func differences(a, b model.ConcernState) []model.Difference {
+	var out []model.Difference
+	tellConcernChange(func(kind model.ChangeKind, then, now string) {
+		if kind != model.ChangeRenamed {
+			out = append(out, model.Difference{Kind: kind, Then: then, Now: now})
+		}
+	}, a, b)
+	return out
 }
 
 // collectChanges lists every change in the handbook, newest first, and

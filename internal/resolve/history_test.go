@@ -330,11 +330,15 @@ func TestMeetingThen(t *testing.T) {
 	var got []string
 	for _, m := range slices.Backward(h.Meetings) {
 		th := m.Then[0]
-		got = append(got, fmt.Sprintf("%s: %s %s, now %s %s, changed %v", m.Date.Format(time.DateOnly), th.Then.Status, th.Then.Value.Text, th.Now.Status, th.Now.Value.Text, th.Changed))
+		line := fmt.Sprintf("%s: %s %s, now %s %s, changed %v", m.Date.Format(time.DateOnly), th.Then.Status, th.Then.Value.Text, th.Now.Status, th.Now.Value.Text, th.Changed)
+		for _, d := range th.Differences {
+			line += fmt.Sprintf("; %s %s -> %s", d.Kind, d.Then, d.Now)
+		}
+		got = append(got, line)
 	}
 	sameLines(t, "the concern at each meeting", got, []string{
-		"2026-01-05: proposed Low, now planned High, changed true",
-		"2026-02-02: accepted Low, now planned High, changed true",
+		"2026-01-05: proposed Low, now planned High, changed true; status proposed -> planned; value Low -> High",
+		"2026-02-02: accepted Low, now planned High, changed true; status accepted -> planned; value Low -> High",
 		"2026-03-02: planned High, now planned High, changed false",
 	})
 	var between []string

@@ -1,0 +1,134 @@
+package chart
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// trendFixture is a handbook with a history: one concern handed from one
+// team to another and closed, one open all along, and one whose commits
+// were dated out of order, so that its open state never counts.
+func trendFixture(t *testing.T) (*model.Handbook, *model.Team, *model.Team) {
+	t.Helper()
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	ops := &model.Team{Slug: "ops", Title: "Operations"}
+	web := &model.Team{Slug: "web", Title: "Web"}
+	state := func(date string, team *model.Team, open bool, priority float64) model.ConcernState {
+		return model.ConcernState{Date: day(date), Team: team, Open: open, Priority: priority, Scored: true}
+	}
+	h := &model.Handbook{
+		Config: model.Config{Scoring: model.DefaultScoring()}, Teams: []*model.Team{ops, web}, Today: day("2026-03-01"),
+		HandbookHistory: model.HandbookHistory{HistoryAvailable: true},
+	}
+	h.Concerns = []*model.Concern{
+		{Slug: "handed", Title: "Handed over", ConcernHistory: model.ConcernHistory{States: []model.ConcernState{
+			state("2026-01-05", ops, true, 10), state("2026-01-20", web, true, 20), state("2026-02-10", web, false, 20),
+		}}},
+		{Slug: "open", Title: "Open all along", ConcernHistory: model.ConcernHistory{States: []model.ConcernState{
+			state("2026-01-10", ops, true, 5),
+		}}},
+		{Slug: "backdated", Title: "Backdated", ConcernHistory: model.ConcernHistory{States: []model.ConcernState{
+			state("2026-01-15", ops, true, 7), state("2026-01-12", ops, false, 7),
+		}}},
+	}
+	h.Meetings = []*model.Meeting{ // newest first
+		{Slug: "next", Title: "Next", Date: day("2026-04-01")},
+		{Slug: "hand-over", Title: "Hand-over", Date: day("2026-01-20")},
+		{Slug: "before", Title: "Before the history", Date: day("2025-12-01")},
+	}
+	return h, ops, web
+}
+
+// rows writes a trend's table rows that hold a meeting or change the
+// counts, as "label open priority meetings".
+func trendRows(c *Chart) []string {
+	var out []string
+	last := ""
+	for _, r := range c.Table.Rows {
+		counts := r[1].Text + " " + r[2].Text
+		if counts != last || r[3].Text != "" {
+			out = append(out, strings.TrimSpace(r[0].Text+" "+counts+" "+r[3].Text))
+		}
+		last = counts
+	}
+	return out
+}
+
+func TestTrendCountsOpenConcernsAtEachDay(t *testing.T) {
+	h, ops, web := trendFixture(t)
+	b := newBuilder(h, link)
+	for _, tt := range []struct {
+		name string
+		team *model.Team
+		want []string
+	}{
+		{"all", nil, []string{"5 Jan 2026 1 10.0", "10 Jan 2026 2 15.0", "20 Jan 2026 2 25.0 Hand-over", "10 Feb 2026 1 5.0"}},
+		{"ops", ops, []string{"5 Jan 2026 1 10.0", "10 Jan 2026 2 15.0", "20 Jan 2026 1 5.0 Hand-over"}},
+		{"web", web, []string{"20 Jan 2026 1 20.0 Hand-over", "10 Feb 2026 0 0.0"}},
+	} {
+		c := b.Trend(tt.name, h, tt.team)
+		if c.Empty {
+			t.Fatalf("%s: empty: %s", tt.name, c.Note)
+		}
+		sameRows(t, tt.name, trendRows(c), tt.want)
+		if last := c.Table.Rows[len(c.Table.Rows)-1][0].Text; last != "1 Mar 2026" {
+			t.Errorf("%s: the last day drawn is %s, want today", tt.name, last)
+		}
+	}
+	c := b.Trend("all", h, nil)
+	if got := c.Spec.Links[2]; len(got) != 1 || got[0] != link(h.Meetings[1]) {
+		t.Errorf("meeting links %v, want the hand-over's only", got)
+	}
+	if !strings.Contains(c.Description, "open concerns from 1 to 1, their summed priority from 10.0 to 5.0; 1 meeting marked") {
+		t.Errorf("description %q", c.Description)
+	}
+}
+
+func sameRows(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s:\n%s\nwant:\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestTrendPeriods wants days over a short history, weeks over a longer
+// one, and months over years, never more than maxMonths of them.
+func TestTrendPeriods(t *testing.T) {
+	today := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		since       time.Time
+		unit, first string
+		n           int
+		cut         bool
+	}{
+		{today, "day", "1 Mar 2026", 1, false},
+		{today.AddDate(0, 0, -91), "day", "30 Nov 2025", 92, false},
+		{today.AddDate(0, 0, -92), "week", "5 Dec 2025", 14, false},
+		{today.AddDate(-4, 0, 0), "month", "Mar 2022", 49, false},
+		{today.AddDate(-30, 0, 0), "month", "Apr 2016", maxMonths, true},
+	} {
+		p := periodsOf([]span{{from: tt.since}}, today)
+		if p.unit != tt.unit || p.ends[0].Format(p.layout) != tt.first || len(p.ends) != tt.n || p.cut != tt.cut || !p.ends[len(p.ends)-1].Equal(today) {
+			t.Errorf("since %s: %d %ss from %s, cut %v; want %d %ss from %s, cut %v",
+				tt.since.Format(time.DateOnly), len(p.ends), p.unit, p.ends[0].Format(p.layout), p.cut, tt.n, tt.unit, tt.first, tt.cut)
+		}
+	}
+}
+
+func TestTrendWithoutHistory(t *testing.T) {
+	h, _, _ := trendFixture(t)
+	h.HistoryAvailable, h.HistoryMissing = false, "the site is not in a git repository (keep it in git)"
+	c := newBuilder(h, link).Trend("all", h, nil)
+	if !c.Empty || c.Note != "This chart is drawn from the site's git history, which is not available: the site is not in a git repository (keep it in git)." {
+		t.Errorf("empty %v, note %q", c.Empty, c.Note)
+	}
+}

@@ -1,0 +1,209 @@
+package render
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/xml"
+	"fmt"
+	"html"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// feedFile is the Atom feed of the council's meetings and of the commits
+// that changed its content.
+const feedFile = "feed.xml"
+
+// feedLength is how many entries the feed holds, the newest: a feed reader
+// wants what is new, and the site has the rest.
+const feedLength = 50
+
+// The feed in Atom (RFC 4287), as encoding/xml writes it.
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomPerson  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Link    atomLink `xml:"link"`
+	Content atomText `xml:"content"`
+	at      time.Time
+}
+
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Text string `xml:",chardata"`
+}
+
+// feed writes the Atom feed: an entry for each meeting held, with what
+// happened since the meeting before, and one for each commit that changed
+// the content, with its changes; the newest feedLength of them. Every id
+// is made from the site's address and what the entry is about (a meeting's
+// page, a commit's id), so the same entry keeps its id from build to
+// build; the feed's own date is its newest entry's, so that the same
+// content makes the same feed. Edits not committed yet are left out: they
+// have no commit to name them by.
+func feed(s *Site) []byte {
+	h := s.Handbook
+	entries := append(meetingEntries(s), commitEntries(s)...)
+	slices.SortStableFunc(entries, func(a, b atomEntry) int {
+		return cmp.Or(b.at.Compare(a.at), strings.Compare(a.ID, b.ID))
+	})
+	entries = entries[:min(len(entries), feedLength)]
+	f := atomFeed{
+		Title:   h.Config.Title,
+		ID:      absolute(s, feedFile),
+		Updated: atomTime(h.Today),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: absolute(s, feedFile)},
+			{Rel: "alternate", Type: "text/html", Href: absolute(s, "changes/")},
+		},
+		Author:  atomPerson{Name: h.Config.Title},
+		Entries: entries,
+	}
+	if len(entries) > 0 {
+		f.Updated = entries[0].Updated
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		panic("render: the feed does not encode: " + err.Error()) // plain strings always do
+	}
+	b.WriteString("\n")
+	return b.Bytes()
+}
+
+// meetingEntries makes an entry for each meeting held by the build day.
+func meetingEntries(s *Site) []atomEntry {
+	var out []atomEntry
+	for _, m := range s.Meetings {
+		if m.Date.IsZero() || m.Date.After(s.Today) {
+			continue
+		}
+		var body strings.Builder
+		fmt.Fprintf(&body, "<p>Held on %s.", longDate(m.Date))
+		if len(m.Concerns) > 0 {
+			titles := make([]string, len(m.Concerns))
+			for i, c := range m.Concerns {
+				titles[i] = c.Title
+			}
+			fmt.Fprintf(&body, " Discussed: %s.", html.EscapeString(strings.Join(titles, "; ")))
+		}
+		body.WriteString("</p>")
+		if counts := digestCounts(m.Since); len(counts) > 0 {
+			fmt.Fprintf(&body, "<p>Since the meeting before: %s.</p>", strings.Join(counts, ", "))
+		}
+		link := absolute(s, meetingPath(m))
+		out = append(out, atomEntry{
+			Title: "Meeting: " + m.Title, ID: link, Updated: atomTime(m.Date), at: m.Date,
+			Link: atomLink{Rel: "alternate", Type: "text/html", Href: link}, Content: atomText{Type: "html", Text: body.String()},
+		})
+	}
+	return out
+}
+
+// digestCounts counts what a digest holds, in words.
+func digestCounts(d model.Digest) []string {
+	var out []string
+	for _, n := range []struct {
+		count int
+		what  string
+	}{
+		{len(d.Raised), "concern raised"}, {len(d.Statuses), "status change"}, {len(d.Rescored), "re-scoring"},
+		{len(d.Moved), "concern handed over, retitled or renamed"}, {len(d.Agreed), "action item agreed"},
+		{len(d.Done), "action item done"}, {len(d.Overdue), "action item fallen overdue"},
+	} {
+		if n.count > 0 {
+			out = append(out, model.Plural(n.count, n.what))
+		}
+	}
+	return out
+}
+
+// commitEntries makes an entry for each commit that changed the content,
+// from the handbook's changes, which are newest first.
+func commitEntries(s *Site) []atomEntry {
+	var out []atomEntry
+	byCommit := map[string]int{} // commit -> its entry in out
+	var about [][]string         // each entry's pages
+	for _, ch := range s.Handbook.Changes {
+		if ch.Uncommitted {
+			continue
+		}
+		i, seen := byCommit[ch.Commit]
+		if !seen {
+			i = len(out)
+			byCommit[ch.Commit] = i
+			title := ch.Subject
+			if title == "" {
+				title = "Commit " + ch.Commit
+			}
+			out = append(out, atomEntry{
+				Title: title, ID: absolute(s, "changes/") + "#commit-" + ch.Commit,
+				Updated: ch.Time.Format(time.RFC3339), at: ch.Time, Content: atomText{Type: "html"},
+			})
+			about = append(about, nil)
+		}
+		page, name := changedPage(ch)
+		href := absolute(s, page)
+		out[i].Content.Text += fmt.Sprintf("<li><a href=\"%s\">%s</a>: %s</li>", html.EscapeString(href), html.EscapeString(name),
+			html.EscapeString(model.ChangeWords(ch.Kind, ch.Before, ch.After)))
+		if !slices.Contains(about[i], page) {
+			about[i] = append(about[i], page)
+		}
+	}
+	for i := range out {
+		out[i].Content.Text = "<ul>" + out[i].Content.Text + "</ul>"
+		page := "changes/" // a commit that changed several pieces is told on the page of changes
+		if len(about[i]) == 1 {
+			page = about[i][0]
+		}
+		out[i].Link = atomLink{Rel: "alternate", Type: "text/html", Href: absolute(s, page)}
+	}
+	return out
+}
+
+// changedPage returns the page of what a change is about, and its name.
+func changedPage(ch *model.Change) (string, string) {
+	switch {
+	case ch.Concern != nil:
+		return concernPath(ch.Concern), ch.Concern.Title
+	case ch.Team != nil:
+		return teamPath(ch.Team), ch.Team.Title
+	case ch.Meeting != nil:
+		return meetingPath(ch.Meeting), ch.Meeting.Title
+	}
+	return "changes/", "The handbook"
+}
+
+// absolute returns the address of the page at path, its path escaped.
+func absolute(s *Site, path string) string {
+	return s.Config.BaseURL + (&url.URL{Path: path}).EscapedPath()
+}
+
+// atomTime writes a day as an Atom date: its start, in UTC.
+func atomTime(day time.Time) string { return day.UTC().Format(time.RFC3339) }
