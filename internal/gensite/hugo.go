@@ -85,6 +85,12 @@ disableKinds = ["rss"]
 	actions.text("title", "Action items")
 	actions.text("layout", "actions")
 	files = append(files, File{"content/actions.md", actions.done("")})
+	for _, p := range []struct{ slug, title string }{{"agenda", "Agenda"}, {"changes", "What changed"}} {
+		var f frontmatter
+		f.text("title", p.title)
+		f.text("layout", p.slug)
+		files = append(files, File{"content/" + p.slug + ".md", f.done("")})
+	}
 
 	err := fs.WalkDir(hugoTheme, "hugotheme", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

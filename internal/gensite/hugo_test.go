@@ -53,15 +53,20 @@ func TestHugoTwinMatches(t *testing.T) {
 				switch {
 				case strings.HasPrefix(path, "meetings/") && path != "meetings/index.html":
 					_, discussed, _ := strings.Cut(page, "Concerns discussed")
-					discussed, _, _ = strings.Cut(discussed, "</dd>")
-					compare("concerns discussed", sorted(links(discussed, "concerns")), sorted(column(rows(other, "concerns"), 1)))
-					compare("action items", count(rows(page, "actions")), count(rows(other, "actions")))
+					discussed, _, _ = strings.Cut(discussed, "</section>")
+					_, agreed, _ := strings.Cut(page, `<h2 id="actions">`)
+					agreed, _, _ = strings.Cut(agreed, "</section>")
+					compare("concerns discussed", sorted(unique(links(discussed, "concerns"))), sorted(column(rows(other, "concerns"), 1)))
+					compare("action items", count(rows(agreed, "actions")), count(rows(other, "actions")))
 				case path == "actions/index.html":
 					compare("action items", count(rows(page, "actions")), count(rows(other, "actions")))
 				case path == "meetings/index.html":
 					compare("meetings", sorted(links(page, "meetings")), sorted(links(other, "meetings")))
 				case path == "tags/index.html" || path == "teams/index.html":
 					compare("counts", sorted(counts(page)), sorted(counts(other)))
+				case path == "agenda/index.html" || path == "changes/index.html":
+					// Twinned for the work they make Hugo do, not row by row:
+					// the twin has no history to say what changed or when.
 				case !strings.HasPrefix(path, "concerns/") || path == "concerns/index.html":
 					compare("concern tables", column(rows(page, "concerns"), 0, 1), column(rows(other, "concerns"), 0, 1))
 				}
@@ -185,6 +190,17 @@ func missing(a, b []string) []string {
 	var out []string
 	for _, s := range a {
 		if !slices.Contains(b, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// unique returns list without repeats, in the order first seen.
+func unique(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
