@@ -172,7 +172,7 @@ func loadConfig(dir string) (*Document, error) {
 	data = bytes.TrimPrefix(data, byteOrderMark)
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(ConfigFile, 0, err)
+		return nil, yamlError(ConfigFile, 0, err, data)
 	}
 	front := emptyMapping(1)
 	if root.Kind != 0 {
