@@ -66,11 +66,11 @@ func address(f *fields, key, raw, example string) bool {
 	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
 		f.failKey(key, "want an absolute http or https address such as %s, found %q", example, raw)
 	case u.User != nil:
-		f.failKey(key, "has a user name or password in it (the part before @), which every page's links would publish (remove it)")
+		f.failKey(key, "has a user name or password in it (the part before @), which the published pages would show (remove it)")
 	case u.RawQuery != "" || u.ForceQuery:
-		f.failKey(key, "has a query (?%s), which cannot begin the address of every page (remove it)", u.RawQuery)
+		f.failKey(key, "has a query (?%s): addresses are made by adding to its path, so it cannot have one (remove it)", u.RawQuery)
 	case u.Fragment != "" || strings.Contains(raw, "#"):
-		f.failKey(key, "has a fragment (#%s), which cannot begin the address of every page (remove it)", u.Fragment)
+		f.failKey(key, "has a fragment (#%s): addresses are made by adding to its path, so it cannot have one (remove it)", u.Fragment)
 	default:
 		return true
 	}

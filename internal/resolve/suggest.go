@@ -49,7 +49,8 @@ func nearest(got string, want []string) string {
 const searchBudget = 4 << 20
 
 // nearestWithin is nearest that stops looking once budget, when not nil,
-// is spent; each comparison takes the letters it looked at from it.
+// is spent, with the nearest name found so far; each comparison takes the
+// letters of the name it looked at from it.
 func nearestWithin(got string, want []string, budget *int) string {
 	g := []rune(strings.ToLower(got))
 	best, bestDist := "", maxEdits+1
@@ -60,7 +61,7 @@ func nearestWithin(got string, want []string, budget *int) string {
 		}
 		if budget != nil {
 			if *budget <= 0 {
-				return ""
+				break
 			}
 			*budget -= n
 		}
