@@ -429,7 +429,7 @@ func hostileSite(t *testing.T) string {
 		"status":     shortAttack("status"),
 		"observable": "partly",
 		"owner":      attack("member"),
-		"tags":       []string{attack("tag"), "javascript:window.__pwned=1", "<script>"},
+		"tags":       []string{shortAttack("tag"), "javascript:window.__pwned=1", "<script>"},
 		"raised":     "2023-10-01",
 	}, hostileMarkdown)
 	write("content/concerns/entity-title.md", map[string]any{

@@ -144,6 +144,10 @@ func parse(env Env, fs *flag.FlagSet, args []string) (code int, done bool) {
 	return exitOK, false
 }
 
+// lastEpoch is the last second of 9999, the last year a date is written
+// YYYY-MM-DD in.
+const lastEpoch = 253402300799
+
 // today is the build date: the day of SOURCE_DATE_EPOCH when it is set, so
 // that builds of the same sources are identical, or else today in UTC.
 func today(env Env) (time.Time, error) {
@@ -152,6 +156,9 @@ func today(env Env) (time.Time, error) {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
 			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
+		}
+		if sec < 0 || sec > lastEpoch {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%s is outside 1970 to 9999 (want seconds since 1970, from 0 to %d)", s, lastEpoch)
 		}
 		now = time.Unix(sec, 0)
 	}

@@ -34,7 +34,7 @@ func FrontHash(front []byte) uint64 {
 func ParseFront(file string, front []byte, opening int) (*Node, *model.Error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(front, &root); err != nil {
-		return nil, yamlError(file, opening, err)
+		return nil, yamlError(file, opening, err, front)
 	}
 	n := emptyMapping(1 + opening)
 	if root.Kind != 0 { // not an empty block

@@ -146,8 +146,9 @@ func findBlock(data []byte) block {
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
 // yamlError turns the YAML parser's message, whose line counts from the top
-// of the block, into one that counts from the top of the file.
-func yamlError(file string, offset int, err error) *model.Error {
+// of the block, into one that counts from the top of the file, and says how
+// to fix the mistakes people make most.
+func yamlError(file string, offset int, err error, block []byte) *model.Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1 // yaml.v3 leaves the line out when it is the first
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
@@ -159,8 +160,44 @@ func yamlError(file string, offset int, err error) *model.Error {
 			line++
 		}
 	}
-	if strings.Contains(msg, "tab character") {
+	switch {
+	case strings.Contains(msg, "tab character"):
 		msg += " (indent with spaces, not tabs)"
+	case strings.HasPrefix(msg, "mapping values are not allowed"):
+		msg += " (" + quoteHint(lineOf(block, line)) + ")"
 	}
 	return model.Errorf(file, line+offset, "YAML syntax: %s", msg)
+}
+
+// lineOf returns the nth line of text, counting from 1.
+func lineOf(text []byte, n int) string {
+	for line := range bytes.Lines(text) {
+		if n--; n == 0 {
+			return strings.TrimRight(string(line), "\r\n")
+		}
+	}
+	return ""
+}
+
+// valueWithColon is a field whose value holds ": ", which YAML reads as
+// the start of another field: "title: Data: the team".
+var valueWithColon = regexp.MustCompile(`^(\s*(?:-\s+)?[^\s"':#][^:#]*:\s+)([^"'\s].*?:\s.*?)\s*$`)
+
+// quoteHint says how to write a value that holds ": ", the line itself
+// quoted when it is such a value.
+func quoteHint(line string) string {
+	m := valueWithColon.FindStringSubmatch(line)
+	if m == nil {
+		return `a value with ": " in it must be quoted, as in title: "Data: the team"`
+	}
+	return "a value with \": \" in it must be quoted: " + strings.TrimSpace(m[1]) + " " + QuoteYAML(m[2])
+}
+
+// QuoteYAML writes s as a YAML string in quotes, for messages that show
+// how to write a value.
+func QuoteYAML(s string) string {
+	if !strings.ContainsAny(s, `"\`) {
+		return `"` + s + `"`
+	}
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }

@@ -3,15 +3,13 @@ package load
 import (
 	"bytes"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"github.com/reliability-council/handbook/internal/model"
@@ -121,11 +119,15 @@ func (s *Site) forget(rel string) {
 }
 
 // Unreadable reports whether a file of that kind and slug exists but could
-// not be read. References to it are not errors of their own: the file's
-// error says what to fix.
+// not be read, or may exist in a folder that could not be read. References
+// to it are not errors of their own: the file's or folder's error says what
+// to fix.
 func (s *Site) Unreadable(kind Kind, slug string) bool {
 	for _, f := range s.unreadable {
-		if f.kind == kind && slugOf(f.rel) == slug {
+		if f.kind == kind && (f.folder || slugOf(f.rel) == slug) {
+			return true
+		}
+		if f.folder && f.rel == ContentDir {
 			return true
 		}
 	}
@@ -134,9 +136,12 @@ func (s *Site) Unreadable(kind Kind, slug string) bool {
 
 // readContent reads the content file or folder rel, if it exists.
 func (s *Site) readContent(rel string) error {
-	files, err := findContent(s.Dir, rel, s.errs)
+	files, folders, err := findContent(s.Dir, rel, s.errs)
 	if err != nil {
 		return err
+	}
+	for _, f := range folders {
+		s.unreadable[f.rel] = f
 	}
 	docs, errs := readAll(s.Dir, files)
 	for _, d := range docs {
@@ -170,12 +175,12 @@ func (s *Site) sortDocs() {
 }
 
 func loadConfig(dir string) (*Document, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ConfigFile))
+	data, err := readPlain(filepath.Join(dir, ConfigFile), MaxFileSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, model.Errorf(ConfigFile, 0, "not found in %s (run handbook in the folder that holds site.yaml, or name it with -s)", dir)
 	}
 	if err != nil {
-		return nil, err
+		return nil, sourceError(ConfigFile, err)
 	}
 	if err := checkText(ConfigFile, data); err != nil {
 		return nil, err
@@ -183,7 +188,7 @@ func loadConfig(dir string) (*Document, error) {
 	data = bytes.TrimPrefix(data, byteOrderMark)
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(ConfigFile, 0, err)
+		return nil, yamlError(ConfigFile, 0, err, data)
 	}
 	front := emptyMapping(1)
 	if root.Kind != 0 {
@@ -192,53 +197,58 @@ func loadConfig(dir string) (*Document, error) {
 	return &Document{File: ConfigFile, Line: 1, Front: front}, nil
 }
 
-// sourceFile is a content file found on disk, before it is read.
+// sourceFile is a content file found on disk, before it is read, or a
+// folder of them.
 type sourceFile struct {
-	kind Kind
-	rel  string // slash-separated, relative to the site folder
+	kind   Kind
+	rel    string // slash-separated, relative to the site folder
+	folder bool
 }
 
 // findContent lists the Markdown files at or below rel, a path under
-// content/, and records misplaced folders in errs. A missing rel has none.
-func findContent(dir, rel string, errs map[string]model.ErrorList) ([]sourceFile, error) {
-	var files []sourceFile
+// content/, and the folders that could not be read; it records misplaced
+// and unreadable folders in errs. A missing rel has none.
+func findContent(dir, rel string, errs map[string]model.ErrorList) (files, unreadable []sourceFile, err error) {
 	root := filepath.Join(dir, filepath.FromSlash(rel))
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == root && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			return err
-		}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		r, _ := filepath.Rel(dir, p)
 		r = filepath.ToSlash(r)
-		if strings.HasPrefix(d.Name(), ".") && r != ContentDir {
+		parts := strings.Split(r, "/")[1:] // below content/
+		kind := KindPage
+		if len(parts) > 1 || (err != nil && len(parts) == 1) { // a file in a kind's folder, or that folder
+			kind = kindFolders[parts[0]]
+		}
+		switch {
+		case err != nil && p == root && errors.Is(err, fs.ErrNotExist):
+			return fs.SkipAll
+		case err != nil:
+			// The folder is reported and the walk goes on, so that one
+			// folder the program may not read hides no other problem.
+			var pathErr *fs.PathError
+			if errors.As(err, &pathErr) {
+				err = pathErr.Err
+			}
+			errs[r] = model.ErrorList{model.Errorf(r, 0, "cannot read folder: %v (its files are left out)", err)}
+			unreadable = append(unreadable, sourceFile{kind: kind, rel: r, folder: true})
+			return fs.SkipDir
+		case strings.HasPrefix(d.Name(), ".") && r != ContentDir:
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
-		}
-		parts := strings.Split(r, "/")[1:] // below content/
-		if d.IsDir() {
-			if len(parts) == 1 {
-				if _, ok := kindFolders[parts[0]]; !ok {
-					errs[r] = model.ErrorList{model.Errorf(r, 0, "unknown content folder (want concerns/, meetings/ or teams/; plain pages go directly in content/)")}
-					return fs.SkipDir
-				}
+		case d.IsDir() && len(parts) == 1:
+			if _, ok := kindFolders[parts[0]]; !ok {
+				errs[r] = model.ErrorList{model.Errorf(r, 0, "unknown content folder (want concerns/, meetings/ or teams/; plain pages go directly in content/)")}
+				return fs.SkipDir
 			}
 			return nil
-		}
-		if !strings.HasSuffix(d.Name(), ".md") || len(parts) == 0 {
+		case d.IsDir() || !strings.HasSuffix(d.Name(), ".md") || len(parts) == 0:
 			return nil
-		}
-		kind := KindPage
-		if len(parts) > 1 {
-			kind = kindFolders[parts[0]]
 		}
 		files = append(files, sourceFile{kind: kind, rel: r})
 		return nil
 	})
-	return files, err
+	return files, unreadable, err
 }
 
 // readAll reads and parses files on every core; the results keep their order.
@@ -252,13 +262,9 @@ func readAll(dir string, files []sourceFile) ([]*Document, []*model.Error) {
 }
 
 func readDocument(dir string, f sourceFile) (*Document, *model.Error) {
-	data, err := readFile(filepath.Join(dir, filepath.FromSlash(f.rel)))
-	var big *fileTooBig
-	switch {
-	case errors.As(err, &big):
-		return nil, tooBig(f.rel, big.size)
-	case err != nil:
-		return nil, model.Errorf(f.rel, 0, "cannot read: %v", errors.Unwrap(err))
+	data, err := readPlain(filepath.Join(dir, filepath.FromSlash(f.rel)), MaxFileSize)
+	if err != nil {
+		return nil, sourceError(f.rel, err)
 	}
 	doc, cerr := parseDocument(f.rel, data)
 	if cerr != nil {
@@ -269,35 +275,28 @@ func readDocument(dir string, f sourceFile) (*Document, *model.Error) {
 	return doc, nil
 }
 
-// readFile reads a file no bigger than MaxFileSize, whose size it learns
-// from the open file rather than by looking the path up twice.
-func readFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
+// sourceError places a failure to open or read a source at its file.
+func sourceError(rel string, err error) *model.Error {
+	var big *tooLarge
+	var odd *notPlain
+	switch {
+	case errors.As(err, &big):
+		return tooBig(rel, big.size)
+	case errors.As(err, &odd):
+		return model.Errorf(rel, 0, "%v", odd)
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		err = pathErr.Err
 	}
-	if info.Size() > MaxFileSize {
-		return nil, &fileTooBig{info.Size()}
-	}
-	data := make([]byte, info.Size())
-	n, err := io.ReadFull(f, data)
-	if errors.Is(err, io.ErrUnexpectedEOF) { // it shrank since
-		err = nil
-	}
-	return data[:n], err
+	return model.Errorf(rel, 0, "cannot read: %v", err)
 }
 
-type fileTooBig struct{ size int64 }
-
-func (e *fileTooBig) Error() string { return fmt.Sprintf("%d bytes", e.size) }
-
-func slugOf(rel string) string { return strings.TrimSuffix(path.Base(rel), ".md") }
+// slugOf is the file's name without .md, its accents composed (NFC): macOS
+// writes "zürich.md" as u followed by a combining diaeresis, which would
+// otherwise be a slug of its own that looks the same.
+func slugOf(rel string) string { return norm.NFC.String(strings.TrimSuffix(path.Base(rel), ".md")) }
 
 func tooBig(file string, size int64) *model.Error {
-	return model.Errorf(file, 0, "file is %d bytes, more than the %d a content file may have (split it up)", size, MaxFileSize)
+	return model.Errorf(file, 0, "file is %d bytes, more than the %d a source file may have (split it up)", size, MaxFileSize)
 }

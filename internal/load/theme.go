@@ -45,7 +45,8 @@ func Theme(dir, name string) (fs.FS, error) {
 	case !info.IsDir():
 		return nil, model.ErrorList{model.Errorf(ConfigFile, 0, "theme %q: %s/%s is not a folder", name, ThemesDir, name)}
 	}
-	return overlay{top: os.DirFS(own), bottom: themes.Default(), dir: ThemesDir + "/" + name}, nil
+	rel := ThemesDir + "/" + name
+	return overlay{top: plainDir{dir: own, rel: rel, limit: MaxThemeFileSize}, bottom: themes.Default(), dir: rel}, nil
 }
 
 // builtIn is the default theme as embedded in the binary.

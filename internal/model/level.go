@@ -81,10 +81,62 @@ func (s Scale) Parse(text string) (Level, error) {
 		return Level{}, err
 	}
 	if !ok {
-		return Level{}, fmt.Errorf("unknown level %q (%s)", head, s.Want())
+		return Level{}, &UnknownLevelError{Text: head, Scale: s}
 	}
 	level.Note = note
 	return level, nil
+}
+
+// UnknownLevelError is a field that must carry a level but is not written
+// in the scale's words.
+type UnknownLevelError struct {
+	Text  string
+	Scale Scale
+	// Near is the level name or alias Text is probably a misspelling of,
+	// when whoever reports the error has found one.
+	Near string
+}
+
+// Error says what is wrong and, where it can tell, how to write it.
+func (e *UnknownLevelError) Error() string {
+	if from, to, ok := e.Scale.rangeWrittenOtherwise(e.Text); ok {
+		return fmt.Sprintf("unknown level %q (write a range with a hyphen: %s-%s)", e.Text, from, to)
+	}
+	if e.Near != "" {
+		return fmt.Sprintf("unknown level %q (did you mean %q?)", e.Text, e.Near)
+	}
+	return fmt.Sprintf("unknown level %q (%s)", e.Text, e.Scale.Want())
+}
+
+// Words returns every name and alias of the scale, lowest level first.
+func (s Scale) Words() []string {
+	var words []string
+	for _, l := range s {
+		words = append(words, l.Name)
+		words = append(words, l.Aliases...)
+	}
+	return words
+}
+
+// rangeSeparators are the ways people write a range of levels other than
+// with a hyphen: "Medium to High", "Medium–High", "Medium/High".
+var rangeSeparators = []string{" to ", "\u2013", "\u2014", "/", "..", " or "}
+
+// rangeWrittenOtherwise reports whether text is two levels joined by
+// something other than a hyphen, and the two as the scale spells them.
+func (s Scale) rangeWrittenOtherwise(text string) (from, to string, ok bool) {
+	for _, sep := range rangeSeparators {
+		a, b, found := strings.Cut(strings.ToLower(text), sep)
+		if !found {
+			continue
+		}
+		lo, okLo := s.lookup(strings.TrimSpace(a))
+		hi, okHi := s.lookup(strings.TrimSpace(b))
+		if okLo && okHi {
+			return lo.Text, hi.Text, true
+		}
+	}
+	return "", "", false
 }
 
 // ParseOptional reads a field that may carry a level or may be plain text,

@@ -34,6 +34,7 @@ type Job struct {
 	rows      *rowCache
 	partials  *partialCache
 	cache     *Cache
+	bodies    Bodies
 }
 
 // Prepare starts rendering the site of h with a theme, the text of its
@@ -56,7 +57,7 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	j := &Job{
-		site: s, cache: cache, assets: make(map[string][]byte, len(assets)),
+		site: s, cache: cache, bodies: bodies, assets: make(map[string][]byte, len(assets)),
 		rows: newRowCache(h.Concerns, cache), partials: newPartialCache(),
 	}
 	s.assets = make(map[string]string, len(assets))
@@ -114,8 +115,9 @@ func (j *Job) File(path string) ([]byte, bool, error) {
 
 // Sample makes one page of every layout and throws it away: what would
 // fail while rendering fails here too, at a fraction of the cost of making
-// every page. The pages are made on every core; each makes only the
-// concern rows it shows.
+// every page, and every body is looked at for what would cost the
+// Markdown renderer far more than its length. The pages are made on every
+// core; each makes only the concern rows it shows.
 func (j *Job) Sample() error {
 	seen := map[string]bool{}
 	var sample []*Page
@@ -129,7 +131,7 @@ func (j *Job) Sample() error {
 	parallel.Each(len(sample), func() func(int) {
 		return func(i int) { errs[i] = j.execute(io.Discard, sample[i]) }
 	})
-	return joinErrors(errs)
+	return joinErrors(append(errs, checkBodies(j.site.Handbook, j.bodies)))
 }
 
 // Stats counts the work a render did.
@@ -246,6 +248,10 @@ func (j *Job) order(first []string) []int {
 // execute renders page p into w.
 func (j *Job) execute(w io.Writer, p *Page) error {
 	if err := j.tmpls[p.Layout].ExecuteTemplate(w, baseLayout, p); err != nil {
+		var content model.ErrorList
+		if errors.As(err, &content) {
+			return content // a body's problem, at its place in the content
+		}
 		return j.files.error(err, p.Path)
 	}
 	return nil
@@ -264,11 +270,17 @@ func releaseLarge(buf *bytes.Buffer) {
 }
 
 // firstPerLayout keeps the first error of each layout: a broken template
-// fails every page that uses it, and one message is enough.
+// fails every page that uses it, and one message is enough. Problems of
+// the content, each at its own place, are all kept.
 func firstPerLayout(list []*Page, errs []error) error {
 	failed := map[string]bool{}
 	var kept []error
 	for i, err := range errs {
+		var content model.ErrorList
+		if errors.As(err, &content) {
+			kept = append(kept, err)
+			continue
+		}
 		if err == nil || failed[list[i].Layout] {
 			continue
 		}
@@ -279,7 +291,7 @@ func firstPerLayout(list []*Page, errs []error) error {
 }
 
 // joinErrors returns the errors as one: a model.ErrorList when each has a
-// place, sorted.
+// place, sorted, each once.
 func joinErrors(errs []error) error {
 	var found model.ErrorList
 	var other []error
@@ -299,7 +311,8 @@ func joinErrors(errs []error) error {
 	}
 	if len(found) > 0 {
 		found.Sort()
-		return found
+		// A body shown on several pages fails each of them the same way.
+		return slices.CompactFunc(found, func(a, b *model.Error) bool { return *a == *b })
 	}
 	return nil
 }

@@ -2,9 +2,9 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -76,6 +76,9 @@ func (m *markdown) body(bodies Bodies, body model.Markdown) (template.HTML, erro
 	if err != nil {
 		return "", err
 	}
+	if err := costly(body, text); err != nil {
+		return "", err
+	}
 	return m.HTML(text)
 }
 
@@ -105,6 +108,10 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // empty anchor; this one keeps letters of every script.
 type headingIDs struct {
 	used map[string]bool // the ids of this document so far
+	// next is, for each base that has been taken, the number to try next,
+	// so that the thousandth heading of one name does not try the 999
+	// numbers before its own.
+	next map[string]int
 }
 
 // layoutIDs are the ids the default layouts give their own sections; a
@@ -126,8 +133,12 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for n := 2; h.taken(id); n++ {
-		id = fmt.Sprintf("%s-%d", base, n)
+	for n := max(h.next[base], 2); h.taken(id); n++ {
+		id = base + "-" + strconv.Itoa(n)
+		if h.next == nil {
+			h.next = map[string]int{}
+		}
+		h.next[base] = n + 1
 	}
 	h.Put([]byte(id))
 	return []byte(id)

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -87,6 +88,24 @@ func TestMarkdownBodies(t *testing.T) {
 		}
 		if want := convert(t, m, body, true); string(got) != want {
 			t.Errorf("%q:\ngot  %s\nwant %s", body, got, want)
+		}
+	}
+}
+
+func TestHeadingIDs(t *testing.T) {
+	var ids headingIDs
+	var got []string
+	for _, heading := range []string{"A", "A", "A 2", "A", "Main", "!!!", "Überwachung", "A"} {
+		got = append(got, string(ids.Generate([]byte(heading), 0)))
+	}
+	want := []string{"a", "a-2", "a-2-2", "a-3", "main-2", "section", "überwachung", "a-4"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("ids %q, want %q", got, want)
+	}
+	// Many headings of one name each take the next number.
+	for i := 5; i <= 30000; i++ {
+		if id := string(ids.Generate([]byte("A"), 0)); id != "a-"+strconv.Itoa(i) {
+			t.Fatalf("heading %d: id %q", i, id)
 		}
 	}
 }

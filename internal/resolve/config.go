@@ -20,9 +20,9 @@ func config(doc *load.Document, errs *model.ErrorList) model.Config {
 	f := docFields(doc, configKeys, errs)
 	f.require(configHints, "title", "baseURL")
 	c := model.Config{
-		Title:       f.text("title"),
+		Title:       f.title(),
 		BaseURL:     f.text("baseURL"),
-		Description: f.text("description"),
+		Description: f.description(),
 		Language:    f.text("language"),
 		Theme:       f.text("theme"),
 		EditURL:     f.text("editURL"),
@@ -47,20 +47,37 @@ func config(doc *load.Document, errs *model.ErrorList) model.Config {
 	if c.Theme == "" {
 		c.Theme = "default"
 	}
-	if c.BaseURL != "" {
-		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			f.failKey("baseURL", "want an absolute http or https address such as https://handbook.example.org/, found %q", c.BaseURL)
-		} else if !strings.HasSuffix(c.BaseURL, "/") {
-			c.BaseURL += "/"
-		}
+	if address(f, "baseURL", c.BaseURL, "https://handbook.example.org/") && !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
 	}
-	if c.EditURL != "" {
-		if u, err := url.Parse(c.EditURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			f.failKey("editURL", "want an absolute http or https address such as https://github.com/org/handbook/edit/main/, found %q", c.EditURL)
-		}
-	}
+	address(f, "editURL", c.EditURL, "https://github.com/org/handbook/edit/main/")
 	return c
+}
+
+// address checks an address that the addresses of pages or of their
+// sources begin with, reporting whatever would make those wrong. A query
+// or a fragment is refused rather than dropped: pasted from a browser's
+// address bar, it says the address is not the one meant, and whoever wrote
+// it should see which is. A user name or password would be published in
+// every page; the message does not repeat it, as it may be a secret.
+func address(f *fields, key, raw, example string) bool {
+	if raw == "" {
+		return false
+	}
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+		f.failKey(key, "want an absolute http or https address such as %s, found %q", example, raw)
+	case u.User != nil:
+		f.failKey(key, "has a user name or password in it (the part before @), which the published pages would show (remove it)")
+	case u.RawQuery != "" || u.ForceQuery:
+		f.failKey(key, "has a query (?%s): addresses are made by adding to its path, so it cannot have one (remove it)", u.RawQuery)
+	case u.Fragment != "" || strings.Contains(raw, "#"):
+		f.failKey(key, "has a fragment (#%s): addresses are made by adding to its path, so it cannot have one (remove it)", u.Fragment)
+	default:
+		return true
+	}
+	return false
 }
 
 func scoring(f *fields) model.Scoring {

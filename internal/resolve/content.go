@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -16,7 +17,7 @@ func team(d *load.Document, errs *model.ErrorList) *model.Team {
 	return &model.Team{
 		Source:         source(d),
 		Slug:           d.Slug,
-		Title:          f.text("title"),
+		Title:          f.title(),
 		Representative: f.text("representative"),
 		Members:        f.list("members"),
 		SLO:            parsed(f, "slo", model.ParseSLO),
@@ -44,9 +45,9 @@ func (r *resolver) concern(d *load.Document) (*model.Concern, *fields) {
 	c := &model.Concern{
 		Source:     source(d),
 		Slug:       d.Slug,
-		Title:      f.text("title"),
-		Value:      parsed(f, "value", scale.Parse),
-		Effort:     parsed(f, "effort", scale.Parse),
+		Title:      f.title(),
+		Value:      parsed(f, "value", r.level),
+		Effort:     parsed(f, "effort", r.level),
 		Risk:       parsed(f, "risk", scale.ParseOptional),
 		Complexity: parsed(f, "complexity", scale.ParseOptional),
 		Blockers:   f.list("blockers"),
@@ -81,6 +82,17 @@ func parsed[T any](f *fields, key string, parse func(string) (T, error)) T {
 		f.failKey(key, "%v", err)
 	}
 	return v
+}
+
+// level reads a field that must carry a level, naming the level a
+// misspelt one is closest to.
+func (r *resolver) level(text string) (model.Level, error) {
+	l, err := r.config.Scoring.Scale.Parse(text)
+	var unknown *model.UnknownLevelError
+	if errors.As(err, &unknown) {
+		unknown.Near = nearest(unknown.Text, unknown.Scale.Words())
+	}
+	return l, err
 }
 
 func (r *resolver) status(f *fields) string {
@@ -123,7 +135,7 @@ func (r *resolver) meeting(d *load.Document) (*model.Meeting, *fields) {
 	m := &model.Meeting{
 		Source: source(d),
 		Slug:   d.Slug,
-		Title:  f.text("title"),
+		Title:  f.title(),
 		Date:   f.date("date"),
 		Body:   d.Body,
 	}
@@ -141,8 +153,8 @@ func page(d *load.Document, errs *model.ErrorList) *model.Page {
 	return &model.Page{
 		Source:      source(d),
 		Slug:        d.Slug,
-		Title:       f.text("title"),
-		Description: f.text("description"),
+		Title:       f.title(),
+		Description: f.description(),
 		Body:        d.Body,
 	}
 }

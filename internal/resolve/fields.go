@@ -13,13 +13,20 @@ import (
 
 // fields reads a YAML mapping by key, reporting each problem at its line.
 // Lookups scan the mapping itself: with a dozen keys that is as quick as a
-// map, and a large handbook holds thousands of these at once.
+// map, and a large handbook holds thousands of these at once. A mapping of
+// more keys than any kind of file allows has an index instead, so that
+// reading one of a hundred thousand keys costs no more than reading one of
+// ten.
 type fields struct {
-	file string
-	line int        // where the mapping starts, for fields that are missing
-	node *load.Node // the mapping; nil when the node is not one
-	errs *model.ErrorList
+	file  string
+	line  int        // where the mapping starts, for fields that are missing
+	node  *load.Node // the mapping; nil when the node is not one
+	index map[string]int
+	errs  *model.ErrorList
 }
+
+// scannedKeys is the most keys a mapping is scanned for a key.
+const scannedKeys = 32
 
 // newFields checks that node is a mapping holding only allowed keys, each
 // once.
@@ -30,6 +37,12 @@ func newFields(file string, node *load.Node, allowed []string, errs *model.Error
 		return f
 	}
 	f.node = node
+	if len(node.Content)/2 > scannedKeys {
+		f.index = make(map[string]int, len(node.Content)/2)
+		for i := len(node.Content) - 2; i >= 0; i -= 2 { // the first of each name last
+			f.index[node.Content[i].Value] = i
+		}
+	}
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		key := &node.Content[i]
 		name := key.Value
@@ -64,6 +77,12 @@ func (f *fields) value(name string) *load.Node {
 // find returns the index of the first key called name, or -1.
 func (f *fields) find(name string) int {
 	if f.node == nil {
+		return -1
+	}
+	if f.index != nil {
+		if i, ok := f.index[name]; ok {
+			return i
+		}
 		return -1
 	}
 	pairs := f.node.Content
@@ -135,7 +154,7 @@ func (f *fields) list(key string) []string {
 	for i := range n.Content {
 		item := &n.Content[i]
 		if item.Kind != load.ScalarNode {
-			f.fail(item, "%s: want each item to be text, found %s", key, describe(item))
+			f.fail(item, "%s: want each item to be text, found %s%s", key, describe(item), colonHint(item))
 			continue
 		}
 		if v := strings.TrimSpace(item.Value); v != "" && !isNull(item) {
@@ -151,9 +170,9 @@ func (f *fields) date(key string) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
-	d, err := time.Parse(time.DateOnly, s)
+	d, err := parseDate(s)
 	if err != nil {
-		f.failKey(key, "bad date %q (want YYYY-MM-DD, e.g. 2018-02-06)", s)
+		f.failKey(key, "%v", err)
 	}
 	return d
 }
@@ -187,6 +206,10 @@ func (f *fields) number(key string, def float64) float64 {
 	n, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		f.failKey(key, "want a number, found %q", s)
+		return def
+	}
+	if msg, ok := finite(s, n); !ok {
+		f.failKey(key, "%s", msg)
 		return def
 	}
 	return n
@@ -233,4 +256,14 @@ func describe(n *load.Node) string {
 		return "an alias"
 	}
 	return "nothing"
+}
+
+// colonHint explains an item that was meant as text but holds ": ", which
+// YAML reads as a field: "- ETL: nightly" is a set of one field.
+func colonHint(n *load.Node) string {
+	if n.Kind != load.MappingNode || len(n.Content) != 2 || n.Content[0].Kind != load.ScalarNode || n.Content[1].Kind != load.ScalarNode {
+		return ""
+	}
+	text := n.Content[0].Value + ": " + n.Content[1].Value
+	return " (an item with \": \" in it must be quoted: - " + load.QuoteYAML(text) + ")"
 }

@@ -10,6 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
 )
@@ -23,11 +25,18 @@ type resolver struct {
 	// teamSlugs lists the teams by slug, so that lookups by person and
 	// suggestions come out the same on every build.
 	teamSlugs []string
-	concerns  map[string]*model.Concern
-	tags      map[string]*model.Tag
+	// teamTitles maps each team's title, in lower case, to the team, for
+	// references written with the title instead of the slug.
+	teamTitles   map[string]*model.Team
+	concerns     map[string]*model.Concern
+	concernSlugs []string // sorted, for suggestions
+	tags         map[string]*model.Tag
 	// people maps each representative and member to their team, the first
 	// by slug when several list the same name.
 	people map[string]*model.Team
+	// searched holds what is left, file by file, of the budget for looking
+	// up near names in lists as long as the content.
+	searched map[string]*int
 
 	cached  map[*load.Document]decoded // from the last resolve of this site
 	decoded map[*load.Document]decoded // from this one, for the next; nil keeps none
@@ -50,6 +59,7 @@ func newResolver(site *load.Site, cached map[*load.Document]decoded) *resolver {
 		teams:    map[string]*model.Team{},
 		concerns: map[string]*model.Concern{},
 		tags:     map[string]*model.Tag{},
+		searched: map[string]*int{},
 		cached:   cached,
 	}
 }
@@ -91,6 +101,7 @@ func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
 		concernFields[c] = f
 		h.Concerns = append(h.Concerns, c)
 	}
+	r.concernSlugs = slices.Sorted(maps.Keys(r.concerns))
 	for _, c := range h.Concerns {
 		r.linkConcern(c, concernFields[c])
 	}
@@ -137,13 +148,18 @@ func (r *resolver) linkConcern(c *model.Concern, f *fields) {
 	if slug := f.text("team"); slug != "" {
 		c.Team = r.teams[slug]
 		if c.Team == nil && !r.site.Unreadable(load.KindTeam, slug) {
-			f.failKey("team", "unknown team %q (%s)", slug, suggest(slug, r.teamSlugs))
+			f.failKey("team", "unknown team %q (%s)", slug, r.teamHint(f.file, slug))
 		}
 	}
+	tagged := map[*model.Tag]bool{}
 	for _, name := range f.list("tags") {
+		name = norm.NFC.String(name)
 		slug := model.Slugify(name)
-		if slug == "" {
+		switch {
+		case slug == "":
 			f.failKey("tags", "tag %q has no letters or digits", name)
+			continue
+		case !f.checkTag("tags", name):
 			continue
 		}
 		t := r.tags[slug]
@@ -151,7 +167,8 @@ func (r *resolver) linkConcern(c *model.Concern, f *fields) {
 			t = &model.Tag{Name: name, Slug: slug}
 			r.tags[slug] = t
 		}
-		if !slices.Contains(c.Tags, t) {
+		if !tagged[t] {
+			tagged[t] = true
 			c.Tags = append(c.Tags, t)
 			t.Concerns = append(t.Concerns, c)
 		}
@@ -164,8 +181,10 @@ func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
 	for _, n := range f.items("attendees") {
 		m.Attendees = append(m.Attendees, r.attendee(f, &n))
 	}
+	listed := map[*model.Concern]bool{}
 	for _, n := range f.items("concerns") {
-		if c := r.concernRef(f, "concerns", &n); c != nil && !slices.Contains(m.Concerns, c) {
+		if c := r.concernRef(f, "concerns", &n); c != nil && !listed[c] {
+			listed[c] = true
 			m.Concerns = append(m.Concerns, c)
 		}
 	}
@@ -198,10 +217,8 @@ func (r *resolver) attendee(f *fields, n *load.Node) model.Attendee {
 		return model.Attendee{Name: t.Title, Team: t, IsTeam: true}
 	}
 	if name == model.Slugify(name) { // written like a slug: perhaps a misspelt team
-		for _, slug := range r.teamSlugs {
-			if d := distance(name, slug); d > 0 && d <= 2 {
-				f.fail(n, "attendees: unknown team %q (did you mean %q?)", name, slug)
-			}
+		if slug := nearestWithin(name, r.teamSlugs, r.budget(f.file)); slug != "" {
+			f.fail(n, "attendees: unknown team %q (did you mean %q?)", name, slug)
 		}
 	}
 	return model.Attendee{Name: name, Team: r.teamOf(name)}
@@ -215,7 +232,7 @@ func (r *resolver) concernRef(f *fields, key string, n *load.Node) *model.Concer
 	slug := strings.TrimSpace(n.Value)
 	c := r.concerns[slug]
 	if c == nil && !r.site.Unreadable(load.KindConcern, slug) {
-		f.fail(n, "%s: unknown concern %q (%s)", key, slug, suggest(slug, slices.Sorted(maps.Keys(r.concerns))))
+		f.fail(n, "%s: unknown concern %q (%s)", key, slug, r.concernHint(f.file, key, slug))
 	}
 	return c
 }
@@ -224,8 +241,12 @@ func (r *resolver) concernRef(f *fields, key string, n *load.Node) *model.Concer
 // and members) to the team.
 func (r *resolver) indexPeople() {
 	r.people = map[string]*model.Team{}
+	r.teamTitles = map[string]*model.Team{}
 	for _, slug := range r.teamSlugs {
 		t := r.teams[slug]
+		if title := strings.ToLower(t.Title); r.teamTitles[title] == nil {
+			r.teamTitles[title] = t
+		}
 		for _, name := range append([]string{t.Slug, t.Title, t.Representative}, t.Members...) {
 			if _, ok := r.people[name]; !ok && name != "" {
 				r.people[name] = t

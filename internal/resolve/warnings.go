@@ -1,6 +1,8 @@
 package resolve
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -9,7 +11,8 @@ import (
 )
 
 // warnings finds what is allowed but probably not meant: concerns no meeting
-// has discussed, action items nobody owns or that have no due date, risk,
+// has discussed, action items nobody owns, or owned by someone on no team
+// (when teams list their people), or that have no due date, risk,
 // complexity or urgency written as one word that is nearly a level, risks
 // above the budget cap that nobody is working on, concerns due for review,
 // and, once, a history that could not be read.
@@ -39,10 +42,18 @@ func (r *resolver) warnings(h *model.Handbook) model.ErrorList {
 		list.Add(c.File, c.Line, "last reviewed %s, more than %s ago (scoring.reviewEvery): look at it at the next meeting, then set reviewed: %s",
 			c.LastReview.Format(time.DateOnly), r.config.Scoring.ReviewEvery.Text, h.Today.Format(time.DateOnly))
 	}
+	known := r.knownPeople()
 	for _, m := range h.Meetings {
 		for _, a := range m.Actions {
-			if a.Owner == "" {
+			switch {
+			case a.Owner == "":
 				list.Add(m.File, a.Line, "action %q has no owner", a.Task)
+			case a.OwnerTeam == nil && len(known) > 0:
+				hint := "add them to a team's members, or check the spelling"
+				if near := nearestWithin(a.Owner, known, r.budget(m.File)); near != "" {
+					hint = fmt.Sprintf("did you mean %q?", near)
+				}
+				list.Add(m.File, a.Line, "action %q: owner %q is not a representative or member of any team (%s)", a.Task, a.Owner, hint)
 			}
 			if a.Due.IsZero() && !a.Done {
 				list.Add(m.File, a.Line, "action %q has no due date", a.Task)
@@ -59,12 +70,19 @@ func (r *resolver) nearLevel(l model.Level) string {
 	if l.Scored || l.Note == "" || strings.ContainsAny(l.Note, " ,") {
 		return ""
 	}
-	for _, level := range r.config.Scoring.Scale {
-		for _, name := range append([]string{level.Name}, level.Aliases...) {
-			if d := distance(strings.ToLower(l.Note), strings.ToLower(name)); d > 0 && d <= 2 {
-				return name
-			}
+	return nearest(l.Note, r.config.Scoring.Scale.Words())
+}
+
+// knownPeople lists the representatives and members of every team, sorted;
+// none when no team lists its people, and owners cannot be checked.
+func (r *resolver) knownPeople() []string {
+	var names []string
+	for _, t := range r.teams {
+		if t.Representative != "" {
+			names = append(names, t.Representative)
 		}
+		names = append(names, t.Members...)
 	}
-	return ""
+	slices.Sort(names)
+	return slices.Compact(names)
 }

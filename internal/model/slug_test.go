@@ -1,0 +1,19 @@
+package model
+
+import "testing"
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"In progress":        "in-progress",
+		"  --a--b  ":         "a-b",
+		"Z\u00fcrich":        "z\u00fcrich",
+		"Zu\u0308rich":       "z\u00fcrich",        // decomposed, as macOS writes it
+		"\u0915\u094d\u0937": "\u0915\u094d\u0937", // a conjunct: the virama is a mark
+		"\u0301a":            "a",                  // a mark with no letter before it
+		"!!!":                "",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
