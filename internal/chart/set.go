@@ -14,7 +14,9 @@ type Set struct {
 	StatusByTeam  *Chart
 	Observability *Chart
 	OverTime      *Chart
-	Teams         map[string]TeamCharts // by team slug
+	// Budgets draws each error budget, in the order of the handbook's.
+	Budgets []*Chart
+	Teams   map[string]TeamCharts // by team slug
 }
 
 // TeamCharts are the charts on a team's own page.
@@ -22,6 +24,10 @@ type TeamCharts struct {
 	ValueEffort   *Chart
 	Status        *Chart
 	Observability *Chart
+	// Budget is the team's error budget: its own, when it has an SLO of its
+	// own, or else its risks in the site's; nil when neither is set or the
+	// team has no concerns.
+	Budget *Chart
 }
 
 // Build computes every chart of h. link returns the URL of a concern or
@@ -37,13 +43,33 @@ func Build(h *model.Handbook, link func(any) string) *Set {
 		OverTime:      b.OverTime(b.events(h.Concerns), h.Today),
 		Teams:         make(map[string]TeamCharts, len(h.Teams)),
 	}
+	scopes := make(map[*model.Team]string, len(h.Teams))
 	for i, t := range h.Teams {
-		scope := "team" + strconv.Itoa(i+1)
-		set.Teams[t.Slug] = TeamCharts{
+		scopes[t] = "team" + strconv.Itoa(i+1)
+	}
+	var site *model.Budget
+	own := map[*model.Team]*Chart{}
+	for _, bud := range h.Budgets {
+		if bud.Team == nil {
+			site = bud
+			set.Budgets = append(set.Budgets, b.Budget("all", bud, nil))
+			continue
+		}
+		own[bud.Team] = b.Budget(scopes[bud.Team], bud, nil)
+		set.Budgets = append(set.Budgets, own[bud.Team])
+	}
+	for _, t := range h.Teams {
+		scope := scopes[t]
+		tc := TeamCharts{
 			ValueEffort:   b.ValueEffort(scope, t.Concerns),
 			Status:        b.StatusCounts(scope, t.Concerns),
 			Observability: b.Observability(scope, []*model.Team{t}, t.Concerns),
+			Budget:        own[t],
 		}
+		if tc.Budget == nil && site != nil && len(t.Concerns) > 0 {
+			tc.Budget = b.Budget(scope, site, t)
+		}
+		set.Teams[t.Slug] = tc
 	}
 	return set
 }
