@@ -83,12 +83,15 @@ type segment struct {
 func (b *Builder) Budget(scope string, bud *model.Budget, team *model.Team) *Chart {
 	c := &Chart{
 		ID:        id(scope, "budget"),
-		Title:     "Bad minutes against the error budget",
+		Title:     "Bad minutes against the error budget (SLO " + bud.SLO.Text + ")",
 		HowToRead: "Each bar below the first is an estimated risk's expected bad minutes a year; a risk longer than the dashed cap line must be fixed. The first bar is the year's error budget: the risks that fit, smallest first, then what is left unallocated, up to the solid budget line.",
 	}
 	risks := bud.Allocations
+	if bud.Team != nil {
+		c.Title = "Bad minutes against the error budget of " + bud.Team.Title + " (SLO " + bud.SLO.Text + ")"
+	}
 	if team != nil {
-		c.Title = "Risks of " + team.Title + " against the shared error budget"
+		c.Title = "Risks of " + team.Title + " against the shared error budget (SLO " + bud.SLO.Text + ")"
 		risks = nil
 		for _, a := range bud.Allocations {
 			if a.Concern.Team == team {

@@ -70,6 +70,7 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 		p, _ := pathOf(v)
 		return s.Base + p
 	})
+	s.Risk = newRisk(h, s.Charts)
 	j.list = pages(s)
 	j.generated = map[string]func() []byte{
 		sitemapFile: func() []byte { return sitemap(s, j.list) },

@@ -51,6 +51,7 @@ func pages(s *Site) []*Page {
 		{Layout: "meetings", Path: "meetings/", Title: "Meetings", About: "Council meetings, newest first.", Crumbs: []Crumb{home}},
 		{Layout: "actions", Path: "actions/", Title: "Action items", About: "What the council agreed to do: overdue, open and done.", Crumbs: []Crumb{home}},
 		{Layout: "charts", Path: "charts/", Title: "Charts", About: "Where the council's concerns sit by value, effort and risk, per team and over time.", Crumbs: []Crumb{home}, Charts: true},
+		{Layout: "risk", Path: riskPath, Title: "Error budget", About: "Each estimated risk's expected bad minutes a year, set against the error budget of its SLO.", Crumbs: []Crumb{home}, Charts: true},
 		{Layout: "tags", Path: "tags/", Title: "Tags", About: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
 		{Layout: "404", Path: "404/", Title: "Page not found", Crumbs: []Crumb{home}},
 	}
@@ -84,6 +85,9 @@ func pages(s *Site) []*Page {
 	}
 	return out
 }
+
+// riskPath is the error budget page's.
+const riskPath = "risk/"
 
 func concernPath(c *model.Concern) string { return "concerns/" + c.Slug + "/" }
 func teamPath(t *model.Team) string       { return "teams/" + t.Slug + "/" }

@@ -27,6 +27,7 @@ type Site struct {
 	Overview Overview
 	Actions  ActionsByState
 	Charts   *chart.Set
+	Risk     Risk              // the error budgets, for the error budget page and team pages
 	assets   map[string]string // asset name -> published path, for the asset function
 }
 
@@ -123,6 +124,7 @@ func newSite(h *model.Handbook) *Site {
 		{Title: "Meetings", Path: "meetings/", Count: len(h.Meetings)},
 		{Title: "Actions", Path: "actions/", Count: len(s.Actions.Overdue) + len(s.Actions.Open)},
 		{Title: "Charts", Path: "charts/"},
+		{Title: "Error budget", Path: riskPath},
 		{Title: "Tags", Path: "tags/", Count: len(h.Tags)},
 	}
 	for _, p := range h.Pages {
