@@ -32,10 +32,11 @@ func TestBudgetChart(t *testing.T) {
 		path   string
 		charts int // budget charts the page draws
 	}{
-		{"/risk/", 2},             // the site's and Data's own
-		{"/charts/", 2},           // the same two
-		{"/teams/data/", 1},       // Data's own budget
-		{"/teams/web-client/", 1}, // Web client's risks in the site's budget
+		{"/risk/", 2},                // the site's and Data's own
+		{"/charts/", 2},              // the same two
+		{"/teams/data/", 1},          // Data's own budget
+		{"/teams/web-client/", 1},    // Web client's risks in the site's budget
+		{"/teams/it-operations/", 1}, // a single risk in it, drawn as tall as two
 	}
 	for _, p := range pages {
 		t.Run(strings.Trim(p.path, "/"), func(t *testing.T) {

@@ -156,8 +156,10 @@ func (b *Builder) Budget(scope string, bud *model.Budget, team *model.Team) *Cha
 	delete(x, "minInterval")
 	x["name"] = "Bad minutes a year"
 	x["nameLocation"] = "middle"
+	x["axisLabel"] = map[string]any{"hideOverlap": true}
 	x["max"] = niceCeil(1.12 * max(bud.Minutes, drawn[0].Minutes))
-	option["grid"] = map[string]any{"left": 8, "right": 24, "top": 48, "bottom": 8, "containLabel": true}
+	// Room above the plot for the names of the lines.
+	option["grid"].([]any)[0].(map[string]any)["top"] = "48"
 	for i, s := range segments {
 		series(option, i)["itemStyle"] = withBorder(itemStyle(s.look))
 	}
@@ -184,7 +186,9 @@ func (b *Builder) Budget(scope string, bud *model.Budget, team *model.Team) *Cha
 		}
 	}
 	c.Table = budgetTable(bud, risks, segments, b.link)
-	c.Size = sizeFor(len(names))
+	// The names of the lines above the plot and of the axis below it take
+	// the room of three bars.
+	c.Size = sizeFor(len(names) + 3)
 	return c
 }
 
@@ -238,7 +242,8 @@ func budgetLines(bud *model.Budget) map[string]any {
 		return map[string]any{
 			"name": name, "xAxis": round2(at),
 			"lineStyle": map[string]any{"color": colour, "type": kind, "width": 2},
-			"label":     map[string]any{"show": true, "position": "end", "distance": distance, "color": colour, "formatter": name + " " + model.FormatNumber(at)},
+			// The axis of risks runs downwards, so a line starts at the top.
+			"label": map[string]any{"show": true, "position": "start", "distance": distance, "color": colour, "formatter": name + " " + model.FormatNumber(at)},
 		}
 	}
 	return map[string]any{
