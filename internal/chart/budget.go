@@ -167,7 +167,7 @@ func (b *Builder) Budget(scope string, bud *model.Budget, team *model.Team) *Cha
 	for i, a := range drawn {
 		item := seriesData(option, len(segments))[i+1].(map[string]any)
 		item["itemStyle"] = itemStyle(VerdictOf(a).Look)
-		item["label"] = map[string]any{"show": true, "position": "right", "formatter": minutes[i] + " (" + model.FormatNumber(round1(a.Percent)) + "%)"}
+		item["label"] = map[string]any{"show": true, "position": "right", "formatter": minutes[i] + " (" + model.FormatNumber(model.ShareOf(a.Minutes, bud.Minutes)) + "%)"}
 	}
 	last["markLine"] = budgetLines(bud)
 
@@ -225,7 +225,7 @@ func (b *Builder) budgetSegments(bud *model.Budget, team *model.Team) []segment 
 	}
 	for _, a := range fits {
 		out = append(out, segment{name: a.Concern.Title, minutes: a.Minutes, look: VerdictFits.Look, link: b.link(a.Concern),
-			tip: []string{a.Concern.Title, model.FormatNumber(a.Minutes) + " bad minutes a year, " + model.FormatNumber(round1(a.Percent)) + "% of the budget: fits"}})
+			tip: []string{a.Concern.Title, model.FormatNumber(a.Minutes) + " bad minutes a year, " + model.FormatNumber(model.ShareOf(a.Minutes, bud.Minutes)) + "% of the budget: fits"}})
 	}
 	if bud.Unallocated > 0 {
 		out = append(out, segment{name: "Unallocated", minutes: bud.Unallocated, look: unallocatedLook, listed: true,
@@ -297,12 +297,12 @@ func budgetTable(bud *model.Budget, risks []*model.Allocation, segments []segmen
 	running := make([]float64, len(shown))
 	for i, a := range shown {
 		values = append(values, a.Minutes)
-		percents = append(percents, round1(a.Percent))
+		percents = append(percents, model.ShareOf(a.Minutes, bud.Minutes))
 		running[i] = a.Cumulative
 	}
 	for _, s := range rest {
 		values = append(values, s.minutes)
-		percents = append(percents, round1(100*s.minutes/bud.Minutes))
+		percents = append(percents, model.ShareOf(s.minutes, bud.Minutes))
 	}
 	mins := model.FormatColumn(values, 2)
 	pcts := model.FormatColumn(percents, 1)
@@ -337,7 +337,7 @@ func riskTip(a *model.Allocation, minutes string) []string {
 	return []string{
 		c.Title, c.Team.Name(),
 		minutes + " bad minutes a year: " + c.Exposure.Working,
-		model.FormatNumber(round1(a.Percent)) + "% of the budget",
+		model.FormatNumber(model.ShareOf(a.Minutes, a.Budget.Minutes)) + "% of the budget",
 		verdict,
 	}
 }
@@ -376,4 +376,3 @@ func niceCeil(x float64) float64 {
 	return math.Ceil(x/step) * step
 }
 
-func round1(f float64) float64 { return math.Round(f*10) / 10 }

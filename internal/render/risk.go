@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"math"
 	"slices"
 
 	"github.com/reliability-council/handbook/internal/chart"
@@ -157,7 +156,7 @@ func newRisk(h *model.Handbook, charts *chart.Set) Risk {
 				}
 			}
 		}
-		tb.Percent = percentOf(tb.Minutes, tb.View.Budget.Minutes)
+		tb.Percent = model.ShareOf(tb.Minutes, tb.View.Budget.Minutes)
 		r.Teams[t.Slug] = tb
 	}
 	return r
@@ -176,10 +175,10 @@ func newBudgetView(b *model.Budget, c *chart.Chart) *BudgetView {
 		}
 	}
 	v.Risks = riskTable(append(concerns, b.NotEstimated...))
-	v.ExpectedPercent = percentOf(b.Expected, b.Minutes)
-	v.AcceptedPercent = percentOf(b.Accepted, b.Minutes)
-	v.UnallocatedPercent = percentOf(b.Unallocated, b.Minutes)
-	v.OverPercent = percentOf(b.Over, b.Minutes)
+	v.ExpectedPercent = model.ShareOf(b.Expected, b.Minutes)
+	v.AcceptedPercent = model.ShareOf(b.Accepted, b.Minutes)
+	v.UnallocatedPercent = model.ShareOf(b.Unallocated, b.Minutes)
+	v.OverPercent = model.ShareOf(b.Over, b.Minutes)
 	return v
 }
 
@@ -212,7 +211,7 @@ func riskTable(concerns []*model.Concern) RiskTable {
 	perYear := column(2, func(c *model.Concern) float64 { return c.Frequency.PerYear })
 	minutes := column(2, func(c *model.Concern) float64 { return c.Exposure.Minutes })
 	percent := column(1, func(c *model.Concern) float64 {
-		return allocated(c, func(a *model.Allocation) float64 { return round1(a.Percent) })
+		return allocated(c, func(a *model.Allocation) float64 { return model.ShareOf(a.Minutes, a.Budget.Minutes) })
 	})
 	running := column(2, func(c *model.Concern) float64 {
 		return allocated(c, func(a *model.Allocation) float64 { return a.Cumulative })
@@ -272,7 +271,7 @@ func examples(capShare model.Share, concerns []*model.Concern) []ExampleBudget {
 				e.MustFix++
 			}
 		}
-		e.Percent = percentOf(total, e.Budget.Minutes)
+		e.Percent = model.ShareOf(total, e.Budget.Minutes)
 		out = append(out, e)
 	}
 	column := func(value func(*model.Budget) float64) []string {
@@ -289,13 +288,3 @@ func examples(capShare model.Share, concerns []*model.Concern) []ExampleBudget {
 	}
 	return out
 }
-
-// percentOf returns part as a percentage of whole, to a decimal.
-func percentOf(part, whole float64) float64 {
-	if whole == 0 {
-		return 0
-	}
-	return round1(100 * part / whole)
-}
-
-func round1(f float64) float64 { return math.Round(f*10) / 10 }
