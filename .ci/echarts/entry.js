@@ -7,6 +7,7 @@ import {
   AriaComponent,
   GridComponent,
   MarkAreaComponent,
+  MarkLineComponent,
   TooltipComponent,
   VisualMapContinuousComponent,
 } from "echarts/components";
@@ -15,7 +16,7 @@ import { CanvasRenderer } from "echarts/renderers";
 
 use([
   BarChart, HeatmapChart, LineChart, ScatterChart,
-  AriaComponent, GridComponent, MarkAreaComponent, TooltipComponent, VisualMapContinuousComponent,
+  AriaComponent, GridComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapContinuousComponent,
   LabelLayout, CanvasRenderer,
 ]);
 

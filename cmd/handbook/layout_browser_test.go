@@ -140,7 +140,7 @@ func TestLayout(t *testing.T) {
 			b.screen(t, s)
 			for _, scheme := range []string{"light", "dark"} {
 				b.colorScheme(t, scheme)
-				for _, p := range []string{"/", "/concerns/", "/charts/", "/teams/data/", "/actions/"} {
+				for _, p := range []string{"/", "/concerns/", "/charts/", "/risk/", "/teams/data/", "/actions/"} {
 					b.visit(t, exampleSrv.URL+p)
 					b.drawCharts(t, p)
 					name := cmp.Or(strings.Trim(strings.ReplaceAll(p, "/", "-"), "-"), "overview")
@@ -151,7 +151,7 @@ func TestLayout(t *testing.T) {
 		// Tiny data must look deliberate too.
 		tiny := httptest.NewServer(netlify(tinySite(t)))
 		t.Cleanup(tiny.Close)
-		for _, p := range []string{"/", "/charts/", "/teams/empty/"} {
+		for _, p := range []string{"/", "/charts/", "/risk/", "/teams/empty/"} {
 			b.visit(t, tiny.URL+p)
 			b.drawCharts(t, p)
 			name := cmp.Or(strings.Trim(strings.ReplaceAll(p, "/", "-"), "-"), "overview")

@@ -128,3 +128,40 @@ func TestContentCannotInjectMarkup(t *testing.T) {
 		}
 	}
 }
+
+// goldenRiskPages are the pages of testdata/risk-site kept in
+// testdata/risk-golden: the error budget, the concerns ranked by bad
+// minutes, and a risk above its team's cap.
+var goldenRiskPages = []string{"risk/index.html", "concerns/index.html", "concerns/card-retries/index.html"}
+
+// TestGoldenRisk builds testdata/risk-site, a handbook that ranks by
+// expected bad minutes (scoring.method: cre) against the site's SLO and a
+// team's own, with risks that fit, one that does not, one above its cap and
+// concerns not yet estimated, and compares its budget pages with
+// testdata/risk-golden. Run with -update after an intended change.
+func TestGoldenRisk(t *testing.T) {
+	built := published(t, "testdata/risk-site")
+	golden := filepath.Join("testdata", "risk-golden")
+	got, want := map[string][]byte{}, map[string][]byte{}
+	for _, path := range goldenRiskPages {
+		got[path] = built[path]
+		file := filepath.Join(golden, filepath.FromSlash(path))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file, built[path], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		want[path] = data
+	}
+	if diff := differences(got, want); !*update && diff != "" {
+		t.Errorf("differs from testdata/risk-golden: %s", diff)
+	}
+}

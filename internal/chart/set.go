@@ -15,7 +15,9 @@ type Set struct {
 	Observability *Chart
 	OverTime      *Chart
 	Trend         *Chart                // open concerns and their summed priority, from the history
-	Teams         map[string]TeamCharts // by team slug
+	// Budgets draws each error budget, in the order of the handbook's.
+	Budgets []*Chart
+	Teams   map[string]TeamCharts // by team slug
 }
 
 // TeamCharts are the charts on a team's own page.
@@ -24,6 +26,10 @@ type TeamCharts struct {
 	Status        *Chart
 	Observability *Chart
 	Trend         *Chart
+	// Budget is the team's error budget: its own, when it has an SLO of its
+	// own, or else its risks in the site's; nil when neither is set or the
+	// team has no concerns.
+	Budget *Chart
 }
 
 // Build computes every chart of h. link returns the URL of a concern or
@@ -40,14 +46,34 @@ func Build(h *model.Handbook, link func(any) string) *Set {
 		Trend:         sealed(b.Trend("all", h, nil)),
 		Teams:         make(map[string]TeamCharts, len(h.Teams)),
 	}
+	scopes := make(map[*model.Team]string, len(h.Teams))
 	for i, t := range h.Teams {
-		scope := "team" + strconv.Itoa(i+1)
-		set.Teams[t.Slug] = TeamCharts{
+		scopes[t] = "team" + strconv.Itoa(i+1)
+	}
+	var site *model.Budget
+	own := map[*model.Team]*Chart{}
+	for _, bud := range h.Budgets {
+		if bud.Team == nil {
+			site = bud
+			set.Budgets = append(set.Budgets, sealed(b.Budget("all", bud, nil)))
+			continue
+		}
+		own[bud.Team] = sealed(b.Budget(scopes[bud.Team], bud, nil))
+		set.Budgets = append(set.Budgets, own[bud.Team])
+	}
+	for _, t := range h.Teams {
+		scope := scopes[t]
+		tc := TeamCharts{
 			ValueEffort:   sealed(b.ValueEffort(scope, t.Concerns)),
 			Status:        sealed(b.StatusCounts(scope, t.Concerns)),
 			Observability: sealed(b.Observability(scope, []*model.Team{t}, t.Concerns)),
 			Trend:         sealed(b.Trend(scope, h, t)),
+			Budget:        own[t],
 		}
+		if tc.Budget == nil && site != nil && len(t.Concerns) > 0 {
+			tc.Budget = sealed(b.Budget(scope, site, t))
+		}
+		set.Teams[t.Slug] = tc
 	}
 	return set
 }

@@ -145,3 +145,12 @@ func Budgets(site, capShare Share, teams []*Team, concerns []*Concern) []*Budget
 	}
 	return list
 }
+
+// ShareOf returns part as a percentage of a budget's minutes, to a decimal,
+// as readers see a share of the budget: 165 of 525.6 is 31.4.
+func ShareOf(part, minutes float64) float64 {
+	if minutes == 0 {
+		return 0
+	}
+	return round1(100 * part / minutes)
+}

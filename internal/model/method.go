@@ -8,6 +8,7 @@ type Method struct {
 	Name    string // as site.yaml writes it: "weighted", "cre", "rice", "wsjf"
 	Title   string // as readers see it
 	Score   string // what its score is called in a sentence: "priority", "expected cost"
+	Heading string // what a table's column of its scores is headed: "Priority", "Bad minutes a year"
 	Unit    string // what its score counts, written after the number; "" for a plain score
 	Formula string // the formula in words
 }
@@ -27,14 +28,14 @@ type method struct {
 var methods = []method{
 	{
 		Method: Method{
-			Name: "weighted", Title: "Weighted levels", Score: "priority",
+			Name: "weighted", Title: "Weighted levels", Score: "priority", Heading: "Priority",
 			Formula: "100 × (wv·value + wr·risk + we·(1 − effort) + wc·(1 − complexity) + wb·(1 − blockers)) / (wv + wr + we + wc + wb)",
 		},
 		prioritize: Scoring.weighted,
 	},
 	{
 		Method: Method{
-			Name: "cre", Title: "Google CRE risk analysis", Score: "expected cost", Unit: "bad minutes a year",
+			Name: "cre", Title: "Google CRE risk analysis", Score: "expected cost", Unit: "bad minutes a year", Heading: "Bad minutes a year",
 			Formula: "(time to detect + time to repair) × users affected × times a year",
 		},
 		prioritize: Scoring.cre,
@@ -42,7 +43,7 @@ var methods = []method{
 	},
 	{
 		Method: Method{
-			Name: "rice", Title: "RICE", Score: "RICE score",
+			Name: "rice", Title: "RICE", Score: "RICE score", Heading: "RICE score",
 			Formula: "reach × impact × confidence / effort",
 		},
 		prioritize: Scoring.rice,
@@ -50,7 +51,7 @@ var methods = []method{
 	},
 	{
 		Method: Method{
-			Name: "wsjf", Title: "Weighted shortest job first (WSJF)", Score: "WSJF score",
+			Name: "wsjf", Title: "Weighted shortest job first (WSJF)", Score: "WSJF score", Heading: "WSJF score",
 			Formula: "(value + time criticality + risk reduction) / job size",
 		},
 		prioritize: Scoring.wsjf,

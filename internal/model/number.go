@@ -67,3 +67,23 @@ func FormatNumber(f float64) string {
 	p := math.Pow(10, float64(places))
 	return strconv.FormatFloat(math.Round(f*p)/p, 'f', -1, 64)
 }
+
+// FormatColumn writes numbers that stand in one column of a table, so that
+// they line up: each to the same number of decimals, the most that
+// FormatNumber would give any of them, but at most most. A column of whole
+// numbers stays whole: 486, 165, 72; one fraction among them gives every
+// number its decimals: 0.25, 0.10, 0.05.
+func FormatColumn(values []float64, most int) []string {
+	places := 0
+	for _, v := range values {
+		if _, frac, ok := strings.Cut(FormatNumber(v), "."); ok {
+			places = max(places, len(frac))
+		}
+	}
+	places = min(places, most)
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = strconv.FormatFloat(v, 'f', places, 64)
+	}
+	return out
+}

@@ -73,6 +73,10 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 			return ChangeList{Title: title, Changes: list}
 		}),
 		"levelRow": builds(func(label string, l model.Level) LevelRow { return LevelRow{Label: label, Level: l} }),
+		"method": {
+			Fn:     func() model.Method { return s.Config.Scoring.Method },
+			Global: []string{"Config.Scoring.Method"},
+		},
 		"editURL": {
 			Fn: func(source string) string {
 				if s.Config.EditURL == "" || source == "" {
@@ -115,7 +119,8 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 			Args:   []reads.Use{reads.Paths("Done", "Due")},
 			Global: []string{"Today"},
 		},
-		"score": pure(formatScore),
+		"score":  pure(formatScore),
+		"number": pure(model.FormatNumber),
 		"decimals": pure(func(f float64, places int) string {
 			return strconv.FormatFloat(f, 'f', places, 64)
 		}),

@@ -51,7 +51,10 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 			return s.Base + p
 		})
 	}()
-	defer func() { s.Charts = <-charts }()
+	defer func() {
+		s.Charts = <-charts
+		s.Risk = newRisk(h, s.Charts)
+	}()
 	assets, err := readAssets(theme)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)

@@ -53,6 +53,7 @@ func pages(s *Site) []*Page {
 		{Layout: "charts", Path: "charts/", Title: "Charts", About: "Where the council's concerns sit by value, effort and risk, per team and over time.", Crumbs: []Crumb{home}, Charts: true},
 		{Layout: "changes", Path: "changes/", Title: "What changed", About: "What changed since the council's last meeting: concerns raised, moved on and re-scored, action items agreed, done and overdue.", Crumbs: []Crumb{home}},
 		{Layout: "agenda", Path: "agenda/", Title: "Agenda", About: "What the council's next meeting should look at: open action items by owner, what changed, concerns not yet discussed or due for review.", Crumbs: []Crumb{home}},
+		{Layout: "risk", Path: riskPath, Title: "Error budget", About: "Each estimated risk's expected bad minutes a year, set against the error budget of its SLO.", Crumbs: []Crumb{home}, Charts: true},
 		{Layout: "tags", Path: "tags/", Title: "Tags", About: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
 		{Layout: "404", Path: "404/", Title: "Page not found", Crumbs: []Crumb{home}},
 	}
@@ -86,6 +87,9 @@ func pages(s *Site) []*Page {
 	}
 	return out
 }
+
+// riskPath is the error budget page's.
+const riskPath = "risk/"
 
 func concernPath(c *model.Concern) string { return "concerns/" + c.Slug + "/" }
 func teamPath(t *model.Team) string       { return "teams/" + t.Slug + "/" }

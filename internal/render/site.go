@@ -29,6 +29,7 @@ type Site struct {
 	Actions  ActionsByState
 	Charts   *chart.Set
 	Agenda   Agenda
+	Risk     Risk              // the error budgets, for the error budget page and team pages
 	assets   map[string]string // asset name -> published path, for the asset function
 }
 
@@ -133,6 +134,7 @@ func newSite(h *model.Handbook) *Site {
 		{Title: "What changed", Path: "changes/"},
 		{Title: "Agenda", Path: "agenda/"},
 		{Title: "Charts", Path: "charts/"},
+		{Title: "Error budget", Path: riskPath},
 		{Title: "Tags", Path: "tags/", Count: len(h.Tags)},
 	}
 	for _, p := range h.Pages {
