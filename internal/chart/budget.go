@@ -375,4 +375,3 @@ func niceCeil(x float64) float64 {
 	}
 	return math.Ceil(x/step) * step
 }
-

@@ -14,7 +14,7 @@ type Set struct {
 	StatusByTeam  *Chart
 	Observability *Chart
 	OverTime      *Chart
-	Trend         *Chart                // open concerns and their summed priority, from the history
+	Trend         *Chart // open concerns and their summed priority, from the history
 	// Budgets draws each error budget, in the order of the handbook's.
 	Budgets []*Chart
 	Teams   map[string]TeamCharts // by team slug
