@@ -128,17 +128,7 @@ func funcs(s *Site, md *markdown, rows *rowCache, partials *partialCache) map[st
 			Fn:     func(st string) int { return slices.Index(statuses, st) },
 			Global: []string{"Config.Scoring"},
 		},
-		"observable": pure(func(o model.Observability) string {
-			switch o {
-			case model.ObservableYes:
-				return "Yes"
-			case model.ObservablePartly:
-				return "Partly"
-			case model.ObservableNo:
-				return "No"
-			}
-			return "Not known"
-		}),
+		"observable": pure(model.Observability.Label),
 	}
 }
 
