@@ -1,0 +1,181 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// A document is one thing a search finds: a concern, a team, a meeting, an
+// action item or a plain page. Its id is its place in the list of every
+// document, kind after kind (kinds), each kind in the handbook's order:
+// concerns by priority, so that a search with filters and no words lists
+// them most urgent first.
+type document struct {
+	record record
+	// What the search looks through, from the most telling to the least.
+	title string
+	names []string // team, tags, owner, people
+	texts []string // the short texts of the frontmatter: signals, notes
+	body  []byte   // Markdown
+}
+
+// record is what a result shows of a document, published in the record
+// files.
+type record struct {
+	Title   string `json:"title"`
+	URL     string `json:"url"`
+	Kind    string `json:"kind"`              // the kind's name, in the manifest's kinds
+	Meta    string `json:"meta,omitempty"`    // one line under the title: team and status, a date
+	Excerpt string `json:"excerpt,omitempty"` // the start of its text
+}
+
+// kind is a kind of document, as the manifest and the search page's type
+// filter name it.
+type kind struct {
+	Name  string `json:"name"`
+	Label string `json:"label"`
+	First int    `json:"first"` // the id of its first document
+	Count int    `json:"count"`
+}
+
+// excerptRunes is about how long an excerpt is: two lines of a result.
+const excerptRunes = 180
+
+// documents lists every document of the handbook in id order, with the
+// kinds they fall in. url returns the address of anything with a page.
+func documents(h *model.Handbook, url func(any) string) ([]document, []kind) {
+	var docs []document
+	var kinds []kind
+	add := func(name, label string, n int, doc func(i int) document) {
+		kinds = append(kinds, kind{Name: name, Label: label, First: len(docs), Count: n})
+		for i := range n {
+			d := doc(i)
+			d.record.Kind = name
+			docs = append(docs, d)
+		}
+	}
+	add("concern", "Concern", len(h.Concerns), func(i int) document { return concernDoc(h.Concerns[i], url) })
+	add("team", "Team", len(h.Teams), func(i int) document { return teamDoc(h.Teams[i], url) })
+	add("meeting", "Meeting", len(h.Meetings), func(i int) document { return meetingDoc(h.Meetings[i], url) })
+	add("action", "Action item", len(h.Actions), func(i int) document { return actionDoc(h.Actions[i], h, url) })
+	add("page", "Page", len(h.Pages), func(i int) document { return pageDoc(h.Pages[i], url) })
+	return docs, kinds
+}
+
+// countDocuments returns how many documents the handbook has, without
+// making them.
+func countDocuments(h *model.Handbook) int {
+	return len(h.Concerns) + len(h.Teams) + len(h.Meetings) + len(h.Actions) + len(h.Pages)
+}
+
+func concernDoc(c *model.Concern, url func(any) string) document {
+	d := document{
+		record: record{Title: c.Title, URL: url(c), Meta: join(" · ", c.Team.Name(), model.StatusLabel(c.Status)), Excerpt: excerpt(c.Body.Text)},
+		title:  c.Title,
+		body:   c.Body.Text,
+	}
+	if c.Team != nil {
+		d.names = append(d.names, c.Team.Title)
+	}
+	for _, t := range c.Tags {
+		d.names = append(d.names, t.Name)
+	}
+	d.names = append(d.names, c.Owner)
+	for _, l := range []model.Level{c.Value, c.Effort, c.Risk, c.Complexity, c.Urgency} {
+		d.texts = append(d.texts, l.Note)
+	}
+	if !c.Risk.Scored {
+		d.texts = append(d.texts, c.Risk.Text)
+	}
+	d.texts = append(d.texts, c.Signals...)
+	d.texts = append(d.texts, c.Blockers...)
+	d.texts = append(d.texts, c.Evidence...)
+	return d
+}
+
+func teamDoc(t *model.Team, url func(any) string) document {
+	d := document{
+		record: record{Title: t.Title, URL: url(t), Excerpt: excerpt(t.Body.Text)},
+		title:  t.Title,
+		names:  append([]string{t.Slug, t.Representative}, t.Members...),
+		body:   t.Body.Text,
+	}
+	if t.Representative != "" {
+		d.record.Meta = "Represented by " + t.Representative
+	}
+	return d
+}
+
+func meetingDoc(m *model.Meeting, url func(any) string) document {
+	d := document{
+		record: record{Title: m.Title, URL: url(m), Meta: longDate(m), Excerpt: excerpt(m.Body.Text)},
+		title:  m.Title,
+		names:  []string{m.Date.Format("2006-01-02"), m.Date.Format("January 2006")},
+		body:   m.Body.Text,
+	}
+	for _, a := range m.Attendees {
+		d.names = append(d.names, a.Name)
+	}
+	return d
+}
+
+func actionDoc(a *model.Action, h *model.Handbook, url func(any) string) document {
+	due := ""
+	if !a.Due.IsZero() {
+		due = "due " + a.Due.Format(dateLayout)
+	}
+	state := a.StateOn(h.Today)
+	d := document{
+		record: record{
+			Title: a.Task, URL: url(a.Meeting) + "#actions",
+			Meta:    join(" · ", a.Owner, due, model.StatusLabel(string(state))),
+			Excerpt: "Agreed at " + a.Meeting.Title,
+		},
+		title: a.Task,
+		names: []string{a.Owner},
+		texts: []string{a.Meeting.Title},
+	}
+	if a.Concern != nil {
+		d.record.Excerpt += ", about " + a.Concern.Title
+		d.texts = append(d.texts, a.Concern.Title)
+	}
+	if a.OwnerTeam != nil {
+		d.names = append(d.names, a.OwnerTeam.Title)
+	}
+	return d
+}
+
+func pageDoc(p *model.Page, url func(any) string) document {
+	ex := p.Description
+	if ex == "" {
+		ex = excerpt(p.Body.Text)
+	}
+	return document{
+		record: record{Title: p.Title, URL: url(p), Excerpt: ex},
+		title:  p.Title,
+		texts:  []string{p.Description},
+		body:   p.Body.Text,
+	}
+}
+
+// dateLayout writes a date as the pages do.
+const dateLayout = "2 January 2006"
+
+func longDate(m *model.Meeting) string {
+	if m.Date.IsZero() {
+		return ""
+	}
+	return m.Date.Format(dateLayout)
+}
+
+// join joins the parts that are not empty.
+func join(sep string, parts ...string) string {
+	kept := parts[:0:0]
+	for _, p := range parts {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
+}
