@@ -39,6 +39,7 @@ func TestHugoTwinMatches(t *testing.T) {
 			}
 			twin := buildHugo(t, hugo, s)
 			delete(handbook, "charts/index.html")
+			delete(handbook, "search/index.html") // the twin has no search
 			if a, b := slices.Sorted(maps.Keys(handbook)), slices.Sorted(maps.Keys(twin)); !slices.Equal(a, b) {
 				t.Fatalf("the handbook has %d pages, its twin %d; only in the handbook: %v; only in the twin: %v",
 					len(a), len(b), missing(a, b), missing(b, a))
@@ -117,7 +118,7 @@ func rows(page, class string) [][]string {
 		}
 		body := rowPattern.FindStringSubmatch(table[0])
 		for row := range strings.SplitSeq(body[1], "</tr>") {
-			if !strings.Contains(row, "<tr>") || strings.Contains(row, "colspan") {
+			if !strings.Contains(row, "<tr") || strings.Contains(row, "colspan") {
 				continue
 			}
 			var cells []string

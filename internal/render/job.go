@@ -69,9 +69,7 @@ func Prepare(h *model.Handbook, theme fs.FS, cache *Cache) (*Job, error) {
 		return s.Base + p
 	})
 	j.list = pages(s)
-	j.generated = map[string]func() []byte{
-		sitemapFile: func() []byte { return sitemap(s, j.list) },
-	}
+	j.generated = generatedFiles(s, j.list)
 	j.siteMap, err = newMap(j.list, assets, slices.Sorted(maps.Keys(j.generated)))
 	if err != nil {
 		return nil, err
@@ -187,9 +185,14 @@ func (j *Job) Run(emit func(File) error) (Stats, error) {
 	if err := firstPerLayout(j.list, errs); err != nil {
 		return Stats{}, err
 	}
-	for _, path := range slices.Sorted(maps.Keys(j.generated)) {
-		send(File{Path: path, Data: j.generated[path]()})
-	}
+	generated := slices.Sorted(maps.Keys(j.generated))
+	parallel.Each(len(generated), func() func(int) {
+		return func(i int) {
+			if !stopped.Load() {
+				send(File{Path: generated[i], Data: j.generated[generated[i]]()})
+			}
+		}
+	})
 	for _, path := range slices.Sorted(maps.Keys(j.assets)) {
 		send(File{Path: path, Data: j.assets[path]})
 	}

@@ -52,6 +52,7 @@ func pages(s *Site) []*Page {
 		{Layout: "actions", Path: "actions/", Title: "Action items", About: "What the council agreed to do: overdue, open and done.", Crumbs: []Crumb{home}},
 		{Layout: "charts", Path: "charts/", Title: "Charts", About: "Where the council's concerns sit by value, effort and risk, per team and over time.", Crumbs: []Crumb{home}, Charts: true},
 		{Layout: "tags", Path: "tags/", Title: "Tags", About: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
+		{Layout: "search", Path: "search/", Title: "Search", About: "Find a concern, team, meeting or action item by a word, and filter by team, status, tag or owner.", Crumbs: []Crumb{home}},
 		{Layout: "404", Path: "404/", Title: "Page not found", Crumbs: []Crumb{home}},
 	}
 	for _, c := range h.Concerns {

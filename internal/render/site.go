@@ -5,6 +5,7 @@ import (
 
 	"github.com/reliability-council/handbook/internal/chart"
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/search"
 )
 
 // Site is what every page's template sees of the whole handbook, computed
@@ -28,6 +29,12 @@ type Site struct {
 	Actions  ActionsByState
 	Charts   *chart.Set
 	assets   map[string]string // asset name -> published path, for the asset function
+
+	// Data names the data files published with the site.
+	Data DataFiles
+	// SearchIndex is the search index's first file, where the search box
+	// starts.
+	SearchIndex string
 }
 
 // NavItem is one entry of the navigation that stays on every page.
@@ -81,7 +88,7 @@ func newSite(h *model.Handbook) *Site {
 	s := &Site{
 		Handbook: h, Config: h.Config, Today: h.Today,
 		Teams: h.Teams, Concerns: h.Concerns, Meetings: h.Meetings, Pages: h.Pages, Tags: h.Tags,
-		Base: h.Config.BasePath(),
+		Base: h.Config.BasePath(), Data: dataFiles, SearchIndex: search.ManifestFile,
 	}
 	var closed int
 	statusCount := map[string]int{}
