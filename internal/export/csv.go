@@ -25,7 +25,7 @@ var concernColumns = []column[*model.Concern]{
 	{"rank", func(_ *Export, c *model.Concern) string { return count(c.Rank) }},
 	{"slug", func(_ *Export, c *model.Concern) string { return c.Slug }},
 	{"title", func(_ *Export, c *model.Concern) string { return c.Title }},
-	{"team", func(_ *Export, c *model.Concern) string { return deref(teamSlug(c.Team)) }},
+	{"team", func(_ *Export, c *model.Concern) string { return teamName(c.Team) }},
 	{"status", func(_ *Export, c *model.Concern) string { return c.Status }},
 	{"open", func(e *Export, c *model.Concern) string { return yesNo(e.h.Config.Scoring.IsOpen(c.Status)) }},
 	{"observable", func(_ *Export, c *model.Concern) string { return string(c.Observable) }},
@@ -67,7 +67,7 @@ var actionColumns = []column[*model.Action]{
 	{"id", func(e *Export, a *model.Action) string { return e.actionID(a) }},
 	{"task", func(_ *Export, a *model.Action) string { return a.Task }},
 	{"owner", func(_ *Export, a *model.Action) string { return a.Owner }},
-	{"owner_team", func(_ *Export, a *model.Action) string { return deref(teamSlug(a.OwnerTeam)) }},
+	{"owner_team", func(_ *Export, a *model.Action) string { return teamName(a.OwnerTeam) }},
 	{"due", func(_ *Export, a *model.Action) string { return isoDate(a.Due) }},
 	{"done", func(_ *Export, a *model.Action) string { return yesNo(a.Done) }},
 	{"state", func(e *Export, a *model.Action) string { return string(a.StateOn(e.h.Today)) }},
@@ -137,11 +137,12 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func deref(s *string) string {
-	if s == nil {
+// teamName is a team's slug, "" for none.
+func teamName(t *model.Team) string {
+	if t == nil {
 		return ""
 	}
-	return *s
+	return t.Slug
 }
 
 func levelScore(l model.Level) string {

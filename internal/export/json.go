@@ -1,10 +1,7 @@
 package export
 
 import (
-	"bytes"
-	"encoding/json"
 	"strconv"
-	"time"
 
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/parallel"
@@ -15,373 +12,417 @@ import (
 // reading the file can tell the format it was written for.
 const Version = 1
 
-// The JSON types below mirror handbook.schema.json field by field; the
-// tests validate the output against the schema, which allows no field it
-// does not describe. Every key is always present: a value not recorded is
-// null, a list with nothing in it is [].
-
-type handbookJSON struct {
-	Schema   string            `json:"$schema"`
-	Version  int               `json:"version"`
-	Title    string            `json:"title"`
-	BaseURL  string            `json:"baseURL"`
-	Built    string            `json:"built"`
-	Scoring  scoringJSON       `json:"scoring"`
-	Budgets  []budgetJSON      `json:"budgets"`
-	Teams    []teamJSON        `json:"teams"`
-	Concerns []json.RawMessage `json:"concerns"`
-	Meetings []meetingJSON     `json:"meetings"`
-	Actions  []actionJSON      `json:"actions"`
-}
-
-type scoringJSON struct {
-	Method    methodJSON       `json:"method"`
-	Scale     []scaleLevelJSON `json:"scale"`
-	Open      []string         `json:"open"`
-	Closed    []string         `json:"closed"`
-	Weights   weightsJSON      `json:"weights"`
-	SLO       *shareJSON       `json:"slo"`
-	BudgetCap shareJSON        `json:"budgetCap"`
-}
-
-type methodJSON struct {
-	Name    string  `json:"name"`
-	Title   string  `json:"title"`
-	Score   string  `json:"score"`
-	Unit    *string `json:"unit"`
-	Formula string  `json:"formula"`
-}
-
-type scaleLevelJSON struct {
-	Name    string   `json:"name"`
-	Score   float64  `json:"score"`
-	Aliases []string `json:"aliases"`
-}
-
-type weightsJSON struct {
-	Value      float64 `json:"value"`
-	Risk       float64 `json:"risk"`
-	Effort     float64 `json:"effort"`
-	Complexity float64 `json:"complexity"`
-	Blockers   float64 `json:"blockers"`
-	BlockerCap int     `json:"blockerCap"`
-}
-
-type budgetJSON struct {
-	Team        *string   `json:"team"`
-	SLO         shareJSON `json:"slo"`
-	Minutes     float64   `json:"minutes"`
-	Cap         float64   `json:"cap"`
-	Expected    float64   `json:"expected"`
-	Accepted    float64   `json:"accepted"`
-	Unallocated float64   `json:"unallocated"`
-	Over        float64   `json:"over"`
-	MustFix     int       `json:"mustFix"`
-}
-
-type teamJSON struct {
-	Slug           string     `json:"slug"`
-	Title          string     `json:"title"`
-	URL            string     `json:"url"`
-	Source         string     `json:"source"`
-	Representative *string    `json:"representative"`
-	Members        []string   `json:"members"`
-	SLO            *shareJSON `json:"slo"`
-	Concerns       []string   `json:"concerns"`
-	Meetings       []string   `json:"meetings"`
-	Actions        []string   `json:"actions"`
-}
-
-type concernJSON struct {
-	Slug       string        `json:"slug"`
-	Title      string        `json:"title"`
-	URL        string        `json:"url"`
-	Source     string        `json:"source"`
-	Team       *string       `json:"team"`
-	Status     string        `json:"status"`
-	Open       bool          `json:"open"`
-	Observable *string       `json:"observable"`
-	Owner      *string       `json:"owner"`
-	Tags       []string      `json:"tags"`
-	Raised     *string       `json:"raised"`
-	Rank       *int          `json:"rank"`
-	Priority   priorityJSON  `json:"priority"`
-	Value      *levelJSON    `json:"value"`
-	Effort     *levelJSON    `json:"effort"`
-	Risk       *levelJSON    `json:"risk"`
-	Complexity *levelJSON    `json:"complexity"`
-	Urgency    *levelJSON    `json:"urgency"`
-	Blockers   []string      `json:"blockers"`
-	Evidence   []string      `json:"evidence"`
-	Signals    []string      `json:"signals"`
-	Estimates  estimatesJSON `json:"estimates"`
-	Exposure   exposureJSON  `json:"exposure"`
-	Allocation *allocJSON    `json:"allocation"`
-	Meetings   []string      `json:"meetings"`
-	Actions    []string      `json:"actions"`
-	// History is kept for the changes the site's history tells of; it is
-	// always empty in version 1 (see docs/data.md).
-	History []struct{} `json:"history"`
-}
-
-type priorityJSON struct {
-	Method  string  `json:"method"`
-	Score   float64 `json:"score"`
-	Scored  bool    `json:"scored"`
-	Missing *string `json:"missing"`
-}
-
-type levelJSON struct {
-	Text  string   `json:"text"`
-	Note  *string  `json:"note"`
-	Score *float64 `json:"score"`
-}
-
-type estimatesJSON struct {
-	TimeToDetect *durationJSON `json:"timeToDetect"`
-	TimeToRepair *durationJSON `json:"timeToRepair"`
-	Impact       *shareJSON    `json:"impact"`
-	Frequency    *rateJSON     `json:"frequency"`
-	Confidence   *shareJSON    `json:"confidence"`
-}
-
-type durationJSON struct {
-	Text    string  `json:"text"`
-	Note    *string `json:"note"`
-	Minutes float64 `json:"minutes"`
-}
-
-type shareJSON struct {
-	Text     string  `json:"text"`
-	Note     *string `json:"note"`
-	Fraction float64 `json:"fraction"`
-}
-
-type rateJSON struct {
-	Text    string  `json:"text"`
-	Note    *string `json:"note"`
-	PerYear float64 `json:"perYear"`
-}
-
-type exposureJSON struct {
-	Estimated      bool     `json:"estimated"`
-	Missing        *string  `json:"missing"`
-	PerIncident    *float64 `json:"perIncident"`
-	MinutesPerYear *float64 `json:"minutesPerYear"`
-}
-
-type allocJSON struct {
-	Budget  *string `json:"budget"`
-	Minutes float64 `json:"minutes"`
-	Percent float64 `json:"percent"`
-	MustFix bool    `json:"mustFix"`
-	Fits    bool    `json:"fits"`
-}
-
-type meetingJSON struct {
-	Slug      string         `json:"slug"`
-	Title     string         `json:"title"`
-	URL       string         `json:"url"`
-	Source    string         `json:"source"`
-	Date      *string        `json:"date"`
-	Attendees []attendeeJSON `json:"attendees"`
-	Concerns  []string       `json:"concerns"`
-	Actions   []string       `json:"actions"`
-}
-
-type attendeeJSON struct {
-	Name   string  `json:"name"`
-	Team   *string `json:"team"`
-	IsTeam bool    `json:"isTeam"`
-}
-
-type actionJSON struct {
-	ID        string  `json:"id"`
-	URL       string  `json:"url"`
-	Meeting   string  `json:"meeting"`
-	Task      string  `json:"task"`
-	Owner     *string `json:"owner"`
-	OwnerTeam *string `json:"ownerTeam"`
-	Due       *string `json:"due"`
-	Done      bool    `json:"done"`
-	State     string  `json:"state"`
-	Concern   *string `json:"concern"`
-}
+// The functions below write handbook.json field by field, as
+// handbook.schema.json describes it; the tests validate the output against
+// the schema, which allows no field it does not describe. Every key is
+// always present: a value not recorded is null, a list with nothing in it
+// is [].
 
 // JSON returns handbook.json: the whole handbook, with its scores.
 func (e *Export) JSON() []byte {
 	h := e.h
-	out := handbookJSON{
-		Schema: h.Config.BaseURL + SchemaFile, Version: Version,
-		Title: h.Config.Title, BaseURL: h.Config.BaseURL, Built: isoDate(h.Today),
-		Scoring:  scoring(h.Config.Scoring),
-		Budgets:  make([]budgetJSON, len(h.Budgets)),
-		Teams:    make([]teamJSON, len(h.Teams)),
-		Concerns: make([]json.RawMessage, len(h.Concerns)),
-		Meetings: make([]meetingJSON, len(h.Meetings)),
-		Actions:  make([]actionJSON, len(h.Actions)),
-	}
-	for i, b := range h.Budgets {
-		out.Budgets[i] = budgetJSON{
-			Team: teamSlug(b.Team), SLO: share(b.SLO), Minutes: b.Minutes, Cap: b.Cap,
-			Expected: b.Expected, Accepted: b.Accepted, Unallocated: b.Unallocated, Over: b.Over, MustFix: b.MustFix,
-		}
-	}
-	for i, t := range h.Teams {
-		out.Teams[i] = teamJSON{
-			Slug: t.Slug, Title: t.Title, URL: e.url(t), Source: t.File,
-			Representative: text(t.Representative), Members: list(t.Members), SLO: optionalShare(t.SLO),
-			Concerns: slugs(t.Concerns, concernSlug), Meetings: slugs(t.Meetings, meetingSlug), Actions: slugs(t.Actions, e.actionID),
-		}
-	}
-	// The concerns are most of the file: each is encoded on its own, on
+	// The concerns are most of the file: each is written on its own, on
 	// every core.
+	concerns := make([][]byte, len(h.Concerns))
+	size := 0
 	parallel.Each(len(h.Concerns), func() func(int) {
-		return func(i int) { out.Concerns[i] = encode(e.concern(h.Concerns[i])) }
+		return func(i int) {
+			w := jsonWriter{b: make([]byte, 0, 2048)}
+			e.concern(&w, h.Concerns[i])
+			concerns[i] = w.b
+		}
 	})
-	for i, m := range h.Meetings {
-		mj := meetingJSON{
-			Slug: m.Slug, Title: m.Title, URL: e.url(m), Source: m.File, Date: date(m.Date),
-			Attendees: make([]attendeeJSON, len(m.Attendees)),
-			Concerns:  slugs(m.Concerns, concernSlug), Actions: slugs(m.Actions, e.actionID),
-		}
-		for j, a := range m.Attendees {
-			mj.Attendees[j] = attendeeJSON{Name: a.Name, Team: teamSlug(a.Team), IsTeam: a.IsTeam}
-		}
-		out.Meetings[i] = mj
+	for _, c := range concerns {
+		size += len(c) + 1
 	}
-	for i, a := range h.Actions {
-		aj := actionJSON{
-			ID: e.actionID(a), URL: e.actionURL(a), Meeting: a.Meeting.Slug, Task: a.Task,
-			Owner: text(a.Owner), OwnerTeam: teamSlug(a.OwnerTeam), Due: date(a.Due), Done: a.Done,
-			State: string(a.StateOn(h.Today)),
+
+	w := jsonWriter{b: make([]byte, 0, size+len(h.Actions)*400+len(h.Meetings)*600+len(h.Teams)*1000+4096)}
+	w.open()
+	w.key("$schema")
+	w.str(h.Config.BaseURL + SchemaFile)
+	w.key("version")
+	w.integer(Version)
+	w.key("title")
+	w.str(h.Config.Title)
+	w.key("baseURL")
+	w.str(h.Config.BaseURL)
+	w.key("built")
+	w.date(h.Today)
+	w.key("scoring")
+	scoring(&w, h.Config.Scoring)
+	w.key("budgets")
+	w.openList()
+	for _, b := range h.Budgets {
+		w.open()
+		w.key("team")
+		teamSlug(&w, b.Team)
+		w.key("slo")
+		share(&w, b.SLO)
+		for _, f := range []struct {
+			key string
+			n   float64
+		}{{"minutes", b.Minutes}, {"cap", b.Cap}, {"expected", b.Expected}, {"accepted", b.Accepted}, {"unallocated", b.Unallocated}, {"over", b.Over}} {
+			w.key(f.key)
+			w.number(f.n)
 		}
+		w.key("mustFix")
+		w.integer(b.MustFix)
+		w.close()
+	}
+	w.closeList()
+
+	w.key("teams")
+	w.openList()
+	for _, t := range h.Teams {
+		w.open()
+		page(&w, t.Slug, t.Title, e.url(t), t.File)
+		w.key("representative")
+		w.text(t.Representative)
+		w.key("members")
+		w.strs(t.Members)
+		w.key("slo")
+		optionalShare(&w, t.SLO)
+		w.key("concerns")
+		slugs(&w, t.Concerns, concernSlug)
+		w.key("meetings")
+		slugs(&w, t.Meetings, meetingSlug)
+		w.key("actions")
+		slugs(&w, t.Actions, e.actionID)
+		w.close()
+	}
+	w.closeList()
+
+	w.key("concerns")
+	w.openList()
+	for i, c := range concerns {
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		w.b = append(w.b, c...)
+	}
+	w.closeList()
+
+	w.key("meetings")
+	w.openList()
+	for _, m := range h.Meetings {
+		w.open()
+		page(&w, m.Slug, m.Title, e.url(m), m.File)
+		w.key("date")
+		w.date(m.Date)
+		w.key("attendees")
+		w.openList()
+		for _, a := range m.Attendees {
+			w.open()
+			w.key("name")
+			w.str(a.Name)
+			w.key("team")
+			teamSlug(&w, a.Team)
+			w.key("isTeam")
+			w.boolean(a.IsTeam)
+			w.close()
+		}
+		w.closeList()
+		w.key("concerns")
+		slugs(&w, m.Concerns, concernSlug)
+		w.key("actions")
+		slugs(&w, m.Actions, e.actionID)
+		w.close()
+	}
+	w.closeList()
+
+	w.key("actions")
+	w.openList()
+	for _, a := range h.Actions {
+		w.open()
+		w.key("id")
+		w.str(e.actionID(a))
+		w.key("url")
+		w.str(e.actionURL(a))
+		w.key("meeting")
+		w.str(a.Meeting.Slug)
+		w.key("task")
+		w.str(a.Task)
+		w.key("owner")
+		w.text(a.Owner)
+		w.key("ownerTeam")
+		teamSlug(&w, a.OwnerTeam)
+		w.key("due")
+		w.date(a.Due)
+		w.key("done")
+		w.boolean(a.Done)
+		w.key("state")
+		w.str(string(a.StateOn(h.Today)))
+		w.key("concern")
 		if a.Concern != nil {
-			aj.Concern = &a.Concern.Slug
+			w.str(a.Concern.Slug)
+		} else {
+			w.null()
 		}
-		out.Actions[i] = aj
+		w.close()
 	}
-	return encode(out)
+	w.closeList()
+	w.close()
+	return w.b
 }
 
-func (e *Export) concern(c *model.Concern) concernJSON {
-	s := e.h.Config.Scoring
-	cj := concernJSON{
-		Slug: c.Slug, Title: c.Title, URL: e.url(c), Source: c.File,
-		Team: teamSlug(c.Team), Status: c.Status, Open: s.IsOpen(c.Status),
-		Observable: text(string(c.Observable)), Owner: text(c.Owner), Tags: make([]string, len(c.Tags)), Raised: date(c.Raised),
-		Priority: priorityJSON{Method: c.Priority.Method.Name, Score: c.Priority.Score, Scored: c.Priority.Scored, Missing: text(c.Priority.Missing)},
-		Value:    level(c.Value), Effort: level(c.Effort), Risk: level(c.Risk), Complexity: level(c.Complexity), Urgency: level(c.Urgency),
-		Blockers: list(c.Blockers), Evidence: list(c.Evidence), Signals: list(c.Signals),
-		Estimates: estimatesJSON{
-			TimeToDetect: duration(c.ETTD), TimeToRepair: duration(c.ETTR),
-			Impact: optionalShare(c.Impact), Frequency: rate(c.Frequency), Confidence: optionalShare(c.Confidence),
-		},
-		Exposure: exposureJSON{Estimated: c.Exposure.Estimated, Missing: text(c.Exposure.Missing)},
-		Meetings: slugs(c.Meetings, meetingSlug), Actions: slugs(c.Actions, e.actionID),
-		History: []struct{}{},
+func (e *Export) concern(w *jsonWriter, c *model.Concern) {
+	w.open()
+	page(w, c.Slug, c.Title, e.url(c), c.File)
+	w.key("team")
+	teamSlug(w, c.Team)
+	w.key("status")
+	w.str(c.Status)
+	w.key("open")
+	w.boolean(e.h.Config.Scoring.IsOpen(c.Status))
+	w.key("observable")
+	w.text(string(c.Observable))
+	w.key("owner")
+	w.text(c.Owner)
+	w.key("tags")
+	w.openList()
+	for _, t := range c.Tags {
+		w.str(t.Name)
 	}
+	w.closeList()
+	w.key("raised")
+	w.date(c.Raised)
+	w.key("rank")
 	if c.Rank > 0 {
-		cj.Rank = &c.Rank
+		w.integer(c.Rank)
+	} else {
+		w.null()
 	}
-	for i, t := range c.Tags {
-		cj.Tags[i] = t.Name
+
+	w.key("priority")
+	w.open()
+	w.key("method")
+	w.str(c.Priority.Method.Name)
+	w.key("score")
+	w.number(c.Priority.Score)
+	w.key("scored")
+	w.boolean(c.Priority.Scored)
+	w.key("missing")
+	w.text(c.Priority.Missing)
+	w.close()
+
+	for _, l := range []struct {
+		key   string
+		level model.Level
+	}{{"value", c.Value}, {"effort", c.Effort}, {"risk", c.Risk}, {"complexity", c.Complexity}, {"urgency", c.Urgency}} {
+		w.key(l.key)
+		level(w, l.level)
 	}
+	w.key("blockers")
+	w.strs(c.Blockers)
+	w.key("evidence")
+	w.strs(c.Evidence)
+	w.key("signals")
+	w.strs(c.Signals)
+
+	w.key("estimates")
+	w.open()
+	w.key("timeToDetect")
+	duration(w, c.ETTD)
+	w.key("timeToRepair")
+	duration(w, c.ETTR)
+	w.key("impact")
+	optionalShare(w, c.Impact)
+	w.key("frequency")
+	if c.Frequency.Text == "" {
+		w.null()
+	} else {
+		w.open()
+		noted(w, c.Frequency.Text, c.Frequency.Note)
+		w.key("perYear")
+		w.number(c.Frequency.PerYear)
+		w.close()
+	}
+	w.key("confidence")
+	optionalShare(w, c.Confidence)
+	w.close()
+
+	w.key("exposure")
+	w.open()
+	w.key("estimated")
+	w.boolean(c.Exposure.Estimated)
+	w.key("missing")
+	w.text(c.Exposure.Missing)
+	w.key("perIncident")
 	if c.Exposure.Estimated {
-		cj.Exposure.PerIncident, cj.Exposure.MinutesPerYear = &c.Exposure.PerIncident, &c.Exposure.Minutes
+		w.number(c.Exposure.PerIncident)
+	} else {
+		w.null()
 	}
+	w.key("minutesPerYear")
+	if c.Exposure.Estimated {
+		w.number(c.Exposure.Minutes)
+	} else {
+		w.null()
+	}
+	w.close()
+
+	w.key("allocation")
 	if a := c.Allocation; a != nil {
-		cj.Allocation = &allocJSON{Budget: teamSlug(a.Budget.Team), Minutes: a.Minutes, Percent: a.Percent, MustFix: a.MustFix, Fits: a.Fits}
+		w.open()
+		w.key("budget")
+		teamSlug(w, a.Budget.Team)
+		w.key("minutes")
+		w.number(a.Minutes)
+		w.key("percent")
+		w.number(a.Percent)
+		w.key("mustFix")
+		w.boolean(a.MustFix)
+		w.key("fits")
+		w.boolean(a.Fits)
+		w.close()
+	} else {
+		w.null()
 	}
-	return cj
+	w.key("meetings")
+	slugs(w, c.Meetings, meetingSlug)
+	w.key("actions")
+	slugs(w, c.Actions, e.actionID)
+	// Kept for the changes the site's history tells of; always empty in
+	// version 1 (see docs/data.md).
+	w.key("history")
+	w.openList()
+	w.closeList()
+	w.close()
 }
 
-func scoring(s model.Scoring) scoringJSON {
-	out := scoringJSON{
-		Method: methodJSON{Name: s.Method.Name, Title: s.Method.Title, Score: s.Method.Score, Unit: text(s.Method.Unit), Formula: s.Method.Formula},
-		Scale:  make([]scaleLevelJSON, len(s.Scale)),
-		Open:   list(s.Open), Closed: list(s.Closed),
-		Weights: weightsJSON{
-			Value: s.Weights.Value, Risk: s.Weights.Risk, Effort: s.Weights.Effort,
-			Complexity: s.Weights.Complexity, Blockers: s.Weights.Blockers, BlockerCap: s.Weights.BlockerCap,
-		},
-		SLO: optionalShare(s.SLO), BudgetCap: share(s.BudgetCap),
-	}
-	for i, l := range s.Scale {
-		out.Scale[i] = scaleLevelJSON{Name: l.Name, Score: l.Score, Aliases: list(l.Aliases)}
-	}
-	return out
+// page writes the fields that every piece with a page has.
+func page(w *jsonWriter, slug, title, url, source string) {
+	w.key("slug")
+	w.str(slug)
+	w.key("title")
+	w.str(title)
+	w.key("url")
+	w.str(url)
+	w.key("source")
+	w.str(source)
 }
 
-// encode writes v as compact JSON, leaving <, > and & as they are: the
-// file is data, never pasted into a page.
-func encode(v any) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		panic("export: " + err.Error()) // made of strings, numbers and lists, which always encode
+func scoring(w *jsonWriter, s model.Scoring) {
+	w.open()
+	w.key("method")
+	w.open()
+	w.key("name")
+	w.str(s.Method.Name)
+	w.key("title")
+	w.str(s.Method.Title)
+	w.key("score")
+	w.str(s.Method.Score)
+	w.key("unit")
+	w.text(s.Method.Unit)
+	w.key("formula")
+	w.str(s.Method.Formula)
+	w.close()
+	w.key("scale")
+	w.openList()
+	for _, l := range s.Scale {
+		w.open()
+		w.key("name")
+		w.str(l.Name)
+		w.key("score")
+		w.number(l.Score)
+		w.key("aliases")
+		w.strs(l.Aliases)
+		w.close()
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-}
-
-// text is a text that may not be recorded: nil when empty.
-func text(s string) *string {
-	if s == "" {
-		return nil
+	w.closeList()
+	w.key("open")
+	w.strs(s.Open)
+	w.key("closed")
+	w.strs(s.Closed)
+	w.key("weights")
+	w.open()
+	for _, f := range []struct {
+		key string
+		n   float64
+	}{{"value", s.Weights.Value}, {"risk", s.Weights.Risk}, {"effort", s.Weights.Effort}, {"complexity", s.Weights.Complexity}, {"blockers", s.Weights.Blockers}} {
+		w.key(f.key)
+		w.number(f.n)
 	}
-	return &s
-}
-
-// date is a date that may not be recorded, as YYYY-MM-DD.
-func date(t time.Time) *string { return text(isoDate(t)) }
-
-// list is a list that is never null.
-func list(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func slugs[T any](items []T, slug func(T) string) []string {
-	out := make([]string, len(items))
-	for i, it := range items {
-		out[i] = slug(it)
-	}
-	return out
+	w.key("blockerCap")
+	w.integer(s.Weights.BlockerCap)
+	w.close()
+	w.key("slo")
+	optionalShare(w, s.SLO)
+	w.key("budgetCap")
+	share(w, s.BudgetCap)
+	w.close()
 }
 
 func concernSlug(c *model.Concern) string { return c.Slug }
 func meetingSlug(m *model.Meeting) string { return m.Slug }
 
-func teamSlug(t *model.Team) *string {
+// slugs writes the names of items.
+func slugs[T any](w *jsonWriter, items []T, slug func(T) string) {
+	w.openList()
+	for _, it := range items {
+		w.str(slug(it))
+	}
+	w.closeList()
+}
+
+func teamSlug(w *jsonWriter, t *model.Team) {
 	if t == nil {
-		return nil
+		w.null()
+		return
 	}
-	return &t.Slug
+	w.str(t.Slug)
 }
 
-func level(l model.Level) *levelJSON {
+// noted writes what the council wrote: the text and its note.
+func noted(w *jsonWriter, text, note string) {
+	w.key("text")
+	w.str(text)
+	w.key("note")
+	w.text(note)
+}
+
+func level(w *jsonWriter, l model.Level) {
 	if l.IsZero() {
-		return nil
+		w.null()
+		return
 	}
-	out := &levelJSON{Text: l.Text, Note: text(l.Note)}
+	w.open()
+	noted(w, l.Text, l.Note)
+	w.key("score")
 	if l.Scored {
-		out.Score = &l.Score
+		w.number(l.Score)
+	} else {
+		w.null()
 	}
-	return out
+	w.close()
 }
 
-func duration(d model.Duration) *durationJSON {
+func duration(w *jsonWriter, d model.Duration) {
 	if d.Text == "" {
-		return nil
+		w.null()
+		return
 	}
-	return &durationJSON{Text: d.Text, Note: text(d.Note), Minutes: d.Minutes}
+	w.open()
+	noted(w, d.Text, d.Note)
+	w.key("minutes")
+	w.number(d.Minutes)
+	w.close()
 }
 
-func share(s model.Share) shareJSON {
-	return shareJSON{Text: s.Text, Note: text(s.Note), Fraction: decimal(s.Fraction)}
+func share(w *jsonWriter, s model.Share) {
+	w.open()
+	noted(w, s.Text, s.Note)
+	w.key("fraction")
+	w.number(decimal(s.Fraction))
+	w.close()
+}
+
+func optionalShare(w *jsonWriter, s model.Share) {
+	if s.Text == "" {
+		w.null()
+		return
+	}
+	share(w, s)
 }
 
 // decimal drops the last digits of a fraction worked out from a
@@ -390,19 +431,4 @@ func share(s model.Share) shareJSON {
 func decimal(f float64) float64 {
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 12, 64), 64)
 	return r
-}
-
-func optionalShare(s model.Share) *shareJSON {
-	if s.Text == "" {
-		return nil
-	}
-	out := share(s)
-	return &out
-}
-
-func rate(r model.Rate) *rateJSON {
-	if r.Text == "" {
-		return nil
-	}
-	return &rateJSON{Text: r.Text, Note: text(r.Note), PerYear: r.PerYear}
 }
