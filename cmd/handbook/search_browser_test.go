@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +18,7 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/reliability-council/handbook/internal/gensite"
 	"github.com/reliability-council/handbook/internal/search"
 )
 
@@ -340,4 +342,46 @@ func (b *browser) choose(t *testing.T, selector, value string) {
 func (b *browser) visible(t *testing.T, selector string) bool {
 	t.Helper()
 	return b.text(t, fmt.Sprintf(`String(document.querySelector(%q).getClientRects().length > 0)`, selector)) == "true"
+}
+
+// TestSearchManyBuckets searches a generated handbook large enough that
+// its terms are spread over many files, so that the browser must pick the
+// same file for a word as the build put it in: each of a few concerns,
+// searched by its title, comes first or nearly.
+func TestSearchManyBuckets(t *testing.T) {
+	chrome := chromiumPath(t)
+	dir := filepath.Join(t.TempDir(), "site")
+	site := gensite.Generate(gensite.Options{Concerns: 400, Meetings: 40, Teams: 12, Seed: 3})
+	if err := gensite.WriteFiles(dir, site.HandbookFiles()); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := buildSite(t, dir)
+	terms, err := filepath.Glob(filepath.Join(out, "search", "terms", "*.json"))
+	if err != nil || len(terms) < 16 {
+		t.Fatalf("the index has %d term files, want at least 16 for this test to mean something", len(terms))
+	}
+	srv := httptest.NewServer(withHeaders(netlify(out), netlifyHeaders(t)))
+	t.Cleanup(srv.Close)
+	b := startBrowser(t, chrome, srv.URL)
+	concerns, err := os.ReadDir(filepath.Join(dir, "content", "concerns"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(concerns); i += len(concerns) / 6 {
+		data, err := os.ReadFile(filepath.Join(dir, "content", "concerns", concerns[i].Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, title, _ := strings.Cut(string(data), "\ntitle: ")
+		title, _, _ = strings.Cut(title, "\n")
+		title = strings.Trim(title, `"'`)
+		want := "/concerns/" + strings.TrimSuffix(concerns[i].Name(), ".md") + "/"
+		page := "/search/?q=" + url.QueryEscape(title)
+		b.open(t, page, http.StatusOK)
+		got := b.waitLinks(t, ".search-results a", func(l []string) bool { return len(l) > 0 })
+		if !slices.Contains(got[:min(3, len(got))], want) {
+			t.Errorf("%s: results %q, want %s among the first three", page, got[:min(5, len(got))], want)
+		}
+		b.report(t, page, nil)
+	}
 }

@@ -23,11 +23,22 @@ type document struct {
 // record is what a result shows of a document, published in the record
 // files.
 type record struct {
-	Title   string `json:"title"`
-	URL     string `json:"url"`
-	Kind    string `json:"kind"`              // the kind's name, in the manifest's kinds
-	Meta    string `json:"meta,omitempty"`    // one line under the title: team and status, a date
-	Excerpt string `json:"excerpt,omitempty"` // the start of its text
+	Title string `json:"title"`
+	URL   string `json:"url"`
+	Kind  string `json:"kind"`           // the kind's name, in the manifest's kinds
+	Meta  string `json:"meta,omitempty"` // one line under the title: team and status, a date
+	// Excerpt is the start of its text; when a document has none of its
+	// own, result makes it from the body.
+	Excerpt string `json:"excerpt,omitempty"`
+}
+
+// result returns the document's record with its excerpt.
+func (d *document) result() record {
+	r := d.record
+	if r.Excerpt == "" {
+		r.Excerpt = excerpt(d.body)
+	}
+	return r
 }
 
 // kind is a kind of document, as the manifest and the search page's type
@@ -71,7 +82,7 @@ func countDocuments(h *model.Handbook) int {
 
 func concernDoc(c *model.Concern, url func(any) string) document {
 	d := document{
-		record: record{Title: c.Title, URL: url(c), Meta: join(" · ", c.Team.Name(), model.StatusLabel(c.Status)), Excerpt: excerpt(c.Body.Text)},
+		record: record{Title: c.Title, URL: url(c), Meta: join(" · ", c.Team.Name(), model.StatusLabel(c.Status))},
 		title:  c.Title,
 		body:   c.Body.Text,
 	}
@@ -96,7 +107,7 @@ func concernDoc(c *model.Concern, url func(any) string) document {
 
 func teamDoc(t *model.Team, url func(any) string) document {
 	d := document{
-		record: record{Title: t.Title, URL: url(t), Excerpt: excerpt(t.Body.Text)},
+		record: record{Title: t.Title, URL: url(t)},
 		title:  t.Title,
 		names:  append([]string{t.Slug, t.Representative}, t.Members...),
 		body:   t.Body.Text,
@@ -109,7 +120,7 @@ func teamDoc(t *model.Team, url func(any) string) document {
 
 func meetingDoc(m *model.Meeting, url func(any) string) document {
 	d := document{
-		record: record{Title: m.Title, URL: url(m), Meta: longDate(m), Excerpt: excerpt(m.Body.Text)},
+		record: record{Title: m.Title, URL: url(m), Meta: longDate(m)},
 		title:  m.Title,
 		names:  []string{m.Date.Format("2006-01-02"), m.Date.Format("January 2006")},
 		body:   m.Body.Text,
@@ -147,12 +158,8 @@ func actionDoc(a *model.Action, h *model.Handbook, url func(any) string) documen
 }
 
 func pageDoc(p *model.Page, url func(any) string) document {
-	ex := p.Description
-	if ex == "" {
-		ex = excerpt(p.Body.Text)
-	}
 	return document{
-		record: record{Title: p.Title, URL: url(p), Excerpt: ex},
+		record: record{Title: p.Title, URL: url(p), Excerpt: p.Description},
 		title:  p.Title,
 		texts:  []string{p.Description},
 		body:   p.Body.Text,

@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/parallel"
 )
 
 // Where the index is published, below the site's root.
@@ -148,13 +149,19 @@ func (ix *Index) make() map[string][]byte {
 	for b, data := range terms {
 		files[termsFile(b)] = data
 	}
-	for r := range ix.records {
-		part := docs[r*recordsPerFile : min(len(docs), (r+1)*recordsPerFile)]
-		recs := make([]record, len(part))
-		for i, d := range part {
-			recs[i] = d.record
+	records := make([][]byte, ix.records)
+	parallel.Each(ix.records, func() func(int) {
+		return func(r int) {
+			part := docs[r*recordsPerFile : min(len(docs), (r+1)*recordsPerFile)]
+			recs := make([]record, len(part))
+			for i := range part {
+				recs[i] = part[i].result()
+			}
+			records[r] = mustJSON(recs)
 		}
-		files[recordsFile(r)] = mustJSON(recs)
+	})
+	for r, data := range records {
+		files[recordsFile(r)] = data
 	}
 	values := facetsOf(ix.h, kinds)
 	for i, f := range facets {

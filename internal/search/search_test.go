@@ -118,8 +118,8 @@ func TestFiles(t *testing.T) {
 	}
 	docs, _ := documents(h, testURL)
 	for id, d := range docs {
-		if rec := files.record(t, id); rec != d.record {
-			t.Errorf("record %d is %+v, want %+v", id, rec, d.record)
+		if rec := files.record(t, id); rec != d.result() {
+			t.Errorf("record %d is %+v, want %+v", id, rec, d.result())
 		}
 	}
 	again := New(h, testURL)
