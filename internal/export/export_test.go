@@ -437,3 +437,29 @@ func checkContentLines(t *testing.T, data []byte) {
 		t.Error("not one VCALENDAR")
 	}
 }
+
+// TestDataReadsNoBody checks that no data file changes with the bodies of
+// the content, only with its frontmatter: the preview keeps the files of
+// its last build until the frontmatter changes (render's deps.frontmatter).
+func TestDataReadsNoBody(t *testing.T) {
+	h := handbook(t, sites["example"])
+	before := export(h).Files()
+	was := map[string][]byte{}
+	for path, make := range before {
+		was[path] = make()
+	}
+	for _, c := range h.Concerns {
+		c.Body.Text = append(c.Body.Text, "Another line.\n"...)
+	}
+	for _, m := range h.Meetings {
+		m.Body.Text = nil
+	}
+	for _, tm := range h.Teams {
+		tm.Body.Text = []byte("New.\n")
+	}
+	for path, make := range export(h).Files() {
+		if !bytes.Equal(make(), was[path]) {
+			t.Errorf("%s changed with the bodies", path)
+		}
+	}
+}

@@ -132,6 +132,36 @@ func (d *deps) all() uint64 {
 	return d.everythingHash
 }
 
+// frontmatter returns the signature of the handbook's frontmatter: the
+// configuration, the build day, and the frontmatter of every content file
+// by the file's name. Everything computed from the content but the bodies
+// follows from it; a save that changes only a body leaves it as it was.
+func (d *deps) frontmatter() uint64 {
+	type front struct {
+		File string
+		Hash uint64
+	}
+	h := d.site.Handbook
+	fronts := make([]front, 0, len(h.Teams)+len(h.Concerns)+len(h.Meetings)+len(h.Pages))
+	for _, t := range h.Teams {
+		fronts = append(fronts, front{t.File, t.FrontHash})
+	}
+	for _, c := range h.Concerns {
+		fronts = append(fronts, front{c.File, c.FrontHash})
+	}
+	for _, m := range h.Meetings {
+		fronts = append(fronts, front{m.File, m.FrontHash})
+	}
+	for _, p := range h.Pages {
+		fronts = append(fronts, front{p.File, p.FrontHash})
+	}
+	sum, ok := d.signer.Everything(h.Config, h.Today, fronts)
+	if !ok {
+		return maphash.Comparable(seed, new(byte)) // a signature no other build has
+	}
+	return sum
+}
+
 // themeHash hashes every file of the theme.
 func (d *deps) themeHash() uint64 {
 	var h maphash.Hash

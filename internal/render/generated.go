@@ -1,33 +1,60 @@
 package render
 
 import (
-	"maps"
-
 	"github.com/reliability-council/handbook/internal/export"
 	"github.com/reliability-council/handbook/internal/search"
 )
 
-// generatedFiles lists every file the site makes from the whole handbook
-// rather than with a layout or from the theme, by path: the sitemap, the
-// data exports and the search index, each made when its function is
-// called. It is the one list of them: the site's map and Run both take
-// theirs from it.
-func generatedFiles(s *Site, list []*Page) map[string]func() []byte {
-	files := map[string]func() []byte{
-		sitemapFile: func() []byte { return sitemap(s, list) },
+// generated is a file the site makes from the whole handbook rather than
+// with a layout or from the theme.
+type generated struct {
+	make func() []byte
+	// from is the signature of what the file is made from: a render with
+	// a cache takes the last render's bytes when it is the same. 0 for a
+	// file made every time.
+	from uint64
+}
+
+// generatedFiles lists every generated file by path: the sitemap, the
+// data exports and the search index. It is the one list of them: the
+// site's map and Run both take theirs from it. frontmatter is the
+// signature of the handbook's frontmatter (deps.frontmatter), which is
+// all the data exports read.
+func generatedFiles(s *Site, list []*Page, cache *Cache, frontmatter uint64) map[string]generated {
+	files := map[string]generated{
+		sitemapFile: {make: func() []byte { return sitemap(s, list) }},
 	}
-	maps.Copy(files, export.New(s.Handbook, func(v any) string {
+	exports := export.New(s.Handbook, func(v any) string {
 		p, _ := pathOf(v)
 		return s.Config.BaseURL + p
-	}).Files())
+	})
+	for path, make := range exports.Files() {
+		files[path] = generated{make: make, from: frontmatter}
+	}
+	var searchCache *search.Cache // the index has a cache of its own
+	if cache != nil {
+		searchCache = cache.search
+	}
 	index := search.New(s.Handbook, func(v any) string {
 		p, _ := pathOf(v)
 		return s.Base + p
-	})
+	}, searchCache)
 	for _, path := range index.Files() {
-		files[path] = func() []byte { return index.File(path) }
+		files[path] = generated{make: func() []byte { return index.File(path) }}
 	}
 	return files
+}
+
+// generate makes the generated file at path, or takes it from the cache
+// when the last render made it from the same inputs.
+func (j *Job) generate(path string) []byte {
+	g := j.generated[path]
+	if g.from != 0 && j.cache != nil {
+		if old, ok := j.cache.generated[path]; ok && old.sig == g.from {
+			return old.data
+		}
+	}
+	return g.make()
 }
 
 // DataFiles are the data files published with the site, for links to

@@ -28,7 +28,7 @@ type Job struct {
 	list      []*Page
 	byFile    map[string]*Page
 	assets    map[string][]byte // published as they are, by file
-	generated map[string]func() []byte
+	generated map[string]generated
 	siteMap   *Map
 	rows      *rowCache
 	partials  *partialCache
@@ -69,7 +69,7 @@ func Prepare(h *model.Handbook, theme fs.FS, cache *Cache) (*Job, error) {
 		return s.Base + p
 	})
 	j.list = pages(s)
-	j.generated = generatedFiles(s, j.list)
+	j.generated = generatedFiles(s, j.list, cache, j.deps.frontmatter())
 	j.siteMap, err = newMap(j.list, assets, slices.Sorted(maps.Keys(j.generated)))
 	if err != nil {
 		return nil, err
@@ -95,8 +95,8 @@ func (j *Job) File(path string) ([]byte, bool, error) {
 		}
 		return buf.Bytes(), true, nil
 	}
-	if generate, ok := j.generated[path]; ok {
-		return generate(), true, nil
+	if _, ok := j.generated[path]; ok {
+		return j.generate(path), true, nil
 	}
 	data, ok := j.assets[path]
 	return data, ok, nil
@@ -186,10 +186,12 @@ func (j *Job) Run(emit func(File) error) (Stats, error) {
 		return Stats{}, err
 	}
 	generated := slices.Sorted(maps.Keys(j.generated))
+	made := make([][]byte, len(generated))
 	parallel.Each(len(generated), func() func(int) {
 		return func(i int) {
 			if !stopped.Load() {
-				send(File{Path: generated[i], Data: j.generated[generated[i]]()})
+				made[i] = j.generate(generated[i])
+				send(File{Path: generated[i], Data: made[i]})
 			}
 		}
 	})
@@ -205,6 +207,12 @@ func (j *Job) Run(emit func(File) error) (Stats, error) {
 			j.cache.pages[pageFile(p)] = signed[i]
 		}
 		j.cache.rows = j.rows.made.all()
+		j.cache.generated = make(map[string]signedPage, len(generated))
+		for i, path := range generated {
+			if from := j.generated[path].from; from != 0 {
+				j.cache.generated[path] = signedPage{sig: from, data: made[i]}
+			}
+		}
 	}
 	return Stats{Pages: len(j.list), Rendered: int(rendered.Load())}, nil
 }

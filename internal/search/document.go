@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/parallel"
 )
 
 // A document is one thing a search finds: a concern, a team, a meeting, an
@@ -18,6 +19,9 @@ type document struct {
 	names []string // team, tags, owner, people
 	texts []string // the short texts of the frontmatter: signals, notes
 	body  []byte   // Markdown
+	// file is the hash of the file the body is from: the same hash, the
+	// same body.
+	file uint64
 }
 
 // record is what a result shows of a document, published in the record
@@ -54,23 +58,37 @@ type kind struct {
 const excerptRunes = 180
 
 // documents lists every document of the handbook in id order, with the
-// kinds they fall in. url returns the address of anything with a page.
+// kinds they fall in, made on every core. url returns the address of
+// anything with a page.
 func documents(h *model.Handbook, url func(any) string) ([]document, []kind) {
-	var docs []document
-	var kinds []kind
-	add := func(name, label string, n int, doc func(i int) document) {
-		kinds = append(kinds, kind{Name: name, Label: label, First: len(docs), Count: n})
-		for i := range n {
-			d := doc(i)
-			d.record.Kind = name
-			docs = append(docs, d)
-		}
+	makers := []struct {
+		kind
+		doc func(i int) document
+	}{
+		{kind{Name: "concern", Label: "Concern", Count: len(h.Concerns)}, func(i int) document { return concernDoc(h.Concerns[i], url) }},
+		{kind{Name: "team", Label: "Team", Count: len(h.Teams)}, func(i int) document { return teamDoc(h.Teams[i], url) }},
+		{kind{Name: "meeting", Label: "Meeting", Count: len(h.Meetings)}, func(i int) document { return meetingDoc(h.Meetings[i], url) }},
+		{kind{Name: "action", Label: "Action item", Count: len(h.Actions)}, func(i int) document { return actionDoc(h.Actions[i], h, url) }},
+		{kind{Name: "page", Label: "Page", Count: len(h.Pages)}, func(i int) document { return pageDoc(h.Pages[i], url) }},
 	}
-	add("concern", "Concern", len(h.Concerns), func(i int) document { return concernDoc(h.Concerns[i], url) })
-	add("team", "Team", len(h.Teams), func(i int) document { return teamDoc(h.Teams[i], url) })
-	add("meeting", "Meeting", len(h.Meetings), func(i int) document { return meetingDoc(h.Meetings[i], url) })
-	add("action", "Action item", len(h.Actions), func(i int) document { return actionDoc(h.Actions[i], h, url) })
-	add("page", "Page", len(h.Pages), func(i int) document { return pageDoc(h.Pages[i], url) })
+	kinds := make([]kind, len(makers))
+	n := 0
+	for i := range makers {
+		makers[i].First = n
+		kinds[i] = makers[i].kind
+		n += makers[i].Count
+	}
+	docs := make([]document, n)
+	parallel.Each(n, func() func(int) {
+		return func(id int) {
+			k := 0
+			for id >= makers[k].First+makers[k].Count {
+				k++
+			}
+			docs[id] = makers[k].doc(id - makers[k].First)
+			docs[id].record.Kind = makers[k].Name
+		}
+	})
 	return docs, kinds
 }
 
@@ -85,6 +103,7 @@ func concernDoc(c *model.Concern, url func(any) string) document {
 		record: record{Title: c.Title, URL: url(c), Meta: join(" · ", c.Team.Name(), model.StatusLabel(c.Status))},
 		title:  c.Title,
 		body:   c.Body.Text,
+		file:   c.Hash,
 	}
 	if c.Team != nil {
 		d.names = append(d.names, c.Team.Title)
@@ -111,6 +130,7 @@ func teamDoc(t *model.Team, url func(any) string) document {
 		title:  t.Title,
 		names:  append([]string{t.Slug, t.Representative}, t.Members...),
 		body:   t.Body.Text,
+		file:   t.Hash,
 	}
 	if t.Representative != "" {
 		d.record.Meta = "Represented by " + t.Representative
@@ -124,6 +144,7 @@ func meetingDoc(m *model.Meeting, url func(any) string) document {
 		title:  m.Title,
 		names:  []string{m.Date.Format("2006-01-02"), m.Date.Format("January 2006")},
 		body:   m.Body.Text,
+		file:   m.Hash,
 	}
 	for _, a := range m.Attendees {
 		d.names = append(d.names, a.Name)
@@ -163,6 +184,7 @@ func pageDoc(p *model.Page, url func(any) string) document {
 		title:  p.Title,
 		texts:  []string{p.Description},
 		body:   p.Body.Text,
+		file:   p.Hash,
 	}
 }
 

@@ -17,13 +17,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"maps"
-	"runtime"
 	"slices"
 	"strconv"
 	"sync"
 
 	"github.com/reliability-council/handbook/internal/model"
-	"github.com/reliability-council/handbook/internal/parallel"
 )
 
 // Where the index is published, below the site's root.
@@ -55,10 +53,6 @@ const (
 	// documents, so that a bucket stays a few kilobytes at any size.
 	docsPerBucket = 32
 	maxBuckets    = 4096
-	// rangesPerCore is how many ranges of documents each core indexes: a
-	// few, so that a core slowed by other work leaves little for the rest
-	// to wait on.
-	rangesPerCore = 4
 )
 
 // Index is the search index of one handbook. Its file names are known
@@ -71,15 +65,23 @@ type Index struct {
 	buckets int
 	records int // record files
 
+	cache *Cache
+
 	once  sync.Once
 	files map[string][]byte
 }
 
 // New returns the index of h, not yet made. url returns the address of
-// anything that has a page, as links on the site write it.
-func New(h *model.Handbook, url func(any) string) *Index {
+// anything that has a page, as links on the site write it. With a cache,
+// the index takes from it what the last build with it worked out for each
+// document that has not changed, and leaves its own there; cache may be
+// nil.
+func New(h *model.Handbook, url func(any) string, cache *Cache) *Index {
 	n := countDocuments(h)
-	return &Index{h: h, url: url, buckets: bucketCount(n), records: (n + recordsPerFile - 1) / recordsPerFile}
+	if cache == nil {
+		cache = NewCache()
+	}
+	return &Index{h: h, url: url, cache: cache, buckets: bucketCount(n), records: (n + recordsPerFile - 1) / recordsPerFile}
 }
 
 // bucketCount returns the number of buckets for n documents: a power of
@@ -145,23 +147,28 @@ type manifest struct {
 func (ix *Index) make() map[string][]byte {
 	docs, kinds := documents(ix.h, ix.url)
 	files := make(map[string][]byte, len(ix.Files()))
-	terms := termBuckets(docs, ix.buckets, rangesPerCore*runtime.GOMAXPROCS(0))
+	ix.cache.mu.Lock()
+	analyses := ix.cache.analyze(docs)
+	terms := ix.cache.termBuckets(analyses, ix.buckets)
+	ix.cache.mu.Unlock()
 	for b, data := range terms {
 		files[termsFile(b)] = data
 	}
-	records := make([][]byte, ix.records)
-	parallel.Each(ix.records, func() func(int) {
-		return func(r int) {
-			part := docs[r*recordsPerFile : min(len(docs), (r+1)*recordsPerFile)]
-			recs := make([]record, len(part))
-			for i := range part {
-				recs[i] = part[i].result()
-			}
-			records[r] = mustJSON(recs)
+	for r := range ix.records {
+		part := analyses[r*recordsPerFile : min(len(docs), (r+1)*recordsPerFile)]
+		size := 2
+		for _, a := range part {
+			size += len(a.record) + 1
 		}
-	})
-	for r, data := range records {
-		files[recordsFile(r)] = data
+		data := make([]byte, 0, size)
+		data = append(data, '[')
+		for i, a := range part {
+			if i > 0 {
+				data = append(data, ',')
+			}
+			data = append(data, a.record...)
+		}
+		files[recordsFile(r)] = append(data, ']')
 	}
 	values := facetsOf(ix.h, kinds)
 	for i, f := range facets {

@@ -85,15 +85,46 @@ func TestBucketCount(t *testing.T) {
 	}
 }
 
-// TestRangesMakeTheSameIndex checks that cutting the documents into any
-// number of ranges, indexed apart and joined, gives the index that one
-// range gives.
-func TestRangesMakeTheSameIndex(t *testing.T) {
-	docs, _ := documents(sample(t, 300), testURL)
-	one := termBuckets(docs, 8, 1)
-	for _, ranges := range []int{2, 3, 7, 64, 1000} {
-		if got := termBuckets(docs, 8, ranges); !slices.EqualFunc(got, one, bytes.Equal) {
-			t.Errorf("%d ranges give another index than one range", ranges)
+// TestCacheMakesTheSameIndex changes the handbook again and again and
+// builds its index each time with what the build before left in the
+// cache: the files are those of a build without it.
+func TestCacheMakesTheSameIndex(t *testing.T) {
+	h := sample(t, 300)
+	cache := NewCache()
+	New(h, testURL, cache).File(ManifestFile)
+	for _, c := range []struct {
+		name   string
+		change func()
+	}{
+		{"a body", func() {
+			h.Concerns[3].Body.Text = []byte("A new body, with new words: wombat.\n")
+			h.Concerns[3].Hash++ // as a new body comes with its file's new hash
+		}},
+		{"a body again, the word gone", func() {
+			h.Concerns[3].Body.Text = []byte("Nothing left.\n")
+			h.Concerns[3].Hash++
+		}},
+		{"a title", func() { h.Concerns[10].Title = "Retitled" }},
+		{"two concerns in each other's place", func() { h.Concerns[20], h.Concerns[21] = h.Concerns[21], h.Concerns[20] }},
+		{"a document less", func() { h.Pages = nil }},
+		{"many titles", func() {
+			for _, c := range h.Concerns[:maxPatched+1] {
+				c.Title += " again"
+			}
+		}},
+	} {
+		c.change()
+		warm, cold := New(h, testURL, cache), New(h, testURL, nil)
+		if !slices.Equal(warm.Files(), cold.Files()) {
+			t.Fatalf("%s: files %q with the cache, %q without", c.name, warm.Files(), cold.Files())
+		}
+		for _, f := range cold.Files() {
+			if !bytes.Equal(warm.File(f), cold.File(f)) {
+				t.Errorf("%s: %s differs with the cache", c.name, f)
+			}
+		}
+		if len(cache.docs) != countDocuments(h) {
+			t.Errorf("%s: the cache keeps %d documents, want this build's %d", c.name, len(cache.docs), countDocuments(h))
 		}
 	}
 }
@@ -103,7 +134,7 @@ func TestRangesMakeTheSameIndex(t *testing.T) {
 // document's record is where its id says, and two builds are the same.
 func TestFiles(t *testing.T) {
 	h := sample(t, 300)
-	ix := New(h, testURL)
+	ix := New(h, testURL, nil)
 	files := readIndex(t, ix)
 	m := files.manifest
 	if m.Docs != countDocuments(h) || m.Buckets != bucketCount(m.Docs) || m.Buckets < 8 {
@@ -122,7 +153,7 @@ func TestFiles(t *testing.T) {
 			t.Errorf("record %d is %+v, want %+v", id, rec, d.result())
 		}
 	}
-	again := New(h, testURL)
+	again := New(h, testURL, nil)
 	for _, f := range ix.Files() {
 		if !bytes.Equal(ix.File(f), again.File(f)) {
 			t.Errorf("%s differs between two builds", f)
@@ -135,7 +166,7 @@ func TestFiles(t *testing.T) {
 
 func TestQueries(t *testing.T) {
 	h := sample(t, 40)
-	files := readIndex(t, New(h, testURL))
+	files := readIndex(t, New(h, testURL, nil))
 	url := func(c *model.Concern) string { return testURL(c) }
 	for _, c := range []struct {
 		name, query string
@@ -180,7 +211,7 @@ func TestQueries(t *testing.T) {
 
 func TestFacets(t *testing.T) {
 	h := sample(t, 40)
-	files := readIndex(t, New(h, testURL))
+	files := readIndex(t, New(h, testURL, nil))
 	docs, kinds := documents(h, testURL)
 	ids := newDocIDs(h, kinds)
 	for _, f := range files.manifest.Facets {
