@@ -65,14 +65,15 @@ func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
 		t.Errorf("editing a concern's body rendered %d pages and changed %v, want %v", r.stats.Rendered, r.changed, bodyChanges)
 	}
 
-	// Its status: the pages that show it, and the other team's page, which
+	// Its status: the pages that show it (the search page counts the
+	// concerns of each status), and the other team's page, which
 	// looks its charts up in the map of every team's (index .Charts.Teams
 	// .Slug): the analysis takes that to read them all.
 	edit(t, dir, "content/concerns/coverage.md", func(s string) string { return strings.Replace(s, "status: in-progress", "status: planned", 1) })
 	r = build("content/concerns/coverage.md")
 	showStatus := []string{
 		"charts/index.html", "concerns/coverage/index.html", "concerns/index.html", "index.html",
-		"meetings/first/index.html", "tags/monitoring/index.html", "tags/überwachung/index.html", "teams/ops/index.html",
+		"meetings/first/index.html", "search/index.html", "tags/monitoring/index.html", "tags/überwachung/index.html", "teams/ops/index.html",
 	}
 	// And the data and the search index, which has the status as a filter
 	// and in the concern's result.

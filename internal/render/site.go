@@ -35,6 +35,9 @@ type Site struct {
 	// SearchIndex is the search index's first file, where the search box
 	// starts.
 	SearchIndex string
+	// SearchFilters are the search page's filters, with the values the
+	// handbook has.
+	SearchFilters []search.Filter
 }
 
 // NavItem is one entry of the navigation that stays on every page.
@@ -88,7 +91,7 @@ func newSite(h *model.Handbook) *Site {
 	s := &Site{
 		Handbook: h, Config: h.Config, Today: h.Today,
 		Teams: h.Teams, Concerns: h.Concerns, Meetings: h.Meetings, Pages: h.Pages, Tags: h.Tags,
-		Base: h.Config.BasePath(), Data: dataFiles, SearchIndex: search.ManifestFile,
+		Base: h.Config.BasePath(), Data: dataFiles, SearchIndex: search.ManifestFile, SearchFilters: search.Filters(h),
 	}
 	var closed int
 	statusCount := map[string]int{}

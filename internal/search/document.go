@@ -57,45 +57,60 @@ type kind struct {
 // excerptRunes is about how long an excerpt is: two lines of a result.
 const excerptRunes = 180
 
-// documents lists every document of the handbook in id order, with the
-// kinds they fall in, made on every core. url returns the address of
-// anything with a page.
-func documents(h *model.Handbook, url func(any) string) ([]document, []kind) {
-	makers := []struct {
-		kind
-		doc func(i int) document
-	}{
-		{kind{Name: "concern", Label: "Concern", Count: len(h.Concerns)}, func(i int) document { return concernDoc(h.Concerns[i], url) }},
-		{kind{Name: "team", Label: "Team", Count: len(h.Teams)}, func(i int) document { return teamDoc(h.Teams[i], url) }},
-		{kind{Name: "meeting", Label: "Meeting", Count: len(h.Meetings)}, func(i int) document { return meetingDoc(h.Meetings[i], url) }},
-		{kind{Name: "action", Label: "Action item", Count: len(h.Actions)}, func(i int) document { return actionDoc(h.Actions[i], h, url) }},
-		{kind{Name: "page", Label: "Page", Count: len(h.Pages)}, func(i int) document { return pageDoc(h.Pages[i], url) }},
-	}
-	kinds := make([]kind, len(makers))
+// kinds are the kinds of document, in id order, each with how many the
+// handbook has and how to make the i-th.
+var kinds = []struct {
+	name, label string
+	count       func(h *model.Handbook) int
+	doc         func(h *model.Handbook, url func(any) string, i int) document
+}{
+	{"concern", "Concern", func(h *model.Handbook) int { return len(h.Concerns) },
+		func(h *model.Handbook, url func(any) string, i int) document { return concernDoc(h.Concerns[i], url) }},
+	{"team", "Team", func(h *model.Handbook) int { return len(h.Teams) },
+		func(h *model.Handbook, url func(any) string, i int) document { return teamDoc(h.Teams[i], url) }},
+	{"meeting", "Meeting", func(h *model.Handbook) int { return len(h.Meetings) },
+		func(h *model.Handbook, url func(any) string, i int) document { return meetingDoc(h.Meetings[i], url) }},
+	{"action", "Action item", func(h *model.Handbook) int { return len(h.Actions) },
+		func(h *model.Handbook, url func(any) string, i int) document { return actionDoc(h.Actions[i], h, url) }},
+	{"page", "Page", func(h *model.Handbook) int { return len(h.Pages) },
+		func(h *model.Handbook, url func(any) string, i int) document { return pageDoc(h.Pages[i], url) }},
+}
+
+// kindsOf returns the kinds of document with where each starts in the
+// handbook h.
+func kindsOf(h *model.Handbook) []kind {
+	out := make([]kind, len(kinds))
 	n := 0
-	for i := range makers {
-		makers[i].First = n
-		kinds[i] = makers[i].kind
-		n += makers[i].Count
+	for i, k := range kinds {
+		out[i] = kind{Name: k.name, Label: k.label, First: n, Count: k.count(h)}
+		n += out[i].Count
 	}
-	docs := make([]document, n)
-	parallel.Each(n, func() func(int) {
-		return func(id int) {
-			k := 0
-			for id >= makers[k].First+makers[k].Count {
-				k++
-			}
-			docs[id] = makers[k].doc(id - makers[k].First)
-			docs[id].record.Kind = makers[k].Name
-		}
-	})
-	return docs, kinds
+	return out
 }
 
 // countDocuments returns how many documents the handbook has, without
 // making them.
 func countDocuments(h *model.Handbook) int {
-	return len(h.Concerns) + len(h.Teams) + len(h.Meetings) + len(h.Actions) + len(h.Pages)
+	last := kindsOf(h)[len(kinds)-1]
+	return last.First + last.Count
+}
+
+// documents lists every document of the handbook in id order, made on
+// every core. url returns the address of anything with a page.
+func documents(h *model.Handbook, url func(any) string) []document {
+	ranges := kindsOf(h)
+	docs := make([]document, countDocuments(h))
+	parallel.Each(len(docs), func() func(int) {
+		return func(id int) {
+			k := 0
+			for id >= ranges[k].First+ranges[k].Count {
+				k++
+			}
+			docs[id] = kinds[k].doc(h, url, id-ranges[k].First)
+			docs[id].record.Kind = kinds[k].name
+		}
+	})
+	return docs
 }
 
 func concernDoc(c *model.Concern, url func(any) string) document {

@@ -13,22 +13,39 @@ import (
 // (data-team), except for open, which tables work out from the status.
 type facet struct {
 	name, label string
-	values      func(h *model.Handbook, ids *docIDs) []facetValue
+	values      func(h *model.Handbook, ids *docIDs) []FilterValue
 }
 
-// facetValues is a facet as the manifest lists it.
-type facetValues struct {
-	Name   string       `json:"name"`
-	Label  string       `json:"label"`
-	Values []facetValue `json:"values"`
+// Filter is a filter with the values the handbook has, as the search
+// page offers it and the manifest lists it.
+type Filter struct {
+	Name   string        `json:"name"` // the parameter in a page's address
+	Label  string        `json:"label"`
+	Values []FilterValue `json:"values"`
 }
 
-// facetValue is one value of a facet and the documents it selects.
-type facetValue struct {
+// FilterValue is one value of a filter, and how many documents it selects.
+type FilterValue struct {
 	Value string `json:"value"`
 	Label string `json:"label"`
 	Count int    `json:"count"`
-	ids   []int
+	ids   []int  // the documents it selects
+}
+
+// kindFilter is the filter by kind of document, which the browser applies
+// by the kinds' ranges of ids rather than from a file.
+const kindFilter = "kind"
+
+// Filters returns every filter of the search page, with the values the
+// handbook h has: the kind of document first, then the facets.
+func Filters(h *model.Handbook) []Filter {
+	byKind := Filter{Name: kindFilter, Label: "Kind"}
+	for _, k := range kindsOf(h) {
+		if k.Count > 0 {
+			byKind.Values = append(byKind.Values, FilterValue{Value: k.Name, Label: k.Label, Count: k.Count})
+		}
+	}
+	return append([]Filter{byKind}, facetsOf(h)...)
 }
 
 // facets are the filters, in the order pages show them.
@@ -72,11 +89,11 @@ func indexOf[T comparable](list []T, first int) map[T]int {
 
 // facetsOf returns every facet's values, each with the documents it
 // selects; a value that selects nothing is left out.
-func facetsOf(h *model.Handbook, kinds []kind) []facetValues {
-	ids := newDocIDs(h, kinds)
-	out := make([]facetValues, len(facets))
+func facetsOf(h *model.Handbook) []Filter {
+	ids := newDocIDs(h, kindsOf(h))
+	out := make([]Filter, len(facets))
 	for i, f := range facets {
-		out[i] = facetValues{Name: f.name, Label: f.label, Values: []facetValue{}}
+		out[i] = Filter{Name: f.name, Label: f.label, Values: []FilterValue{}}
 		for _, v := range f.values(h, ids) {
 			slices.Sort(v.ids)
 			v.ids = slices.Compact(v.ids)
@@ -90,10 +107,10 @@ func facetsOf(h *model.Handbook, kinds []kind) []facetValues {
 
 // teamValues: a team's concerns, its action items (owned by its people or
 // about its concerns), the meetings it attended and its own page.
-func teamValues(h *model.Handbook, ids *docIDs) []facetValue {
-	var out []facetValue
+func teamValues(h *model.Handbook, ids *docIDs) []FilterValue {
+	var out []FilterValue
 	for _, t := range h.Teams {
-		v := facetValue{Value: t.Slug, Label: t.Title, ids: []int{ids.teams[t]}}
+		v := FilterValue{Value: t.Slug, Label: t.Title, ids: []int{ids.teams[t]}}
 		for _, c := range t.Concerns {
 			v.ids = append(v.ids, ids.concerns[c])
 		}
@@ -109,10 +126,10 @@ func teamValues(h *model.Handbook, ids *docIDs) []facetValue {
 }
 
 // statusValues: concerns by status, in the configured order.
-func statusValues(h *model.Handbook, ids *docIDs) []facetValue {
-	var out []facetValue
+func statusValues(h *model.Handbook, ids *docIDs) []FilterValue {
+	var out []FilterValue
 	for _, st := range h.Config.Scoring.Statuses() {
-		v := facetValue{Value: st, Label: model.StatusLabel(st)}
+		v := FilterValue{Value: st, Label: model.StatusLabel(st)}
 		for _, c := range h.Concerns {
 			if c.Status == st {
 				v.ids = append(v.ids, ids.concerns[c])
@@ -125,9 +142,9 @@ func statusValues(h *model.Handbook, ids *docIDs) []facetValue {
 
 // openValues: concerns with an open status and action items not done, and
 // the rest of both.
-func openValues(h *model.Handbook, ids *docIDs) []facetValue {
-	open := facetValue{Value: "open", Label: "Open"}
-	closed := facetValue{Value: "closed", Label: "Closed"}
+func openValues(h *model.Handbook, ids *docIDs) []FilterValue {
+	open := FilterValue{Value: "open", Label: "Open"}
+	closed := FilterValue{Value: "closed", Label: "Closed"}
 	for _, c := range h.Concerns {
 		if h.Config.Scoring.IsOpen(c.Status) {
 			open.ids = append(open.ids, ids.concerns[c])
@@ -142,14 +159,14 @@ func openValues(h *model.Handbook, ids *docIDs) []facetValue {
 			open.ids = append(open.ids, ids.actions[a])
 		}
 	}
-	return []facetValue{open, closed}
+	return []FilterValue{open, closed}
 }
 
 // tagValues: concerns by tag.
-func tagValues(h *model.Handbook, ids *docIDs) []facetValue {
-	var out []facetValue
+func tagValues(h *model.Handbook, ids *docIDs) []FilterValue {
+	var out []FilterValue
 	for _, t := range h.Tags {
-		v := facetValue{Value: t.Slug, Label: t.Name}
+		v := FilterValue{Value: t.Slug, Label: t.Name}
 		for _, c := range t.Concerns {
 			v.ids = append(v.ids, ids.concerns[c])
 		}
@@ -159,15 +176,15 @@ func tagValues(h *model.Handbook, ids *docIDs) []facetValue {
 }
 
 // ownerValues: concerns and action items by owner, by name.
-func ownerValues(h *model.Handbook, ids *docIDs) []facetValue {
-	byOwner := map[string]*facetValue{}
+func ownerValues(h *model.Handbook, ids *docIDs) []FilterValue {
+	byOwner := map[string]*FilterValue{}
 	add := func(owner string, id int) {
 		if owner == "" {
 			return
 		}
 		v := byOwner[owner]
 		if v == nil {
-			v = &facetValue{Value: owner, Label: owner}
+			v = &FilterValue{Value: owner, Label: owner}
 			byOwner[owner] = v
 		}
 		v.ids = append(v.ids, id)
@@ -178,11 +195,11 @@ func ownerValues(h *model.Handbook, ids *docIDs) []facetValue {
 	for _, a := range h.Actions {
 		add(a.Owner, ids.actions[a])
 	}
-	out := make([]facetValue, 0, len(byOwner))
+	out := make([]FilterValue, 0, len(byOwner))
 	for _, v := range byOwner {
 		out = append(out, *v)
 	}
-	slices.SortFunc(out, func(a, b facetValue) int {
+	slices.SortFunc(out, func(a, b FilterValue) int {
 		if c := strings.Compare(strings.ToLower(a.Value), strings.ToLower(b.Value)); c != 0 {
 			return c
 		}
@@ -193,10 +210,10 @@ func ownerValues(h *model.Handbook, ids *docIDs) []facetValue {
 
 // observableValues: concerns by "can we see it in our data today?"; a
 // concern that does not say is "unknown".
-func observableValues(h *model.Handbook, ids *docIDs) []facetValue {
-	var out []facetValue
+func observableValues(h *model.Handbook, ids *docIDs) []FilterValue {
+	var out []FilterValue
 	for _, o := range model.Observabilities {
-		v := facetValue{Value: observableValue(o), Label: o.Label()}
+		v := FilterValue{Value: observableValue(o), Label: o.Label()}
 		for _, c := range h.Concerns {
 			if c.Observable == o {
 				v.ids = append(v.ids, ids.concerns[c])

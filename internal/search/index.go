@@ -137,7 +137,7 @@ type manifest struct {
 	RecordsPerFile int               `json:"recordsPerFile"`
 	Fold           map[string]string `json:"fold"`
 	Kinds          []kind            `json:"kinds"`
-	Facets         []facetValues     `json:"facets"`
+	Facets         []Filter          `json:"facets"`
 	// OpenStatuses are the statuses of concerns still to be dealt with,
 	// for the open filter of tables, which know a row's status.
 	OpenStatuses []string `json:"openStatuses"`
@@ -145,12 +145,9 @@ type manifest struct {
 
 // make makes every file of the index.
 func (ix *Index) make() map[string][]byte {
-	docs, kinds := documents(ix.h, ix.url)
+	docs := documents(ix.h, ix.url)
 	files := make(map[string][]byte, len(ix.Files()))
-	ix.cache.mu.Lock()
-	analyses := ix.cache.analyze(docs)
-	terms := ix.cache.termBuckets(analyses, ix.buckets)
-	ix.cache.mu.Unlock()
+	analyses, terms := ix.cache.index(docs, ix.buckets)
 	for b, data := range terms {
 		files[termsFile(b)] = data
 	}
@@ -170,7 +167,7 @@ func (ix *Index) make() map[string][]byte {
 		}
 		files[recordsFile(r)] = append(data, ']')
 	}
-	values := facetsOf(ix.h, kinds)
+	values := facetsOf(ix.h)
 	for i, f := range facets {
 		ids := map[string]string{}
 		for _, v := range values[i].Values {
@@ -191,7 +188,7 @@ func (ix *Index) make() map[string][]byte {
 	files[ManifestFile] = mustJSON(manifest{
 		Version: formatVersion, Build: hex.EncodeToString(sum.Sum(nil)[:8]),
 		Docs: len(docs), KeyRunes: keyRunes, Buckets: ix.buckets, RecordsPerFile: recordsPerFile,
-		Fold: fold, Kinds: kinds, Facets: values, OpenStatuses: ix.h.Config.Scoring.Open,
+		Fold: fold, Kinds: kindsOf(ix.h), Facets: values, OpenStatuses: ix.h.Config.Scoring.Open,
 	})
 	return files
 }

@@ -147,7 +147,7 @@ func TestFiles(t *testing.T) {
 			}
 		}
 	}
-	docs, _ := documents(h, testURL)
+	docs := documents(h, testURL)
 	for id, d := range docs {
 		if rec := files.record(t, id); rec != d.result() {
 			t.Errorf("record %d is %+v, want %+v", id, rec, d.result())
@@ -212,8 +212,8 @@ func TestQueries(t *testing.T) {
 func TestFacets(t *testing.T) {
 	h := sample(t, 40)
 	files := readIndex(t, New(h, testURL, nil))
-	docs, kinds := documents(h, testURL)
-	ids := newDocIDs(h, kinds)
+	docs := documents(h, testURL)
+	ids := newDocIDs(h, kindsOf(h))
 	for _, f := range files.manifest.Facets {
 		for _, v := range f.Values {
 			got := files.facet(t, f.Name, v.Value)

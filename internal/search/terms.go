@@ -86,6 +86,15 @@ func (d *document) key() uint64 {
 	return h.Sum64()
 }
 
+// index returns what the index takes from every document, and the file of
+// every bucket. One build at a time uses the cache.
+func (c *Cache) index(docs []document, buckets int) ([]*analysis, [][]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	analyses := c.analyze(docs)
+	return analyses, c.termBuckets(analyses, buckets)
+}
+
 // analyze returns what the index takes from every document: from the
 // cache for the documents it has, worked out on every core for the rest.
 // It keeps the documents' analyses for the next build.

@@ -406,40 +406,15 @@
     var status = document.querySelector("[data-search-status]");
     var results = document.querySelector("[data-search-results]");
     var more = document.querySelector("[data-search-more]");
-    var nojs = document.querySelector("[data-search-nojs]");
-    if (nojs) nojs.hidden = true;
     var selects = {};
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
-
-    arrowsThrough(document.querySelector("main") || document.body, input, results, function () { return true; });
-    index.load().then(function (m) {
-      var facets = [{ name: "kind", label: "Kind", values: m.kinds.map(function (k) { return { value: k.name, label: k.label, count: k.count }; }) }].concat(m.facets);
-      facets.forEach(function (f) {
-        if (!f.values.length) return;
-        var id = "search-filter-" + f.name;
-        var wrap = document.createElement("div");
-        wrap.className = "search-filter";
-        var label = document.createElement("label");
-        label.htmlFor = id;
-        label.textContent = f.label;
-        var select = document.createElement("select");
-        select.id = id;
-        select.name = f.name;
-        select.appendChild(new Option("Any", ""));
-        f.values.forEach(function (v) { select.appendChild(new Option(v.label + " (" + v.count + ")", v.value)); });
-        select.value = params.get(f.name) || "";
-        select.addEventListener("change", function () { run(true); });
-        wrap.appendChild(label);
-        wrap.appendChild(select);
-        fieldset.appendChild(wrap);
-        selects[f.name] = select;
-      });
-      fieldset.hidden = false;
-      run(false);
-    }).catch(function (err) {
-      status.textContent = "Search is not available: " + err.message;
+    Array.prototype.forEach.call(fieldset.querySelectorAll("select"), function (select) {
+      selects[select.name] = select;
+      select.value = params.get(select.name) || "";
+      select.addEventListener("change", function () { run(true); });
     });
+    arrowsThrough(document.querySelector("main") || document.body, input, results, function () { return true; });
 
     var asked = 0, shown = 0, found = [];
     function filters() {
@@ -506,6 +481,7 @@
         });
       });
     });
+    run(false);
   }
 
   // ---- Filters for concern tables -------------------------------------
