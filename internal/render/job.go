@@ -185,16 +185,23 @@ func (j *Job) Run(emit func(File) error) (Stats, error) {
 	if err := firstPerLayout(j.list, errs); err != nil {
 		return Stats{}, err
 	}
+	// One generated file after another: each is made on every core, and
+	// the largest take tens of megabytes while they are made.
 	generated := slices.Sorted(maps.Keys(j.generated))
-	made := make([][]byte, len(generated))
-	parallel.Each(len(generated), func() func(int) {
-		return func(i int) {
-			if !stopped.Load() {
-				made[i] = j.generate(generated[i])
-				send(File{Path: generated[i], Data: made[i]})
-			}
+	var made [][]byte // kept for the cache
+	if keepPages {
+		made = make([][]byte, len(generated))
+	}
+	for i, path := range generated {
+		if stopped.Load() {
+			break
 		}
-	})
+		data := j.generate(path)
+		if keepPages {
+			made[i] = data
+		}
+		send(File{Path: path, Data: data})
+	}
 	for _, path := range slices.Sorted(maps.Keys(j.assets)) {
 		send(File{Path: path, Data: j.assets[path]})
 	}
