@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 
@@ -12,6 +14,7 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/render"
 	"github.com/reliability-council/handbook/internal/resolve"
+	"github.com/reliability-council/handbook/internal/search"
 	"github.com/reliability-council/handbook/internal/write"
 )
 
@@ -213,5 +216,65 @@ func BenchmarkRebuildOneConcern(b *testing.B) {
 		i++
 		editFile(b, filepath.Join(dir, concern), fmt.Sprintf("\nEdit %d.\n", i))
 		last = rebuilt(b, s, last, concern)
+	}
+}
+
+// BenchmarkGeneratedFiles makes the files a build makes from the whole
+// handbook rather than with a layout, by kind: the search index, the data
+// exports, the sitemap. Each is made on every build and every save in the
+// preview. The search index's sub-benchmark reports its size.
+func BenchmarkGeneratedFiles(b *testing.B) {
+	dir := benchSite(b)
+	src := loadBench(b, dir)
+	h := resolveBench(b, src)
+	theme, err := load.Theme(dir, h.Config.Theme)
+	if err != nil {
+		b.Fatal(err)
+	}
+	prepare := func() *render.Job {
+		job, err := render.Prepare(h, theme, src.Bodies(), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return job
+	}
+	kinds := map[string]func(string) bool{
+		"search":  func(f string) bool { return strings.HasPrefix(f, search.Dir) },
+		"json":    func(f string) bool { return strings.HasSuffix(f, ".json") && !strings.HasPrefix(f, search.Dir) },
+		"csv":     func(f string) bool { return strings.HasSuffix(f, ".csv") },
+		"ics":     func(f string) bool { return strings.HasSuffix(f, ".ics") },
+		"sitemap": func(f string) bool { return f == "sitemap.xml" },
+	}
+	for _, kind := range []string{"search", "json", "csv", "ics", "sitemap"} {
+		b.Run(kind, func(b *testing.B) {
+			var files []string
+			m := prepare().Map()
+			for _, f := range m.Files() {
+				if e, _ := m.Entry(f); !e.Page && e.Asset == "" && kinds[kind](f) {
+					files = append(files, f)
+				}
+			}
+			if len(files) == 0 {
+				b.Fatalf("the site has no %s files", kind)
+			}
+			var size int
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				job := prepare()
+				runtime.GC() // not the garbage of Prepare
+				b.StartTimer()
+				size = 0
+				for _, f := range files {
+					data, _, err := job.File(f)
+					if err != nil {
+						b.Fatal(err)
+					}
+					size += len(data)
+				}
+			}
+			b.ReportMetric(float64(size), "bytes")
+			b.ReportMetric(float64(len(files)), "files")
+		})
 	}
 }

@@ -105,7 +105,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 // reaches the pages as markup.
 func TestContentCannotInjectMarkup(t *testing.T) {
 	files := published(t, copySite(t))
-	legit := regexp.MustCompile(`<script src="/council/assets/(handbook|charts)\.[0-9a-f]{8}\.js" defer></script>`)
+	legit := regexp.MustCompile(`<script src="/council/assets/(handbook|charts|search)\.[0-9a-f]{8}\.js" defer></script>`)
 	chartData := regexp.MustCompile(`(?s)<script type="application/json" id="chart_\w+-spec">(.*?)</script>`)
 	for path, data := range files {
 		if !strings.HasSuffix(path, ".html") {

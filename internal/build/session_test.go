@@ -56,30 +56,37 @@ func TestRebuildRendersOnlyWhatChanged(t *testing.T) {
 		return last
 	}
 
-	// A concern's body: its own page only, since lists show no bodies.
+	// A concern's body: its own page only, since lists show no bodies, and
+	// the search index, which looks through bodies and shows the start.
 	edit(t, dir, "content/concerns/coverage.md", func(s string) string { return s + "\nOne more line.\n" })
 	r := build("content/concerns/coverage.md")
-	if r.stats.Rendered != 1 || len(r.changed) != 1 || r.changed[0] != "concerns/coverage/index.html" {
-		t.Errorf("editing a concern's body rendered %d pages and changed %v", r.stats.Rendered, r.changed)
+	bodyChanges := []string{"concerns/coverage/index.html", "search/manifest.json", "search/records/0.json", "search/terms/0.json"}
+	if r.stats.Rendered != 1 || !slices.Equal(r.changed, bodyChanges) {
+		t.Errorf("editing a concern's body rendered %d pages and changed %v, want %v", r.stats.Rendered, r.changed, bodyChanges)
 	}
 
-	// Its status: the pages that show it, and the other team's page, which
+	// Its status: the pages that show it (the search page counts the
+	// concerns of each status), and the other team's page, which
 	// looks its charts up in the map of every team's (index .Charts.Teams
 	// .Slug): the analysis takes that to read them all.
 	edit(t, dir, "content/concerns/coverage.md", func(s string) string { return strings.Replace(s, "status: in-progress", "status: planned", 1) })
 	r = build("content/concerns/coverage.md")
 	showStatus := []string{
 		"charts/index.html", "concerns/coverage/index.html", "concerns/index.html", "index.html",
-		"meetings/first/index.html", "tags/monitoring/index.html", "tags/überwachung/index.html", "teams/ops/index.html",
+		"meetings/first/index.html", "search/index.html", "tags/monitoring/index.html", "tags/überwachung/index.html", "teams/ops/index.html",
 	}
-	if !slices.Equal(r.changed, showStatus) || r.stats.Rendered != len(showStatus)+1 {
-		t.Errorf("editing a concern's status rendered %d pages and changed %v, want %v", r.stats.Rendered, r.changed, showStatus)
+	// And the data and the search index, which has the status as a filter
+	// and in the concern's result.
+	statusData := []string{"concerns.csv", "handbook.json", "search/facets/status.json", "search/manifest.json", "search/records/0.json"}
+	if want := slices.Sorted(slices.Values(append(showStatus, statusData...))); !slices.Equal(r.changed, want) || r.stats.Rendered != len(showStatus)+1 {
+		t.Errorf("editing a concern's status rendered %d pages and changed %v, want %v", r.stats.Rendered, r.changed, want)
 	}
 
-	// A plain page: that page alone.
+	// A plain page: that page alone, and the words the search finds it by.
 	edit(t, dir, "content/how-we-score.md", func(s string) string { return s + "\nAnd effort down.\n" })
-	if r := build("content/how-we-score.md"); r.stats.Rendered != 1 || len(r.changed) != 1 {
-		t.Errorf("editing a plain page rendered %d pages and changed %v", r.stats.Rendered, r.changed)
+	pageChanges := []string{"how-we-score/index.html", "search/manifest.json", "search/terms/0.json"}
+	if r := build("content/how-we-score.md"); r.stats.Rendered != 1 || !slices.Equal(r.changed, pageChanges) {
+		t.Errorf("editing a plain page rendered %d pages and changed %v, want %v", r.stats.Rendered, r.changed, pageChanges)
 	}
 
 	// One layout of the theme: the pages that use it.

@@ -13,6 +13,23 @@ const (
 	ObservableNo      Observability = "no"
 )
 
+// Observabilities lists every answer, in the order readers see them.
+var Observabilities = []Observability{ObservableYes, ObservablePartly, ObservableNo, ObservableUnknown}
+
+// Label returns the answer as readers see it: "Yes", "Partly", "No" or
+// "Not known".
+func (o Observability) Label() string {
+	switch o {
+	case ObservableYes:
+		return "Yes"
+	case ObservablePartly:
+		return "Partly"
+	case ObservableNo:
+		return "No"
+	}
+	return "Not known"
+}
+
 // Concern is one worry a team brought to the council, with the council's
 // assessment of it.
 type Concern struct {

@@ -78,8 +78,9 @@ func TestBuildName(t *testing.T) {
 	if next.build == first.build {
 		t.Error("a changed page, the same build name")
 	}
-	if diff := next.diff(first); !slices.Equal(diff, []string{"concerns/coverage/index.html"}) {
-		t.Errorf("changed files %v, want the concern's page", diff)
+	want := []string{"concerns/coverage/index.html", "search/manifest.json", "search/records/0.json", "search/terms/0.json"}
+	if diff := next.diff(first); !slices.Equal(diff, want) {
+		t.Errorf("changed files %v, want the concern's page and the search index", diff)
 	}
 }
 

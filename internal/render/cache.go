@@ -1,14 +1,21 @@
 package render
 
-import "html/template"
+import (
+	"html/template"
+
+	"github.com/reliability-council/handbook/internal/search"
+)
 
 // Cache is what one render leaves for the next render of the same site: the
-// pages it made and the concern rows, each under the signature of what it
-// was made from. The dev server keeps one across rebuilds; a single build
+// pages it made, the concern rows and the data files, each under the
+// signature of what it was made from, and what the search index worked
+// out for each document. The dev server keeps one across rebuilds; a single build
 // needs none.
 type Cache struct {
-	pages map[string]signedPage // by file
-	rows  map[uint64]template.HTML
+	pages     map[string]signedPage // by file
+	rows      map[uint64]template.HTML
+	generated map[string]signedPage // by file, those with a signature
+	search    *search.Cache
 }
 
 type signedPage struct {
@@ -18,7 +25,7 @@ type signedPage struct {
 
 // NewCache returns an empty cache: the first render with it makes
 // everything.
-func NewCache() *Cache { return &Cache{} }
+func NewCache() *Cache { return &Cache{search: search.NewCache()} }
 
 // page returns the bytes of the page at file when the last render made it
 // from the same inputs.

@@ -160,17 +160,7 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 			},
 			Args: []reads.Use{reads.Paths("*.Open")},
 		},
-		"observable": pure(func(o model.Observability) string {
-			switch o {
-			case model.ObservableYes:
-				return "Yes"
-			case model.ObservablePartly:
-				return "Partly"
-			case model.ObservableNo:
-				return "No"
-			}
-			return "Not known"
-		}),
+		"observable": pure(model.Observability.Label),
 	}
 }
 

@@ -29,7 +29,7 @@ type Job struct {
 	list      []*Page
 	byFile    map[string]*Page
 	assets    map[string][]byte // published as they are, by file
-	generated map[string]func() []byte
+	generated map[string]generated
 	siteMap   *Map
 	rows      *rowCache
 	partials  *partialCache
@@ -80,10 +80,7 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	j.rows.tmpl, j.rows.deps = j.tmpls[layouts[0]], j.deps
 	j.partials.tmpl = j.tmpls[layouts[0]]
 	j.list = pages(s)
-	j.generated = map[string]func() []byte{
-		sitemapFile: func() []byte { return sitemap(s, j.list) },
-		feedFile:    func() []byte { return feed(s) },
-	}
+	j.generated = generatedFiles(s, j.list, bodies, cache, j.deps.all)
 	j.siteMap, err = newMap(j.list, assets, slices.Sorted(maps.Keys(j.generated)))
 	if err != nil {
 		return nil, err
@@ -109,8 +106,8 @@ func (j *Job) File(path string) ([]byte, bool, error) {
 		}
 		return buf.Bytes(), true, nil
 	}
-	if generate, ok := j.generated[path]; ok {
-		return generate(), true, nil
+	if _, ok := j.generated[path]; ok {
+		return j.generate(path), true, nil
 	}
 	data, ok := j.assets[path]
 	return data, ok, nil
@@ -206,8 +203,22 @@ func (j *Job) Run(emit func(File) error, first ...string) (Stats, error) {
 	if err := firstPerLayout(j.list, errs); err != nil {
 		return Stats{}, err
 	}
-	for _, path := range slices.Sorted(maps.Keys(j.generated)) {
-		send(File{Path: path, Data: j.generated[path]()})
+	// One generated file after another: each is made on every core, and
+	// the largest take tens of megabytes while they are made.
+	generated := slices.Sorted(maps.Keys(j.generated))
+	var made [][]byte // kept for the cache
+	if keepPages {
+		made = make([][]byte, len(generated))
+	}
+	for i, path := range generated {
+		if stopped.Load() {
+			break
+		}
+		data := j.generate(path)
+		if keepPages {
+			made[i] = data
+		}
+		send(File{Path: path, Data: data})
 	}
 	for _, path := range slices.Sorted(maps.Keys(j.assets)) {
 		send(File{Path: path, Data: j.assets[path]})
@@ -221,6 +232,12 @@ func (j *Job) Run(emit func(File) error, first ...string) (Stats, error) {
 			j.cache.pages[pageFile(p)] = signed[i]
 		}
 		j.cache.rows = j.rows.made.all()
+		j.cache.generated = make(map[string]signedPage, len(generated))
+		for i, path := range generated {
+			if from := j.generated[path].from; from != nil {
+				j.cache.generated[path] = signedPage{sig: from(), data: made[i]}
+			}
+		}
 	}
 	return Stats{Pages: len(j.list), Rendered: int(rendered.Load())}, nil
 }

@@ -55,6 +55,7 @@ func pages(s *Site) []*Page {
 		{Layout: "agenda", Path: "agenda/", Title: "Agenda", About: "What the council's next meeting should look at: open action items by owner, what changed, concerns not yet discussed or due for review.", Crumbs: []Crumb{home}},
 		{Layout: "risk", Path: riskPath, Title: "Error budget", About: "Each estimated risk's expected bad minutes a year, set against the error budget of its SLO.", Crumbs: []Crumb{home}, Charts: true},
 		{Layout: "tags", Path: "tags/", Title: "Tags", About: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
+		{Layout: "search", Path: "search/", Title: "Search", About: "Find a concern, team, meeting or action item by a word, and filter by team, status, tag or owner.", Crumbs: []Crumb{home}},
 		{Layout: "404", Path: "404/", Title: "Page not found", Crumbs: []Crumb{home}},
 	}
 	for _, c := range h.Concerns {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/reliability-council/handbook/internal/chart"
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/search"
 )
 
 // Site is what every page's template sees of the whole handbook, computed
@@ -31,6 +32,15 @@ type Site struct {
 	Agenda   Agenda
 	Risk     Risk              // the error budgets, for the error budget page and team pages
 	assets   map[string]string // asset name -> published path, for the asset function
+
+	// Data names the data files published with the site.
+	Data DataFiles
+	// SearchIndex is the search index's first file, where the search box
+	// starts.
+	SearchIndex string
+	// SearchFilters are the search page's filters, with the values the
+	// handbook has.
+	SearchFilters []search.Filter
 }
 
 // NavItem is one entry of the navigation that stays on every page.
@@ -89,7 +99,7 @@ func newSite(h *model.Handbook) *Site {
 	s := &Site{
 		Handbook: h, Config: h.Config, Today: h.Today,
 		Teams: h.Teams, Concerns: h.Concerns, Meetings: h.Meetings, Pages: h.Pages, Tags: h.Tags,
-		Base: h.Config.BasePath(),
+		Base: h.Config.BasePath(), Data: dataFiles, SearchIndex: search.ManifestFile, SearchFilters: search.Filters(h),
 	}
 	var closed int
 	statusCount := map[string]int{}

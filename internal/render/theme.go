@@ -23,7 +23,7 @@ const baseLayout = "layouts/base.html"
 // each defining "main" inside the "base" skeleton of layouts/base.html.
 var layouts = []string{
 	"overview", "concerns", "concern", "teams", "team", "meetings", "meeting",
-	"actions", "charts", "changes", "agenda", "risk", "tags", "tag", "page", "404",
+	"actions", "charts", "changes", "agenda", "risk", "tags", "tag", "page", "search", "404",
 }
 
 // parseLayouts parses every layout once per build, each with the base

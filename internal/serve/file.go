@@ -17,6 +17,8 @@ var contentTypes = map[string]string{
 	".svg":  "image/svg+xml",
 	".png":  "image/png",
 	".txt":  "text/plain; charset=utf-8",
+	".csv":  "text/csv; charset=utf-8",
+	".ics":  "text/calendar; charset=utf-8",
 }
 
 // contentType returns the type of the file name by its extension.

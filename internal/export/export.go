@@ -1,0 +1,70 @@
+// Package export writes the handbook as data for other programs: every
+// concern, team, meeting and action item with its scores as JSON (with
+// the JSON Schema that describes it), the concerns and the action items as
+// CSV for spreadsheets, and the action items' due dates as an iCalendar
+// feed. docs/data.md describes every file and field.
+package export
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/reliability-council/handbook/internal/model"
+)
+
+// Where the files are published, below the site's root.
+const (
+	JSONFile        = "handbook.json"
+	SchemaFile      = "handbook.schema.json"
+	ConcernsCSVFile = "concerns.csv"
+	ActionsCSVFile  = "actions.csv"
+	CalendarFile    = "actions.ics"
+)
+
+// Export is one handbook as data.
+type Export struct {
+	h   *model.Handbook
+	url func(any) string
+	ids map[*model.Action]string
+}
+
+// New returns the export of h. url returns the absolute address of
+// anything that has a page.
+func New(h *model.Handbook, url func(any) string) *Export {
+	e := &Export{h: h, url: url, ids: make(map[*model.Action]string, len(h.Actions))}
+	for _, m := range h.Meetings {
+		for i, a := range m.Actions {
+			e.ids[a] = m.Slug + "/" + strconv.Itoa(i+1)
+		}
+	}
+	return e
+}
+
+// Files returns every file of the export by its path below the site's
+// root, each made when its function is called.
+func (e *Export) Files() map[string]func() []byte {
+	return map[string]func() []byte{
+		JSONFile:        e.JSON,
+		SchemaFile:      Schema,
+		ConcernsCSVFile: e.ConcernsCSV,
+		ActionsCSVFile:  e.ActionsCSV,
+		CalendarFile:    e.Calendar,
+	}
+}
+
+// actionID names an action item for good: its meeting's slug and its
+// place in the meeting's list, "2018-02-06-kickoff/2". Items are added to
+// the end of a meeting's list, so an item keeps its id as others are
+// added, and as its text, owner or due date change.
+func (e *Export) actionID(a *model.Action) string { return e.ids[a] }
+
+// actionURL is the address of an action item: its meeting's list of them.
+func (e *Export) actionURL(a *model.Action) string { return e.url(a.Meeting) + "#actions" }
+
+// isoDate writes a date as YYYY-MM-DD, "" for none.
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}

@@ -1,0 +1,71 @@
+package render
+
+import (
+	"github.com/reliability-council/handbook/internal/export"
+	"github.com/reliability-council/handbook/internal/search"
+)
+
+// generated is a file the site makes from the whole handbook rather than
+// with a layout or from the theme.
+type generated struct {
+	make func() []byte
+	// from returns the signature of what the file is made from: a render
+	// with a cache takes the last render's bytes when it is the same. nil
+	// for a file made every time.
+	from func() uint64
+}
+
+// generatedFiles lists every generated file by path: the sitemap, the
+// data exports and the search index. It is the one list of them: the
+// site's map and Run both take theirs from it. everything returns the
+// signature of the whole handbook (deps.all): the data exports read any of
+// it, and are made again when any of it changes.
+func generatedFiles(s *Site, list []*Page, bodies Bodies, cache *Cache, everything func() uint64) map[string]generated {
+	files := map[string]generated{
+		sitemapFile: {make: func() []byte { return sitemap(s, list) }},
+		feedFile:    {make: func() []byte { return feed(s) }},
+	}
+	exports := export.New(s.Handbook, func(v any) string {
+		p, _ := pathOf(v)
+		return s.Config.BaseURL + p
+	})
+	for path, make := range exports.Files() {
+		files[path] = generated{make: make, from: everything}
+	}
+	var searchCache *search.Cache // the index has a cache of its own
+	if cache != nil {
+		searchCache = cache.search
+	}
+	index := search.New(s.Handbook, func(v any) string {
+		p, _ := pathOf(v)
+		return s.Base + p
+	}, bodies, searchCache)
+	for _, path := range index.Files() {
+		files[path] = generated{make: func() []byte { return index.File(path) }}
+	}
+	return files
+}
+
+// generate makes the generated file at path, or takes it from the cache
+// when the last render made it from the same inputs.
+func (j *Job) generate(path string) []byte {
+	g := j.generated[path]
+	if g.from != nil && j.cache != nil {
+		if old, ok := j.cache.generated[path]; ok && old.sig == g.from() {
+			return old.data
+		}
+	}
+	return g.make()
+}
+
+// DataFiles are the data files published with the site, for links to
+// them: paths below the base.
+type DataFiles struct {
+	JSON, Schema, ConcernsCSV, ActionsCSV, Calendar string
+}
+
+// dataFiles names the export's files.
+var dataFiles = DataFiles{
+	JSON: export.JSONFile, Schema: export.SchemaFile,
+	ConcernsCSV: export.ConcernsCSVFile, ActionsCSV: export.ActionsCSVFile, Calendar: export.CalendarFile,
+}

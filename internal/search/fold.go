@@ -1,0 +1,168 @@
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Words and the terms made of them. A word is a run of letters, digits and
+// combining marks; its term is the word folded: lower case, decomposed,
+// without its marks, and with the letters that do not decompose spelled
+// out (foldLetters). The browser folds a query the same way:
+// toLowerCase, normalize("NFD"), drop \p{M}, then the manifest's table of
+// letters, so "Uberwachung" and "überwachung" find "Überwachung".
+
+// foldLetters are the lower-case letters that keep no accent to drop, as
+// the index spells them. The manifest carries the table, so that the
+// browser folds a query with this one table.
+var foldLetters = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d",
+	'ħ': "h", 'ı': "i", 'ł': "l", 'ŧ': "t", 'þ': "th", 'ς': "σ",
+}
+
+// maxWordRunes is the longest word the index keeps: anything longer is a
+// hash, an address or a run of digits nobody searches for.
+const maxWordRunes = 40
+
+// isWordRune reports whether r belongs to a word: a letter, a number or a
+// mark, the browser's [\p{L}\p{N}\p{M}].
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// asciiTerm gives each ASCII byte that belongs to a word its folded
+// byte, and every other ASCII byte 0.
+var asciiTerm = func() (t [utf8.RuneSelf]byte) {
+	for c := range utf8.RuneSelf {
+		if isWordRune(rune(c)) {
+			t[c] = byte(unicode.ToLower(rune(c)))
+		}
+	}
+	return t
+}()
+
+// appendFolded appends the term of word to dst: lower case, without
+// accents.
+func appendFolded(dst, word []byte) []byte {
+	lower := make([]byte, 0, len(word))
+	for _, r := range string(word) {
+		lower = utf8.AppendRune(lower, unicode.ToLower(r))
+	}
+	for _, r := range norm.NFD.String(string(lower)) {
+		switch {
+		case unicode.IsMark(r):
+		case foldLetters[r] != "":
+			dst = append(dst, foldLetters[r]...)
+		default:
+			dst = utf8.AppendRune(dst, r)
+		}
+	}
+	return dst
+}
+
+// Fold returns the terms of text, in order, as the index keeps them.
+func Fold(text string) []string {
+	var terms []string
+	for w := (words{text: []byte(text)}); ; {
+		term, ok := w.next(nil)
+		if !ok {
+			return terms
+		}
+		terms = append(terms, string(term))
+	}
+}
+
+// words splits a text into its terms, skipping words longer than
+// maxWordRunes. Link targets and HTML tags of Markdown are not words of
+// the text: "[the runbook](https://wiki/runbook-7)" has two words.
+type words struct {
+	text []byte
+	i    int
+}
+
+// next appends the term of the next word to dst[:0] and returns it, or
+// false at the end of the text. Folding as it reads, it passes once over
+// a word of ASCII, almost every word; another word is folded again whole.
+func (w *words) next(dst []byte) ([]byte, bool) {
+	text, i := w.text, w.i
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf && asciiTerm[c] == 0 {
+			if c == ']' || c == '<' {
+				i = skipMarkup(text, i)
+			} else {
+				i++
+			}
+			continue
+		}
+		dst = dst[:0]
+		start, runes, ascii := i, 0, true
+		for ; i < len(text); runes++ {
+			if c := text[i]; c < utf8.RuneSelf {
+				f := asciiTerm[c]
+				if f == 0 {
+					break
+				}
+				dst = append(dst, f)
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRune(text[i:])
+			if !isWordRune(r) {
+				break
+			}
+			ascii = false
+			i += size
+		}
+		if i == start { // a rune that is no part of a word
+			_, size := utf8.DecodeRune(text[i:])
+			i += size
+			continue
+		}
+		if runes <= maxWordRunes {
+			w.i = i
+			if !ascii {
+				dst = appendFolded(dst[:0], text[start:i])
+			}
+			return dst, true
+		}
+	}
+	w.i = i
+	return nil, false
+}
+
+// skipMarkup returns where the text after the ASCII byte at i goes on:
+// past a link's target when i starts one ("](" up to its ")"), past an HTML
+// tag or autolink ("<" and a letter, "/" or "!" up to ">"), else the next
+// byte.
+func skipMarkup(text []byte, i int) int {
+	switch {
+	case text[i] == ']' && i+1 < len(text) && text[i+1] == '(':
+		if end := indexByteFrom(text, i+2, ')', '\n'); end >= 0 {
+			return end + 1
+		}
+	case text[i] == '<' && i+1 < len(text) && (isASCIILetter(text[i+1]) || text[i+1] == '/' || text[i+1] == '!'):
+		if end := indexByteFrom(text, i+1, '>', '\n'); end >= 0 {
+			return end + 1
+		}
+	}
+	return i + 1
+}
+
+// indexByteFrom returns the index of the first want at or after from, or
+// -1 when stop or the end comes first.
+func indexByteFrom(text []byte, from int, want, stop byte) int {
+	for j := from; j < len(text); j++ {
+		switch text[j] {
+		case want:
+			return j
+		case stop:
+			return -1
+		}
+	}
+	return -1
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -1,0 +1,463 @@
+package search
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/reliability-council/handbook/internal/parallel"
+)
+
+// How much each place a term is found counts towards its weight in a
+// document. A title outweighs anything else, so that a document whose
+// title has the word comes before one that only mentions it.
+const (
+	titleWeight = 12
+	nameWeight  = 4 // team, tags, owner, people
+	textWeight  = 2 // signals, blockers, notes
+	bodyWeight  = 1
+	// otherCap caps what the places other than the title add up to: below
+	// titleWeight, so that no amount of mentions outranks a title.
+	otherCap = titleWeight - 1
+)
+
+// Cache keeps what building an index worked out for each document, for
+// the next build of the same site: in the preview, a save changes a
+// document or two of thousands, and only those are read again. It is safe
+// for the builds of several goroutines.
+type Cache struct {
+	mu sync.Mutex
+	// The terms met so far, numbered in the order they were met; the
+	// vocabulary only grows.
+	terms  []string
+	number map[string]int32
+	// What the last build worked out for each document, by the hash of
+	// everything the index takes from the document.
+	docs map[uint64]*analysis
+	// The last build's postings.
+	last *postings
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{number: map[string]int32{}, docs: map[uint64]*analysis{}}
+}
+
+// analysis is what the index takes from one document.
+type analysis struct {
+	terms   []int32 // in the cache's vocabulary, each once
+	weights []uint8 // each term's weight in the document
+	record  []byte  // its record, as JSON
+}
+
+// seed hashes documents and terms. A hash decides only what a cache
+// reuses and where a term sits in a worker's table, never anything that
+// is published.
+var seed = maphash.MakeSeed()
+
+// key returns the hash of everything the index takes from a document: its
+// body by the sum that identifies its text.
+func (d *document) key() uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	number := func(n int) {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], uint64(n))
+		_, _ = h.Write(b[:])
+	}
+	text := func(s string) {
+		number(len(s))
+		_, _ = h.WriteString(s)
+	}
+	r := d.record
+	for _, s := range []string{r.Title, r.URL, r.Kind, r.Meta, r.Excerpt, d.title} {
+		text(s)
+	}
+	for _, list := range [][]string{d.names, d.texts} {
+		number(len(list))
+		for _, s := range list {
+			text(s)
+		}
+	}
+	number(int(d.body.Sum)) // rather than the body, which is ten times the rest
+	return h.Sum64()
+}
+
+// index returns what the index takes from every document, and the file of
+// every bucket. One build at a time uses the cache.
+func (c *Cache) index(docs []document, bodies Bodies, buckets int) ([]*analysis, [][]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	analyses := c.analyze(docs, bodies)
+	return analyses, c.termBuckets(analyses, buckets)
+}
+
+// analyze returns what the index takes from every document: from the
+// cache for the documents it has, worked out on every core for the rest.
+// It keeps the documents' analyses for the next build.
+func (c *Cache) analyze(docs []document, bodies Bodies) []*analysis {
+	keys := make([]uint64, len(docs))
+	parallel.Each(len(docs), func() func(int) {
+		return func(i int) { keys[i] = docs[i].key() }
+	})
+	out := make([]*analysis, len(docs))
+	var fresh []int // the documents to analyse
+	for i, k := range keys {
+		if a, ok := c.docs[k]; ok {
+			out[i] = a
+		} else {
+			fresh = append(fresh, i)
+		}
+	}
+
+	// Each worker numbers the terms it meets on its own; the numbers are
+	// made the cache's once all are done.
+	local := make([]struct {
+		w       *termWorker
+		terms   []int32
+		weights []uint8
+	}, len(fresh))
+	var mu sync.Mutex
+	var workers []*termWorker
+	parallel.Each(len(fresh), func() func(int) {
+		w := &termWorker{}
+		mu.Lock()
+		workers = append(workers, w)
+		mu.Unlock()
+		return func(j int) {
+			d := &docs[fresh[j]]
+			// A body that cannot be read fails its page, which is made
+			// before the index: the index never publishes without it.
+			body, _ := bodies.Text(d.body)
+			local[j].w = w
+			local[j].terms, local[j].weights = w.analyze(d, body)
+			out[fresh[j]] = &analysis{record: mustJSON(d.result(body))}
+		}
+	})
+	for _, w := range workers {
+		w.global = make([]int32, len(w.terms))
+		for i, t := range w.terms {
+			n, ok := c.number[t]
+			if !ok {
+				n = int32(len(c.terms))
+				c.terms = append(c.terms, t)
+				c.number[t] = n
+			}
+			w.global[i] = n
+		}
+	}
+	parallel.Each(len(fresh), func() func(int) {
+		return func(j int) {
+			l := &local[j]
+			a := out[fresh[j]]
+			a.terms, a.weights = make([]int32, len(l.terms)), l.weights
+			for i, t := range l.terms {
+				a.terms[i] = l.w.global[t]
+			}
+		}
+	})
+
+	c.docs = make(map[uint64]*analysis, len(docs))
+	for i, k := range keys {
+		c.docs[k] = out[i]
+	}
+	return out
+}
+
+// postings is a build's postings, kept in the cache for the next build to
+// change where it differs.
+type postings struct {
+	docs     []*analysis // by id
+	buckets  int
+	encoded  [][]byte  // each term's postings, by term
+	inBucket [][]int32 // the terms with postings, by bucket
+	files    [][]byte  // by bucket
+}
+
+// maxPatched is how many documents may differ from the last build's, at
+// the same ids, for the postings of their terms alone to be written again.
+// More, and every term's are.
+const maxPatched = 64
+
+// termBuckets returns the file of every bucket: a JSON object from each
+// term to its postings (see encode.go), terms sorted. When the documents
+// are the last build's but a few, it writes again only the postings of
+// those documents' terms, and the files of their buckets.
+func (c *Cache) termBuckets(docs []*analysis, buckets int) [][]byte {
+	if p := c.last; p != nil && p.buckets == buckets && len(p.docs) == len(docs) {
+		var changed []int
+		for id := range docs {
+			if docs[id] != p.docs[id] {
+				changed = append(changed, id)
+			}
+		}
+		if len(changed) <= maxPatched {
+			c.patch(docs, changed)
+			return slices.Clone(p.files)
+		}
+	}
+	c.last = c.allPostings(docs, buckets)
+	return slices.Clone(c.last.files)
+}
+
+// allPostings writes the postings of every term. Each core writes those of
+// the buckets that fall to it, passing over the documents in order, so
+// that every term's documents come in order.
+func (c *Cache) allPostings(docs []*analysis, buckets int) *postings {
+	terms := c.terms
+	bucket := make([]int32, len(terms))
+	parallel.Each(len(terms), func() func(int) {
+		return func(t int) { bucket[t] = int32(bucketOf(terms[t], buckets)) }
+	})
+	cores := min(runtime.GOMAXPROCS(0), buckets)
+	// A term falls to one core, and so does its bucket: the cores write
+	// to these apart.
+	p := &postings{docs: docs, buckets: buckets, encoded: make([][]byte, len(terms)),
+		inBucket: make([][]int32, buckets), files: make([][]byte, buckets)}
+	last := make([]int32, len(terms)) // each term's last document
+	parallel.Each(cores, func() func(int) {
+		return func(core int) {
+			for id, a := range docs {
+				for i, t := range a.terms {
+					if int(bucket[t])%cores != core {
+						continue
+					}
+					if p.encoded[t] == nil {
+						p.inBucket[bucket[t]] = append(p.inBucket[bucket[t]], t)
+					}
+					p.encoded[t] = appendNumber(p.encoded[t], id-int(last[t]))
+					p.encoded[t] = append(p.encoded[t], digits[a.weights[i]])
+					last[t] = int32(id)
+				}
+			}
+			for b := core; b < buckets; b += cores {
+				p.files[b] = bucketJSON(p.inBucket[b], terms, p.encoded)
+			}
+		}
+	})
+	return p
+}
+
+// patch writes again the postings of the terms of the documents at the
+// ids changed, ascending, as they were and as they are, and the files of
+// those terms' buckets.
+func (c *Cache) patch(docs []*analysis, changed []int) {
+	p := c.last
+	if n := len(c.terms); n > len(p.encoded) {
+		p.encoded = append(p.encoded, make([][]byte, n-len(p.encoded))...)
+	}
+	type posting struct {
+		id     int
+		weight byte
+	}
+	isChanged := make(map[int]bool, len(changed))
+	added := map[int32][]posting{} // each term's postings among the changed, by id
+	dirty := map[int32]bool{}
+	for _, id := range changed {
+		isChanged[id] = true
+		for _, t := range p.docs[id].terms {
+			dirty[t] = true
+		}
+		for i, t := range docs[id].terms {
+			added[t] = append(added[t], posting{id, digits[docs[id].weights[i]]})
+			dirty[t] = true
+		}
+	}
+	touched := map[int]bool{}
+	for t := range dirty {
+		var out []byte
+		last := 0
+		write := func(e posting) {
+			out = appendNumber(out, e.id-last)
+			out = append(out, e.weight)
+			last = e.id
+		}
+		more := added[t]
+		for enc, id := p.encoded[t], 0; len(enc) > 0; {
+			n, length := readNumber(enc)
+			id += n
+			for len(more) > 0 && more[0].id < id {
+				write(more[0])
+				more = more[1:]
+			}
+			if !isChanged[id] {
+				write(posting{id, enc[length]})
+			}
+			enc = enc[length+1:]
+		}
+		for _, e := range more {
+			write(e)
+		}
+		was := len(p.encoded[t]) > 0
+		p.encoded[t] = out
+		b := bucketOf(c.terms[t], p.buckets)
+		touched[b] = true
+		switch {
+		case !was && len(out) > 0:
+			p.inBucket[b] = append(p.inBucket[b], t)
+		case was && len(out) == 0:
+			p.inBucket[b] = slices.DeleteFunc(p.inBucket[b], func(x int32) bool { return x == t })
+		}
+	}
+	for b := range touched {
+		p.files[b] = bucketJSON(p.inBucket[b], c.terms, p.encoded)
+	}
+	p.docs = docs
+}
+
+// bucketJSON writes a bucket's terms, sorted, with their postings.
+func bucketJSON(list []int32, terms []string, encoded [][]byte) []byte {
+	slices.SortFunc(list, func(x, y int32) int { return strings.Compare(terms[x], terms[y]) })
+	size := 2
+	for _, t := range list {
+		size += len(terms[t]) + len(encoded[t]) + 6
+	}
+	out := make([]byte, 0, size)
+	out = append(out, '{')
+	for i, t := range list {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		// Neither needs escaping: a term is letters, digits and marks, and
+		// postings are digits.
+		out = append(out, '"')
+		out = append(out, terms[t]...)
+		out = append(out, '"', ':', '"')
+		out = append(out, encoded[t]...)
+		out = append(out, '"')
+	}
+	return append(out, '}')
+}
+
+// termWorker finds the terms of documents and their weights, numbering
+// the terms it meets.
+type termWorker struct {
+	vocabulary
+	global []int32     // each term's number in the cache
+	seen   []int32     // each term's last document, plus one
+	slot   []int32     // and its place in doc
+	doc    []docWeight // the terms of the document at hand
+	folded []byte
+	docs   int32 // documents analysed
+}
+
+// docWeight is what a term weighs in one document, by place.
+type docWeight struct {
+	term         int32
+	title, other int
+}
+
+// analyze returns the terms of a document, in the worker's numbering, and
+// their weights.
+func (w *termWorker) analyze(d *document, body []byte) ([]int32, []uint8) {
+	w.docs++
+	w.doc = w.doc[:0]
+	w.add([]byte(d.title), 0)
+	for _, s := range d.names {
+		w.add([]byte(s), nameWeight)
+	}
+	for _, s := range d.texts {
+		w.add([]byte(s), textWeight)
+	}
+	w.add(body, bodyWeight)
+	terms, weights := make([]int32, len(w.doc)), make([]uint8, len(w.doc))
+	for i, dw := range w.doc {
+		terms[i] = dw.term
+		weights[i] = uint8(min(maxWeight, dw.title*titleWeight+min(otherCap, dw.other)))
+	}
+	return terms, weights
+}
+
+// add counts the words of text towards the document at hand: each as a
+// word of the title when weight is 0, else as that much.
+func (w *termWorker) add(text []byte, weight int) {
+	for ws := (words{text: text}); ; {
+		term, ok := ws.next(w.folded)
+		if !ok {
+			return
+		}
+		w.folded = term
+		t, found := w.find(term)
+		if !found {
+			w.seen = append(w.seen, 0)
+			w.slot = append(w.slot, 0)
+		}
+		if w.seen[t] != w.docs {
+			w.seen[t], w.slot[t] = w.docs, int32(len(w.doc))
+			w.doc = append(w.doc, docWeight{term: t})
+		}
+		if dw := &w.doc[w.slot[t]]; weight == 0 {
+			dw.title++
+		} else {
+			dw.other += weight
+		}
+	}
+}
+
+// vocabulary numbers the terms a worker meets, in the order it meets
+// them. It is a hash table of its own: looking a word up is most of the
+// work of indexing, and a table that hashes the bytes it is given, with
+// no map's generality, does it in half the time.
+type vocabulary struct {
+	terms  []string
+	hashes []uint64
+	slots  []int32 // a term's number plus one; 0 for an empty slot
+}
+
+// find returns the number of term, adding it when it is new.
+func (v *vocabulary) find(term []byte) (n int32, found bool) {
+	if 2*len(v.terms) >= len(v.slots) {
+		v.grow()
+	}
+	h := maphash.Bytes(seed, term)
+	mask := uint64(len(v.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := v.slots[i]
+		if s == 0 {
+			n = int32(len(v.terms))
+			v.terms = append(v.terms, string(term))
+			v.hashes = append(v.hashes, h)
+			v.slots[i] = n + 1
+			return n, false
+		}
+		if v.hashes[s-1] == h && v.terms[s-1] == string(term) {
+			return s - 1, true
+		}
+	}
+}
+
+// grow doubles the table and places every term again.
+func (v *vocabulary) grow() {
+	v.slots = make([]int32, max(1024, 2*len(v.slots)))
+	mask := uint64(len(v.slots) - 1)
+	for n, h := range v.hashes {
+		i := h & mask
+		for v.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		v.slots[i] = int32(n) + 1
+	}
+}
+
+// bucketOf returns the bucket of a term: the FNV-1a hash of its first
+// keyRunes letters, in UTF-8, modulo the number of buckets, a power of two.
+func bucketOf(term string, buckets int) int {
+	key := term
+	n := 0
+	for i := range term {
+		if n == keyRunes {
+			key = term[:i]
+			break
+		}
+		n++
+	}
+	h := uint32(2166136261)
+	for i := range len(key) {
+		h ^= uint32(key[i])
+		h *= 16777619
+	}
+	return int(h & uint32(buckets-1))
+}
