@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/reliability-council/handbook/internal/model"
-	"github.com/reliability-council/handbook/internal/render"
 )
 
 // TestCostlyBodiesAreRefused gives a concern and a meeting bodies that
@@ -43,13 +42,4 @@ func TestCostlyBodiesAreRefused(t *testing.T) {
 			}
 		}
 	}
-}
-
-func build(dir string) (int, error) {
-	p, err := Start(dir, fixtureDay)
-	if err != nil {
-		return 0, err
-	}
-	stats, err := p.Run(func(_ render.File) error { return nil })
-	return stats.Pages, err
 }
