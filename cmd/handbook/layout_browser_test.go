@@ -140,7 +140,7 @@ func TestLayout(t *testing.T) {
 			b.screen(t, s)
 			for _, scheme := range []string{"light", "dark"} {
 				b.colorScheme(t, scheme)
-				for _, p := range []string{"/", "/concerns/", "/charts/", "/risk/", "/teams/data/", "/actions/"} {
+				for _, p := range []string{"/", "/concerns/", "/charts/", "/risk/", "/teams/data/", "/actions/", "/agenda/", "/changes/", "/search/?q=etl", "/meetings/2018-02-20-breaking-concerns-down/"} {
 					b.visit(t, exampleSrv.URL+p)
 					b.drawCharts(t, p)
 					name := cmp.Or(strings.Trim(strings.ReplaceAll(p, "/", "-"), "-"), "overview")

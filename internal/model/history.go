@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // ChangeKind is what a change to a piece of content did.
 type ChangeKind string
@@ -219,13 +222,21 @@ func ChangeWords(kind ChangeKind, before, after string) string {
 		}
 		return "status " + StatusLabel(before) + " → " + StatusLabel(after)
 	case ChangeValue, ChangeEffort, ChangeRisk, ChangeComplexity:
+		// A level is a word or two joined by a hyphen; the council's own
+		// words, which may say anything, are quoted.
+		level := func(s string) string {
+			if strings.ContainsAny(s, " ,") {
+				return quote(s)
+			}
+			return s
+		}
 		switch {
 		case before == "":
-			return string(kind) + " set to " + after
+			return string(kind) + " set to " + level(after)
 		case after == "":
-			return string(kind) + " taken out (was " + before + ")"
+			return string(kind) + " taken out (was " + level(before) + ")"
 		}
-		return string(kind) + " " + before + " → " + after
+		return string(kind) + " " + level(before) + " → " + level(after)
 	case ChangeTeam:
 		switch {
 		case before == "":

@@ -13,6 +13,7 @@ func TestChangeWords(t *testing.T) {
 		{ChangeStatus, "", "proposed", "status set to Proposed"},
 		{ChangeValue, "Low-Medium", "High", "value Low-Medium → High"},
 		{ChangeRisk, "", "High", "risk set to High"},
+		{ChangeRisk, "ETL stays buggy, customers leave", "High", "risk “ETL stays buggy, customers leave” → High"},
 		{ChangeEffort, "Low", "", "effort taken out (was Low)"},
 		{ChangeTeam, "Data", "Platform", "handed from Data to Platform"},
 		{ChangeTeam, "", "Platform", "given to Platform"},
