@@ -113,6 +113,15 @@ func TestSearch(t *testing.T) {
 
 	t.Run("FilterNarrowsTable", func(t *testing.T) {
 		b.open(t, "/concerns/", http.StatusOK)
+		b.run(t, chromedp.WaitVisible(chromedp.CSS("details.table-filter summary")))
+		// The bar fills a slot that held its place, so the table did not
+		// move; the closed concerns stay hidden under it.
+		if fits := b.text(t, `String(document.querySelector(".table-filter-slot").getBoundingClientRect().height <= parseFloat(getComputedStyle(document.querySelector(".table-filter-slot")).minHeight) + 0.5)`); fits != "true" {
+			t.Error("the filter bar, closed, is taller than the slot that holds its place: the table moves when it appears")
+		}
+		if shown := b.text(t, `String([...document.querySelectorAll("table.concerns tr.closed")].filter(r => r.offsetParent !== null).length)`); shown != "0" {
+			t.Errorf("%s closed rows shown with the filter bar in place, want none until asked for", shown)
+		}
 		before := b.visibleRows(t)
 		b.run(t, chromedp.Click(chromedp.CSS("details.table-filter summary"), chromedp.NodeVisible))
 		b.run(t, chromedp.WaitVisible(chromedp.CSS("#table-filter-1-team")))

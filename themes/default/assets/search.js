@@ -15,7 +15,6 @@
 
   var PAGE_SIZE = 10; // results the search page shows at a time
   var BOX_SIZE = 8; // results the search box shows
-  var TABLE_MIN_ROWS = 10; // a concern table longer than this gets a filter bar
   var PREFIX_WEIGHT = 0.7; // a word that begins a term counts less than the term itself
   // A result's sort key: scores to five decimals below SCORE_LIMIT, ids
   // below ID_LIMIT; the key stays below 2^53, exact in a double.
@@ -504,9 +503,11 @@
   }
 
   var tableCount = 0;
-  function enhanceTable(table, index) {
+  // enhanceTable fills the slot the page keeps above a long concern table
+  // with its filter bar: the slot holds the bar's place, so nothing moves
+  // when it appears.
+  function enhanceTable(slot, table, index) {
     var rows = Array.prototype.filter.call(table.tBodies[0].rows, function (r) { return r.hasAttribute("data-status"); });
-    if (rows.length <= TABLE_MIN_ROWS) return;
     var n = ++tableCount;
     var details = document.createElement("details");
     details.className = "table-filter";
@@ -520,8 +521,7 @@
     details.appendChild(summary);
     details.appendChild(bar);
     details.appendChild(status);
-    var wrap = table.closest(".table-wrap") || table;
-    wrap.parentNode.insertBefore(details, wrap);
+    slot.appendChild(details);
     var selects = {};
     var built = null;
 
@@ -615,12 +615,15 @@
     if (page) enhancePage(page);
     slashFocuses();
     if (box) {
-      var tables = document.querySelectorAll("table.concerns");
-      var long = Array.prototype.filter.call(tables, function (t) { return t.tBodies[0] && t.tBodies[0].rows.length > TABLE_MIN_ROWS; });
-      if (long.length) {
-        var index = indexAt(box.getAttribute("data-search-index"));
-        long.forEach(function (t) { enhanceTable(t, index); });
-      }
+      var index = null;
+      Array.prototype.forEach.call(document.querySelectorAll("[data-table-filter]"), function (slot) {
+        var wrap = slot.nextElementSibling;
+        while (wrap && !wrap.classList.contains("table-wrap")) wrap = wrap.nextElementSibling;
+        var table = wrap && wrap.querySelector("table.concerns");
+        if (!table || !table.tBodies[0]) return;
+        index = index || indexAt(box.getAttribute("data-search-index"));
+        enhanceTable(slot, table, index);
+      });
     }
   }
 
