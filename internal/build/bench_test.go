@@ -217,6 +217,7 @@ func BenchmarkRebuildOneConcern(b *testing.B) {
 		editFile(b, filepath.Join(dir, concern), fmt.Sprintf("\nEdit %d.\n", i))
 		last = rebuilt(b, s, last, concern)
 	}
+	b.Logf("rendered %d of %d; %d files changed: %v", last.stats.Rendered, last.stats.Pages, len(last.changed), last.changed[:min(len(last.changed), 30)])
 }
 
 // BenchmarkGeneratedFiles makes the files a build makes from the whole

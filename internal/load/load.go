@@ -194,7 +194,7 @@ func loadConfig(dir string) (*Document, error) {
 	if root.Kind != 0 {
 		*front = compact(root.Content[0], 0)
 	}
-	return &Document{File: ConfigFile, Line: 1, Front: front}, nil
+	return &Document{File: ConfigFile, Line: 1, Front: front, FrontHash: FrontHash(data)}, nil
 }
 
 // sourceFile is a content file found on disk, before it is read, or a

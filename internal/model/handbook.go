@@ -35,8 +35,11 @@ func (c Config) BasePath() string {
 // Handbook is the whole resolved handbook: every piece of content, linked to
 // the pieces it mentions, in the order readers see it.
 type Handbook struct {
-	Config   Config
-	Today    time.Time  // the build date, for overdue actions
+	Config Config
+	Today  time.Time // the build date, for overdue actions
+	// FrontSum identifies what the handbook was resolved from but the text
+	// of its bodies: the same sum, the same handbook but for bodies.
+	FrontSum uint64
 	Teams    []*Team    // by title
 	Concerns []*Concern // by priority, highest first
 	Meetings []*Meeting // newest first

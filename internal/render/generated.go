@@ -17,10 +17,10 @@ type generated struct {
 
 // generatedFiles lists every generated file by path: the sitemap, the
 // data exports and the search index. It is the one list of them: the
-// site's map and Run both take theirs from it. everything returns the
-// signature of the whole handbook (deps.all): the data exports read any of
-// it, and are made again when any of it changes.
-func generatedFiles(s *Site, list []*Page, bodies Bodies, cache *Cache, everything func() uint64) map[string]generated {
+// site's map and Run both take theirs from it. The data exports read all
+// of the handbook but its bodies, which the handbook's FrontSum identifies:
+// a save that changes only a body keeps them.
+func generatedFiles(s *Site, list []*Page, bodies Bodies, cache *Cache) map[string]generated {
 	files := map[string]generated{
 		sitemapFile: {make: func() []byte { return sitemap(s, list) }},
 		feedFile:    {make: func() []byte { return feed(s) }},
@@ -30,7 +30,7 @@ func generatedFiles(s *Site, list []*Page, bodies Bodies, cache *Cache, everythi
 		return s.Config.BaseURL + p
 	})
 	for path, make := range exports.Files() {
-		files[path] = generated{make: make, from: everything}
+		files[path] = generated{make: make, from: func() uint64 { return s.Handbook.FrontSum }}
 	}
 	var searchCache *search.Cache // the index has a cache of its own
 	if cache != nil {

@@ -80,7 +80,7 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	j.rows.tmpl, j.rows.deps = j.tmpls[layouts[0]], j.deps
 	j.partials.tmpl = j.tmpls[layouts[0]]
 	j.list = pages(s)
-	j.generated = generatedFiles(s, j.list, bodies, cache, j.deps.all)
+	j.generated = generatedFiles(s, j.list, bodies, cache)
 	j.siteMap, err = newMap(j.list, assets, slices.Sorted(maps.Keys(j.generated)))
 	if err != nil {
 		return nil, err

@@ -70,7 +70,7 @@ func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
 		r.config = config(site.Config, r.errs)
 	}
 	r.statuses = r.config.Scoring.Statuses()
-	h := &model.Handbook{Config: r.config, Today: today}
+	h := &model.Handbook{Config: r.config, Today: today, FrontSum: frontSum(site, today)}
 
 	byKind := map[load.Kind][]*load.Document{}
 	slugs := map[load.Kind]map[string]string{}
