@@ -10,9 +10,11 @@ import (
 
 var teamKeys = []string{"title", "representative", "members", "slo"}
 
+var teamRequired = map[string]string{"title": "the team's name"}
+
 func team(d *load.Document, errs *model.ErrorList) *model.Team {
 	f := docFields(d, teamKeys, errs)
-	f.require(map[string]string{"title": "the team's name"}, "title")
+	f.require(teamRequired)
 	return &model.Team{
 		Source:         source(d),
 		Slug:           d.Slug,
@@ -30,17 +32,19 @@ var concernKeys = []string{
 	"status", "observable", "signals", "owner", "tags", "raised", "reviewed",
 }
 
+var concernRequired = map[string]string{
+	"title":  "a short name for the concern",
+	"team":   "the slug of a file in content/teams/",
+	"value":  "Low, Medium or High",
+	"effort": "Low, Medium or High",
+}
+
 // concern reads a concern's fields; its team and tags are linked later, once
 // every team is known.
 func (r *resolver) concern(d *load.Document) (*model.Concern, *fields) {
 	f := docFields(d, concernKeys, r.errs)
 	scale := r.config.Scoring.Scale
-	f.require(map[string]string{
-		"title":  "a short name for the concern",
-		"team":   "the slug of a file in content/teams/",
-		"value":  "Low, Medium or High",
-		"effort": "Low, Medium or High",
-	}, "title", "team", "value", "effort")
+	f.require(concernRequired)
 	c := &model.Concern{
 		Source:     source(d),
 		Slug:       d.Slug,
@@ -114,12 +118,16 @@ func observable(f *fields) model.Observability {
 
 var meetingKeys = []string{"title", "date", "attendees", "concerns", "actions"}
 
+var meetingRequired = map[string]string{"date": "the day it was held, as YYYY-MM-DD"}
+
 var actionKeys = []string{"task", "owner", "due", "done", "concern"}
+
+var actionRequired = map[string]string{"task": "what is to be done"}
 
 // meeting reads a meeting and its action items; references are linked later.
 func (r *resolver) meeting(d *load.Document) (*model.Meeting, *fields) {
 	f := docFields(d, meetingKeys, r.errs)
-	f.require(map[string]string{"date": "the day it was held, as YYYY-MM-DD"}, "date")
+	f.require(meetingRequired)
 	m := &model.Meeting{
 		Source: source(d),
 		Slug:   d.Slug,
@@ -135,9 +143,11 @@ func (r *resolver) meeting(d *load.Document) (*model.Meeting, *fields) {
 
 var pageKeys = []string{"title", "description"}
 
+var pageRequired = map[string]string{"title": "the page's heading"}
+
 func page(d *load.Document, errs *model.ErrorList) *model.Page {
 	f := docFields(d, pageKeys, errs)
-	f.require(map[string]string{"title": "the page's heading"}, "title")
+	f.require(pageRequired)
 	return &model.Page{
 		Source:      source(d),
 		Slug:        d.Slug,

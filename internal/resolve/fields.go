@@ -94,11 +94,12 @@ func (f *fields) lineOf(key string) int {
 
 func (f *fields) has(key string) bool { return f.value(key) != nil }
 
-// require reports every key of keys that is missing.
-func (f *fields) require(hint map[string]string, keys ...string) {
-	for _, k := range keys {
+// require reports every key of required that is missing, with the hint
+// that says what to write there.
+func (f *fields) require(required map[string]string) {
+	for k, hint := range required {
 		if !f.has(k) {
-			f.errs.Add(f.file, f.line, "missing required field %q (add %s: %s)", k, k, hint[k])
+			f.errs.Add(f.file, f.line, "missing required field %q (add %s: %s)", k, k, hint)
 		}
 	}
 }

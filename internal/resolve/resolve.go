@@ -171,7 +171,7 @@ func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
 	}
 	for _, n := range f.items("actions") {
 		af := newFields(f.file, &n, actionKeys, r.errs)
-		af.require(map[string]string{"task": "what is to be done"}, "task")
+		af.require(actionRequired)
 		a := &model.Action{
 			Line:    n.Line,
 			Task:    af.text("task"),
