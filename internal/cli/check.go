@@ -30,8 +30,8 @@ func runCheck(env Env, args []string) int {
 		return exitUsage
 	}
 
-	if env.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(checkMemoryLimit)
+	if env.Getenv("GOGC") == "" {
+		debug.SetGCPercent(checkGCPercent)
 	}
 	report := checkReport{Errors: []problem{}, Warnings: []problem{}}
 	h, err := build.Check(*siteDir, day)
@@ -58,13 +58,13 @@ func runCheck(env Env, args []string) int {
 	return exitOK
 }
 
-// checkMemoryLimit is the heap check aims to stay under: it holds the
-// handbook once, while it is read, and the garbage collector's usual
-// headroom of as much again would double its memory for nothing. Near the
-// limit the collector works harder; a 10,000-concern handbook's check stays
-// well under 100 MiB for a few per cent of time. GOMEMLIMIT in the
-// environment overrides it.
-const checkMemoryLimit = 75 << 20
+// checkGCPercent is the room the garbage collector leaves check's heap to
+// grow into before it collects, as a share of what is live: check holds the
+// handbook once, while it is read, and the usual room of as much again
+// would double its memory for little. A fixed limit instead would make the
+// collector run without end on a handbook whose live heap is over it.
+// GOGC in the environment overrides it.
+const checkGCPercent = 50
 
 // checkReport is what check found; its JSON form is for tools.
 type checkReport struct {

@@ -52,3 +52,12 @@ func renderFragment(t *template.Template, name string, data any) (template.HTML,
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // the output of an html/template
 }
+
+// forget lets go of every fragment: a render that keeps nothing for the
+// next has no use for them once its pages are made, and the largest
+// handbooks hold tens of megabytes of them.
+func (f *fragments[K]) forget() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.done = map[K]template.HTML{}
+}

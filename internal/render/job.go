@@ -203,6 +203,10 @@ func (j *Job) Run(emit func(File) error, first ...string) (Stats, error) {
 	if err := firstPerLayout(j.list, errs); err != nil {
 		return Stats{}, err
 	}
+	if !keepPages {
+		j.rows.done.forget()
+		j.partials.done.forget()
+	}
 	// One generated file after another: each is made on every core, and
 	// the largest take tens of megabytes while they are made.
 	generated := slices.Sorted(maps.Keys(j.generated))
