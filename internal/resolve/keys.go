@@ -38,7 +38,7 @@ func newKeySet(title string, fields ...field) *keySet {
 // The frontmatter of each kind of content file.
 var (
 	concernKeys = newKeySet("A concern of the handbook (content/concerns/*.md)",
-		field{"title", "A short name for the concern.", textShape{}, "a short name for the concern"},
+		field{"title", "A short name for the concern.", textShape{max: maxTitle}, "a short name for the concern"},
 		field{"team", "The team that raised it, by slug: the name of its file in content/teams/, without .md.", teamShape{}, "the slug of a file in content/teams/"},
 		field{"value", "How much it would be worth to deal with.", levelShape{}, "Low, Medium or High"},
 		field{"effort", "How much work it would take.", levelShape{}, "Low, Medium or High"},
@@ -56,13 +56,13 @@ var (
 		field{"observable", "Can we see this concern in our data today?", observableShape{}, ""},
 		field{"signals", "Signals in our data that would confirm it.", textsShape{}, ""},
 		field{"owner", "The person driving it.", textShape{}, ""},
-		field{"tags", "Tags that group concerns; each tag gets a page.", textsShape{}, ""},
+		field{"tags", "Tags that group concerns; each tag gets a page.", textsShape{max: maxTag}, ""},
 		field{"raised", "The day it was raised.", dayShape{}, ""},
 		field{"reviewed", "The day the council last reviewed it, when the review changed nothing else in the file.", dayShape{}, ""},
 	)
 
 	meetingKeys = newKeySet("A meeting of the council (content/meetings/*.md)",
-		field{"title", `The meeting's title; left out, it is "Meeting of" and the date.`, textShape{}, ""},
+		field{"title", `The meeting's title; left out, it is "Meeting of" and the date.`, textShape{max: maxTitle}, ""},
 		field{"date", "The day it was held.", dayShape{}, "the day it was held, as YYYY-MM-DD"},
 		field{"attendees", "Who came: team slugs or titles, or people's names.", textsShape{}, ""},
 		field{"concerns", "The concerns discussed, by slug.", textsShape{}, ""},
@@ -78,24 +78,24 @@ var (
 	)
 
 	teamKeys = newKeySet("A team of the council (content/teams/*.md)",
-		field{"title", "The team's name as readers see it.", textShape{}, "the team's name"},
+		field{"title", "The team's name as readers see it.", textShape{max: maxTitle}, "the team's name"},
 		field{"representative", "The person who speaks for the team on the council.", textShape{}, ""},
 		field{"members", "The team's people, written as everywhere else: the actions they own show on the team's page.", textsShape{}, ""},
 		field{"slo", "The SLO of the part of the service the team runs, when it has one of its own.", sloShape{}, ""},
 	)
 
 	pageKeys = newKeySet("A plain page of the handbook (content/*.md)",
-		field{"title", "The page's heading and its name in the navigation.", textShape{}, "the page's heading"},
-		field{"description", "One sentence about the page, for search engines and link previews.", textShape{}, ""},
+		field{"title", "The page's heading and its name in the navigation.", textShape{max: maxTitle}, "the page's heading"},
+		field{"description", "One sentence about the page, for search engines and link previews.", textShape{max: maxDescription}, ""},
 	)
 )
 
 // site.yaml and the sets of fields nested in it.
 var (
 	configKeys = newKeySet("The handbook's settings (site.yaml)",
-		field{"title", "The handbook's name.", textShape{}, "the handbook's name"},
+		field{"title", "The handbook's name.", textShape{max: maxTitle}, "the handbook's name"},
 		field{"baseURL", "The address it is published at, such as https://handbook.example.org/.", addressShape{}, "the address it is published at, e.g. https://handbook.example.org/"},
-		field{"description", "One sentence about the handbook, shown on its overview.", textShape{}, ""},
+		field{"description", "One sentence about the handbook, shown on its overview.", textShape{max: maxDescription}, ""},
 		field{"language", "The language of its pages, such as en or en-GB; left out, en.", textShape{}, ""},
 		field{"theme", "Its theme: default, or the name of a folder in themes/.", textShape{}, ""},
 		field{"editURL", `Where each page's "Edit this page" link goes: this address followed by the file's path.`, addressShape{}, ""},

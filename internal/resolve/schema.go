@@ -6,10 +6,10 @@ import (
 	"slices"
 )
 
-// schemaDraft is the JSON Schema dialect of the schemas. They use only
-// keywords that draft 7 has too, with the same meaning, since the YAML
-// language servers editors run validate by draft 7.
-const schemaDraft = "https://json-schema.org/draft/2020-12/schema"
+// schemaDraft is the JSON Schema dialect of the schemas: draft 7, the
+// newest the YAML language server of VS Code and Neovim supports, and one
+// JetBrains IDEs know.
+const schemaDraft = "http://json-schema.org/draft-07/schema#"
 
 // Schema returns the JSON Schema of one kind of frontmatter (one of
 // SchemaKinds), written in the site's vocabulary: its levels, statuses and

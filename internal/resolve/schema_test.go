@@ -21,8 +21,9 @@ import (
 )
 
 // expressible are the errors a schema can express: an unknown key, a value
-// of the wrong type, a required field left out, a level off the scale, and
-// a status, team, answer, method or colour that is not one of the choices.
+// of the wrong type, a required field left out, a level off the scale, a
+// status, team, answer, method or colour that is not one of the choices,
+// and a title, description or tag too long.
 // A file with one of them must fail its schema, at the same line. Other
 // errors (a date of 30 February, a reference to a concern) need more than
 // a schema knows.
@@ -40,10 +41,12 @@ var expressible = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`observable: want yes, partly or no`,
 	`method: unknown method`,
 	`[^:]+: unknown colour`,
+	`(?:title|description): \d+ characters long, more than`,
+	`tags: tag ".*" is \d+ characters long`,
 }, "|") + `)`)
 
 // TestSchemaAgreesWithCheck validates every file of the sites under
-// testdata, and of the example handbook, against the schema of its kind,
+// testdata, of the example handbook and of the build's fixture sites, against the schema of its kind,
 // and holds the schema to what loading and resolving say of the same file:
 // where they find no error, the schema finds none; where they find one it
 // can express, the schema finds one on that line; and the schema finds
@@ -63,7 +66,13 @@ func TestSchemaAgreesWithCheck(t *testing.T) {
 			compareWithSchema(t, dir)
 		})
 	}
-	t.Run("example", func(t *testing.T) { compareWithSchema(t, "../..") })
+	for name, dir := range map[string]string{
+		"example":   "../..",
+		"golden":    "../build/testdata/site",
+		"risk-site": "../build/testdata/risk-site",
+	} {
+		t.Run(name, func(t *testing.T) { compareWithSchema(t, dir) })
+	}
 }
 
 func compareWithSchema(t *testing.T, dir string) {
@@ -392,6 +401,10 @@ func TestSchemaRejects(t *testing.T) {
 		{"tags: [[a]]", false},
 		{"owner: ~", true},
 		{"title: ~", false},
+		{"title: " + strings.Repeat("ü", maxTitle), true},
+		{"title: '  " + strings.Repeat("t", maxTitle) + "  '", true}, // trimmed, as resolve reads it
+		{"title: " + strings.Repeat("t", maxTitle+1), false},
+		{"tags: [ok, " + strings.Repeat("t", maxTag+1) + "]", false},
 	} {
 		text := base
 		if c.yaml != "" {
@@ -424,12 +437,43 @@ func TestSchemaRejects(t *testing.T) {
 		{"scoring: {reviewEvery: 90d}", true},
 		{"editURL: https://github.com/o/r/edit/main/", true},
 		{"editURL: github.com/o/r", false},
+		{"scoring: {weights: {risk: 2e6}}", false},
+		{"scoring: {scale: [{level: Low, score: -1e7}, {level: High, score: 3}]}", false},
 	} {
 		doc, _, err := instance([]byte("title: T\nbaseURL: https://example.org/\n"+c.yaml+"\n"), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if err := site.Validate(doc); (err == nil) != c.ok {
+			t.Errorf("%q: valid %v, want %v (%v)", c.yaml, err == nil, c.ok, err)
+		}
+	}
+
+	meeting := compileSchema(t, "meeting", v)
+	for _, c := range []struct {
+		yaml string
+		ok   bool
+	}{
+		{"actions: [{task: T, done: Yes}]", true},
+		{"actions: [{task: T, done: 2018-02-16}]", true},
+		{"actions: [{task: T, done: 1}]", true},
+		{"actions: [{task: T, done: 2}]", false},
+		{"actions: [{task: T, done: maybe}]", false},
+		{"actions: [{owner: Ana}]", false},
+		{"actions: write it down", false},
+		{"concerns: [a, b]", true},
+		{"date: 2018-02-30", true}, // resolve finds it, a schema cannot
+		{"date: 2018-02", false},
+	} {
+		text := c.yaml
+		if !strings.HasPrefix(text, "date:") {
+			text = "date: 2018-02-06\n" + text
+		}
+		doc, _, err := instance([]byte(text+"\n"), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := meeting.Validate(doc); (err == nil) != c.ok {
 			t.Errorf("%q: valid %v, want %v (%v)", c.yaml, err == nil, c.ok, err)
 		}
 	}

@@ -35,24 +35,48 @@ type starter interface {
 // scalar is what a YAML scalar is to JSON: text, a number or true/false.
 func scalar() types { return types{"string", "number", "boolean"} }
 
-// textShape is any one value (fields.text).
-type textShape struct{}
+// textShape is any one value (fields.text), of at most max characters
+// when max is set (fields.short).
+type textShape struct{ max int }
 
-func (textShape) words(Vocabulary) string { return "" }
+func (t textShape) words(Vocabulary) string {
+	if t.max > 0 {
+		return fmt.Sprintf("At most %d characters.", t.max)
+	}
+	return ""
+}
 
-func (textShape) schema(Vocabulary) *jsonSchema { return &jsonSchema{Type: scalar()} }
+func (t textShape) schema(Vocabulary) *jsonSchema {
+	return &jsonSchema{Type: scalar(), Pattern: shortPattern(t.max)}
+}
 
 // textsShape is one value or a list of values (fields.list, fields.items
-// of references): a single value is a list of one.
-type textsShape struct{}
+// of references): a single value is a list of one. Each is at most max
+// characters long when max is set (fields.checkTag).
+type textsShape struct{ max int }
 
-func (textsShape) words(Vocabulary) string { return "One value, or a list: [a, b]." }
-
-func (textsShape) schema(Vocabulary) *jsonSchema {
-	return &jsonSchema{
-		Type:  append(scalar(), "array"),
-		Items: &jsonSchema{Type: append(scalar(), "null")},
+func (t textsShape) words(Vocabulary) string {
+	if t.max > 0 {
+		return fmt.Sprintf("One value, or a list: [a, b]; each at most %d characters.", t.max)
 	}
+	return "One value, or a list: [a, b]."
+}
+
+func (t textsShape) schema(Vocabulary) *jsonSchema {
+	return &jsonSchema{
+		Type:    append(scalar(), "array"),
+		Pattern: shortPattern(t.max),
+		Items:   &jsonSchema{Type: append(scalar(), "null"), Pattern: shortPattern(t.max)},
+	}
+}
+
+// shortPattern matches a text of at most max characters once the spaces
+// around it are trimmed, as resolve counts them; "" when there is no limit.
+func shortPattern(max int) string {
+	if max == 0 {
+		return ""
+	}
+	return fmt.Sprintf(`^\s*[\s\S]{0,%d}\s*$`, max)
 }
 
 // dayPattern is a day as time.DateOnly reads it, months and days in range.
@@ -107,6 +131,13 @@ func (l levelShape) words(v Vocabulary) string {
 		w += " Words without a level are shown but not scored."
 	}
 	return w
+}
+
+// start is the middle level of the scale: a new concern's value and effort
+// start there, neither high nor low, until the council rates them.
+func (levelShape) start(v Vocabulary) string {
+	s := v.Scoring.Scale
+	return s[(len(s)-1)/2].Name
 }
 
 func (l levelShape) schema(v Vocabulary) *jsonSchema {

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/reliability-council/handbook/internal/load"
@@ -33,4 +34,20 @@ func VocabularyOf(site *load.Site) (Vocabulary, model.ErrorList) {
 	slices.Sort(v.Teams)
 	errs.Sort()
 	return v, errs
+}
+
+// CheckTeam reports whether written is the slug of one of the site's
+// teams, and if not, says how to write it as a build would: the slug of
+// the team whose name was written, a near slug, or the slugs there are.
+func (v Vocabulary) CheckTeam(written string) error {
+	switch {
+	case slices.Contains(v.Teams, written):
+		return nil
+	case len(v.Teams) == 0:
+		return fmt.Errorf("unknown team %q (the site has no teams yet: add one to content/teams/ first)", written)
+	}
+	if slug := model.Slugify(written); slices.Contains(v.Teams, slug) {
+		return fmt.Errorf("unknown team %q (write the team's slug: %s)", written, slug)
+	}
+	return fmt.Errorf("unknown team %q (%s)", written, suggest(written, v.Teams))
 }
