@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"io/fs"
@@ -43,6 +44,7 @@ func TestScripts(t *testing.T) {
 			"exits":   exits,
 			"cptree":  cpTree,
 			"cmptree": cmpTree,
+			"isjson":  isJSON,
 		},
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
@@ -76,6 +78,19 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
+
+// isJSON checks that a file holds one JSON value, as a program reading it
+// would need:
+//
+//	isjson FILE
+func isJSON(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: isjson FILE")
+	}
+	if !json.Valid([]byte(ts.ReadFile(args[0]))) {
+		ts.Fatalf("%s is not JSON", args[0])
 	}
 }
 

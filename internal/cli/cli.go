@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/term"
 )
 
 // Exit codes.
@@ -31,11 +33,18 @@ type Env struct {
 	// Context ends long-running commands such as serve, as Ctrl-C does;
 	// nil means they run until interrupted.
 	Context context.Context
+	// Stdin answers the questions new asks; it asks only when Interactive
+	// says a person is at a terminal, so that scripts never wait.
+	Stdin       io.Reader
+	Interactive bool
 }
 
 // OS returns the real environment.
 func OS() Env {
-	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+	return Env{
+		Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now,
+		Stdin: os.Stdin, Interactive: term.IsTerminal(int(os.Stdin.Fd())),
+	}
 }
 
 type command struct {
@@ -49,6 +58,9 @@ func commands() []command {
 		{"build", "build the handbook into a static site", runBuild},
 		{"check", "validate the sources without writing anything", runCheck},
 		{"serve", "preview the handbook locally, rebuilding on every save", runServe},
+		{"init", "start a new handbook that builds at once", runInit},
+		{"new", "add a concern, meeting, team or page, every field explained", runNew},
+		{"schema", "write JSON Schemas of the frontmatter for editors", runSchema},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},
 	}
@@ -124,7 +136,44 @@ func newFlags(env Env, name, args, about string) *flag.FlagSet {
 // parse parses flags; done is set when the command should stop with code.
 func parse(env Env, fs *flag.FlagSet, args []string) (code int, done bool) {
 	fs.SetOutput(io.Discard)
-	err := fs.Parse(args)
+	if code, done := flagError(env, fs, fs.Parse(args)); done {
+		return code, done
+	}
+	if fs.NArg() > 0 {
+		return unexpected(env, fs, fs.Arg(0))
+	}
+	return exitOK, false
+}
+
+// parseArgs parses the flags of a command that takes up to most arguments,
+// and returns the arguments. Flags may come after them too, as people
+// write them (handbook new concern x --team ops); after --, everything is
+// an argument.
+func parseArgs(env Env, fs *flag.FlagSet, args []string, most int) (positional []string, code int, done bool) {
+	fs.SetOutput(io.Discard)
+	for {
+		if code, done := flagError(env, fs, fs.Parse(args)); done {
+			return nil, code, done
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		positional, args = append(positional, rest[0]), rest[1:]
+	}
+	if len(positional) > most {
+		code, done := unexpected(env, fs, positional[most])
+		return nil, code, done
+	}
+	return positional, exitOK, false
+}
+
+// flagError reports a failure to parse flags; -h prints the usage.
+func flagError(env Env, fs *flag.FlagSet, err error) (code int, done bool) {
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fs.SetOutput(env.Stdout)
@@ -135,13 +184,15 @@ func parse(env Env, fs *flag.FlagSet, args []string) (code int, done bool) {
 		fmt.Fprintf(env.Stderr, "%s %s: %v\n", programName, fs.Name(), err)
 		fs.Usage()
 		return exitUsage, true
-	case fs.NArg() > 0:
-		fmt.Fprintf(env.Stderr, "%s %s: unexpected argument %q\n", programName, fs.Name(), fs.Arg(0))
-		fs.SetOutput(env.Stderr)
-		fs.Usage()
-		return exitUsage, true
 	}
 	return exitOK, false
+}
+
+func unexpected(env Env, fs *flag.FlagSet, arg string) (code int, done bool) {
+	fmt.Fprintf(env.Stderr, "%s %s: unexpected argument %q\n", programName, fs.Name(), arg)
+	fs.SetOutput(env.Stderr)
+	fs.Usage()
+	return exitUsage, true
 }
 
 // lastEpoch is the last second of 9999, the last year a date is written

@@ -28,6 +28,17 @@ var kindFolders = map[string]Kind{
 	"meetings": KindMeeting,
 }
 
+// Path returns where the content file of a kind and slug is, relative to
+// the site folder: content/concerns/etl.md, or content/about.md for a page.
+func Path(kind Kind, slug string) string {
+	for folder, k := range kindFolders {
+		if k == kind {
+			return path.Join(ContentDir, folder, slug+".md")
+		}
+	}
+	return path.Join(ContentDir, slug+".md")
+}
+
 // Load reads site.yaml and every content file of the site in dir, and
 // keeps the Markdown bodies in memory: for the dev server, which builds
 // again and again. Problems with the sources are returned together as a

@@ -28,13 +28,19 @@ func ParseConfidence(text string) (Share, error) {
 		return Share{}, err
 	}
 	if !slices.Contains(riceConfidences, s.Fraction) {
-		steps := make([]string, len(riceConfidences))
-		for i, c := range riceConfidences {
-			steps[i] = strconv.FormatFloat(c*100, 'f', -1, 64) + "%"
-		}
-		return Share{}, fmt.Errorf("%s is not one of RICE's confidences (want %s)", s.Text, orList(steps))
+		return Share{}, fmt.Errorf("%s is not one of RICE's confidences (want %s)", s.Text, orList(RICEConfidences()))
 	}
 	return s, nil
+}
+
+// RICEConfidences lists the confidences RICE allows as they are written:
+// 100%, 80%, 50% and 30%.
+func RICEConfidences() []string {
+	steps := make([]string, len(riceConfidences))
+	for i, c := range riceConfidences {
+		steps[i] = strconv.FormatFloat(c*100, 'f', -1, 64) + "%"
+	}
+	return steps
 }
 
 // rice scores a concern as product teams do with RICE:

@@ -33,6 +33,10 @@ func (t *Team) Name() string {
 // orList joins words as a sentence does: "a, b or c".
 func orList(words []string) string { return joinList(words, " or ") }
 
+// OrList joins words as a sentence does, for messages outside this
+// package: "a, b or c".
+func OrList(words []string) string { return orList(words) }
+
 // andList joins words as a sentence does: "a, b and c".
 func andList(words []string) string { return joinList(words, " and ") }
 

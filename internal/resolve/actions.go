@@ -33,7 +33,7 @@ func sameMeeting(a, b meetingState) bool {
 func readActions(f *fields) []pastAction {
 	var actions []pastAction
 	for _, n := range f.items("actions") {
-		af := newFields(f.file, &n, actionKeys, f.errs)
+		af := newFields(f.file, &n, actionKeys.names, f.errs)
 		done, _ := af.done("done")
 		actions = append(actions, pastAction{task: af.text("task"), done: done})
 	}

@@ -8,17 +8,10 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 )
 
-var configKeys = []string{"title", "baseURL", "description", "language", "theme", "editURL", "scoring", "slo", "budgetCap"}
-
-var configHints = map[string]string{
-	"title":   "the handbook's name",
-	"baseURL": "the address it is published at, e.g. https://handbook.example.org/",
-}
-
 // config reads site.yaml, filling in the documented defaults.
 func config(doc *load.Document, errs *model.ErrorList) model.Config {
 	f := docFields(doc, configKeys, errs)
-	f.require(configHints, "title", "baseURL")
+	f.require(configKeys)
 	c := model.Config{
 		Title:       f.title(),
 		BaseURL:     f.text("baseURL"),
@@ -27,7 +20,7 @@ func config(doc *load.Document, errs *model.ErrorList) model.Config {
 		Theme:       f.text("theme"),
 		EditURL:     f.text("editURL"),
 	}
-	sf := f.mapping("scoring", []string{"scale", "statuses", "method", "weights", "reviewEvery"})
+	sf := f.mapping("scoring", scoringKeys.names)
 	c.Scoring = scoring(sf)
 	if sf != nil {
 		c.Scoring.ReviewEvery = reviewEvery(sf)
@@ -88,7 +81,7 @@ func scoring(f *fields) model.Scoring {
 	if f.has("scale") {
 		s.Scale = scale(f)
 	}
-	if st := f.mapping("statuses", []string{"open", "closed", "colours"}); st != nil {
+	if st := f.mapping("statuses", statusesKeys.names); st != nil {
 		s.Open, s.Closed = statusList(st, "open"), statusList(st, "closed")
 		if len(s.Open) == 0 {
 			st.failKey("open", "want at least one open status, e.g. open: [proposed, accepted]")
@@ -110,7 +103,7 @@ func scoring(f *fields) model.Scoring {
 		}
 		s.Method = m
 	}
-	if w := f.mapping("weights", []string{"value", "risk", "effort", "complexity", "blockers", "blockerCap"}); w != nil {
+	if w := f.mapping("weights", weightKeys.names); w != nil {
 		d := s.Weights
 		s.Weights = model.Weights{
 			Value:      weight(w, "value", d.Value),
@@ -196,8 +189,8 @@ func scale(f *fields) model.Scale {
 	before := len(*f.errs)
 	var s model.Scale
 	for _, item := range f.items("scale") {
-		lf := newFields(f.file, &item, []string{"level", "score", "aliases"}, f.errs)
-		lf.require(map[string]string{"level": "a name such as Low", "score": "a number such as 1"}, "level", "score")
+		lf := newFields(f.file, &item, levelKeys.names, f.errs)
+		lf.require(levelKeys)
 		l := model.ScaleLevel{Name: lf.text("level"), Score: lf.number("score", 0), Aliases: lf.list("aliases")}
 		for _, name := range append([]string{l.Name}, l.Aliases...) {
 			if strings.ContainsAny(name, "-,") {

@@ -9,11 +9,9 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 )
 
-var teamKeys = []string{"title", "representative", "members", "slo"}
-
 func team(d *load.Document, errs *model.ErrorList) *model.Team {
 	f := docFields(d, teamKeys, errs)
-	f.require(map[string]string{"title": "the team's name"}, "title")
+	f.require(teamKeys)
 	return &model.Team{
 		Source:         source(d),
 		Slug:           d.Slug,
@@ -25,23 +23,12 @@ func team(d *load.Document, errs *model.ErrorList) *model.Team {
 	}
 }
 
-var concernKeys = []string{
-	"title", "team", "value", "effort", "risk", "complexity", "blockers", "evidence",
-	"ettd", "ettr", "impact", "frequency", "confidence", "urgency",
-	"status", "observable", "signals", "owner", "tags", "raised", "reviewed",
-}
-
 // concern reads a concern's fields; its team and tags are linked later, once
 // every team is known.
 func (r *resolver) concern(d *load.Document) (*model.Concern, *fields) {
 	f := docFields(d, concernKeys, r.errs)
 	scale := r.config.Scoring.Scale
-	f.require(map[string]string{
-		"title":  "a short name for the concern",
-		"team":   "the slug of a file in content/teams/",
-		"value":  "Low, Medium or High",
-		"effort": "Low, Medium or High",
-	}, "title", "team", "value", "effort")
+	f.require(concernKeys)
 	c := &model.Concern{
 		Source:     source(d),
 		Slug:       d.Slug,
@@ -124,14 +111,10 @@ func observable(f *fields) model.Observability {
 	return o
 }
 
-var meetingKeys = []string{"title", "date", "attendees", "concerns", "actions"}
-
-var actionKeys = []string{"task", "owner", "due", "done", "concern"}
-
 // meeting reads a meeting and its action items; references are linked later.
 func (r *resolver) meeting(d *load.Document) (*model.Meeting, *fields) {
 	f := docFields(d, meetingKeys, r.errs)
-	f.require(map[string]string{"date": "the day it was held, as YYYY-MM-DD"}, "date")
+	f.require(meetingKeys)
 	m := &model.Meeting{
 		Source: source(d),
 		Slug:   d.Slug,
@@ -145,11 +128,9 @@ func (r *resolver) meeting(d *load.Document) (*model.Meeting, *fields) {
 	return m, f
 }
 
-var pageKeys = []string{"title", "description"}
-
 func page(d *load.Document, errs *model.ErrorList) *model.Page {
 	f := docFields(d, pageKeys, errs)
-	f.require(map[string]string{"title": "the page's heading"}, "title")
+	f.require(pageKeys)
 	return &model.Page{
 		Source:      source(d),
 		Slug:        d.Slug,
@@ -161,8 +142,8 @@ func page(d *load.Document, errs *model.ErrorList) *model.Page {
 
 // docFields reads a document's frontmatter; a missing field is reported at
 // the opening --- line.
-func docFields(d *load.Document, allowed []string, errs *model.ErrorList) *fields {
-	f := newFields(d.File, d.Front, allowed, errs)
+func docFields(d *load.Document, keys *keySet, errs *model.ErrorList) *fields {
+	f := newFields(d.File, d.Front, keys.names, errs)
 	f.line = d.Line
 	return f
 }

@@ -113,11 +113,12 @@ func (f *fields) lineOf(key string) int {
 
 func (f *fields) has(key string) bool { return f.value(key) != nil }
 
-// require reports every key of keys that is missing.
-func (f *fields) require(hint map[string]string, keys ...string) {
-	for _, k := range keys {
-		if !f.has(k) {
-			f.errs.Add(f.file, f.line, "missing required field %q (add %s: %s)", k, k, hint[k])
+// require reports every required key of keys that is missing, with the
+// hint that says what to write there.
+func (f *fields) require(keys *keySet) {
+	for _, k := range keys.fields {
+		if k.required != "" && !f.has(k.key) {
+			f.errs.Add(f.file, f.line, "missing required field %q (add %s: %s)", k.key, k.key, k.required)
 		}
 	}
 }
@@ -177,17 +178,21 @@ func (f *fields) date(key string) time.Time {
 	return d
 }
 
+// doneAnswers are the words done reads, once lowered, and what each says:
+// yes and no as people write them, and those strconv.ParseBool takes.
+var doneAnswers = map[string]bool{
+	"yes": true, "true": true, "t": true, "1": true,
+	"no": false, "false": false, "f": false, "0": false,
+}
+
 // done returns an action's done: true or false (yes or no), or the day it
 // was done, which is true and says when; the day is zero otherwise.
 func (f *fields) done(key string) (bool, time.Time) {
 	s := strings.ToLower(f.text(key))
-	switch s {
-	case "", "no":
+	if s == "" {
 		return false, time.Time{}
-	case "yes":
-		return true, time.Time{}
 	}
-	if b, err := strconv.ParseBool(s); err == nil {
+	if b, ok := doneAnswers[s]; ok {
 		return b, time.Time{}
 	}
 	if day, err := time.Parse(time.DateOnly, s); err == nil {

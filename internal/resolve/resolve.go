@@ -189,8 +189,8 @@ func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
 		}
 	}
 	for _, n := range f.items("actions") {
-		af := newFields(f.file, &n, actionKeys, r.errs)
-		af.require(map[string]string{"task": "what is to be done"}, "task")
+		af := newFields(f.file, &n, actionKeys.names, r.errs)
+		af.require(actionKeys)
 		a := &model.Action{
 			Line:    n.Line,
 			Task:    af.text("task"),

@@ -39,21 +39,7 @@ func eachArchive(t *testing.T, pattern string, report func(t *testing.T, dir str
 			if err != nil {
 				t.Fatal(err)
 			}
-			dir := t.TempDir()
-			var want string
-			for _, f := range ar.Files {
-				if f.Name == "want" {
-					want = string(f.Data)
-					continue
-				}
-				p := filepath.Join(dir, f.Name)
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			dir, want := writeArchive(t, ar)
 			got := report(t, dir)
 			if *update {
 				for i := range ar.Files {
@@ -73,7 +59,39 @@ func eachArchive(t *testing.T, pattern string, report func(t *testing.T, dir str
 	}
 }
 
+// writeArchive writes the site of a txtar archive into a new folder, and
+// returns the folder and the archive's "want" file, which it leaves out.
+func writeArchive(t *testing.T, ar *txtar.Archive) (dir, want string) {
+	t.Helper()
+	dir = t.TempDir()
+	for _, f := range ar.Files {
+		if f.Name == "want" {
+			want = string(f.Data)
+			continue
+		}
+		p := filepath.Join(dir, f.Name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, want
+}
+
 func errorsOf(t *testing.T, dir string) string {
+	t.Helper()
+	list := checkErrors(t, dir)
+	if len(list) == 0 {
+		return ""
+	}
+	return list.Error() + "\n"
+}
+
+// checkErrors returns every error that loading and resolving the site in
+// dir finds, sorted.
+func checkErrors(t *testing.T, dir string) model.ErrorList {
 	t.Helper()
 	var list model.ErrorList
 	site, err := load.Load(dir)
@@ -87,10 +105,7 @@ func errorsOf(t *testing.T, dir string) string {
 	}
 	list = append(list, more...)
 	list.Sort()
-	if len(list) == 0 {
-		return ""
-	}
-	return list.Error() + "\n"
+	return list
 }
 
 func TestSuggest(t *testing.T) {
