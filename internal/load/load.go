@@ -135,7 +135,7 @@ func (s *Site) forget(rel string) {
 // to fix.
 func (s *Site) Unreadable(kind Kind, slug string) bool {
 	for _, f := range s.unreadable {
-		if f.kind == kind && (f.folder || slugOf(f.rel) == slug) {
+		if f.kind == kind && (f.folder || SlugOf(f.rel) == slug) {
 			return true
 		}
 		if f.folder && f.rel == ContentDir {
@@ -282,7 +282,7 @@ func readDocument(dir string, f sourceFile) (*Document, *model.Error) {
 		return nil, cerr
 	}
 	doc.Kind = f.kind
-	doc.Slug = slugOf(f.rel)
+	doc.Slug = SlugOf(f.rel)
 	return doc, nil
 }
 
@@ -303,10 +303,11 @@ func sourceError(rel string, err error) *model.Error {
 	return model.Errorf(rel, 0, "cannot read: %v", err)
 }
 
-// slugOf is the file's name without .md, its accents composed (NFC): macOS
-// writes "zürich.md" as u followed by a combining diaeresis, which would
-// otherwise be a slug of its own that looks the same.
-func slugOf(rel string) string { return norm.NFC.String(strings.TrimSuffix(path.Base(rel), ".md")) }
+// SlugOf returns the slug of the content file at rel: its name without
+// .md, its accents composed (NFC). macOS writes "zürich.md" as u followed
+// by a combining diaeresis, which would otherwise be a slug of its own that
+// looks the same, and git keeps the name as it was written.
+func SlugOf(rel string) string { return norm.NFC.String(strings.TrimSuffix(path.Base(rel), ".md")) }
 
 func tooBig(file string, size int64) *model.Error {
 	return model.Errorf(file, 0, "file is %d bytes, more than the %d a source file may have (split it up)", size, MaxFileSize)

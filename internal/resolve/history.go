@@ -69,7 +69,7 @@ func walk[S any](v *versions, kind load.Kind, d *load.Document, revs []load.Revi
 	newest := -1                 // the revision read last
 	for i := last; i >= 0; i-- { // newest first, so that each version reuses the fields of the one after it
 		rev := &revs[i]
-		s := step[S]{slug: slugOf(rev.Path), commit: rev.Commit}
+		s := step[S]{slug: load.SlugOf(rev.Path), commit: rev.Commit}
 		switch {
 		case rev.Front == nil: // no frontmatter then: nothing to tell
 			continue

@@ -2,8 +2,6 @@ package resolve
 
 import (
 	"bytes"
-	"path"
-	"strings"
 
 	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
@@ -79,7 +77,7 @@ func (v *versions) seed() {
 // the next call.
 func (v *versions) document(kind load.Kind, file string, front []byte) *load.Document {
 	v.seed()
-	d := &load.Document{Kind: kind, Slug: slugOf(file), File: file, Line: 1}
+	d := &load.Document{Kind: kind, Slug: load.SlugOf(file), File: file, Line: 1}
 	entries, ok := load.AppendEntries(v.entries[:0], front)
 	v.entries = entries
 	if ok {
@@ -166,6 +164,3 @@ func (v *versions) parseField(file string, e load.Entry) ([2]load.Node, bool) {
 	key, value, ok := load.ParseEntry(file, e, 1)
 	return [2]load.Node{key, value}, ok
 }
-
-// slugOf is the slug a content file's path gives it.
-func slugOf(file string) string { return strings.TrimSuffix(path.Base(file), ".md") }
