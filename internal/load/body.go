@@ -1,9 +1,7 @@
 package load
 
 import (
-	"errors"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/reliability-council/handbook/internal/model"
@@ -46,14 +44,16 @@ func (d diskBodies) Text(body model.Markdown) ([]byte, error) {
 	if body.Len == 0 {
 		return nil, nil
 	}
-	f, err := os.Open(filepath.Join(d.dir, filepath.FromSlash(body.File)))
+	// Opened as every source is: a file swapped for a named pipe since it
+	// was loaded must not block the build.
+	f, _, err := openPlain(filepath.Join(d.dir, filepath.FromSlash(body.File)), MaxFileSize, false)
 	if err != nil {
-		return nil, model.ErrorList{model.Errorf(body.File, 0, "cannot read: %v", errors.Unwrap(err))}
+		return nil, model.ErrorList{sourceError(body.File, err)}
 	}
 	defer f.Close()
 	text := make([]byte, body.Len)
 	if _, err := f.ReadAt(text, int64(body.Offset)); err != nil && err != io.EOF {
-		return nil, model.ErrorList{model.Errorf(body.File, 0, "cannot read: %v", errors.Unwrap(err))}
+		return nil, model.ErrorList{sourceError(body.File, err)}
 	}
 	if bodySum(text) != body.Sum {
 		return nil, changedError(body)
