@@ -100,10 +100,7 @@ func feed(s *Site) []byte {
 // meetingEntries makes an entry for each meeting held by the build day.
 func meetingEntries(s *Site) []atomEntry {
 	var out []atomEntry
-	for _, m := range s.Meetings {
-		if m.Date.IsZero() || m.Date.After(s.Today) {
-			continue
-		}
+	for _, m := range s.Held {
 		var body strings.Builder
 		fmt.Fprintf(&body, "<p>Held on %s.", longDate(m.Date))
 		if len(m.Concerns) > 0 {
@@ -145,46 +142,59 @@ func digestCounts(d model.Digest) []string {
 }
 
 // commitEntries makes an entry for each commit that changed the content,
-// from the handbook's changes, which are newest first.
+// from the handbook's changes, which are newest first. Only the newest
+// feedLength commits can make the feed, and the ones that share a time
+// with the last of them: the older ones are not written up.
 func commitEntries(s *Site) []atomEntry {
-	var out []atomEntry
-	byCommit := map[string]int{} // commit -> its entry in out
-	var about [][]string         // each entry's pages
+	type entry struct {
+		atomEntry
+		list  strings.Builder
+		page  string // the first page the commit is about
+		pages int    // how many pages it is about: 1, or 2 for more than one
+	}
+	var out []*entry
+	byCommit := map[string]*entry{}
 	for _, ch := range s.Handbook.Changes {
 		if ch.Uncommitted {
 			continue
 		}
-		i, seen := byCommit[ch.Commit]
+		e, seen := byCommit[ch.Commit]
 		if !seen {
-			i = len(out)
-			byCommit[ch.Commit] = i
+			if len(out) >= feedLength && ch.Time.Before(out[len(out)-1].at) {
+				break
+			}
 			title := ch.Subject
 			if title == "" {
 				title = "Commit " + ch.Commit
 			}
-			out = append(out, atomEntry{
+			e = &entry{atomEntry: atomEntry{
 				Title: title, ID: absolute(s, "changes/") + "#commit-" + ch.Commit,
 				Updated: ch.Time.Format(time.RFC3339), at: ch.Time, Content: atomText{Type: "html"},
-			})
-			about = append(about, nil)
+			}}
+			byCommit[ch.Commit] = e
+			out = append(out, e)
 		}
 		page, name := changedPage(ch)
-		href := absolute(s, page)
-		out[i].Content.Text += fmt.Sprintf("<li><a href=\"%s\">%s</a>: %s</li>", html.EscapeString(href), html.EscapeString(name),
+		fmt.Fprintf(&e.list, "<li><a href=\"%s\">%s</a>: %s</li>", html.EscapeString(absolute(s, page)), html.EscapeString(name),
 			html.EscapeString(model.ChangeWords(ch.Kind, ch.Before, ch.After)))
-		if !slices.Contains(about[i], page) {
-			about[i] = append(about[i], page)
+		switch {
+		case e.pages == 0:
+			e.page, e.pages = page, 1
+		case e.pages == 1 && e.page != page:
+			e.pages = 2
 		}
 	}
-	for i := range out {
-		out[i].Content.Text = "<ul>" + out[i].Content.Text + "</ul>"
+	entries := make([]atomEntry, len(out))
+	for i, e := range out {
+		entries[i] = e.atomEntry
+		entries[i].Content.Text = "<ul>" + e.list.String() + "</ul>"
 		page := "changes/" // a commit that changed several pieces is told on the page of changes
-		if len(about[i]) == 1 {
-			page = about[i][0]
+		if e.pages == 1 {
+			page = e.page
 		}
-		out[i].Link = atomLink{Rel: "alternate", Type: "text/html", Href: absolute(s, page)}
+		entries[i].Link = atomLink{Rel: "alternate", Type: "text/html", Href: absolute(s, page)}
 	}
-	return out
+	return entries
 }
 
 // changedPage returns the page of what a change is about, and its name.

@@ -17,20 +17,22 @@ type generated struct {
 
 // generatedFiles lists every generated file by path: the sitemap, the
 // data exports and the search index. It is the one list of them: the
-// site's map and Run both take theirs from it. The data exports read all
-// of the handbook but its bodies, which the handbook's FrontSum identifies:
-// a save that changes only a body keeps them.
+// site's map and Run both take theirs from it. The sitemap, the feed and
+// the data exports read all of the handbook but its bodies, which the
+// handbook's FrontSum identifies: a save that changes only a body keeps
+// them.
 func generatedFiles(s *Site, list []*Page, bodies Bodies, cache *Cache) map[string]generated {
+	frontmatter := func() uint64 { return s.Handbook.FrontSum }
 	files := map[string]generated{
-		sitemapFile: {make: func() []byte { return sitemap(s, list) }},
-		feedFile:    {make: func() []byte { return feed(s) }},
+		sitemapFile: {make: func() []byte { return sitemap(s, list) }, from: frontmatter},
+		feedFile:    {make: func() []byte { return feed(s) }, from: frontmatter},
 	}
 	exports := export.New(s.Handbook, func(v any) string {
 		p, _ := pathOf(v)
 		return s.Config.BaseURL + p
 	})
 	for path, make := range exports.Files() {
-		files[path] = generated{make: make, from: func() uint64 { return s.Handbook.FrontSum }}
+		files[path] = generated{make: make, from: frontmatter}
 	}
 	var searchCache *search.Cache // the index has a cache of its own
 	if cache != nil {
