@@ -57,7 +57,7 @@ func newAgenda(h *model.Handbook, actions ActionsByState) Agenda {
 			}
 			return -1
 		}
-		return cmp.Or(compareFold(x.Owner, y.Owner), strings.Compare(x.Owner, y.Owner))
+		return cmp.Or(model.CompareFold(x.Owner, y.Owner), strings.Compare(x.Owner, y.Owner))
 	})
 	for _, c := range h.Concerns {
 		if c.Open && len(c.Meetings) == 0 {
@@ -67,5 +67,3 @@ func newAgenda(h *model.Handbook, actions ActionsByState) Agenda {
 	return a
 }
 
-// compareFold compares two names without regard to case.
-func compareFold(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) }

@@ -1,14 +1,11 @@
 package resolve
 
 import (
-	"cmp"
 	"maps"
 	"slices"
 	"sort"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -354,23 +351,9 @@ func byDue(a, b *model.Action) bool {
 
 // lessText orders by title without regard to case, then by slug.
 func lessText(a, b, slugA, slugB string) bool {
-	if c := compareFold(a, b); c != 0 {
+	if c := model.CompareFold(a, b); c != 0 {
 		return c < 0
 	}
 	return slugA < slugB
 }
 
-// compareFold compares two strings as strings.ToLower would leave them,
-// without making the lowered copies: sorting thousands of titles calls it
-// hundreds of thousands of times.
-func compareFold(a, b string) int {
-	for a != "" && b != "" {
-		ra, na := utf8.DecodeRuneInString(a)
-		rb, nb := utf8.DecodeRuneInString(b)
-		if la, lb := unicode.ToLower(ra), unicode.ToLower(rb); la != lb {
-			return cmp.Compare(la, lb)
-		}
-		a, b = a[na:], b[nb:]
-	}
-	return cmp.Compare(len(a), len(b))
-}
