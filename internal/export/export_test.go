@@ -16,6 +16,7 @@ import (
 	"github.com/emersion/go-ical"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/reliability-council/handbook/internal/history"
 	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/resolve"
@@ -37,6 +38,7 @@ func handbook(t *testing.T, dir string) *model.Handbook {
 	if err != nil {
 		t.Fatal(err)
 	}
+	src.History = history.Read(dir) // the example's, from this repository: the concerns' history is exported too
 	h, err := resolve.Resolve(src, day)
 	if err != nil {
 		t.Fatal(err)
@@ -105,10 +107,10 @@ func TestSchemaCatchesWrongData(t *testing.T) {
 	schema := compileSchema(t)
 	data := export(handbook(t, sites["example"])).JSON()
 	for name, change := range map[string]func(map[string]any){
-		"unknown field":   func(m map[string]any) { m["concerns"].([]any)[0].(map[string]any)["colour"] = "red" },
-		"missing field":   func(m map[string]any) { delete(m["concerns"].([]any)[0].(map[string]any), "priority") },
-		"wrong type":      func(m map[string]any) { m["concerns"].([]any)[0].(map[string]any)["open"] = "yes" },
-		"history written": func(m map[string]any) { m["concerns"].([]any)[0].(map[string]any)["history"] = []any{map[string]any{}} },
+		"unknown field":                   func(m map[string]any) { m["concerns"].([]any)[0].(map[string]any)["colour"] = "red" },
+		"missing field":                   func(m map[string]any) { delete(m["concerns"].([]any)[0].(map[string]any), "priority") },
+		"wrong type":                      func(m map[string]any) { m["concerns"].([]any)[0].(map[string]any)["open"] = "yes" },
+		"history item without its fields": func(m map[string]any) { m["concerns"].([]any)[0].(map[string]any)["history"] = []any{map[string]any{}} },
 	} {
 		var m map[string]any
 		if err := json.Unmarshal(data, &m); err != nil {

@@ -282,10 +282,24 @@ func (e *Export) concern(w *jsonWriter, c *model.Concern) {
 	slugs(w, c.Meetings, meetingSlug)
 	w.key("actions")
 	slugs(w, c.Actions, e.actionID)
-	// Kept for the changes the site's history tells of; always empty in
-	// version 1 (see docs/data.md).
 	w.key("history")
 	w.openList()
+	for _, ch := range c.History {
+		w.open()
+		w.key("kind")
+		w.str(string(ch.Kind))
+		w.key("before")
+		w.text(ch.Before)
+		w.key("after")
+		w.text(ch.After)
+		w.key("date")
+		w.date(ch.Date)
+		w.key("commit")
+		w.text(ch.Commit)
+		w.key("subject")
+		w.text(ch.Subject)
+		w.close()
+	}
 	w.closeList()
 	w.close()
 }
