@@ -135,6 +135,7 @@ type manifest struct {
 	Build          string            `json:"build"`
 	Docs           int               `json:"docs"`
 	KeyRunes       int               `json:"keyRunes"`
+	MaxWordRunes   int               `json:"maxWordRunes"` // longer words are not in the index
 	Buckets        int               `json:"buckets"`
 	RecordsPerFile int               `json:"recordsPerFile"`
 	Fold           map[string]string `json:"fold"`
@@ -189,7 +190,7 @@ func (ix *Index) make() map[string][]byte {
 	}
 	files[ManifestFile] = mustJSON(manifest{
 		Version: formatVersion, Build: hex.EncodeToString(sum.Sum(nil)[:8]),
-		Docs: len(docs), KeyRunes: keyRunes, Buckets: ix.buckets, RecordsPerFile: recordsPerFile,
+		Docs: len(docs), KeyRunes: keyRunes, MaxWordRunes: maxWordRunes, Buckets: ix.buckets, RecordsPerFile: recordsPerFile,
 		Fold: fold, Kinds: kindsOf(ix.h), Facets: values, OpenStatuses: ix.h.Config.Scoring.Open,
 	})
 	return files

@@ -71,7 +71,7 @@
   function terms(m, query) {
     var out = [];
     (query.match(WORD) || []).forEach(function (w) {
-      if (Array.from(w).length > 40) return;
+      if (Array.from(w).length > m.maxWordRunes) return;
       var t = fold(m, w);
       if (t && out.indexOf(t) < 0) out.push(t);
     });
