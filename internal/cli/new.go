@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/resolve"
 	"github.com/reliability-council/handbook/internal/scaffold"
 )
@@ -92,7 +93,7 @@ func ask(env Env, d *scaffold.Draft, v resolve.Vocabulary) error {
 		// is made from the slug: what Enter gives is what New writes.
 		label, def := `Title (Enter: "Meeting of" and its date)`, ""
 		if d.Kind != "meeting" {
-			def = scaffold.TitleOf(strings.TrimSuffix(d.Slug, ".md"))
+			def = model.Sentence(strings.TrimSuffix(d.Slug, ".md"))
 			label = "Title [" + def + "]"
 		}
 		title, err := prompt(env, in, label)

@@ -17,11 +17,15 @@ func Plural(n int, noun string) string {
 }
 
 // StatusLabel writes a status as words: "in-progress" -> "In progress".
-func StatusLabel(status string) string {
-	if status == "" {
+func StatusLabel(status string) string { return Sentence(status) }
+
+// Sentence writes a slug as words that start a sentence: in-progress is
+// "In progress", card-retries "Card retries".
+func Sentence(slug string) string {
+	if slug == "" {
 		return ""
 	}
-	words := []rune(strings.ReplaceAll(status, "-", " "))
+	words := []rune(strings.ReplaceAll(slug, "-", " "))
 	return strings.ToUpper(string(words[0])) + string(words[1:])
 }
 

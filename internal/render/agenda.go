@@ -66,4 +66,3 @@ func newAgenda(h *model.Handbook, actions ActionsByState) Agenda {
 	}
 	return a
 }
-

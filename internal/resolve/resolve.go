@@ -356,4 +356,3 @@ func lessText(a, b, slugA, slugB string) bool {
 	}
 	return slugA < slugB
 }
-

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -72,7 +71,7 @@ func New(d Draft, v resolve.Vocabulary) (File, error) {
 	values := map[string]string{} // YAML text, by key
 	title := d.Title
 	if title == "" && kind != load.KindMeeting {
-		title = TitleOf(d.Slug)
+		title = model.Sentence(d.Slug)
 	}
 	if title != "" {
 		values["title"] = scalar(title)
@@ -220,13 +219,6 @@ func CheckSlug(slug string) error {
 		return fmt.Errorf("%q would make a poor URL (name it %s: lowercase, words joined by -)", slug, want)
 	}
 	return nil
-}
-
-// TitleOf makes a title of a slug: card-retries is "Card retries".
-func TitleOf(slug string) string {
-	words := strings.ReplaceAll(slug, "-", " ")
-	r, size := utf8.DecodeRuneInString(words)
-	return string(unicode.ToUpper(r)) + words[size:]
 }
 
 // datePrefix is a slug that starts with a day, as meetings are often named.
