@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"slices"
 	"time"
 
 	"github.com/reliability-council/handbook/internal/model"
@@ -35,11 +34,11 @@ func digests(h *model.Handbook) {
 func digest(h *model.Handbook, from, to time.Time, changes []*model.Change) model.Digest {
 	d := model.Digest{From: from, To: to}
 	in := func(day time.Time) bool { return !day.IsZero() && day.After(from) && !day.After(to) }
-	var added []*model.Action // added to a meeting's list in the period
+	added := map[*model.Action]bool{} // added to a meeting's list in the period
 	for _, ch := range changes {
 		switch {
 		case ch.Kind == model.ChangeAgreed && ch.Action != nil:
-			added = append(added, ch.Action)
+			added[ch.Action] = true
 		case ch.Concern == nil:
 		case ch.Kind == model.ChangeRaised:
 			d.Raised = append(d.Raised, ch)
@@ -52,7 +51,7 @@ func digest(h *model.Handbook, from, to time.Time, changes []*model.Change) mode
 		}
 	}
 	for _, a := range h.Actions {
-		if in(a.Meeting.Date) || slices.Contains(added, a) {
+		if in(a.Meeting.Date) || added[a] {
 			d.Agreed = append(d.Agreed, a)
 		}
 		if a.Done && in(a.DoneOn) {
