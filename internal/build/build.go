@@ -44,12 +44,7 @@ func (p *Pending) Run(emit func(render.File) error, first ...string) (render.Sta
 // come back together as a model.ErrorList, every problem that load,
 // resolve and the theme found, so that one run reports them all.
 func Start(dir string, today time.Time) (*Pending, error) {
-	src, err := loadWithHistory(dir, load.LoadFrontmatter, new(history.Cache))
-	h, theme, err := resolved(dir, src, err, resolve.Resolve, today)
-	if err != nil {
-		return nil, err
-	}
-	job, err := render.Prepare(h, theme, src.Bodies(), nil)
+	h, job, err := prepareOnce(dir, today)
 	if err != nil {
 		return nil, err
 	}
@@ -61,16 +56,26 @@ func Start(dir string, today time.Time) (*Pending, error) {
 // templates against the data they are given, and makes one page of every
 // layout. The handbook it returns carries the warnings.
 func Check(dir string, today time.Time) (*model.Handbook, error) {
-	src, err := loadWithHistory(dir, load.LoadFrontmatter, new(history.Cache))
-	h, theme, err := resolved(dir, src, err, resolve.Resolve, today)
-	if err != nil {
-		return nil, err
-	}
-	job, err := render.Prepare(h, theme, src.Bodies(), nil)
+	h, job, err := prepareOnce(dir, today)
 	if err != nil {
 		return nil, err
 	}
 	return h, job.Sample()
+}
+
+// prepareOnce reads, resolves and prepares the site in dir for a single
+// run, keeping nothing for another.
+func prepareOnce(dir string, today time.Time) (*model.Handbook, *render.Job, error) {
+	src, err := loadWithHistory(dir, load.LoadFrontmatter, new(history.Cache))
+	h, theme, err := resolved(dir, src, err, resolve.Resolve, today)
+	if err != nil {
+		return nil, nil, err
+	}
+	job, err := render.Prepare(h, theme, src.Bodies(), nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return h, job, nil
 }
 
 // Session builds one site again and again, keeping its sources, what was

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
-	"gopkg.in/yaml.v3"
 
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/parallel"
@@ -197,13 +196,9 @@ func loadConfig(dir string) (*Document, error) {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, byteOrderMark)
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(ConfigFile, 0, err, data)
-	}
-	front := emptyMapping(1)
-	if root.Kind != 0 {
-		*front = compact(root.Content[0], 0)
+	front, perr := ParseFront(ConfigFile, data, 0)
+	if perr != nil {
+		return nil, perr
 	}
 	return &Document{File: ConfigFile, Line: 1, Front: front, FrontHash: FrontHash(data)}, nil
 }
