@@ -27,18 +27,18 @@ func trendFixture(t *testing.T) (*model.Handbook, *model.Team, *model.Team) {
 	}
 	h := &model.Handbook{
 		Config: model.Config{Scoring: model.DefaultScoring()}, Teams: []*model.Team{ops, web}, Today: day("2026-03-01"),
-		HandbookHistory: model.HandbookHistory{HistoryAvailable: true},
+		HistoryAvailable: true,
 	}
 	h.Concerns = []*model.Concern{
-		{Slug: "handed", Title: "Handed over", ConcernHistory: model.ConcernHistory{States: []model.ConcernState{
+		{Slug: "handed", Title: "Handed over", States: []model.ConcernState{
 			state("2026-01-05", ops, true, 10), state("2026-01-20", web, true, 20), state("2026-02-10", web, false, 20),
-		}}},
-		{Slug: "open", Title: "Open all along", ConcernHistory: model.ConcernHistory{States: []model.ConcernState{
+		}},
+		{Slug: "open", Title: "Open all along", States: []model.ConcernState{
 			state("2026-01-10", ops, true, 5),
-		}}},
-		{Slug: "backdated", Title: "Backdated", ConcernHistory: model.ConcernHistory{States: []model.ConcernState{
+		}},
+		{Slug: "backdated", Title: "Backdated", States: []model.ConcernState{
 			state("2026-01-15", ops, true, 7), state("2026-01-12", ops, false, 7),
-		}}},
+		}},
 	}
 	h.Meetings = []*model.Meeting{ // newest first
 		{Slug: "next", Title: "Next", Date: day("2026-04-01")},

@@ -81,5 +81,26 @@ type Concern struct {
 	// estimated or has no budget to count against.
 	Allocation *Allocation
 
-	ConcernHistory
+	// What the site's history tells of it, as fields of its own rather
+	// than an embedded struct: a template finds a field of an embedded
+	// struct by a search that allocates, on every use.
+
+	// History is every change to it, oldest first; empty when the history
+	// is not available.
+	History []Change
+	// States is how it stood after each change, oldest first; the last is
+	// how it stands now. Empty when the history is not available.
+	States []ConcernState
+	// Closed is the day it last moved to a closed status, when it has one
+	// now; zero when it is open or the history does not tell.
+	Closed time.Time
+	// Reviewed is the day the council last reviewed it, from reviewed:;
+	// zero when not written.
+	Reviewed time.Time
+	// LastReview is the later of Reviewed and the day of its last change;
+	// zero when neither is known.
+	LastReview time.Time
+	// ReviewDue is true when it is open and its last review is older than
+	// the council's review interval (scoring.reviewEvery).
+	ReviewDue bool
 }

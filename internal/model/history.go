@@ -93,28 +93,6 @@ type Difference struct {
 	Then, Now string
 }
 
-// ConcernHistory is what the site's history tells of a concern.
-type ConcernHistory struct {
-	// History is every change to it, oldest first; empty when the history
-	// is not available.
-	History []Change
-	// States is how it stood after each change, oldest first; the last is
-	// how it stands now. Empty when the history is not available.
-	States []ConcernState
-	// Closed is the day it last moved to a closed status, when it has one
-	// now; zero when it is open or the history does not tell.
-	Closed time.Time
-	// Reviewed is the day the council last reviewed it, from reviewed:;
-	// zero when not written.
-	Reviewed time.Time
-	// LastReview is the later of Reviewed and the day of its last change;
-	// zero when neither is known.
-	LastReview time.Time
-	// ReviewDue is true when it is open and its last review is older than
-	// the council's review interval (scoring.reviewEvery).
-	ReviewDue bool
-}
-
 // StateOn returns how the concern stood at the end of day, and whether
 // its history reaches back that far; when it does not, it returns the
 // first state known. It returns nil when the history is not available.
@@ -132,60 +110,6 @@ func (c *Concern) StateOn(day time.Time) (*ConcernState, bool) {
 		return &c.States[0], false
 	}
 	return &c.States[found], true
-}
-
-// MeetingHistory is what the site's history tells of a meeting.
-type MeetingHistory struct {
-	// History is every change to it, oldest first.
-	History []Change
-	// Then is each concern it discussed as it stood at the end of the
-	// meeting's day, in the order of Concerns.
-	Then []ConcernThen
-	// Closed lists the actions done on its day or since the meeting
-	// before it, whichever meeting agreed them, by the day they were done.
-	Closed []*Action
-	// Changes are the changes made after the meeting before it, up to the
-	// end of its day, newest first.
-	Changes []*Change
-	// Since is what happened after the meeting before it, up to the end
-	// of its day.
-	Since Digest
-}
-
-// TeamHistory is what the site's history tells of a team.
-type TeamHistory struct {
-	// History is every change to its file, oldest first.
-	History []Change
-}
-
-// HandbookHistory is what the site's history tells of the handbook as a
-// whole.
-type HandbookHistory struct {
-	// HistoryAvailable is true when the site's git history was read.
-	HistoryAvailable bool
-	// HistoryMissing says why the history is not available and what to do
-	// about it; "" when it is, or when it was not asked for.
-	HistoryMissing string
-	// HistoryHead is the commit the history ends at.
-	HistoryHead string
-	// Changes are every change, newest first.
-	Changes []*Change
-	// ChangesSinceMeeting are the changes made after the day of the last
-	// meeting held by the build date, newest first: what the next meeting
-	// has not seen.
-	ChangesSinceMeeting []*Change
-	// ReviewsDue are the open concerns whose review is due, the longest
-	// unreviewed first.
-	ReviewsDue []*Concern
-	// Done are the actions done, the most recently done first; those done
-	// on a day not known come last, in the order of Actions.
-	Done []*Action
-	// LastMeeting is the last meeting held by the build date, and
-	// NextMeeting the first one dated after it; nil when there is none.
-	LastMeeting, NextMeeting *Meeting
-	// SinceLastMeeting is what happened after the day of the last meeting
-	// held, up to the build date: what the next meeting has not seen.
-	SinceLastMeeting Digest
 }
 
 // Digest is what happened to the handbook between two meetings, as a

@@ -13,7 +13,24 @@ type Meeting struct {
 	Actions   []*Action
 	Body      Markdown
 
-	MeetingHistory
+	// What the site's history tells of it, as fields of its own rather
+	// than an embedded struct: a template finds a field of an embedded
+	// struct by a search that allocates, on every use.
+
+	// History is every change to it, oldest first.
+	History []Change
+	// Then is each concern it discussed as it stood at the end of the
+	// meeting's day, in the order of Concerns.
+	Then []ConcernThen
+	// Closed lists the actions done on its day or since the meeting
+	// before it, whichever meeting agreed them, by the day they were done.
+	Closed []*Action
+	// Changes are the changes made after the meeting before it, up to the
+	// end of its day, newest first.
+	Changes []*Change
+	// Since is what happened after the meeting before it, up to the end
+	// of its day.
+	Since Digest
 }
 
 // Attendee is a team slug or a person's name from a meeting's attendee list.

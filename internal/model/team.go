@@ -17,5 +17,10 @@ type Team struct {
 	Actions  []*Action  // owned by its people or about its concerns
 	Budget   *Budget    // the error budget of its own SLO; nil without one
 
-	TeamHistory
+	// What the site's history tells of it, as fields of its own rather
+	// than an embedded struct: a template finds a field of an embedded
+	// struct by a search that allocates, on every use.
+
+	// History is every change to its file, oldest first.
+	History []Change
 }

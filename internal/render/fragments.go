@@ -46,8 +46,10 @@ func (f *fragments[K]) all() map[K]template.HTML {
 
 // renderFragment renders a template of the theme into a fragment.
 func renderFragment(t *template.Template, name string, data any) (template.HTML, error) {
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // the output of an html/template

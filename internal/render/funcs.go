@@ -54,6 +54,11 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 		},
 		"cached": {Fn: partials.render, Returns: reads.Renders{Dot: reads.Arg(1)}},
 		"sidebar": builds(func(site *Site, inNav bool, current string) Sidebar {
+			if !inNav {
+				// One sidebar for all the pages outside the navigation,
+				// rather than one per page: the thousands of concerns.
+				current = ""
+			}
 			return Sidebar{Site: site, InNav: inNav, Current: current}
 		}),
 		"concernTable": builds(func(caption string, list []*model.Concern, withTeam bool) ConcernTable {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"slices"
@@ -88,20 +89,27 @@ func (m *markdown) HTML(text []byte) (template.HTML, error) {
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
+	// goldmark writes through a bufio.Writer, and makes a new one, 4 KiB,
+	// for every document it is not given one for.
+	w := writers.Get().(*bufio.Writer)
+	defer writers.Put(w)
+	w.Reset(buf)
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{}))
 	md := m.withoutLinkify
 	if mayLinkify(text) {
 		md = m.gfm
 	}
-	if err := md.Convert(text, buf, parser.WithContext(ctx)); err != nil {
+	if err := md.Convert(text, w, parser.WithContext(ctx)); err != nil { // it flushes w
 		return "", err
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // goldmark escapes content and drops raw HTML
 }
 
-// buffers hold a body's HTML while it is made; reusing them spares growing
-// a new one, page after page.
+// buffers hold a body's or a fragment's HTML while it is made; reusing
+// them spares growing a new one, page after page.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 // headingIDs makes heading anchors from the heading's words. goldmark's own
 // generator drops every non-ASCII letter, so "Überwachung" would become an
