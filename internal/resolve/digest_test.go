@@ -2,7 +2,10 @@ package resolve
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"testing"
+	"time"
 
 	"github.com/reliability-council/handbook/internal/model"
 )
@@ -131,3 +134,52 @@ func digestLines(d model.Digest) []string {
 	}
 	return out
 }
+
+// TestDigestsShareActionsOut checks that the actions shared out among the
+// periods between meetings give every meeting the digest that a look at
+// every action gives: meetings on the same day, actions due, done and
+// agreed on meeting days and between them, undated ones, and actions that
+// a meeting's changes added.
+func TestDigestsShareActionsOut(t *testing.T) {
+	day := func(n int) time.Time {
+		if n == 0 {
+			return time.Time{}
+		}
+		return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var held []*model.Meeting
+	for n := 1; len(held) < 40; n += rng.IntN(3) { // gaps of 0 to 2 days: some meetings share a day
+		held = append(held, &model.Meeting{Slug: fmt.Sprint("m", len(held)), Date: day(n)})
+	}
+	last := held[len(held)-1].Date
+	var actions []*model.Action
+	for k := range 600 {
+		a := &model.Action{Task: fmt.Sprint("a", k), Meeting: held[rng.IntN(len(held))], Due: day(rng.IntN(100))}
+		if rng.IntN(2) == 0 {
+			a.Done, a.DoneOn = true, day(rng.IntN(100))
+		}
+		actions = append(actions, a)
+	}
+	for _, m := range held {
+		for range rng.IntN(3) {
+			m.Changes = append(m.Changes, &model.Change{Kind: model.ChangeAgreed, Action: actions[rng.IntN(len(actions))]})
+		}
+	}
+	candidates := actionsByPeriod(actions, held)
+	var from time.Time
+	for i, m := range held {
+		want := digest(actions, from, m.Date, m.Changes)
+		got := digest(candidates(i, m.Changes), from, m.Date, m.Changes)
+		if !reflect.DeepEqual(digestLines(got), digestLines(want)) || !reflect.DeepEqual(got.Agreed, want.Agreed) ||
+			!reflect.DeepEqual(got.Done, want.Done) || !reflect.DeepEqual(got.Overdue, want.Overdue) {
+			t.Errorf("meeting %d (%s, after %s): shared out\n%v\nlooking at every action\n%v", i, isoDay(m.Date), isoDay(from), digestLines(got), digestLines(want))
+		}
+		from = m.Date
+	}
+	if !last.After(held[0].Date) {
+		t.Fatal("the meetings do not span several days")
+	}
+}
+
+func isoDay(t time.Time) string { return t.Format(time.DateOnly) }
