@@ -83,8 +83,16 @@ func (d *deps) page(p *Page) uint64 {
 }
 
 // concernRow returns the signature of what a concern's row is made from.
+// Rows are kept by signature alone, so it names the concern and the kind
+// of row too: a row whose templates the analysis could not follow signs
+// with everything there is, the same for every concern.
 func (d *deps) concernRow(r ConcernRow) uint64 {
-	return d.sign(d.row, r)
+	return d.sign(d.row, r) ^ maphash.Comparable(seed, rowIdentity{r.Concern.Slug, r.WithTeam})
+}
+
+type rowIdentity struct {
+	slug     string
+	withTeam bool
 }
 
 func (d *deps) sign(a *reads.Analysis, data any) uint64 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/reads"
+	"github.com/reliability-council/handbook/internal/search"
 )
 
 // funcs returns the functions templates call, each with what it reads, so
@@ -78,6 +79,10 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 			return ChangeList{Title: title, Changes: list}
 		}),
 		"levelRow": builds(func(label string, l model.Level) LevelRow { return LevelRow{Label: label, Level: l} }),
+		"levelCell": pure(func(label string, l model.Level) LevelCell {
+			return LevelCell{Label: label, Text: l.Text, Score: l.Score, Scored: l.Scored, Given: !l.IsZero()}
+		}),
+		"rowFilters": {Fn: search.RowFilters, Args: []reads.Use{reads.Paths(search.RowFilterPaths()...)}},
 		"method": {
 			Fn:     func() model.Method { return s.Config.Scoring.Method },
 			Global: []string{"Config.Scoring.Method"},
@@ -214,6 +219,17 @@ type ActionRow struct {
 type ChangeList struct {
 	Title   string
 	Changes []*model.Change
+}
+
+// LevelCell is a level as a concern table's cell shows it: its words and
+// score, but not its note, so that the few there are can each be drawn once
+// (with cached) for every row of every table.
+type LevelCell struct {
+	Label  string
+	Text   string
+	Score  float64
+	Scored bool
+	Given  bool // a level or a note was written
 }
 
 // LevelRow is one scored field on a concern's page.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"html/template"
 	"slices"
 	"strings"
 
@@ -9,11 +10,20 @@ import (
 
 // facet is one of the filters a search and the concern tables offer. Its
 // name is the filter's parameter in a page's address (?team=data) and the
-// data attribute of a concern table's rows that holds the row's value
+// data attribute of a concern table's rows that holds the row's values
 // (data-team), except for open, which tables work out from the status.
 type facet struct {
 	name, label string
 	values      func(h *model.Handbook, ids *docIDs) []FilterValue
+	// row is what a concern's row in a table holds: the path of the
+	// concern's field the values are read from, and the values; nil for
+	// a facet rows do not hold.
+	row *rowValues
+}
+
+type rowValues struct {
+	path string // the field's path from the concern, as reads.Paths takes it
+	of   func(c *model.Concern) []string
 }
 
 // Filter is a filter with the values the handbook has, as the search
@@ -50,12 +60,68 @@ func Filters(h *model.Handbook) []Filter {
 
 // facets are the filters, in the order pages show them.
 var facets = []facet{
-	{"team", "Team", teamValues},
-	{"status", "Status", statusValues},
-	{"open", "Open or closed", openValues},
-	{"tag", "Tag", tagValues},
-	{"owner", "Owner", ownerValues},
-	{"observable", "Can we see it?", observableValues},
+	{"team", "Team", teamValues, &rowValues{"Team.Slug", func(c *model.Concern) []string {
+		if c.Team == nil {
+			return nil
+		}
+		return []string{c.Team.Slug}
+	}}},
+	{"status", "Status", statusValues, &rowValues{"Status", func(c *model.Concern) []string { return []string{c.Status} }}},
+	{"open", "Open or closed", openValues, nil},
+	{"tag", "Tag", tagValues, &rowValues{"Tags.*.Slug", func(c *model.Concern) []string {
+		slugs := make([]string, len(c.Tags))
+		for i, t := range c.Tags {
+			slugs[i] = t.Slug
+		}
+		return slugs
+	}}},
+	{"owner", "Owner", ownerValues, &rowValues{"Owner", func(c *model.Concern) []string { return nonEmpty(c.Owner) }}},
+	// A row without an answer leaves the attribute out; the filter reads
+	// that as "unknown".
+	{"observable", "Can we see it?", observableValues, &rowValues{"Observable", func(c *model.Concern) []string { return nonEmpty(string(c.Observable)) }}},
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// RowFilters returns the data attributes by which the filters of a concern
+// table (search.js) select the concern's row: data-NAME="VALUE" for each
+// facet the concern has a value of, several values separated by spaces.
+func RowFilters(c *model.Concern) template.HTMLAttr {
+	var b strings.Builder
+	for _, f := range facets {
+		if f.row == nil {
+			continue
+		}
+		values := f.row.of(c)
+		if len(values) == 0 {
+			continue
+		}
+		b.WriteString(" data-" + f.name + `="`)
+		for i, v := range values {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			template.HTMLEscape(&b, []byte(v))
+		}
+		b.WriteByte('"')
+	}
+	return template.HTMLAttr(b.String()) //nolint:gosec // fixed names, escaped values
+}
+
+// RowFilterPaths are the paths of the concern's fields RowFilters reads.
+func RowFilterPaths() []string {
+	var paths []string
+	for _, f := range facets {
+		if f.row != nil {
+			paths = append(paths, f.row.path)
+		}
+	}
+	return paths
 }
 
 // docIDs finds the id of a document by what it is made from.
