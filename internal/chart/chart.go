@@ -77,14 +77,19 @@ type Cell struct {
 
 // sealed writes out a finished chart's Spec as JSON: every chart of a Set
 // goes through it. encoding/json escapes <, > and & in strings, so the JSON
-// is safe inside a script element whatever the content holds.
+// is safe inside a script element whatever the content holds. What the
+// script draws is then kept only as JSON: of the Spec, templates read the
+// bubbles' names, and the options of a trend over thousands of meetings
+// are megabytes of maps.
 func sealed(c *Chart) *Chart {
 	data, err := json.Marshal(c.Spec)
 	if err != nil { // a number JSON cannot write, such as NaN
 		c.Note = "This chart cannot be drawn: " + err.Error()
+		c.Spec = Spec{}
 		return c.nothingToDraw()
 	}
 	c.JSON = template.JS(data) //nolint:gosec // JSON with <, > and & escaped
+	c.Spec = Spec{Bubbles: c.Spec.Bubbles}
 	return c
 }
 

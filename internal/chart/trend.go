@@ -76,14 +76,23 @@ func (b *Builder) Trend(scope string, h *model.Handbook, team *model.Team) *Char
 	}
 	line.AddSeries("Open concerns", openData)
 	line.AddSeries("Summed priority", priorityData)
+	// One triangle for each period with meetings: a council that meets
+	// every day would otherwise stack thousands at one place, and send
+	// them all to every reader.
+	held := heldIn(marked)
 	scatter := charts.NewScatter()
-	meetingData := make([]opts.ScatterData, len(marked))
-	meetingLinks := make([]string, len(marked))
-	meetingTips := make([][]string, len(marked))
-	for i, m := range marked {
-		meetingData[i] = opts.ScatterData{Value: []any{labels[m.period], open[m.period]}}
-		meetingLinks[i] = b.link(m.meeting)
-		meetingTips[i] = []string{"Meeting: " + m.meeting.Title, m.meeting.Date.Format("2 January 2006"), model.Plural(open[m.period], "open concern") + " at the end of " + labels[m.period]}
+	meetingData := make([]opts.ScatterData, len(held))
+	meetingLinks := make([]string, len(held))
+	meetingTips := make([][]string, len(held))
+	for i, p := range held {
+		latest := p.meetings[len(p.meetings)-1]
+		meetingData[i] = opts.ScatterData{Value: []any{labels[p.period], open[p.period]}}
+		meetingLinks[i] = b.link(latest)
+		tip := []string{"Meeting: " + latest.Title, latest.Date.Format("2 January 2006")}
+		if len(p.meetings) > 1 {
+			tip = []string{model.Plural(len(p.meetings), "meeting") + " in " + labels[p.period] + "; the last: " + latest.Title, latest.Date.Format("2 January 2006")}
+		}
+		meetingTips[i] = append(tip, model.Plural(open[p.period], "open concern")+" at the end of "+labels[p.period])
 	}
 	scatter.AddSeries("Meetings", meetingData)
 	line.Overlap(scatter)
@@ -118,24 +127,53 @@ func (b *Builder) Trend(scope string, h *model.Handbook, team *model.Team) *Char
 		{Title: periods.heading}, {Title: "Open concerns", Num: true}, {Title: "Summed priority", Num: true}, {Title: "Meetings"},
 	}}
 	byPeriod := map[int][]*model.Meeting{}
-	for _, m := range marked {
-		byPeriod[m.period] = append(byPeriod[m.period], m.meeting)
+	for _, p := range held {
+		byPeriod[p.period] = p.meetings
 	}
 	for i, label := range labels {
-		held := Cell{}
-		if ms := byPeriod[i]; len(ms) > 0 {
-			titles := make([]string, len(ms))
-			for j, m := range ms {
-				titles[j] = m.Title
-			}
-			held.Text = strings.Join(titles, "; ")
-			if len(ms) == 1 {
-				held.Link = b.link(ms[0])
-			}
-		}
-		c.Table.Rows = append(c.Table.Rows, []Cell{{Text: label}, {Text: strconv.Itoa(open[i]), Num: true}, {Text: formatSum(priority[i]), Num: true}, held})
+		c.Table.Rows = append(c.Table.Rows, []Cell{{Text: label}, {Text: strconv.Itoa(open[i]), Num: true}, {Text: formatSum(priority[i]), Num: true}, b.meetingsCell(byPeriod[i])})
 	}
 	return c
+}
+
+// meetingsShown is how many meetings of one period a trend's table names;
+// the meetings page lists them all.
+const meetingsShown = 3
+
+// meetingsCell names the meetings of a period, the first few of them: a
+// link when there is one.
+func (b *Builder) meetingsCell(ms []*model.Meeting) Cell {
+	if len(ms) == 1 {
+		return Cell{Text: ms[0].Title, Link: b.link(ms[0])}
+	}
+	var titles []string
+	for _, m := range ms[:min(len(ms), meetingsShown)] {
+		titles = append(titles, m.Title)
+	}
+	text := strings.Join(titles, "; ")
+	if more := len(ms) - len(titles); more > 0 {
+		text += fmt.Sprintf("; and %d more", more)
+	}
+	return Cell{Text: text}
+}
+
+// periodMeetings are the meetings held in one period, oldest first.
+type periodMeetings struct {
+	period   int
+	meetings []*model.Meeting
+}
+
+// heldIn groups the marked meetings, oldest first, by period.
+func heldIn(marked []markedMeeting) []periodMeetings {
+	var out []periodMeetings
+	for _, m := range marked {
+		if n := len(out); n > 0 && out[n-1].period == m.period {
+			out[n-1].meetings = append(out[n-1].meetings, m.meeting)
+			continue
+		}
+		out = append(out, periodMeetings{period: m.period, meetings: []*model.Meeting{m.meeting}})
+	}
+	return out
 }
 
 // span is a stretch of days over which a concern stood open in one way:

@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -131,4 +133,35 @@ func TestTrendWithoutHistory(t *testing.T) {
 	if !c.Empty || c.Note != "This chart is drawn from the site's git history, which is not available: the site is not in a git repository (keep it in git)." {
 		t.Errorf("empty %v, note %q", c.Empty, c.Note)
 	}
+}
+
+// TestTrendMarksAPeriodOnce wants one triangle for a period with several
+// meetings, linked to the last of them, and a table cell that names the
+// first few and counts the rest.
+func TestTrendMarksAPeriodOnce(t *testing.T) {
+	h, _, _ := trendFixture(t)
+	handOver := h.Meetings[1]
+	for i := range 4 {
+		m := &model.Meeting{Slug: fmt.Sprint("same-day-", i), Title: fmt.Sprint("Same day ", i), Date: handOver.Date}
+		h.Meetings = slices.Insert(h.Meetings, 1, m) // newest first: these come after the hand-over
+	}
+	c := newBuilder(h, link).Trend("all", h, nil)
+	if got := c.Spec.Links[2]; len(got) != 1 || got[0] != link(h.Meetings[1]) {
+		t.Errorf("meeting links %v, want one, to the last meeting of the day", got)
+	}
+	if tip := c.Spec.Tips[2][0][0]; !strings.HasPrefix(tip, "5 meetings in 20 Jan 2026; the last: Same day 3") {
+		t.Errorf("tooltip %q", tip)
+	}
+	if !strings.Contains(c.Description, "5 meetings marked") {
+		t.Errorf("description %q", c.Description)
+	}
+	for _, row := range c.Table.Rows {
+		if row[0].Text == "20 Jan 2026" {
+			if want := "Hand-over; Same day 0; Same day 1; and 2 more"; row[3].Text != want || row[3].Link != "" {
+				t.Errorf("table cell %q (link %q), want %q", row[3].Text, row[3].Link, want)
+			}
+			return
+		}
+	}
+	t.Error("no row for 20 Jan 2026")
 }
