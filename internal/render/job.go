@@ -207,23 +207,27 @@ func (j *Job) Run(emit func(File) error, first ...string) (Stats, error) {
 		j.rows.done.forget()
 		j.partials.done.forget()
 	}
-	// One generated file after another: each is made on every core, and
-	// the largest take tens of megabytes while they are made.
+	// The generated files after the pages, once the rows and partials are
+	// let go: the largest take tens of megabytes while they are made. One
+	// per core at a time, so that the data files, each made on one core,
+	// leave no core idle beside them.
 	generated := slices.Sorted(maps.Keys(j.generated))
 	var made [][]byte // kept for the cache
 	if keepPages {
 		made = make([][]byte, len(generated))
 	}
-	for i, path := range generated {
-		if stopped.Load() {
-			break
+	parallel.Each(len(generated), func() func(int) {
+		return func(i int) {
+			if stopped.Load() {
+				return
+			}
+			data := j.generate(generated[i])
+			if keepPages {
+				made[i] = data
+			}
+			send(File{Path: generated[i], Data: data})
 		}
-		data := j.generate(path)
-		if keepPages {
-			made[i] = data
-		}
-		send(File{Path: path, Data: data})
-	}
+	})
 	for _, path := range slices.Sorted(maps.Keys(j.assets)) {
 		send(File{Path: path, Data: j.assets[path]})
 	}
