@@ -44,7 +44,7 @@ func (p *Pending) Run(emit func(render.File) error, first ...string) (render.Sta
 // come back together as a model.ErrorList, every problem that load,
 // resolve and the theme found, so that one run reports them all.
 func Start(dir string, today time.Time) (*Pending, error) {
-	h, job, err := prepareOnce(dir, today)
+	h, job, err := prepareOnce(dir, load.LoadFrontmatter, today)
 	if err != nil {
 		return nil, err
 	}
@@ -56,17 +56,20 @@ func Start(dir string, today time.Time) (*Pending, error) {
 // templates against the data they are given, and makes one page of every
 // layout. The handbook it returns carries the warnings.
 func Check(dir string, today time.Time) (*model.Handbook, error) {
-	h, job, err := prepareOnce(dir, today)
+	// Every body is checked for what would cost the Markdown renderer far
+	// more than its length, as it is read.
+	inspecting := func(dir string) (*load.Site, error) { return load.LoadInspecting(dir, render.CheckBody) }
+	h, job, err := prepareOnce(dir, inspecting, today)
 	if err != nil {
 		return nil, err
 	}
 	return h, job.Sample()
 }
 
-// prepareOnce reads, resolves and prepares the site in dir for a single
-// run, keeping nothing for another.
-func prepareOnce(dir string, today time.Time) (*model.Handbook, *render.Job, error) {
-	src, err := loadWithHistory(dir, load.LoadFrontmatter, new(history.Cache))
+// prepareOnce reads the site in dir with loadFn, resolves and prepares it
+// for a single run, keeping nothing for another.
+func prepareOnce(dir string, loadFn func(string) (*load.Site, error), today time.Time) (*model.Handbook, *render.Job, error) {
+	src, err := loadWithHistory(dir, loadFn, new(history.Cache))
 	h, theme, err := resolved(dir, src, err, resolve.Resolve, today)
 	if err != nil {
 		return nil, nil, err

@@ -42,4 +42,6 @@ type Site struct {
 	// unreadable holds the files that exist but could not be read.
 	unreadable map[string]sourceFile
 	keepBodies bool // the bodies' text is in memory, not only on disk
+	// inspect is handed every body as it is read; nil for none.
+	inspect func(model.Markdown, []byte) error
 }

@@ -43,15 +43,23 @@ func Path(kind Kind, slug string) string {
 // again and again. Problems with the sources are returned together as a
 // model.ErrorList, beside a Site holding every file that could be read; the
 // error is something else only when the disk itself fails.
-func Load(dir string) (*Site, error) { return load(dir, true) }
+func Load(dir string) (*Site, error) { return load(dir, true, nil) }
 
 // LoadFrontmatter reads the site as Load does, but keeps of each body only
 // where it is: Text reads it from its file again. A single build then needs
 // no memory for the bodies of a large handbook.
-func LoadFrontmatter(dir string) (*Site, error) { return load(dir, false) }
+func LoadFrontmatter(dir string) (*Site, error) { return load(dir, false, nil) }
 
-func load(dir string, keepBodies bool) (*Site, error) {
-	site := &Site{Dir: dir, keepBodies: keepBodies, docs: map[string]*Document{}, errs: map[string]model.ErrorList{}, unreadable: map[string]sourceFile{}}
+// LoadInspecting reads the site as LoadFrontmatter does, and hands the text
+// of every body to inspect while it is read, on every core: a check of
+// every body then reads no file twice. What inspect returns, a
+// model.ErrorList, stands among the site's problems.
+func LoadInspecting(dir string, inspect func(model.Markdown, []byte) error) (*Site, error) {
+	return load(dir, false, inspect)
+}
+
+func load(dir string, keepBodies bool, inspect func(model.Markdown, []byte) error) (*Site, error) {
+	site := &Site{Dir: dir, keepBodies: keepBodies, inspect: inspect, docs: map[string]*Document{}, errs: map[string]model.ErrorList{}, unreadable: map[string]sourceFile{}}
 	if err := site.readConfig(); err != nil {
 		return nil, err
 	}
@@ -153,10 +161,13 @@ func (s *Site) readContent(rel string) error {
 	for _, f := range folders {
 		s.unreadable[f.rel] = f
 	}
-	docs, errs := readAll(s.Dir, files)
-	for _, d := range docs {
+	docs, errs, found := readAll(s.Dir, files, s.inspect)
+	for i, d := range docs {
 		if d == nil {
 			continue
+		}
+		if len(found[i]) > 0 {
+			s.errs[d.File] = found[i]
 		}
 		if s.keepBodies {
 			// A copy of its own: the file's buffer also holds the
@@ -257,14 +268,24 @@ func findContent(dir, rel string, errs map[string]model.ErrorList) (files, unrea
 	return files, unreadable, err
 }
 
-// readAll reads and parses files on every core; the results keep their order.
-func readAll(dir string, files []sourceFile) ([]*Document, []*model.Error) {
+// readAll reads and parses files on every core, and hands each body to
+// inspect when it is not nil; the results keep their order: the documents,
+// the errors of the files that could not be read, and what inspect found.
+func readAll(dir string, files []sourceFile, inspect func(model.Markdown, []byte) error) ([]*Document, []*model.Error, []model.ErrorList) {
 	docs := make([]*Document, len(files))
 	errs := make([]*model.Error, len(files))
+	found := make([]model.ErrorList, len(files))
 	parallel.Each(len(files), func() func(int) {
-		return func(i int) { docs[i], errs[i] = readDocument(dir, files[i]) }
+		return func(i int) {
+			docs[i], errs[i] = readDocument(dir, files[i])
+			if inspect != nil && docs[i] != nil {
+				if err := inspect(docs[i].Body, docs[i].text); err != nil && !errors.As(err, &found[i]) {
+					found[i] = model.ErrorList{model.Errorf(files[i].rel, docs[i].Body.Line, "%v", err)}
+				}
+			}
+		}
 	})
-	return docs, errs
+	return docs, errs, found
 }
 
 func readDocument(dir string, f sourceFile) (*Document, *model.Error) {

@@ -3,7 +3,6 @@ package render
 import (
 	"github.com/reliability-council/handbook/internal/mdcost"
 	"github.com/reliability-council/handbook/internal/model"
-	"github.com/reliability-council/handbook/internal/parallel"
 )
 
 // costly reports, at their lines in the file, the shapes in a body's text
@@ -21,31 +20,7 @@ func costly(body model.Markdown, text []byte) error {
 	return list
 }
 
-// checkBodies finds what costly finds in every body of the handbook,
-// without rendering any: check reports all of them, as a build would.
-func checkBodies(h *model.Handbook, bodies Bodies) error {
-	var all []model.Markdown
-	for _, t := range h.Teams {
-		all = append(all, t.Body)
-	}
-	for _, c := range h.Concerns {
-		all = append(all, c.Body)
-	}
-	for _, m := range h.Meetings {
-		all = append(all, m.Body)
-	}
-	for _, p := range h.Pages {
-		all = append(all, p.Body)
-	}
-	errs := make([]error, len(all))
-	parallel.Each(len(all), func() func(int) {
-		return func(i int) {
-			text, err := bodies.Text(all[i])
-			if err == nil {
-				err = costly(all[i], text)
-			}
-			errs[i] = err
-		}
-	})
-	return joinErrors(errs)
-}
+// CheckBody finds in one body's text what a build would refuse it for,
+// without rendering it: check hands it every body as the sources are read
+// (load.LoadInspecting), and reports all it finds, as a build would.
+func CheckBody(body model.Markdown, text []byte) error { return costly(body, text) }
