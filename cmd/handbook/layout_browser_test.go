@@ -37,7 +37,9 @@ var screens = []screen{
 // checks that no page scrolls sideways and that the bubbles of each value
 // × effort chart drawn there overlap nowhere. With HANDBOOK_SCREENSHOTS set
 // to a folder, it also saves pictures of the main pages at each width,
-// light and dark, for a person to look at.
+// light and dark, for a person to look at; with HANDBOOK_SCREENSHOTS_SITE
+// set to a built site as well (a large generated handbook, say), pictures
+// of its charts page too.
 func TestLayout(t *testing.T) {
 	chrome := chromiumPath(t)
 	example := buildExample(t)
@@ -147,6 +149,22 @@ func TestLayout(t *testing.T) {
 					b.fullScreenshot(t, filepath.Join(dir, fmt.Sprintf("%s-%d-%s.png", name, s.width, scheme)))
 				}
 			}
+		}
+		// A built site of one's own, such as a generated handbook of
+		// thousands of meetings: its charts page.
+		if site := os.Getenv("HANDBOOK_SCREENSHOTS_SITE"); site != "" {
+			own := httptest.NewServer(netlify(site))
+			t.Cleanup(own.Close)
+			for _, s := range screens {
+				b.screen(t, s)
+				for _, scheme := range []string{"light", "dark"} {
+					b.colorScheme(t, scheme)
+					b.visit(t, own.URL+"/charts/")
+					b.drawCharts(t, "/charts/")
+					b.fullScreenshot(t, filepath.Join(dir, fmt.Sprintf("site-charts-%d-%s.png", s.width, scheme)))
+				}
+			}
+			b.colorScheme(t, "")
 		}
 		// Tiny data must look deliberate too.
 		tiny := httptest.NewServer(netlify(tinySite(t)))

@@ -114,6 +114,12 @@ func (b *Builder) Trend(scope string, h *model.Handbook, team *model.Team) *Char
 	meetings := series(c.Spec.Option, 2)
 	meetings["symbol"] = "triangle"
 	meetings["symbolSize"] = 14
+	if len(held) > fewMarks {
+		// A council that meets every period would bury the line under
+		// its triangles: smaller ones, that let the line show through.
+		meetings["symbolSize"] = 8
+		meetings["itemStyle"].(map[string]any)["opacity"] = 0.7
+	}
 	meetings["z"] = 3 // over the lines, where a pointer finds it
 	axis(c.Spec.Option, "xAxis")["axisLabel"] = map[string]any{"hideOverlap": true}
 	if most := slices.Max(open); most < minCountAxis {
@@ -135,6 +141,10 @@ func (b *Builder) Trend(scope string, h *model.Handbook, team *model.Team) *Char
 	}
 	return c
 }
+
+// fewMarks is how many periods with meetings a trend marks with full-size
+// triangles.
+const fewMarks = 24
 
 // meetingsShown is how many meetings of one period a trend's table names;
 // the meetings page lists them all.

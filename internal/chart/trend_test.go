@@ -165,3 +165,26 @@ func TestTrendMarksAPeriodOnce(t *testing.T) {
 	}
 	t.Error("no row for 20 Jan 2026")
 }
+
+// TestTrendMarksManyPeriodsSmaller wants smaller, see-through triangles
+// once most periods have a meeting, so that the line stays visible.
+func TestTrendMarksManyPeriodsSmaller(t *testing.T) {
+	for _, tt := range []struct {
+		meetings int
+		size     float64
+	}{{3, 14}, {fewMarks + 1, 8}} {
+		h, _, _ := trendFixture(t)
+		h.Meetings = nil
+		for i := range tt.meetings { // newest first, a day apart
+			h.Meetings = append(h.Meetings, &model.Meeting{Slug: fmt.Sprint("m", i), Title: fmt.Sprint("Meeting ", i), Date: time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -i)})
+		}
+		c := newBuilder(h, link).Trend("all", h, nil)
+		marks := series(c.Spec.Option, 2)
+		if got := len(c.Spec.Links[2]); got != tt.meetings {
+			t.Errorf("%d meetings on different days: %d triangles", tt.meetings, got)
+		}
+		if size, _ := marks["symbolSize"].(int); float64(size) != tt.size {
+			t.Errorf("%d meetings: triangles of size %v, want %v", tt.meetings, marks["symbolSize"], tt.size)
+		}
+	}
+}
