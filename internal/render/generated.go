@@ -27,10 +27,7 @@ func generatedFiles(s *Site, list []*Page, bodies Bodies, cache *Cache) map[stri
 		sitemapFile: {make: func() []byte { return sitemap(s, list) }, from: frontmatter},
 		feedFile:    {make: func() []byte { return feed(s) }, from: frontmatter},
 	}
-	exports := export.New(s.Handbook, func(v any) string {
-		p, _ := pathOf(v)
-		return s.Config.BaseURL + p
-	})
+	exports := export.New(s.Handbook, s.fullLink)
 	for path, make := range exports.Files() {
 		files[path] = generated{make: make, from: frontmatter}
 	}
@@ -38,10 +35,7 @@ func generatedFiles(s *Site, list []*Page, bodies Bodies, cache *Cache) map[stri
 	if cache != nil {
 		searchCache = cache.search
 	}
-	index := search.New(s.Handbook, func(v any) string {
-		p, _ := pathOf(v)
-		return s.Base + p
-	}, bodies, searchCache)
+	index := search.New(s.Handbook, s.link, bodies, searchCache)
 	for _, path := range index.Files() {
 		files[path] = generated{make: func() []byte { return index.File(path) }}
 	}

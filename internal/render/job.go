@@ -46,10 +46,7 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	// The charts are worked out beside the rest, which does not need them.
 	charts := make(chan *chart.Set, 1)
 	go func() {
-		charts <- chart.Build(h, func(v any) string {
-			p, _ := pathOf(v)
-			return s.Base + p
-		})
+		charts <- chart.Build(h, s.link)
 	}()
 	defer func() {
 		s.Charts = <-charts

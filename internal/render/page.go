@@ -97,6 +97,21 @@ func teamPath(t *model.Team) string       { return "teams/" + t.Slug + "/" }
 func meetingPath(m *model.Meeting) string { return "meetings/" + m.Slug + "/" }
 func tagPath(t *model.Tag) string         { return "tags/" + t.Slug + "/" }
 
+// link returns the address of v's page as the site's own pages link to
+// it, below the base; the base for a value that has no page.
+func (s *Site) link(v any) string {
+	p, _ := pathOf(v)
+	return s.Base + p
+}
+
+// fullLink returns the full address of v's page, with the baseURL's host,
+// for files read away from the site; as the site's own links, it is not
+// percent-escaped (the sitemap and the feed escape theirs: absolute).
+func (s *Site) fullLink(v any) string {
+	p, _ := pathOf(v)
+	return s.Config.BaseURL + p
+}
+
 // pathOf returns the page path of anything that has a page.
 func pathOf(v any) (string, bool) {
 	switch x := v.(type) {
