@@ -170,8 +170,7 @@ func TestTrendMarksAPeriodOnce(t *testing.T) {
 // once most periods have a meeting, so that the line stays visible.
 func TestTrendMarksManyPeriodsSmaller(t *testing.T) {
 	for _, tt := range []struct {
-		meetings int
-		size     float64
+		meetings, size int
 	}{{3, 14}, {fewMarks + 1, 8}} {
 		h, _, _ := trendFixture(t)
 		h.Meetings = nil
@@ -183,7 +182,7 @@ func TestTrendMarksManyPeriodsSmaller(t *testing.T) {
 		if got := len(c.Spec.Links[2]); got != tt.meetings {
 			t.Errorf("%d meetings on different days: %d triangles", tt.meetings, got)
 		}
-		if size, _ := marks["symbolSize"].(int); float64(size) != tt.size {
+		if size, _ := marks["symbolSize"].(int); size != tt.size {
 			t.Errorf("%d meetings: triangles of size %v, want %v", tt.meetings, marks["symbolSize"], tt.size)
 		}
 	}

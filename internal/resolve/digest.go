@@ -38,16 +38,13 @@ func digests(h *model.Handbook) {
 // handbook's order of actions. Sharing them out once spares every digest a
 // look at every action: thousands of meetings times thousands of actions.
 func actionsByPeriod(actions []*model.Action, held []*model.Meeting) func(i int, changes []*model.Change) []*model.Action {
-	if !slices.IsSortedFunc(held, func(a, b *model.Meeting) int { return a.Date.Compare(b.Date) }) {
-		return func(int, []*model.Change) []*model.Action { return actions }
-	}
-	// The period of meeting i runs from the day after meeting i-1 to the
-	// day of meeting i: a day belongs to the first meeting on or after it.
-	// A due day belongs to the first meeting after it: due on the day of a
-	// meeting is overdue for the next one.
+	// held is in the order of the days (heldMeetings), and the period of
+	// meeting i runs from the day after meeting i-1 to the day of meeting
+	// i: a day belongs to the first meeting on or after it. A due day
+	// belongs to the first meeting after it: due on the day of a meeting
+	// is overdue for the next one.
 	onOrAfter := func(day time.Time) int {
-		i, _ := slices.BinarySearchFunc(held, day, func(m *model.Meeting, day time.Time) int { return m.Date.Compare(day) })
-		return i
+		return sort.Search(len(held), func(i int) bool { return !held[i].Date.Before(day) })
 	}
 	after := func(day time.Time) int {
 		return sort.Search(len(held), func(i int) bool { return held[i].Date.After(day) })
