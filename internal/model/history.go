@@ -128,8 +128,6 @@ type Digest struct {
 	// by its end: due on From or after, and before To. An action done on a
 	// day not known is not counted.
 	Overdue []*Action
-	// Empty is true when all the lists are.
-	Empty bool
 }
 
 // ChangeWords says what a change did, in words that follow the name of

@@ -119,6 +119,5 @@ func digest(actions []*model.Action, from, to time.Time, changes []*model.Change
 			d.Overdue = append(d.Overdue, a)
 		}
 	}
-	d.Empty = len(d.Raised)+len(d.Statuses)+len(d.Rescored)+len(d.Moved)+len(d.Agreed)+len(d.Done)+len(d.Overdue) == 0
 	return d
 }
