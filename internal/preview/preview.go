@@ -63,7 +63,7 @@ func Run(ctx context.Context, o Options) error {
 	if first != nil {
 		// Show pages as they are asked for while the rest are made: a large
 		// handbook's pages take seconds, its sources a fraction of that.
-		p.server.Preview(pendingSite{first})
+		p.server.Preview(newPendingSite(first))
 	}
 	w, err := watch.New(watch.Options{
 		Recursive: []string{filepath.Join(o.Dir, load.ContentDir), filepath.Join(o.Dir, load.ThemesDir)},
@@ -200,7 +200,7 @@ func (p *preview) showFirst(made map[string][]byte) map[string][]byte {
 	for file, data := range made {
 		if !bytes.Equal(p.shown.files[file], data) {
 			shown[file] = data
-			if e, ok := p.shown.siteMap.Entry(file); ok && e.Page {
+			if e, ok := p.shown.Map.Entry(file); ok && e.Page {
 				pages = append(pages, p.base+e.URL)
 			}
 		}

@@ -22,9 +22,9 @@ func reloads(prev, cur *memorySite, diff, sources []string, base string, shownEa
 	}
 	pages := []string{}
 	for _, f := range diff {
-		e, ok := cur.siteMap.Entry(f)
+		e, ok := cur.Map.Entry(f)
 		if !ok && prev != nil {
-			e, ok = prev.siteMap.Entry(f)
+			e, ok = prev.Map.Entry(f)
 		}
 		if early, ok2 := shownEarly[f]; ok2 && bytes.Equal(early, cur.files[f]) {
 			continue
@@ -49,14 +49,14 @@ func onlyStylesheets(sources []string) bool {
 // its name in the theme, where that file changed: old URL -> new URL.
 func swappedStyles(prev, cur *memorySite, base string) map[string]string {
 	now := map[string]string{} // theme name -> file
-	for _, f := range cur.siteMap.Files() {
-		if e, _ := cur.siteMap.Entry(f); e.Asset != "" && path.Ext(e.Asset) == ".css" {
+	for _, f := range cur.Map.Files() {
+		if e, _ := cur.Map.Entry(f); e.Asset != "" && path.Ext(e.Asset) == ".css" {
 			now[e.Asset] = f
 		}
 	}
 	styles := map[string]string{}
-	for _, f := range prev.siteMap.Files() {
-		e, _ := prev.siteMap.Entry(f)
+	for _, f := range prev.Map.Files() {
+		e, _ := prev.Map.Entry(f)
 		if next, ok := now[e.Asset]; ok && e.Asset != "" && next != f {
 			styles[base+f] = base + next
 		}

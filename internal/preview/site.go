@@ -16,15 +16,15 @@ import (
 // memorySite is a finished build as the preview serves it: its files in
 // memory, found through the build's own map.
 type memorySite struct {
-	siteMap *render.Map
-	mu      sync.Mutex
-	files   map[string][]byte // kept as the build made them, not copied
-	sums    map[string]fileSum
-	build   string // names the build by its content
+	*render.Map // finds its files and names its assets
+	mu          sync.Mutex
+	files       map[string][]byte // kept as the build made them, not copied
+	sums        map[string]fileSum
+	build       string // names the build by its content
 }
 
 func newMemorySite(m *render.Map) *memorySite {
-	return &memorySite{siteMap: m, files: make(map[string][]byte, len(m.Files()))}
+	return &memorySite{Map: m, files: make(map[string][]byte, len(m.Files()))}
 }
 
 // add keeps one file of the build; the build calls it from several
@@ -102,7 +102,7 @@ func (s *memorySite) diff(prev *memorySite) []string {
 
 // with returns the site with some of its files replaced, named anew.
 func (s *memorySite) with(files map[string][]byte) *memorySite {
-	out := &memorySite{siteMap: s.siteMap, files: maps.Clone(s.files), sums: s.sums}
+	out := &memorySite{Map: s.Map, files: maps.Clone(s.files), sums: s.sums}
 	h := sha256.New()
 	_, _ = h.Write([]byte(s.build))
 	for _, path := range slices.Sorted(maps.Keys(files)) {
@@ -114,27 +114,16 @@ func (s *memorySite) with(files map[string][]byte) *memorySite {
 	return out
 }
 
-func (s *memorySite) Find(rel string) (string, string, bool) { return s.siteMap.Find(rel) }
-func (s *memorySite) NotFound() (string, bool)               { return s.siteMap.NotFound() }
-
 func (s *memorySite) File(path string) ([]byte, bool, error) {
 	data, ok := s.files[path]
 	return data, ok, nil
 }
 
-func (s *memorySite) Fingerprinted(path string) bool {
-	e, ok := s.siteMap.Entry(path)
-	return ok && e.Fingerprinted
-}
-
 // pendingSite is the first build while it is being made: each file is
 // made when it is asked for.
-type pendingSite struct{ *build.Pending }
-
-func (s pendingSite) Find(rel string) (string, string, bool) { return s.Map().Find(rel) }
-func (s pendingSite) NotFound() (string, bool)               { return s.Map().NotFound() }
-
-func (s pendingSite) Fingerprinted(path string) bool {
-	e, ok := s.Map().Entry(path)
-	return ok && e.Fingerprinted
+type pendingSite struct {
+	*build.Pending // makes each file
+	*render.Map    // finds them: the build's map
 }
+
+func newPendingSite(p *build.Pending) pendingSite { return pendingSite{p, p.Map()} }
