@@ -21,7 +21,7 @@ type generated struct {
 // the data exports read all of the handbook but its bodies, which the
 // handbook's FrontSum identifies: a save that changes only a body keeps
 // them.
-func generatedFiles(s *Site, list []*Page, bodies Bodies, cache *Cache) map[string]generated {
+func generatedFiles(s *Site, list []*Page, index *search.Index) map[string]generated {
 	frontmatter := func() uint64 { return s.Handbook.FrontSum }
 	files := map[string]generated{
 		sitemapFile: {make: func() []byte { return sitemap(s, list) }, from: frontmatter},
@@ -31,11 +31,6 @@ func generatedFiles(s *Site, list []*Page, bodies Bodies, cache *Cache) map[stri
 	for path, make := range exports.Files() {
 		files[path] = generated{make: make, from: frontmatter}
 	}
-	var searchCache *search.Cache // the index has a cache of its own
-	if cache != nil {
-		searchCache = cache.search
-	}
-	index := search.New(s.Handbook, s.link, bodies, searchCache)
 	for _, path := range index.Files() {
 		files[path] = generated{make: func() []byte { return index.File(path) }}
 	}

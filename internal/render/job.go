@@ -16,6 +16,7 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/parallel"
 	"github.com/reliability-council/handbook/internal/reads"
+	"github.com/reliability-council/handbook/internal/search"
 )
 
 // Job is a render under way: the site worked out, the theme parsed and
@@ -77,7 +78,13 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	j.rows.tmpl, j.rows.deps = j.tmpls[layouts[0]], j.deps
 	j.partials.tmpl = j.tmpls[layouts[0]]
 	j.list = pages(s)
-	j.generated = generatedFiles(s, j.list, bodies, cache)
+	var searchCache *search.Cache // the index has a cache of its own
+	if cache != nil {
+		searchCache = cache.search
+	}
+	index := search.New(h, s.link, bodies, searchCache)
+	s.SearchFilters = index.Filters()
+	j.generated = generatedFiles(s, j.list, index)
 	j.siteMap, err = newMap(j.list, assets, slices.Sorted(maps.Keys(j.generated)))
 	if err != nil {
 		return nil, err

@@ -99,7 +99,7 @@ func newSite(h *model.Handbook) *Site {
 	s := &Site{
 		Handbook: h, Config: h.Config, Today: h.Today,
 		Teams: h.Teams, Concerns: h.Concerns, Meetings: h.Meetings, Pages: h.Pages, Tags: h.Tags,
-		Base: h.Config.BasePath(), Data: dataFiles, SearchIndex: search.ManifestFile, SearchFilters: search.Filters(h),
+		Base: h.Config.BasePath(), Data: dataFiles, SearchIndex: search.ManifestFile,
 	}
 	var closed int
 	statusCount := map[string]int{}

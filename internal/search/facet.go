@@ -47,15 +47,15 @@ type FilterValue struct {
 const kindFilter = "kind"
 
 // Filters returns every filter of the search page, with the values the
-// handbook h has: the kind of document first, then the facets.
-func Filters(h *model.Handbook) []Filter {
+// handbook has: the kind of document first, then the facets.
+func (ix *Index) Filters() []Filter {
 	byKind := Filter{Name: kindFilter, Label: "Kind"}
-	for _, k := range kindsOf(h) {
+	for _, k := range kindsOf(ix.h) {
 		if k.Count > 0 {
 			byKind.Values = append(byKind.Values, FilterValue{Value: k.Name, Label: k.Label, Count: k.Count})
 		}
 	}
-	return append([]Filter{byKind}, facetsOf(h)...)
+	return append([]Filter{byKind}, ix.facets()...)
 }
 
 // facets are the filters, in the order pages show them.

@@ -68,6 +68,8 @@ type Index struct {
 
 	cache *Cache
 
+	facets func() []Filter // worked out once, for the search page and the index's files
+
 	once  sync.Once
 	files map[string][]byte
 }
@@ -83,7 +85,8 @@ func New(h *model.Handbook, url func(any) string, bodies Bodies, cache *Cache) *
 	if cache == nil {
 		cache = NewCache()
 	}
-	return &Index{h: h, url: url, bodies: bodies, cache: cache, buckets: bucketCount(n), records: (n + recordsPerFile - 1) / recordsPerFile}
+	return &Index{h: h, url: url, bodies: bodies, cache: cache, buckets: bucketCount(n), records: (n + recordsPerFile - 1) / recordsPerFile,
+		facets: sync.OnceValue(func() []Filter { return facetsOf(h) })}
 }
 
 // bucketCount returns the number of buckets for n documents: a power of
@@ -170,7 +173,7 @@ func (ix *Index) make() map[string][]byte {
 		}
 		files[recordsFile(r)] = append(data, ']')
 	}
-	values := facetsOf(ix.h)
+	values := ix.facets()
 	for i, f := range facets {
 		ids := map[string]string{}
 		for _, v := range values[i].Values {
