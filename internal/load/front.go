@@ -32,6 +32,15 @@ func FrontHash(front []byte) uint64 {
 // a file whose opening --- is on line opening. An empty block is an empty
 // mapping.
 func ParseFront(file string, front []byte, opening int) (*Node, *model.Error) {
+	if n, ok := parseSimpleFront(front, opening); ok {
+		return &n, nil
+	}
+	return parseYAMLFront(file, front, opening)
+}
+
+// parseYAMLFront is ParseFront through the YAML parser, for the blocks
+// parseSimpleFront leaves to it.
+func parseYAMLFront(file string, front []byte, opening int) (*Node, *model.Error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(front, &root); err != nil {
 		return nil, yamlError(file, opening, err, front)

@@ -1,0 +1,339 @@
+package load
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// parseSimpleFront reads the frontmatter nearly every content file has
+// without the YAML parser, which spends about fifty microseconds on a
+// block of a dozen fields, most of a large handbook's reading time. It
+// takes block mappings and lists of one-line values, plain or quoted, and
+// one-line flow lists of plain words, and gives the tree the YAML parser
+// would give. It reports false for anything else (anchors, tags, block or
+// multi-line scalars, escapes, comments after values, unusual characters,
+// odd indentation), which the YAML parser then reads, with its errors.
+// FuzzSimpleFront holds the two to the same trees.
+func parseSimpleFront(front []byte, offset int) (Node, bool) {
+	if !utf8.Valid(front) {
+		return Node{}, false
+	}
+	lines, ok := simpleLines(front)
+	if !ok || len(lines) == 0 || lines[0].indent != 0 {
+		return Node{}, false
+	}
+	p := simpleParser{lines: lines, offset: offset}
+	root, ok := p.mapping(0)
+	if !ok || p.at != len(p.lines) {
+		return Node{}, false
+	}
+	return root, true
+}
+
+// simpleLine is one line of a block that holds something.
+type simpleLine struct {
+	n      int    // the line's number in the block, from 1
+	indent int    // spaces before its text
+	text   string // the rest, without trailing spaces
+}
+
+// simpleLines splits a block into the lines that hold something, leaving
+// out blank lines and whole-line comments. It reports false when the block
+// holds a character the YAML parser treats in its own way: tabs, carriage
+// returns and other control characters, the Unicode line and paragraph
+// separators, and the characters YAML does not allow.
+func simpleLines(front []byte) ([]simpleLine, bool) {
+	for i := range front {
+		if !simpleByte(front, i) && front[i] != '\n' {
+			return nil, false
+		}
+	}
+	// One string for the block, which every line and value is a part of.
+	text := string(front)
+	lines := make([]simpleLine, 0, strings.Count(text, "\n")+1)
+	n := 0
+	for line := range strings.Lines(text) {
+		n++
+		line = strings.TrimSuffix(line, "\n")
+		if strings.HasPrefix(line, "---") || strings.HasPrefix(line, "...") {
+			return nil, false // a document marker
+		}
+		rest := strings.TrimLeft(line, " ")
+		if rest == "" || rest[0] == '#' {
+			continue
+		}
+		lines = append(lines, simpleLine{n: n, indent: len(line) - len(rest), text: strings.TrimRight(rest, " ")})
+	}
+	return lines, true
+}
+
+// simpleByte reports whether the byte at i of b may stand in a simple
+// block: not a control character, and not the start of a character YAML
+// reads as a line break (U+0085, U+2028, U+2029) or refuses (the other C1
+// controls, U+FEFF, U+FFFE, U+FFFF), in a block of valid UTF-8.
+func simpleByte(b []byte, i int) bool {
+	switch c := b[i]; {
+	case c < 0x20 || c == 0x7f:
+		return false
+	case c == 0xc2:
+		return i+1 < len(b) && b[i+1] >= 0xa0
+	case c == 0xe2:
+		return i+2 >= len(b) || b[i+1] != 0x80 || (b[i+2] != 0xa8 && b[i+2] != 0xa9)
+	case c == 0xef:
+		if i+2 >= len(b) {
+			return true
+		}
+		return !(b[i+1] == 0xbb && b[i+2] == 0xbf) && !(b[i+1] == 0xbf && (b[i+2] == 0xbe || b[i+2] == 0xbf))
+	}
+	return true
+}
+
+// simpleParser walks a block's lines, each call taking the lines of one
+// node.
+type simpleParser struct {
+	lines  []simpleLine
+	at     int // the next line to take
+	offset int // added to a line's number in the block to count in the file
+	depth  int // of the node being taken
+}
+
+// maxSimpleDepth is as deep as a simple block nests; deeper ones, which no
+// handbook needs, are the YAML parser's to refuse.
+const maxSimpleDepth = 32
+
+// maxSimpleKey is as long as a simple key gets; YAML refuses keys over
+// 1024 characters.
+const maxSimpleKey = 256
+
+// mapping takes the fields at indent, from the current line.
+func (p *simpleParser) mapping(indent int) (Node, bool) {
+	if p.depth++; p.depth > maxSimpleDepth {
+		return Node{}, false
+	}
+	defer func() { p.depth-- }()
+	m := Node{Kind: MappingNode, Line: p.lines[p.at].n + p.offset}
+	m.Content = make([]Node, 0, 2*p.count(indent, false))
+	for p.at < len(p.lines) {
+		l := p.lines[p.at]
+		if l.indent < indent {
+			break
+		}
+		key, rest, ok := splitSimpleKey(l.text)
+		if l.indent > indent || !ok {
+			return Node{}, false
+		}
+		p.at++
+		value, ok := p.value(indent, l, rest)
+		if !ok {
+			return Node{}, false
+		}
+		m.Content = append(m.Content, scalar(key, l.n+p.offset), value)
+	}
+	return m, true
+}
+
+// value takes the value of a field or list item on line l, at indent, rest
+// being what follows its key or dash on the line.
+func (p *simpleParser) value(indent int, l simpleLine, rest string) (Node, bool) {
+	if rest == "" {
+		if p.at < len(p.lines) {
+			next := p.lines[p.at]
+			switch {
+			case next.indent > indent && isSimpleItem(next.text):
+				return p.sequence(next.indent)
+			case next.indent > indent:
+				return p.mapping(next.indent)
+			case next.indent == indent && isSimpleItem(next.text) && !isSimpleItem(l.text):
+				// A field's list may stand at the field's own indent.
+				return p.sequence(indent)
+			}
+		}
+		return Node{Kind: ScalarNode, Line: l.n + p.offset, Null: true}, true
+	}
+	v, ok := inlineValue(rest, l.n+p.offset)
+	// A value that goes on to the lines below is a multi-line scalar.
+	if !ok || (p.at < len(p.lines) && p.lines[p.at].indent > indent) {
+		return Node{}, false
+	}
+	return v, true
+}
+
+// sequence takes the list items at indent, from the current line.
+func (p *simpleParser) sequence(indent int) (Node, bool) {
+	if p.depth++; p.depth > maxSimpleDepth {
+		return Node{}, false
+	}
+	defer func() { p.depth-- }()
+	s := Node{Kind: SequenceNode, Line: p.lines[p.at].n + p.offset}
+	s.Content = make([]Node, 0, p.count(indent, true))
+	for p.at < len(p.lines) {
+		l := p.lines[p.at]
+		if l.indent < indent || (l.indent == indent && !isSimpleItem(l.text)) {
+			break
+		}
+		if l.indent > indent {
+			return Node{}, false
+		}
+		rest := strings.TrimLeft(l.text[1:], " ")
+		if isSimpleItem(rest) {
+			return Node{}, false // a list in a list
+		}
+		if _, _, isField := splitSimpleKey(rest); isField {
+			// A mapping that starts on the item's line: its fields stand
+			// where its first one does.
+			width := len(l.text) - len(rest)
+			p.lines[p.at] = simpleLine{n: l.n, indent: indent + width, text: rest}
+			item, ok := p.mapping(indent + width)
+			if !ok {
+				return Node{}, false
+			}
+			s.Content = append(s.Content, item)
+			continue
+		}
+		p.at++
+		item, ok := p.value(indent, l, rest)
+		if !ok {
+			return Node{}, false
+		}
+		s.Content = append(s.Content, item)
+	}
+	return s, true
+}
+
+// count counts the lines at indent from the current one to the end of the
+// node there: its fields, or its items when items is set. The count sizes
+// the node's children, made once rather than grown.
+func (p *simpleParser) count(indent int, items bool) int {
+	n := 0
+	for _, l := range p.lines[p.at:] {
+		if l.indent < indent || (items && l.indent == indent && !isSimpleItem(l.text)) {
+			break
+		}
+		if l.indent == indent {
+			n++
+		}
+	}
+	return n
+}
+
+func isSimpleItem(text string) bool { return text == "-" || strings.HasPrefix(text, "- ") }
+
+// splitSimpleKey splits "key: rest" where key is a word of letters, digits,
+// _ and -, not starting with -.
+func splitSimpleKey(text string) (key, rest string, ok bool) {
+	i := 0
+	for i < len(text) && isSimpleKeyByte(text[i]) {
+		i++
+	}
+	if i == 0 || i > maxSimpleKey || text[0] == '-' || i == len(text) || text[i] != ':' || (i+1 < len(text) && text[i+1] != ' ') {
+		return "", "", false
+	}
+	return text[:i], strings.TrimLeft(text[i+1:], " "), true
+}
+
+func isSimpleKeyByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// inlineValue reads a value written on one line: quoted, a flow list, or
+// plain.
+func inlineValue(text string, line int) (Node, bool) {
+	switch text[0] {
+	case '"':
+		if len(text) < 2 || text[len(text)-1] != '"' || strings.ContainsAny(text[1:len(text)-1], `"\`) {
+			return Node{}, false
+		}
+		return Node{Kind: ScalarNode, Value: text[1 : len(text)-1], Line: line}, true
+	case '\'':
+		if len(text) < 2 || text[len(text)-1] != '\'' {
+			return Node{}, false
+		}
+		inner := text[1 : len(text)-1]
+		unquoted := strings.ReplaceAll(inner, "''", "'")
+		if strings.Count(unquoted, "'")*2 != strings.Count(inner, "'") {
+			return Node{}, false // a lone quote closes the value early
+		}
+		return Node{Kind: ScalarNode, Value: unquoted, Line: line}, true
+	case '[':
+		return flowList(text, line)
+	}
+	if !plainScalar(text) {
+		return Node{}, false
+	}
+	return scalar(text, line), true
+}
+
+// flowList reads [a, "b", 'c'] on one line: plain words or quoted values.
+func flowList(text string, line int) (Node, bool) {
+	if text[len(text)-1] != ']' {
+		return Node{}, false
+	}
+	list := Node{Kind: SequenceNode, Line: line}
+	rest := strings.TrimLeft(text[1:len(text)-1], " ")
+	for rest != "" {
+		var item Node
+		var ok bool
+		item, rest, ok = flowItem(rest, line)
+		if !ok {
+			return Node{}, false
+		}
+		list.Content = append(list.Content, item)
+		if rest = strings.TrimLeft(rest, " "); rest == "" {
+			break
+		}
+		if rest[0] != ',' {
+			return Node{}, false
+		}
+		// After a comma comes another item: YAML allows a last comma,
+		// this reader does not.
+		if rest = strings.TrimLeft(rest[1:], " "); rest == "" {
+			return Node{}, false
+		}
+	}
+	return list, true
+}
+
+// flowItem reads the item at the start of text in a flow list, returning
+// what follows it.
+func flowItem(text string, line int) (item Node, rest string, ok bool) {
+	if text[0] == '"' || text[0] == '\'' {
+		quote, end := text[0], 1
+		for ; end < len(text); end++ {
+			if text[end] != quote {
+				continue
+			}
+			if quote == '\'' && end+1 < len(text) && text[end+1] == '\'' {
+				end++ // two single quotes stand for one
+				continue
+			}
+			break
+		}
+		if end == len(text) {
+			return Node{}, "", false
+		}
+		item, ok = inlineValue(text[:end+1], line)
+		return item, text[end+1:], ok
+	}
+	end := strings.IndexByte(text, ',')
+	if end < 0 {
+		end = len(text)
+	}
+	plain := strings.TrimRight(text[:end], " ")
+	if !plainScalar(plain) || strings.ContainsAny(plain, "[]{}:#") {
+		return Node{}, "", false
+	}
+	return scalar(plain, line), text[end:], true
+}
+
+// plainScalar reports whether text reads as a plain scalar, the same in
+// every YAML parser: it does not start with an indicator, holds no ": "
+// or " #", and does not end with a colon.
+func plainScalar(text string) bool {
+	return text != "" && !strings.ContainsRune("-?:,[]{}#&*!|>'\"%@`", rune(text[0])) &&
+		!strings.Contains(text, ": ") && !strings.Contains(text, " #") && text[len(text)-1] != ':'
+}
+
+// scalar is a plain scalar's node; YAML reads null, Null, NULL and ~ as null.
+func scalar(text string, line int) Node {
+	return Node{Kind: ScalarNode, Value: text, Line: line, Null: text == "~" || text == "null" || text == "Null" || text == "NULL"}
+}

@@ -1,0 +1,137 @@
+package load
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/reliability-council/handbook/internal/gensite"
+)
+
+// TestSimpleFrontReadsCommonFiles wants the frontmatter of the example
+// handbook and of every shape the generator makes read without the YAML
+// parser, and read as the YAML parser reads it: otherwise reading a large
+// handbook is quietly five times slower.
+func TestSimpleFrontReadsCommonFiles(t *testing.T) {
+	blocks := frontBlocks(t, filepath.Join("..", "..", "content"))
+	for _, shape := range gensite.Shapes() {
+		dir := t.TempDir()
+		site := gensite.Generate(gensite.Options{Concerns: 60, Meetings: 20, Teams: 5, Seed: 3, Shape: shape})
+		if err := gensite.WriteFiles(dir, site.HandbookFiles()); err != nil {
+			t.Fatal(err)
+		}
+		blocks = append(blocks, frontBlocks(t, filepath.Join(dir, ContentDir))...)
+	}
+	for _, b := range blocks {
+		simple, ok := parseSimpleFront(b.front, 1)
+		if !ok {
+			t.Errorf("%s: the simple reader leaves this block to the YAML parser:\n%s", b.file, b.front)
+			continue
+		}
+		assertSameTree(t, b.file, b.front, simple)
+	}
+}
+
+type frontOf struct {
+	file  string
+	front []byte
+}
+
+func frontBlocks(t *testing.T, dir string) []frontOf {
+	t.Helper()
+	var blocks []frontOf
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if front, ok := FrontBlock(data); ok {
+			blocks = append(blocks, frontOf{path, front})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) == 0 {
+		t.Fatalf("no frontmatter under %s", dir)
+	}
+	return blocks
+}
+
+// assertSameTree fails unless the YAML parser reads front without error
+// into the tree the simple reader gave.
+func assertSameTree(t *testing.T, name string, front []byte, simple Node) {
+	t.Helper()
+	full, err := parseYAMLFront("x.md", front, 1)
+	if err != nil {
+		t.Errorf("%s: the simple reader takes a block the YAML parser refuses (%v):\n%s", name, err, front)
+		return
+	}
+	if !reflect.DeepEqual(simple, *full) {
+		t.Errorf("%s: the simple reader gives\n%+v\nthe YAML parser\n%+v\nfor\n%s", name, simple, *full, front)
+	}
+}
+
+// simpleTaken are blocks at the edges of what the simple reader takes.
+var simpleTaken = []string{
+	"title: A\n",
+	"title: A\nvalue:\nrisk: ~\n",
+	"a: null\nb: Null\nc: NULL\nnull: x\n",
+	"tags: []\nmore: [ a ,b c,  d  ]\n",
+	"list:\n- a\n-\n- c\n",
+	"list:\n  -   a\n  - b\nafter: x\n",
+	"actions:\n  - what: Fix it\n    who: ops\n    due: 2024-01-02\n  - what: Again\n    tags: [x]\n",
+	"actions:\n- what: x\n  who:\n  - a\n  - b\n- what: y\n",
+	"item:\n-\n  a: 1\n  b: 2\n",
+	"nested:\n  deeper:\n    deepest: x\n  back: y\ntop: z\n",
+	"q: \"a: b # c\"\ns: 'it''s'\ne: ''\nd: \"\"\n",
+	"# a comment\ntitle: A\n\n   # indented comment\nteam: b\n",
+	"title: A   \nurl: http://x.org/a#b\nc: C# and F#\n",
+	"dup: 1\ndup: 2\n",
+	"title: Ünïcödé ✓ 日本\n",
+	"t: [\"a, b: c\", 'it''s', \"x'\", plain words ]\n",
+}
+
+func TestSimpleFrontAgreesOnEdges(t *testing.T) {
+	for _, in := range simpleTaken {
+		simple, ok := parseSimpleFront([]byte(in), 1)
+		if !ok {
+			t.Errorf("%q: left to the YAML parser", in)
+			continue
+		}
+		assertSameTree(t, in, []byte(in), simple)
+	}
+	left := []string{
+		"", "# only a comment\n", "- a\n", "  title: A\n", "title: A # note\n", "title: a: b\n",
+		"title: |\n  text\n", "title: >\n  text\n", "title: a\n  continued\n", "t: \"a\\nb\"\n",
+		"t: \"open\n", "t: 'it's'\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "t: {a: 1}\n",
+		"t: [a, [b]]\n", "t: [\"a\\\"\"]\n", "t: ['a]\n", "t: [a,\n  b]\n", "t: [a,]\n", "t:\tx\n", "t: x\r\n",
+		"l:\n- - a\n", "a:\n  b: 1\n c: 2\n", "a: 1\n  b: 2\n", "---\na: 1\n", "? a\n: b\n",
+		"a: -b\n", "a: @x\n", "a: %x\n", "a: `x`\n", "<<: x\n", "\"a\": 1\n", "a: x\u2028y\n", "a: \u0085\n",
+	}
+	for _, in := range left {
+		if n, ok := parseSimpleFront([]byte(in), 1); ok {
+			t.Errorf("%q: the simple reader took it, as %+v", in, n)
+		}
+	}
+}
+
+// FuzzSimpleFront holds the simple reader to the YAML parser: whatever
+// block it takes, the YAML parser reads into the same tree.
+func FuzzSimpleFront(f *testing.F) {
+	for _, in := range simpleTaken {
+		f.Add([]byte(in))
+	}
+	f.Fuzz(func(t *testing.T, front []byte) {
+		if simple, ok := parseSimpleFront(front, 1); ok {
+			assertSameTree(t, "fuzzed block", front, simple)
+		}
+	})
+}
