@@ -46,17 +46,31 @@ func (d diskBodies) Text(body model.Markdown) ([]byte, error) {
 	}
 	// Opened as every source is: a file swapped for a named pipe since it
 	// was loaded must not block the build.
-	f, _, err := openPlain(filepath.Join(d.dir, filepath.FromSlash(body.File)), MaxFileSize, false)
-	if err != nil {
-		return nil, model.ErrorList{sourceError(body.File, err)}
-	}
-	defer f.Close()
-	text := make([]byte, body.Len)
-	if _, err := f.ReadAt(text, int64(body.Offset)); err != nil && err != io.EOF {
-		return nil, model.ErrorList{sourceError(body.File, err)}
+	name := filepath.Join(d.dir, filepath.FromSlash(body.File))
+	text, ok := readDirect(name, MaxFileSize, int64(body.Offset), body.Len)
+	if !ok {
+		var err error
+		if text, err = readSpan(name, int64(body.Offset), body.Len); err != nil {
+			return nil, model.ErrorList{sourceError(body.File, err)}
+		}
 	}
 	if bodySum(text) != body.Sum {
 		return nil, changedError(body)
+	}
+	return text, nil
+}
+
+// readSpan reads n bytes at offset of the plain file name, or as many as
+// it has.
+func readSpan(name string, offset int64, n int) ([]byte, error) {
+	f, _, err := openPlain(name, MaxFileSize, false)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	text := make([]byte, n)
+	if _, err := f.ReadAt(text, offset); err != nil && err != io.EOF {
+		return nil, err
 	}
 	return text, nil
 }

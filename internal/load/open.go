@@ -90,6 +90,9 @@ func readBounded(f io.Reader, size, limit int64) ([]byte, error) {
 
 // readPlain reads the plain file name of at most limit bytes.
 func readPlain(name string, limit int64) ([]byte, error) {
+	if data, ok := readDirect(name, limit, 0, -1); ok {
+		return data, nil
+	}
 	f, info, err := openPlain(name, limit, false)
 	if err != nil {
 		return nil, err
