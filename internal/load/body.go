@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/sysfile"
 )
 
 // Bodies gives the text of the site's Markdown bodies.
@@ -47,7 +48,7 @@ func (d diskBodies) Text(body model.Markdown) ([]byte, error) {
 	// Opened as every source is: a file swapped for a named pipe since it
 	// was loaded must not block the build.
 	name := filepath.Join(d.dir, filepath.FromSlash(body.File))
-	text, ok := readDirect(name, MaxFileSize, int64(body.Offset), body.Len)
+	text, ok := sysfile.Read(name, MaxFileSize, int64(body.Offset), body.Len)
 	if !ok {
 		var err error
 		if text, err = readSpan(name, int64(body.Offset), body.Len); err != nil {

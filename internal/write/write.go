@@ -24,6 +24,7 @@ import (
 	"sync"
 
 	"github.com/reliability-council/handbook/internal/render"
+	"github.com/reliability-council/handbook/internal/sysfile"
 )
 
 // Marker is the file that marks a folder as handbook's output. Only a folder
@@ -61,7 +62,7 @@ func checkOwned(out, shown string) error {
 // writeFile writes one file of the site; an error names the page, not the
 // place it was set aside in.
 func writeFile(p string, f render.File) error {
-	if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+	if err := sysfile.Create(p, f.Data); err != nil {
 		return fmt.Errorf("writing %s: %w", f.Path, cause(err))
 	}
 	return nil

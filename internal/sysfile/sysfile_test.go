@@ -1,0 +1,59 @@
+//go:build unix
+
+package sysfile
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+func TestReadAndCreate(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a.md")
+	if err := Create(name, []byte("hello, world")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		limit, offset int64
+		n             int
+		want          string
+		ok            bool
+	}{
+		{limit: 100, n: -1, want: "hello, world", ok: true},
+		{limit: 12, n: -1, want: "hello, world", ok: true},
+		{limit: 11, n: -1}, // over the limit
+		{limit: 100, offset: 7, n: 5, want: "world", ok: true}, // a span
+		{limit: 100, offset: 7, n: 6},                          // past the end
+		{limit: 100, offset: 0, n: 0, want: "", ok: true},      // nothing
+	} {
+		got, ok := Read(name, tc.limit, tc.offset, tc.n)
+		if ok != tc.ok || string(got) != tc.want {
+			t.Errorf("Read(limit %d, at %d, n %d) = %q, %v; want %q, %v", tc.limit, tc.offset, tc.n, got, ok, tc.want, tc.ok)
+		}
+	}
+	if _, ok := Read(filepath.Join(dir, "missing.md"), 100, 0, -1); ok {
+		t.Error("Read of a missing file reports true")
+	}
+	if _, ok := Read(dir, 100, 0, -1); ok {
+		t.Error("Read of a folder reports true")
+	}
+	fifo := filepath.Join(dir, "pipe.md")
+	if err := syscall.Mkfifo(fifo, 0o644); err == nil {
+		if _, ok := Read(fifo, 100, 0, -1); ok {
+			t.Error("Read of a named pipe reports true")
+		}
+	}
+	if err := Create(name, []byte("short")); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(name); string(data) != "short" {
+		t.Errorf("Create over a longer file left %q", data)
+	}
+	if err := Create(filepath.Join(dir, "no", "such.md"), nil); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Create in a missing folder: %v, want one that is fs.ErrNotExist", err)
+	}
+}

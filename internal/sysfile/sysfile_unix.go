@@ -1,0 +1,77 @@
+//go:build unix
+
+package sysfile
+
+import (
+	"errors"
+	"io"
+	"syscall"
+)
+
+// Read reads n bytes at offset of the file name, or the whole file when n
+// is negative, if it is a plain file of at most limit bytes. It reports
+// false for anything else, and on any error: the caller then opens the file
+// the portable way, which says what is wrong with it.
+func Read(name string, limit, offset int64, n int) ([]byte, bool) {
+	fd, err := retry(func() (int, error) {
+		return syscall.Open(name, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
+	})
+	if err != nil {
+		return nil, false
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if _, err := retry(func() (int, error) { return 0, syscall.Fstat(fd, &st) }); err != nil ||
+		st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size > limit {
+		return nil, false
+	}
+	want := n
+	if n < 0 {
+		// One byte more than the file had, to see it grow since.
+		want, offset = int(st.Size)+1, 0
+	}
+	buf := make([]byte, want)
+	got, err := retry(func() (int, error) { return syscall.Pread(fd, buf, offset) })
+	switch {
+	case err != nil:
+		return nil, false
+	case n < 0 && got < want:
+		return buf[:got], true
+	case n >= 0 && got == n:
+		return buf, true
+	}
+	return nil, false
+}
+
+// Create writes data to the file name, made or emptied. Its errors are the
+// system's own.
+func Create(name string, data []byte) error {
+	fd, err := retry(func() (int, error) {
+		return syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+	})
+	if err != nil {
+		return err
+	}
+	for len(data) > 0 && err == nil {
+		var n int
+		n, err = retry(func() (int, error) { return syscall.Write(fd, data) })
+		if n == 0 && err == nil {
+			err = io.ErrShortWrite
+		}
+		data = data[max(n, 0):]
+	}
+	if closeErr := syscall.Close(fd); err == nil {
+		err = closeErr
+	}
+	return err
+}
+
+// retry makes a system call again while a signal interrupts it.
+func retry(call func() (int, error)) (int, error) {
+	for {
+		n, err := call()
+		if !errors.Is(err, syscall.EINTR) {
+			return n, err
+		}
+	}
+}
