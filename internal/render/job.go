@@ -204,6 +204,7 @@ func (j *Job) Run(emit func(File) error, first ...string) (Stats, error) {
 			releaseLarge(&buf)
 		}
 	})
+	j.rows.wait()
 	if err := firstPerLayout(j.list, errs); err != nil {
 		return Stats{}, err
 	}

@@ -31,6 +31,7 @@ type rowCache struct {
 	done     *fragments[ConcernRow]
 	made     *fragments[uint64] // this render's rows by signature, for the next render
 	warmed   [2]sync.Once       // without and with the team column
+	warming  sync.WaitGroup     // the rows being made ahead of the tables
 	// shared is set once many pages are being made, when every table is
 	// wanted and rows pay to be made once, on every core, and kept: a page
 	// made alone (the preview's first look) makes only its own rows.
@@ -52,22 +53,32 @@ func (rc *rowCache) row(c *model.Concern, withTeam bool) (template.HTML, error) 
 	return rc.make(r)
 }
 
-// warm makes the rows of every concern, with or without the team column, on
-// every core, the first time a table asks for them: the table of every
-// concern would otherwise make them one after another on a single core,
-// which at the end of a build leaves the other idle. A render error is left
-// for row to meet again.
+// warm starts making the rows of every concern, with or without the team
+// column, on every core, the first time a table asks for them, and returns
+// at once. Without it, the table of every concern would make them one after
+// another on a single core, which at the end of a build leaves the other
+// idle; waiting for it would hold up the page that asked, which may show
+// ten rows: the preview's first page. The rows are made from the last
+// concern back, so that a table drawn from the first forward meets them
+// halfway rather than making the same rows beside them. A render error is
+// left for row to meet again.
 func (rc *rowCache) warm(withTeam bool) {
 	i := 0
 	if withTeam {
 		i = 1
 	}
 	rc.warmed[i].Do(func() {
-		parallel.Each(len(rc.concerns), func() func(int) {
-			return func(n int) { _, _ = rc.make(ConcernRow{Concern: rc.concerns[n], WithTeam: withTeam}) }
+		rc.warming.Go(func() {
+			last := len(rc.concerns) - 1
+			parallel.Each(len(rc.concerns), func() func(int) {
+				return func(n int) { _, _ = rc.make(ConcernRow{Concern: rc.concerns[last-n], WithTeam: withTeam}) }
+			})
 		})
 	})
 }
+
+// wait returns once the rows warm started are made.
+func (rc *rowCache) wait() { rc.warming.Wait() }
 
 func (rc *rowCache) make(r ConcernRow) (template.HTML, error) {
 	return rc.done.get(r, func() (template.HTML, error) {
