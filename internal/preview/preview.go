@@ -57,26 +57,38 @@ type Built struct {
 // the watcher or the server cannot run; problems with the sources are
 // reported and the preview goes on.
 func Run(ctx context.Context, o Options) error {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	p := &preview{opts: o, session: build.NewSession(o.Dir)}
 	start := time.Now()
+	// The folders are watched while the sources are read: on a large
+	// handbook, setting up the watches takes a tenth of a second.
+	watching := make(chan watched, 1)
+	go func() {
+		w, err := watch.New(watch.Options{
+			Recursive: []string{filepath.Join(o.Dir, load.ContentDir), filepath.Join(o.Dir, load.ThemesDir)},
+			Shallow:   []string{o.Dir},
+			Ignore:    p.ignored,
+		})
+		watching <- watched{w, err}
+	}()
 	first := p.start(nil)
 	if first != nil {
 		// Show pages as they are asked for while the rest are made: a large
 		// handbook's pages take seconds, its sources a fraction of that.
 		p.server.Preview(newPendingSite(first))
 	}
-	w, err := watch.New(watch.Options{
-		Recursive: []string{filepath.Join(o.Dir, load.ContentDir), filepath.Join(o.Dir, load.ThemesDir)},
-		Shallow:   []string{o.Dir},
-		Ignore:    p.ignored,
-	})
-	if err != nil {
-		return err
-	}
-	defer func() { _ = w.Close() }()
-
 	served := make(chan error, 1)
 	go func() { served <- p.server.Serve(ctx, o.Listener) }()
+	ready := <-watching
+	if ready.err != nil {
+		stop()
+		<-served
+		return ready.err
+	}
+	w := ready.watcher
+	defer func() { _ = w.Close() }()
+
 	o.Report.Serving(p.base)
 	if first != nil {
 		p.finish(first, nil, start)
@@ -103,6 +115,12 @@ func Run(ctx context.Context, o Options) error {
 			}
 		}
 	}
+}
+
+// watched is a watcher, or why there is none.
+type watched struct {
+	watcher *watch.Watcher
+	err     error
 }
 
 // preview is one run of handbook serve: a build session, the server that
