@@ -2,9 +2,12 @@ package render
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"html/template"
 	"maps"
 	"sync"
+	"sync/atomic"
 )
 
 // fragments keeps pieces of HTML that many pages share, each rendered once
@@ -46,10 +49,19 @@ func (f *fragments[K]) all() map[K]template.HTML {
 
 // renderFragment renders a template of the theme into a fragment.
 func renderFragment(t *template.Template, name string, data any) (template.HTML, error) {
+	if fragmentsDrawn.Add(1) > maxFragmentsDrawn {
+		fragmentsDrawn.Add(-1)
+		return "", &drawsItself{name}
+	}
+	defer fragmentsDrawn.Add(-1)
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
 	if err := t.ExecuteTemplate(buf, name, data); err != nil {
+		var endless *drawsItself
+		if errors.As(err, &endless) {
+			return "", endless // as it is: wrapped at every level, it would grow with each
+		}
 		return "", err
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // the output of an html/template
@@ -62,4 +74,20 @@ func (f *fragments[K]) forget() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.done = map[K]template.HTML{}
+}
+
+// fragmentsDrawn counts the fragments being rendered at once, on every
+// goroutine. Each goroutine renders a few inside one another at most (a
+// row inside a cached partial), and only a fragment that draws itself,
+// through concernRow or cached, takes the count past maxFragmentsDrawn:
+// without the bound, its pages would recurse until the stack ran out.
+var fragmentsDrawn atomic.Int64
+
+const maxFragmentsDrawn = 4096
+
+// drawsItself is the error of a fragment that draws itself without end.
+type drawsItself struct{ name string }
+
+func (e *drawsItself) Error() string {
+	return fmt.Sprintf("template %q draws itself without end, through concernRow or cached: stop it calling itself", e.name)
 }
