@@ -1,9 +1,9 @@
 package resolve
 
 import (
+	"cmp"
 	"maps"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -260,16 +260,14 @@ func (r *resolver) teamOf(name string) *model.Team {
 // order sorts everything into reading order and links each piece to the
 // pieces that mention it, in one pass over each list.
 func (r *resolver) order(h *model.Handbook) {
-	sort.SliceStable(h.Teams, func(i, j int) bool {
-		return lessText(h.Teams[i].Title, h.Teams[j].Title, h.Teams[i].Slug, h.Teams[j].Slug)
-	})
+	slices.SortStableFunc(h.Teams, func(a, b *model.Team) int { return compareText(a.Title, b.Title, a.Slug, b.Slug) })
 	for _, c := range h.Concerns {
 		c.Open = h.Config.Scoring.IsOpen(c.Status)
 	}
-	sort.SliceStable(h.Concerns, func(i, j int) bool { return byPriority(h.Concerns[i], h.Concerns[j]) })
-	sort.SliceStable(h.Meetings, func(i, j int) bool { return newerMeeting(h.Meetings[i], h.Meetings[j]) })
-	sort.SliceStable(h.Actions, func(i, j int) bool { return byDue(h.Actions[i], h.Actions[j]) })
-	sort.SliceStable(h.Pages, func(i, j int) bool { return h.Pages[i].Slug < h.Pages[j].Slug })
+	slices.SortStableFunc(h.Concerns, comparePriority)
+	slices.SortStableFunc(h.Meetings, compareMeetings)
+	slices.SortStableFunc(h.Actions, compareDue)
+	slices.SortStableFunc(h.Pages, func(a, b *model.Page) int { return cmp.Compare(a.Slug, b.Slug) })
 
 	for i, c := range h.Concerns {
 		if c.Open {
@@ -308,51 +306,61 @@ func (r *resolver) order(h *model.Handbook) {
 	}
 	for _, slug := range slices.Sorted(maps.Keys(r.tags)) {
 		t := r.tags[slug]
-		sort.SliceStable(t.Concerns, func(i, j int) bool { return byPriority(t.Concerns[i], t.Concerns[j]) })
+		slices.SortStableFunc(t.Concerns, comparePriority)
 		h.Tags = append(h.Tags, t)
 	}
 }
 
-// byPriority puts open concerns before closed ones; among each, scored
-// concerns first, highest score first, then the concerns not yet
+// comparePriority puts open concerns before closed ones; among each,
+// scored concerns first, highest score first, then the concerns not yet
 // estimated; ties go by title.
-func byPriority(a, b *model.Concern) bool {
+func comparePriority(a, b *model.Concern) int {
 	if a.Open != b.Open {
-		return a.Open
+		return firstIf(a.Open)
 	}
 	if a.Priority.Scored != b.Priority.Scored {
-		return a.Priority.Scored
+		return firstIf(a.Priority.Scored)
 	}
-	if a.Priority.Score != b.Priority.Score {
-		return a.Priority.Score > b.Priority.Score
+	if c := cmp.Compare(b.Priority.Score, a.Priority.Score); c != 0 {
+		return c
 	}
-	return lessText(a.Title, b.Title, a.Slug, b.Slug)
+	return compareText(a.Title, b.Title, a.Slug, b.Slug)
 }
 
-func newerMeeting(a, b *model.Meeting) bool {
-	if !a.Date.Equal(b.Date) {
-		return a.Date.After(b.Date)
+// compareMeetings puts the newest meeting first.
+func compareMeetings(a, b *model.Meeting) int {
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
 	}
-	return a.Slug > b.Slug
+	return cmp.Compare(b.Slug, a.Slug)
 }
 
-// byDue puts dated actions first, soonest first, then keeps meeting order.
-func byDue(a, b *model.Action) bool {
+// compareDue puts dated actions first, soonest first, then keeps meeting
+// order.
+func compareDue(a, b *model.Action) int {
 	switch {
 	case a.Due.IsZero() != b.Due.IsZero():
-		return b.Due.IsZero()
+		return firstIf(b.Due.IsZero())
 	case !a.Due.Equal(b.Due):
-		return a.Due.Before(b.Due)
+		return a.Due.Compare(b.Due)
 	case a.Meeting != b.Meeting:
-		return newerMeeting(a.Meeting, b.Meeting)
+		return compareMeetings(a.Meeting, b.Meeting)
 	}
-	return a.Line < b.Line
+	return cmp.Compare(a.Line, b.Line)
 }
 
-// lessText orders by title without regard to case, then by slug.
-func lessText(a, b, slugA, slugB string) bool {
+// compareText orders by title without regard to case, then by slug.
+func compareText(a, b, slugA, slugB string) int {
 	if c := model.CompareFold(a, b); c != 0 {
-		return c < 0
+		return c
 	}
-	return slugA < slugB
+	return cmp.Compare(slugA, slugB)
+}
+
+// firstIf is the comparison that puts a first when it has what b lacks.
+func firstIf(aHas bool) int {
+	if aHas {
+		return -1
+	}
+	return 1
 }
