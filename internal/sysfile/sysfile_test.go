@@ -47,6 +47,22 @@ func TestReadAndCreate(t *testing.T) {
 			t.Error("Read of a named pipe reports true")
 		}
 	}
+	buf := make([]byte, 4) // smaller than the file: compared a piece at a time
+	for _, tc := range []struct {
+		name, data string
+		want       bool
+	}{
+		{name, "hello, world", true},
+		{name, "hello, world!", false},
+		{name, "hello, worle", false},
+		{name, "jello, world", false},
+		{filepath.Join(dir, "missing.md"), "", false},
+		{dir, "", false},
+	} {
+		if holds, ok := Holds(tc.name, []byte(tc.data), buf); !ok || holds != tc.want {
+			t.Errorf("Holds(%s, %q) = %v, %v; want %v, true", filepath.Base(tc.name), tc.data, holds, ok, tc.want)
+		}
+	}
 	if err := Create(name, []byte("short")); err != nil {
 		t.Fatal(err)
 	}

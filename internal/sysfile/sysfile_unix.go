@@ -3,6 +3,7 @@
 package sysfile
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"syscall"
@@ -41,6 +42,33 @@ func Read(name string, limit, offset int64, n int) ([]byte, bool) {
 		return buf, true
 	}
 	return nil, false
+}
+
+// Holds reports whether the file name is a plain file that holds exactly
+// data, reading it into buf a piece at a time. A file that cannot be read
+// does not hold data. ok is false where there are no such calls.
+func Holds(name string, data, buf []byte) (holds, ok bool) {
+	fd, err := retry(func() (int, error) {
+		return syscall.Open(name, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
+	})
+	if err != nil {
+		return false, true
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if _, err := retry(func() (int, error) { return 0, syscall.Fstat(fd, &st) }); err != nil ||
+		st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size != int64(len(data)) {
+		return false, true
+	}
+	for at := int64(0); len(data) > 0; {
+		piece := buf[:min(len(buf), len(data))]
+		got, err := retry(func() (int, error) { return syscall.Pread(fd, piece, at) })
+		if err != nil || got != len(piece) || !bytes.Equal(piece, data[:got]) {
+			return false, true
+		}
+		data, at = data[got:], at+int64(got)
+	}
+	return true, true
 }
 
 // Create writes data to the file name, made or emptied. Its errors are the

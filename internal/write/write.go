@@ -83,6 +83,11 @@ func cause(err error) error {
 
 // same reports whether the file at p holds exactly data.
 func same(p string, data []byte) bool {
+	chunk := chunks.Get().(*[]byte)
+	defer chunks.Put(chunk)
+	if holds, ok := sysfile.Holds(p, data, *chunk); ok {
+		return holds
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return false
@@ -92,8 +97,6 @@ func same(p string, data []byte) bool {
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
 		return false
 	}
-	chunk := chunks.Get().(*[]byte)
-	defer chunks.Put(chunk)
 	for len(data) > 0 {
 		old := (*chunk)[:min(len(*chunk), len(data))]
 		if _, err := io.ReadFull(f, old); err != nil || !bytes.Equal(old, data[:len(old)]) {
