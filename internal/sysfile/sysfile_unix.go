@@ -14,22 +14,18 @@ import (
 // false for anything else, and on any error: the caller then opens the file
 // the portable way, which says what is wrong with it.
 func Read(name string, limit, offset int64, n int) ([]byte, bool) {
-	fd, err := retry(func() (int, error) {
-		return syscall.Open(name, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
-	})
-	if err != nil {
+	fd, size, ok := openRegular(name)
+	if !ok {
 		return nil, false
 	}
 	defer syscall.Close(fd)
-	var st syscall.Stat_t
-	if _, err := retry(func() (int, error) { return 0, syscall.Fstat(fd, &st) }); err != nil ||
-		st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size > limit {
+	if size > limit {
 		return nil, false
 	}
 	want := n
 	if n < 0 {
 		// One byte more than the file had, to see it grow since.
-		want, offset = int(st.Size)+1, 0
+		want, offset = int(size)+1, 0
 	}
 	buf := make([]byte, want)
 	got, err := retry(func() (int, error) { return syscall.Pread(fd, buf, offset) })
@@ -48,16 +44,12 @@ func Read(name string, limit, offset int64, n int) ([]byte, bool) {
 // data, reading it into buf a piece at a time. A file that cannot be read
 // does not hold data. ok is false where there are no such calls.
 func Holds(name string, data, buf []byte) (holds, ok bool) {
-	fd, err := retry(func() (int, error) {
-		return syscall.Open(name, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
-	})
-	if err != nil {
+	fd, size, ok := openRegular(name)
+	if !ok {
 		return false, true
 	}
 	defer syscall.Close(fd)
-	var st syscall.Stat_t
-	if _, err := retry(func() (int, error) { return 0, syscall.Fstat(fd, &st) }); err != nil ||
-		st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size != int64(len(data)) {
+	if size != int64(len(data)) {
 		return false, true
 	}
 	for at := int64(0); len(data) > 0; {
@@ -92,6 +84,25 @@ func Create(name string, data []byte) error {
 		err = closeErr
 	}
 	return err
+}
+
+// openRegular opens name for reading, without waiting on a named pipe, and
+// returns its size; ok is false unless it is a plain file, and then nothing
+// is left open.
+func openRegular(name string) (fd int, size int64, ok bool) {
+	fd, err := retry(func() (int, error) {
+		return syscall.Open(name, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
+	})
+	if err != nil {
+		return -1, 0, false
+	}
+	var st syscall.Stat_t
+	if _, err := retry(func() (int, error) { return 0, syscall.Fstat(fd, &st) }); err != nil ||
+		st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		_ = syscall.Close(fd)
+		return -1, 0, false
+	}
+	return fd, st.Size, true
 }
 
 // retry makes a system call again while a signal interrupts it.
