@@ -12,10 +12,18 @@ import (
 // out for each document. The dev server keeps one across rebuilds; a single build
 // needs none.
 type Cache struct {
+	kept   kept // by the last render that succeeded
+	search *search.Cache
+}
+
+// kept is what one render made that the next can take. A render reads the
+// last one's as it was when the render was prepared, and replaces it whole
+// once it succeeds: a page made alone while the render runs (the preview's
+// first look) reads the same, without a race.
+type kept struct {
 	pages     map[string]signedPage // by file
 	rows      map[uint64]template.HTML
 	generated map[string]signedPage // by file, those with a signature
-	search    *search.Cache
 }
 
 type signedPage struct {
@@ -27,10 +35,10 @@ type signedPage struct {
 // everything.
 func NewCache() *Cache { return &Cache{search: search.NewCache()} }
 
-// page returns the bytes of the page at file when the last render made it
-// from the same inputs.
-func (c *Cache) page(file string, sig uint64) ([]byte, bool) {
-	old, ok := c.pages[file]
+// page returns the bytes of the page at file when the render made it from
+// the same inputs.
+func (k *kept) page(file string, sig uint64) ([]byte, bool) {
+	old, ok := k.pages[file]
 	if !ok || old.sig != sig {
 		return nil, false
 	}

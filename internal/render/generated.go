@@ -41,8 +41,8 @@ func generatedFiles(s *Site, list []*Page, index *search.Index) map[string]gener
 // when the last render made it from the same inputs.
 func (j *Job) generate(path string) []byte {
 	g := j.generated[path]
-	if g.from != nil && j.cache != nil {
-		if old, ok := j.cache.generated[path]; ok && old.sig == g.from() {
+	if g.from != nil && j.last != nil {
+		if old, ok := j.last.generated[path]; ok && old.sig == g.from() {
 			return old.data
 		}
 	}

@@ -34,7 +34,8 @@ type Job struct {
 	siteMap   *Map
 	rows      *rowCache
 	partials  *partialCache
-	cache     *Cache
+	cache     *Cache // where this render leaves what it made; nil when no render follows
+	last      *kept  // what the last render made, as it was when this one was prepared; nil without a cache
 	bodies    Bodies
 }
 
@@ -57,9 +58,14 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
+	var last *kept
+	if cache != nil {
+		k := cache.kept
+		last = &k
+	}
 	j := &Job{
-		site: s, cache: cache, bodies: bodies, assets: make(map[string][]byte, len(assets)),
-		rows: newRowCache(h.Concerns, cache), partials: newPartialCache(),
+		site: s, cache: cache, last: last, bodies: bodies, assets: make(map[string][]byte, len(assets)),
+		rows: newRowCache(h.Concerns, last), partials: newPartialCache(),
 	}
 	s.assets = make(map[string]string, len(assets))
 	for _, a := range assets {
@@ -182,7 +188,7 @@ func (j *Job) Run(emit func(File) error, first ...string) (Stats, error) {
 			file := pageFile(p)
 			if keepPages {
 				sig := j.deps.page(p)
-				if data, ok := j.cache.page(file, sig); ok {
+				if data, ok := j.last.page(file, sig); ok {
 					signed[i] = signedPage{sig: sig, data: data}
 					send(File{Path: file, Data: data})
 					return
@@ -240,17 +246,20 @@ func (j *Job) Run(emit func(File) error, first ...string) (Stats, error) {
 		return Stats{}, emitErr
 	}
 	if keepPages {
-		j.cache.pages = make(map[string]signedPage, len(j.list))
-		for i, p := range j.list {
-			j.cache.pages[pageFile(p)] = signed[i]
+		next := kept{
+			pages:     make(map[string]signedPage, len(j.list)),
+			rows:      j.rows.made.all(),
+			generated: make(map[string]signedPage, len(generated)),
 		}
-		j.cache.rows = j.rows.made.all()
-		j.cache.generated = make(map[string]signedPage, len(generated))
+		for i, p := range j.list {
+			next.pages[pageFile(p)] = signed[i]
+		}
 		for i, path := range generated {
 			if from := j.generated[path].from; from != nil {
-				j.cache.generated[path] = signedPage{sig: from(), data: made[i]}
+				next.generated[path] = signedPage{sig: from(), data: made[i]}
 			}
 		}
+		j.cache.kept = next
 	}
 	return Stats{Pages: len(j.list), Rendered: int(rendered.Load())}, nil
 }

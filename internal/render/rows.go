@@ -27,7 +27,7 @@ type rowCache struct {
 	tmpl     *template.Template // any layout: all of them hold the partials
 	deps     *deps
 	concerns []*model.Concern
-	cache    *Cache // the last render's rows; nil when no render follows
+	last     *kept // the last render's rows; nil when no render follows
 	done     *fragments[ConcernRow]
 	made     *fragments[uint64] // this render's rows by signature, for the next render
 	warmed   [2]sync.Once       // without and with the team column
@@ -38,8 +38,8 @@ type rowCache struct {
 	shared atomic.Bool
 }
 
-func newRowCache(concerns []*model.Concern, cache *Cache) *rowCache {
-	return &rowCache{concerns: concerns, cache: cache, done: newFragments[ConcernRow](), made: newFragments[uint64]()}
+func newRowCache(concerns []*model.Concern, last *kept) *rowCache {
+	return &rowCache{concerns: concerns, last: last, done: newFragments[ConcernRow](), made: newFragments[uint64]()}
 }
 
 // row returns the concern's row, rendering it only when neither this render
@@ -82,12 +82,12 @@ func (rc *rowCache) wait() { rc.warming.Wait() }
 
 func (rc *rowCache) make(r ConcernRow) (template.HTML, error) {
 	return rc.done.get(r, func() (template.HTML, error) {
-		if rc.cache == nil {
+		if rc.last == nil {
 			return renderFragment(rc.tmpl, rowTemplate, r)
 		}
 		key := rc.deps.concernRow(r)
 		return rc.made.get(key, func() (template.HTML, error) {
-			if html, ok := rc.cache.rows[key]; ok {
+			if html, ok := rc.last.rows[key]; ok {
 				return html, nil
 			}
 			return renderFragment(rc.tmpl, rowTemplate, r)
