@@ -179,7 +179,10 @@ func (b *Builder) OverTime(events []Event, today time.Time) *Chart {
 		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID}),
 		charts.WithAriaOpts(aria(c.Description)),
 		charts.WithAnimation(false),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "28", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		// containLabel leaves room for the labels ECharts measures, but a
+		// month name centred on the last band still reaches half its width
+		// past the grid: on a phone, "Jan 2027" lost its last digit.
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "32", Top: "28", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "Concerns", MinInterval: 1}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
