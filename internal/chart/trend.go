@@ -36,6 +36,10 @@ func (b *Builder) Trend(scope string, h *model.Handbook, team *model.Team) *Char
 	spans := openSpans(h.Concerns, team)
 	periods := periodsOf(spans, h.Today)
 	if len(periods.ends) == 0 {
+		if len(spans) > 0 {
+			// A build dated before the history, as SOURCE_DATE_EPOCH can.
+			c.Note = "The concerns' history begins after " + h.Today.Format("2 January 2006") + ", the day this site was built for: there is nothing to draw up to it."
+		}
 		return c.nothingToDraw()
 	}
 	open, priority := totals(spans, periods.ends)

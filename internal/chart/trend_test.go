@@ -138,6 +138,18 @@ func TestTrendWithoutHistory(t *testing.T) {
 // TestTrendMarksAPeriodOnce wants one triangle for a period with several
 // meetings, linked to the last of them, and a table cell that names the
 // first few and counts the rest.
+// TestTrendDatedBeforeItsHistory wants a trend built for a day before its
+// history begins to say so, not that there are no concerns.
+func TestTrendDatedBeforeItsHistory(t *testing.T) {
+	h, _, _ := trendFixture(t)
+	h.Today = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	c := newBuilder(h, link).Trend("all", h, nil)
+	want := "The concerns' history begins after 1 June 2025, the day this site was built for"
+	if !c.Empty || !strings.HasPrefix(c.Note, want) {
+		t.Errorf("empty %v, note %q; want an empty chart whose note begins %q", c.Empty, c.Note, want)
+	}
+}
+
 func TestTrendMarksAPeriodOnce(t *testing.T) {
 	h, _, _ := trendFixture(t)
 	handOver := h.Meetings[1]
