@@ -147,10 +147,6 @@ func (m *Map) Entry(file string) (Entry, bool) {
 	return e, ok
 }
 
-// Find returns the file that answers rel, a URL path below the base
-// without its leading slash: "" is the overview, "concerns/etl/" a
-// concern's page; a file's own path answers with that file. redirect is
-// set instead for a page's URL without its final slash.
 // Fingerprinted reports whether the file at path carries a fingerprint of
 // its content in its name, so that a browser may keep it for good.
 func (m *Map) Fingerprinted(path string) bool {
@@ -158,6 +154,10 @@ func (m *Map) Fingerprinted(path string) bool {
 	return ok && e.Fingerprinted
 }
 
+// Find returns the file that answers rel, a URL path below the base
+// without its leading slash: "" is the overview, "concerns/etl/" a
+// concern's page; a file's own path answers with that file. redirect is
+// set instead for a page's URL without its final slash.
 func (m *Map) Find(rel string) (file, redirect string, ok bool) {
 	if f, ok := m.byURL[rel]; ok {
 		return f, "", true
