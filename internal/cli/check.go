@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -86,7 +87,11 @@ func problems(list model.ErrorList) []problem {
 	return out
 }
 
-func (r checkReport) print(w io.Writer) {
+func (r checkReport) print(out io.Writer) {
+	// A large handbook has thousands of warnings: one write each would cost
+	// a system call apiece.
+	w := bufio.NewWriter(out)
+	defer w.Flush()
 	for _, p := range r.Errors {
 		fmt.Fprintln(w, p)
 	}

@@ -92,6 +92,9 @@ func (e *Export) ActionsCSV() []byte {
 	return table(e, e.h.Actions, actionColumns)
 }
 
+// sizingRows is how many rows table writes before it sizes the table.
+const sizingRows = 64
+
 // table writes a header row with the columns' names and a row for each
 // item.
 func table[T any](e *Export, items []T, columns []column[T]) []byte {
@@ -103,11 +106,17 @@ func table[T any](e *Export, items []T, columns []column[T]) []byte {
 		row[i] = c.name
 	}
 	_ = w.Write(row) // a bytes.Buffer takes every write
-	for _, it := range items {
+	for n, it := range items {
 		for i, c := range columns {
 			row[i] = cell(c.value(e, it))
 		}
 		_ = w.Write(row)
+		if n+1 == sizingRows && len(items) > sizingRows {
+			// The first rows tell about how long the table will be: given
+			// that room at once, it is not copied each time it outgrows it.
+			w.Flush()
+			b.Grow(b.Len() / sizingRows * (len(items) - sizingRows) * 11 / 10)
+		}
 	}
 	w.Flush()
 	return b.Bytes()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 	"github.com/emersion/go-ical"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/reliability-council/handbook/internal/gensite"
 	"github.com/reliability-council/handbook/internal/history"
 	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
@@ -31,6 +33,26 @@ var sites = map[string]string{
 }
 
 var day = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// largeSite is a generated handbook with concerns enough to be written in
+// several batches (concernBatch) and tables long enough to be sized from
+// their first rows (sizingRows): the JSON and CSV tests read it back too.
+func largeSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	opts := gensite.Options{Concerns: 2*concernBatch + 7, Meetings: 40, Teams: 6, Seed: 3}
+	if err := gensite.WriteFiles(dir, gensite.Generate(opts).HandbookFiles()); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// withLarge is sites and a large generated one.
+func withLarge(t *testing.T) map[string]string {
+	all := maps.Clone(sites)
+	all["large"] = largeSite(t)
+	return all
+}
 
 func handbook(t *testing.T, dir string) *model.Handbook {
 	t.Helper()
@@ -65,7 +87,7 @@ func export(h *model.Handbook) *Export {
 // checks that the file holds every piece of the handbook.
 func TestJSONMatchesSchema(t *testing.T) {
 	schema := compileSchema(t)
-	for name, dir := range sites {
+	for name, dir := range withLarge(t) {
 		t.Run(name, func(t *testing.T) {
 			h := handbook(t, dir)
 			data := export(h).JSON()
@@ -188,7 +210,7 @@ func TestDocsDescribeEveryField(t *testing.T) {
 }
 
 func TestCSV(t *testing.T) {
-	for name, dir := range sites {
+	for name, dir := range withLarge(t) {
 		t.Run(name, func(t *testing.T) {
 			h := handbook(t, dir)
 			e := export(h)

@@ -18,25 +18,48 @@ const Version = 1
 // always present: a value not recorded is null, a list with nothing in it
 // is [].
 
+// concernBatch is how many concerns are written at once, on every core,
+// before they are copied into the file. Writing them all first would hold
+// their text twice, a hundred megabytes at 50,000 concerns.
+const concernBatch = 256
+
+// concernBatches writes concerns a batch at a time, reusing its buffers.
+type concernBatches struct {
+	e      *Export
+	chunks [][]byte // one per concern of a batch
+}
+
+// write writes each concern of list, at most concernBatch, into its own
+// buffer; the buffers are written over by the next call.
+func (b *concernBatches) write(list []*model.Concern) [][]byte {
+	parallel.Each(len(list), func() func(int) {
+		return func(i int) {
+			w := jsonWriter{b: b.chunks[i][:0]}
+			b.e.concern(&w, list[i])
+			b.chunks[i] = w.b
+		}
+	})
+	return b.chunks[:len(list)]
+}
+
 // JSON returns handbook.json: the whole handbook, with its scores.
 func (e *Export) JSON() []byte {
 	h := e.h
-	// The concerns are most of the file: each is written on its own, on
-	// every core.
-	concerns := make([][]byte, len(h.Concerns))
-	size := 0
-	parallel.Each(len(h.Concerns), func() func(int) {
-		return func(i int) {
-			w := jsonWriter{b: make([]byte, 0, 2048)}
-			e.concern(&w, h.Concerns[i])
-			concerns[i] = w.b
-		}
-	})
-	for _, c := range concerns {
-		size += len(c) + 1
+	// The concerns are most of the file. The first batch is written before
+	// the file, to size it: the file is then made once at about its length.
+	batches := concernBatches{e: e, chunks: make([][]byte, min(concernBatch, len(h.Concerns)))}
+	first := batches.write(h.Concerns[:len(batches.chunks)])
+	perConcern := 0
+	for _, c := range first {
+		perConcern += len(c) + 1
 	}
-
-	w := jsonWriter{b: make([]byte, 0, size+len(h.Actions)*400+len(h.Meetings)*600+len(h.Teams)*1000+4096)}
+	if len(first) > 0 {
+		perConcern = perConcern/len(first) + 1
+	}
+	// A tenth to spare for longer concerns later, and room for the rest
+	// rather more than it takes: a file that outgrows its room is copied.
+	size := perConcern*len(h.Concerns)*11/10 + len(h.Actions)*512 + len(h.Meetings)*2048 + len(h.Teams)*1024 + 4096
+	w := jsonWriter{b: make([]byte, 0, size)}
 	w.open()
 	w.key("$schema")
 	w.str(h.Config.BaseURL + SchemaFile)
@@ -94,11 +117,17 @@ func (e *Export) JSON() []byte {
 
 	w.key("concerns")
 	w.openList()
-	for i, c := range concerns {
-		if i > 0 {
-			w.b = append(w.b, ',')
+	for from := 0; from < len(h.Concerns); from += concernBatch {
+		batch := first
+		if from > 0 {
+			batch = batches.write(h.Concerns[from:min(from+concernBatch, len(h.Concerns))])
 		}
-		w.b = append(w.b, c...)
+		for i, c := range batch {
+			if from+i > 0 {
+				w.b = append(w.b, ',')
+			}
+			w.b = append(w.b, c...)
+		}
 	}
 	w.closeList()
 
