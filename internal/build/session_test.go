@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/reliability-council/handbook/internal/gensite"
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/render"
 	"github.com/reliability-council/handbook/themes"
@@ -252,5 +253,47 @@ func TestPendingFileWhileRunning(t *testing.T) {
 		if !bytes.Equal(want, files[path]) {
 			t.Errorf("%s: made while running, it differs from the finished build's", path)
 		}
+	}
+}
+
+// TestLongTableMadeAlone checks a table long enough to have its rows made
+// on every core while a page is made alone (the preview's first look,
+// check's sample): the page is the one the finished build has, and check
+// makes it without a problem.
+func TestLongTableMadeAlone(t *testing.T) {
+	dir := t.TempDir()
+	opts := gensite.Options{Concerns: 1100, Meetings: 20, Teams: 5, Seed: 7}
+	if err := gensite.WriteFiles(dir, gensite.Generate(opts).HandbookFiles()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Check(dir, fixtureDay); err != nil {
+		t.Fatalf("check: %v", err)
+	}
+	p, err := NewSession(dir).Start(nil, fixtureDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const list = "concerns/index.html"
+	alone, ok, err := p.File(list)
+	if err != nil || !ok {
+		t.Fatalf("%s: File says %v, %v", list, ok, err)
+	}
+	if n := bytes.Count(alone, []byte("<tr")); n <= opts.Concerns {
+		t.Fatalf("%s has %d rows, want a row for each of %d concerns", list, n, opts.Concerns)
+	}
+	var built []byte
+	var mu sync.Mutex
+	if _, err := p.Run(func(f render.File) error {
+		if f.Path == list {
+			mu.Lock()
+			built = bytes.Clone(f.Data)
+			mu.Unlock()
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(alone, built) {
+		t.Errorf("%s made alone differs from the finished build's", list)
 	}
 }

@@ -63,6 +63,7 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 			return Sidebar{Site: site, InNav: inNav, Current: current}
 		}),
 		"concernTable": builds(func(caption string, list []*model.Concern, withTeam bool) ConcernTable {
+			rows.warmList(list, withTeam)
 			return ConcernTable{Caption: caption, Concerns: list, WithTeam: withTeam}
 		}),
 		"actionTable": builds(func(caption string, list []*model.Action, withMeeting bool) ActionTable {

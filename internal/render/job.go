@@ -141,6 +141,7 @@ func (j *Job) Sample() error {
 	parallel.Each(len(sample), func() func(int) {
 		return func(i int) { errs[i] = j.execute(io.Discard, sample[i]) }
 	})
+	j.rows.wait()
 	return joinErrors(errs)
 }
 

@@ -32,9 +32,13 @@ type rowCache struct {
 	made     *fragments[uint64] // this render's rows by signature, for the next render
 	warmed   [2]sync.Once       // without and with the team column
 	warming  sync.WaitGroup     // the rows being made ahead of the tables
+	// warmedLists is set once a page made alone has a long table, whose
+	// rows are then made ahead of it and kept.
+	warmedLists atomic.Bool
 	// shared is set once many pages are being made, when every table is
 	// wanted and rows pay to be made once, on every core, and kept: a page
-	// made alone (the preview's first look) makes only its own rows.
+	// made alone (the preview's first look) makes only its own rows, those
+	// of a long table on every core (warmList).
 	shared atomic.Bool
 }
 
@@ -47,6 +51,9 @@ func newRowCache(concerns []*model.Concern, last *kept) *rowCache {
 func (rc *rowCache) row(c *model.Concern, withTeam bool) (template.HTML, error) {
 	r := ConcernRow{Concern: c, WithTeam: withTeam}
 	if !rc.shared.Load() {
+		if rc.warmedLists.Load() {
+			return rc.make(r)
+		}
 		return renderFragment(rc.tmpl, rowTemplate, r)
 	}
 	rc.warm(withTeam)
@@ -73,6 +80,30 @@ func (rc *rowCache) warm(withTeam bool) {
 			parallel.Each(len(rc.concerns), func() func(int) {
 				return func(n int) { _, _ = rc.make(ConcernRow{Concern: rc.concerns[last-n], WithTeam: withTeam}) }
 			})
+		})
+	})
+}
+
+// longTable is the number of rows from which a table of concerns on a page
+// made alone has its rows made on every core: at some tens of microseconds
+// a row, a shorter one takes a few milliseconds on one.
+const longTable = 1000
+
+// warmList starts making the rows of one long table on every core, from its
+// last row back, while the table is drawn from its first, when a page is
+// made alone: check's sample of each layout, or the preview's first look,
+// whose list of every concern would otherwise take one core half a second
+// at 10,000 concerns. Once many pages are made, warm has every row made
+// already.
+func (rc *rowCache) warmList(list []*model.Concern, withTeam bool) {
+	if rc.shared.Load() || len(list) < longTable {
+		return
+	}
+	rc.warmedLists.Store(true)
+	rc.warming.Go(func() {
+		last := len(list) - 1
+		parallel.Each(len(list), func() func(int) {
+			return func(n int) { _, _ = rc.make(ConcernRow{Concern: list[last-n], WithTeam: withTeam}) }
 		})
 	})
 }
