@@ -94,6 +94,12 @@ type budgetBar struct {
 	Title       string `json:"title"` // the first line of its tooltip
 	Colour      string `json:"colour"`
 	Hit         string `json:"hit"` // what a click at its centre hits
+	// Label is the ground behind the words of its label, and whether they
+	// are drawn over the budget and cap lines; a segment has none.
+	Label *struct {
+		Ground    string `json:"ground"`
+		OverLines bool   `json:"overLines"`
+	} `json:"label"`
 }
 
 func (b budgetBar) X() float64 { return (b.Left + b.Right) / 2 }
@@ -108,6 +114,7 @@ type budgetDrawing struct {
 	BudgetValue       float64 `json:"budgetValue"`
 	CapValue          float64 `json:"capValue"`
 	Plot              struct{ Left, Right float64 }
+	Ground            string `json:"ground"` // the chart's background colour
 	// X is where the axis puts each bar's value, and each segment's end.
 	X []float64
 }
@@ -141,6 +148,9 @@ func (b *browser) budgetBars(t *testing.T, id string) budgetDrawing {
 		const lines = spec.option.series[spec.option.series.length - 1].markLine.data;
 		const out = {ID: el.id, Bars: [], Zero: x(0), Budget: x(lines[0].xAxis), Cap: x(lines[1].xAxis),
 			budgetValue: lines[0].xAxis, capValue: lines[1].xAxis, X: []};
+		out.ground = getComputedStyle(el).backgroundColor;
+		// ECharts paints by z: a label of a higher z than every line is over them.
+		const lineZ = Math.max(...chart.getZr().storage.getDisplayList(true).filter(e => e.type === "ec-line").map(e => e.z));
 		const grid = chart.getModel().getComponent("grid").coordinateSystem.getRect();
 		out.Plot = {Left: rect.left + grid.x, Right: rect.left + grid.x + grid.width};
 		chart.getModel().eachSeries(series => {
@@ -158,6 +168,10 @@ func (b *browser) budgetBars(t *testing.T, id string) budgetDrawing {
 					colour: String(data.getItemVisual(i, "style").fill)};
 				const hit = document.elementFromPoint((bar.Left + bar.Right) / 2, (bar.Top + bar.Bottom) / 2);
 				bar.hit = hit ? hit.tagName.toLowerCase() : "";
+				const label = data.getItemGraphicEl(i) && data.getItemGraphicEl(i).getTextContent();
+				if (label && !label.ignore) {
+					bar.label = {ground: String(label.style.backgroundColor || ""), overLines: label.z > lineZ};
+				}
 				out.Bars.push(bar);
 				out.X.push(x(value));
 			}
@@ -190,6 +204,9 @@ func checkBudgetBars(t *testing.T, page string, d budgetDrawing) {
 		}
 		if bar.Hit != "canvas" {
 			t.Errorf("%s: the centre of the bar of %q is under a %q element, not the chart's canvas", where, bar.Series, bar.Hit)
+		}
+		if bar.Row > 0 && (bar.Label == nil || !bar.Label.OverLines || bar.Label.Ground != d.Ground) {
+			t.Errorf("%s: the label of %q is %+v: want its words on the chart's ground (%s), over the budget and cap lines", where, bar.Series, bar.Label, d.Ground)
 		}
 		if bar.Bottom-bar.Top < 8 {
 			t.Errorf("%s: the bar of %q is %.1f px tall, too thin to click", where, bar.Series, bar.Bottom-bar.Top)

@@ -167,9 +167,16 @@ func (b *Builder) Budget(scope string, bud *model.Budget, team *model.Team) *Cha
 	for i, a := range drawn {
 		item := seriesData(option, len(segments))[i+1].(map[string]any)
 		item["itemStyle"] = itemStyle(VerdictOf(a).Look)
-		item["label"] = map[string]any{"show": true, "position": "right", "formatter": minutes[i] + " (" + model.FormatNumber(model.ShareOf(a.Minutes, bud.Minutes)) + "%)"}
+		// On the chart's ground, so that the cap line, which may pass
+		// through a label on a narrow screen, goes behind its words.
+		item["label"] = map[string]any{"show": true, "position": "right", "formatter": minutes[i] + " (" + model.FormatNumber(model.ShareOf(a.Minutes, bud.Minutes)) + "%)",
+			"ground": true, "padding": []int{2, 3}}
 	}
 	last["markLine"] = budgetLines(bud)
+	// The risks' bars and their labels over the lines (ECharts draws lines
+	// at 5, series at 2): a line that crossed a label would strike its
+	// words through.
+	last["z"] = 6
 
 	present := map[Verdict]bool{}
 	for _, a := range drawn {

@@ -101,6 +101,7 @@
       if (option.grid && option.grid[0]) option.grid[0].bottom = axis.nameGap + size + 6;
     });
     if (spec.bubbles) prepareBubbles(entry, spec, option, dark);
+    groundLabels(option, getComputedStyle(el).backgroundColor);
     entry.spec = spec;
     entry.chart = window.echarts.init(el, dark ? "dark" : null);
     entry.chart.setOption(option);
@@ -110,6 +111,20 @@
     });
     if (spec.bubbles) overlay(entry, entry.size);
     el.setAttribute("data-chart-ready", "");
+  }
+
+  // groundLabels gives each label marked "ground" the chart's background
+  // behind its words, so that a line drawn across it does not strike them
+  // through: the colour is the page's, light or dark.
+  function groundLabels(option, ground) {
+    (option.series || []).forEach(function (s) {
+      (s.data || []).forEach(function (d) {
+        if (d && d.label && d.label.ground) {
+          delete d.label.ground;
+          d.label.backgroundColor = ground;
+        }
+      });
+    });
   }
 
   // prepareBubbles fixes the plot's place in the chart, so that a score's
