@@ -20,6 +20,8 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/reliability-council/handbook/internal/gensite"
 )
 
 // TestCharts opens the pages of the built example that draw charts, served
@@ -661,4 +663,71 @@ func checkStatusLooks(t *testing.T, looks map[string][]statusLook) {
 			}
 		}
 	}
+}
+
+// TestTrendMarksFit draws the trend of a generated handbook with years of
+// history and a meeting in most months, on a phone and on a laptop, and
+// checks where ECharts drew the meetings' triangles: each no bigger than the
+// room to the next, so that they stay apart however narrow the chart, and
+// full size where there is room.
+func TestTrendMarksFit(t *testing.T) {
+	chrome := chromiumPath(t)
+	dir := t.TempDir()
+	site := gensite.Generate(gensite.Options{Concerns: 120, Meetings: 150, Teams: 6, Seed: 5})
+	if err := gensite.WriteFiles(dir, site.HandbookFiles()); err != nil {
+		t.Fatal(err)
+	}
+	if err := site.WriteRepository(dir, 200, 5); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := buildSite(t, dir)
+	srv := httptest.NewServer(netlify(out))
+	t.Cleanup(srv.Close)
+	b := startBrowserWithin(t, chrome, srv.URL, 2*time.Minute)
+	for _, s := range screens[:2] {
+		b.screen(t, s)
+		b.visit(t, srv.URL+"/charts/")
+		b.drawCharts(t, "/charts/")
+		marks := b.trendMarks(t, "chart_all_trend")
+		if len(marks) < 24 {
+			t.Fatalf("at %d px: the trend marks %d periods with meetings, want a few years' worth", s.width, len(marks))
+		}
+		smallest := marks[0].Size
+		for i, m := range marks {
+			smallest = min(smallest, m.Size)
+			if i > 0 && m.X-marks[i-1].X < m.Size {
+				t.Errorf("at %d px: the triangle at %.1f px, %.0f px wide, runs into the one at %.1f px", s.width, m.X, m.Size, marks[i-1].X)
+			}
+		}
+		if s.width >= 1280 && smallest < 8 {
+			t.Errorf("at %d px the triangles are %.0f px wide where there is room for 8", s.width, smallest)
+		}
+	}
+}
+
+// trendMark is one meeting's triangle on a trend, where ECharts drew it.
+type trendMark struct{ X, Size float64 }
+
+// trendMarks reads the triangles of the trend chart with this id, left to
+// right, from its ECharts instance.
+func (b *browser) trendMarks(t *testing.T, id string) []trendMark {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	marks, err := chromedp.Run(ctx, chromedp.Evaluate[[]trendMark](fmt.Sprintf(`(() => {
+		const chart = echarts.getInstanceByDom(document.getElementById(%q));
+		const out = [];
+		chart.getModel().eachSeries(series => {
+			if (series.name !== "Meetings") return;
+			const data = series.getData();
+			for (let i = 0; i < data.count(); i++) {
+				out.push({X: data.getItemLayout(i)[0], Size: [].concat(data.getItemVisual(i, "symbolSize"))[0]});
+			}
+		});
+		return out.sort((a, b) => a.X - b.X);
+	})()`, id)))
+	if err != nil {
+		t.Fatalf("reading the triangles of %s: %v", id, err)
+	}
+	return marks
 }

@@ -125,6 +125,10 @@ func (b *Builder) Trend(scope string, h *model.Handbook, team *model.Team) *Char
 		meetings["itemStyle"].(map[string]any)["opacity"] = 0.7
 	}
 	meetings["z"] = 3 // over the lines, where a pointer finds it
+	// No bigger than the room between two periods where the chart is drawn
+	// (charts.js): on a phone, a triangle for every month of a few years
+	// would run together into a band over the line.
+	meetings["fit"] = true
 	axis(c.Spec.Option, "xAxis")["axisLabel"] = map[string]any{"hideOverlap": true}
 	if most := slices.Max(open); most < minCountAxis {
 		axis(c.Spec.Option, "yAxis")["max"] = minCountAxis

@@ -105,12 +105,26 @@
     entry.spec = spec;
     entry.chart = window.echarts.init(el, dark ? "dark" : null);
     entry.chart.setOption(option);
+    fitMarks(entry.chart, option);
     entry.chart.on("click", function (p) {
       var url = lookup(spec.links, p);
       if (p.componentType === "series" && sameSite(url)) window.location.href = url;
     });
     if (spec.bubbles) overlay(entry, entry.size);
     el.setAttribute("data-chart-ready", "");
+  }
+
+  // fitMarks makes the marks of each series marked "fit" no bigger than the
+  // room between two neighbouring categories of the x axis, as the chart is
+  // drawn now: many marks on a narrow chart then stay apart, small, instead
+  // of running together.
+  function fitMarks(chart, option) {
+    var update = (option.series || []).map(function (s) {
+      if (!s.fit) return {};
+      var room = Math.abs(chart.convertToPixel({ xAxisIndex: 0 }, 1) - chart.convertToPixel({ xAxisIndex: 0 }, 0));
+      return { symbolSize: Math.max(3, Math.min(s.symbolSize, Math.floor(room) - 1)) };
+    });
+    chart.setOption({ series: update });
   }
 
   // groundLabels gives each label marked "ground" the chart's background
