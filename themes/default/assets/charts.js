@@ -119,12 +119,14 @@
   // drawn now: many marks on a narrow chart then stay apart, small, instead
   // of running together.
   function fitMarks(chart, option) {
-    var update = (option.series || []).map(function (s) {
-      if (!s.fit) return {};
-      var room = Math.abs(chart.convertToPixel({ xAxisIndex: 0 }, 1) - chart.convertToPixel({ xAxisIndex: 0 }, 0));
-      return { symbolSize: Math.max(3, Math.min(s.symbolSize, Math.floor(room) - 1)) };
+    var series = option.series || [];
+    if (!series.some(function (s) { return s.fit; })) return; // most charts: nothing to draw again
+    var room = Math.abs(chart.convertToPixel({ xAxisIndex: 0 }, 1) - chart.convertToPixel({ xAxisIndex: 0 }, 0));
+    chart.setOption({
+      series: series.map(function (s) {
+        return s.fit ? { symbolSize: Math.max(3, Math.min(s.symbolSize, Math.floor(room) - 1)) } : {};
+      })
     });
-    chart.setOption({ series: update });
   }
 
   // groundLabels gives each label marked "ground" the chart's background
