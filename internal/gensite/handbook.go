@@ -47,7 +47,7 @@ func teamFile(t *team) []byte {
 }
 
 func concernFile(c *concern) []byte {
-	var f frontmatter
+	f := frontmatter{texts: textStyleOf(c.slug)}
 	f.text("title", c.title)
 	f.text("team", c.team.slug)
 	f.text("value", c.value)
@@ -92,12 +92,31 @@ func concernSlugs(cs []*concern) []string {
 
 // frontmatter writes a YAML frontmatter block field by field, in the order
 // a person would, leaving out empty fields.
-type frontmatter struct{ b strings.Builder }
+type frontmatter struct {
+	b     strings.Builder
+	texts textStyle
+}
 
 func (f *frontmatter) text(key, value string) {
-	if value != "" {
-		fmt.Fprintf(&f.b, "%s: %s\n", key, yamlText(value))
+	if value == "" {
+		return
 	}
+	if lines := wrap(value, wrapWidth); f.texts != oneLine && len(lines) > 1 && !needsQuotes(value) {
+		switch f.texts {
+		case wrapped:
+			if wrappedPlain(lines) {
+				fmt.Fprintf(&f.b, "%s: %s\n", key, strings.Join(lines, "\n  "))
+				return
+			}
+		case folded:
+			fmt.Fprintf(&f.b, "%s: >-\n  %s\n", key, strings.Join(lines, "\n  "))
+			return
+		case commented:
+			fmt.Fprintf(&f.b, "%s: %s  # as the council put it\n", key, value)
+			return
+		}
+	}
+	fmt.Fprintf(&f.b, "%s: %s\n", key, yamlText(value))
 }
 
 func (f *frontmatter) raw(key, value string) { fmt.Fprintf(&f.b, "%s: %s\n", key, value) }

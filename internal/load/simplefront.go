@@ -8,21 +8,22 @@ import (
 // parseSimpleFront reads the frontmatter nearly every content file has
 // without the YAML parser, which spends about fifty microseconds on a
 // block of a dozen fields, most of a large handbook's reading time. It
-// takes block mappings and lists of one-line values, plain or quoted, and
-// one-line flow lists of plain words, and gives the tree the YAML parser
-// would give. It reports false for anything else (anchors, tags, block or
-// multi-line scalars, escapes, comments after values, unusual characters,
-// odd indentation), which the YAML parser then reads, with its errors.
-// FuzzSimpleFront holds the two to the same trees.
+// takes block mappings and lists of values, plain or quoted, one-line flow
+// lists of plain words, plain values wrapped over several lines, literal
+// and folded blocks (| and >, as YAML writers put long text), and comments
+// after values, and gives the tree the YAML parser would give. It reports
+// false for anything else (anchors, tags, escapes, kept or indented block
+// scalars, unusual characters, odd indentation), which the YAML parser then
+// reads, with its errors. FuzzSimpleFront holds the two to the same trees.
 func parseSimpleFront(front []byte, offset int) (Node, bool) {
 	if !utf8.Valid(front) {
 		return Node{}, false
 	}
-	lines, ok := simpleLines(front)
+	text, lines, ok := simpleLines(front)
 	if !ok || len(lines) == 0 || lines[0].indent != 0 {
 		return Node{}, false
 	}
-	p := simpleParser{lines: lines, offset: offset}
+	p := simpleParser{text: text, lines: lines, offset: offset}
 	root, ok := p.mapping(0)
 	if !ok || p.at != len(p.lines) {
 		return Node{}, false
@@ -32,6 +33,7 @@ func parseSimpleFront(front []byte, offset int) (Node, bool) {
 
 // simpleLine is one line of a block that holds something.
 type simpleLine struct {
+	start  int    // where the line starts in the block's text
 	n      int    // the line's number in the block, from 1
 	indent int    // spaces before its text
 	text   string // the rest, without trailing spaces
@@ -42,10 +44,10 @@ type simpleLine struct {
 // holds a character the YAML parser treats in its own way: tabs, carriage
 // returns and other control characters, the Unicode line and paragraph
 // separators, and the characters YAML does not allow.
-func simpleLines(front []byte) ([]simpleLine, bool) {
+func simpleLines(front []byte) (string, []simpleLine, bool) {
 	for i := range front {
 		if !simpleByte(front, i) && front[i] != '\n' {
-			return nil, false
+			return "", nil, false
 		}
 	}
 	// One string for the block, which every line is a part of. The nodes'
@@ -53,20 +55,22 @@ func simpleLines(front []byte) ([]simpleLine, bool) {
 	// keeps would otherwise keep its whole block, 33 MB at 50,000 concerns.
 	text := string(front)
 	lines := make([]simpleLine, 0, strings.Count(text, "\n")+1)
-	n := 0
+	n, start := 0, 0
 	for line := range strings.Lines(text) {
 		n++
+		at := start
+		start += len(line)
 		line = strings.TrimSuffix(line, "\n")
 		if strings.HasPrefix(line, "---") || strings.HasPrefix(line, "...") {
-			return nil, false // a document marker
+			return "", nil, false // a document marker
 		}
 		rest := strings.TrimLeft(line, " ")
 		if rest == "" || rest[0] == '#' {
 			continue
 		}
-		lines = append(lines, simpleLine{n: n, indent: len(line) - len(rest), text: strings.TrimRight(rest, " ")})
+		lines = append(lines, simpleLine{start: at, n: n, indent: len(line) - len(rest), text: strings.TrimRight(rest, " ")})
 	}
-	return lines, true
+	return text, lines, true
 }
 
 // simpleByte reports whether the byte at i of b may stand in a simple
@@ -93,6 +97,7 @@ func simpleByte(b []byte, i int) bool {
 // simpleParser walks a block's lines, each call taking the lines of one
 // node.
 type simpleParser struct {
+	text   string // the whole block, which block scalars are read from
 	lines  []simpleLine
 	at     int // the next line to take
 	offset int // added to a line's number in the block to count in the file
@@ -137,7 +142,8 @@ func (p *simpleParser) mapping(indent int) (Node, bool) {
 // value takes the value of a field or list item on line l, at indent, rest
 // being what follows its key or dash on the line.
 func (p *simpleParser) value(indent int, l simpleLine, rest string) (Node, bool) {
-	if rest == "" {
+	text := withoutComment(rest)
+	if text == "" {
 		if p.at < len(p.lines) {
 			next := p.lines[p.at]
 			switch {
@@ -152,12 +158,103 @@ func (p *simpleParser) value(indent int, l simpleLine, rest string) (Node, bool)
 		}
 		return Node{Kind: ScalarNode, Line: l.n + p.offset, Null: true}, true
 	}
-	v, ok := inlineValue(rest, l.n+p.offset)
-	// A value that goes on to the lines below is a multi-line scalar.
-	if !ok || (p.at < len(p.lines) && p.lines[p.at].indent > indent) {
+	if style, ok := blockHeader(text); ok {
+		return p.blockScalar(indent, l, style)
+	}
+	v, ok := inlineValue(text, l.n+p.offset)
+	if !ok {
 		return Node{}, false
 	}
+	if p.at < len(p.lines) && p.lines[p.at].indent > indent {
+		// The value goes on to the lines below: only a plain one may,
+		// and only when no comment has ended it.
+		if text != rest || !plainStart(text[0]) {
+			return Node{}, false
+		}
+		return p.plainLines(indent, l, v)
+	}
 	return v, true
+}
+
+// plainLines takes the lines below l that carry on its plain value v, which
+// YAML joins with spaces.
+func (p *simpleParser) plainLines(indent int, l simpleLine, v Node) (Node, bool) {
+	var b strings.Builder
+	b.WriteString(v.Value)
+	last := l.n
+	for p.at < len(p.lines) && p.lines[p.at].indent > indent {
+		next := p.lines[p.at]
+		// A blank or comment line between them, which YAML reads as a
+		// line break or an end, is the YAML parser's.
+		if next.n != last+1 || !plainScalar(next.text) {
+			return Node{}, false
+		}
+		b.WriteByte(' ')
+		b.WriteString(next.text)
+		last = next.n
+		p.at++
+	}
+	return Node{Kind: ScalarNode, Value: b.String(), Line: v.Line}, true
+}
+
+// withoutComment returns the value rest, which follows a space, without a
+// comment after it: YAML starts one at a # after a space, outside quotes.
+// A value whose end it cannot find is returned whole, for inlineValue to
+// refuse.
+func withoutComment(rest string) string {
+	if rest == "" || rest[0] == '#' {
+		return ""
+	}
+	end := 0
+	switch rest[0] {
+	case '"', '\'':
+		end = quotedEnd(rest)
+	case '[':
+		end = flowEnd(rest)
+	}
+	if end < 0 {
+		return rest
+	}
+	i := strings.Index(rest[end:], " #")
+	if i < 0 {
+		return rest
+	}
+	return strings.TrimRight(rest[:end+i], " ")
+}
+
+// quotedEnd is where the quoted value text starts with ends, just after its
+// closing quote, or -1 if it has none.
+func quotedEnd(text string) int {
+	quote := text[0]
+	for i := 1; i < len(text); i++ {
+		if text[i] != quote {
+			continue
+		}
+		if quote == '\'' && i+1 < len(text) && text[i+1] == '\'' {
+			i++ // two single quotes stand for one
+			continue
+		}
+		return i + 1
+	}
+	return -1
+}
+
+// flowEnd is where the flow list text starts with ends, just after its
+// closing bracket, or -1 if it has none.
+func flowEnd(text string) int {
+	for i := 1; i < len(text); i++ {
+		switch text[i] {
+		case ']':
+			return i + 1
+		case '"', '\'':
+			n := quotedEnd(text[i:])
+			if n < 0 {
+				return -1
+			}
+			i += n - 1
+		}
+	}
+	return -1
 }
 
 // sequence takes the list items at indent, from the current line.
@@ -184,7 +281,7 @@ func (p *simpleParser) sequence(indent int) (Node, bool) {
 			// A mapping that starts on the item's line: its fields stand
 			// where its first one does.
 			width := len(l.text) - len(rest)
-			p.lines[p.at] = simpleLine{n: l.n, indent: indent + width, text: rest}
+			p.lines[p.at] = simpleLine{start: l.start, n: l.n, indent: indent + width, text: rest}
 			item, ok := p.mapping(indent + width)
 			if !ok {
 				return Node{}, false
@@ -326,6 +423,10 @@ func flowItem(text string, line int) (item Node, rest string, ok bool) {
 	}
 	return scalar(plain, line), text[end:], true
 }
+
+// plainStart reports whether a value starting with c may be plain, rather
+// than quoted, a flow list or a block.
+func plainStart(c byte) bool { return c != '"' && c != '\'' && c != '[' && c != '|' && c != '>' }
 
 // plainScalar reports whether text reads as a plain scalar, the same in
 // every YAML parser: it does not start with an indicator, holds no ": "

@@ -97,6 +97,16 @@ var simpleTaken = []string{
 	"dup: 1\ndup: 2\n",
 	"title: Ünïcödé ✓ 日本\n",
 	"t: [\"a, b: c\", 'it''s', \"x'\", plain words ]\n",
+	"title: A # note\nvalue: High  # agreed\nq: \"a # b\" # c\ns: 'it''s' # c\nl: [a, \"b ] # c\"] # d\n",
+	"signals: # to confirm it\n  - one # first\n  - two\nempty: # nothing\n",
+	"effort: Moderate, a spike\n  would tell us more\n  and more\nafter: x\n",
+	"list:\n- a long item\n  wrapped\n- what: x\n    and y\n",
+	"notes: |\n  line one\n    indented\n\n  # not a comment\nnext: x\n",
+	"notes: |-\n  a\n  b\n\n\nnext: x\n",
+	"notes: >\n  folded over\n  two lines\n\n  new paragraph\nnext: x\n",
+	"notes: >- # a comment\n  folded\n  stripped\n",
+	"actions:\n- task: |\n    A task\n  owner: x\n- >\n  item\n",
+	"last: |\n  no line break at the end",
 }
 
 func TestSimpleFrontAgreesOnEdges(t *testing.T) {
@@ -109,8 +119,10 @@ func TestSimpleFrontAgreesOnEdges(t *testing.T) {
 		assertSameTree(t, in, []byte(in), simple)
 	}
 	left := []string{
-		"", "# only a comment\n", "- a\n", "  title: A\n", "title: A # note\n", "title: a: b\n",
-		"title: |\n  text\n", "title: >\n  text\n", "title: a\n  continued\n", "t: \"a\\nb\"\n",
+		"", "# only a comment\n", "- a\n", "  title: A\n", "title: a: b\n",
+		"title: |+\n  text\n", "title: |2\n  text\n", "title: >\n  text\n    more\n", "title: |\n\n  text\n",
+		"title: |\n  text\n  \n  more\n", "title: |\nnext: x\n", "title: a # c\n  continued\n",
+		"title: a\n\n  continued\n", "title: a\n  # c\n  continued\n", "title: \"a\"\n  continued\n", "t: \"a\\nb\"\n",
 		"t: \"open\n", "t: 'it's'\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "t: {a: 1}\n",
 		"t: [a, [b]]\n", "t: [\"a\\\"\"]\n", "t: ['a]\n", "t: [a,\n  b]\n", "t: [a,]\n", "t:\tx\n", "t: x\r\n",
 		"l:\n- - a\n", "a:\n  b: 1\n c: 2\n", "a: 1\n  b: 2\n", "---\na: 1\n", "? a\n: b\n",
