@@ -1,6 +1,7 @@
 package load
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -227,14 +228,15 @@ func withoutComment(rest string) string {
 func quotedEnd(text string) int {
 	quote := text[0]
 	for i := 1; i < len(text); i++ {
-		if text[i] != quote {
-			continue
-		}
-		if quote == '\'' && i+1 < len(text) && text[i+1] == '\'' {
+		switch {
+		case quote == '"' && text[i] == '\\':
+			i++ // an escape, which may be of a quote
+		case text[i] != quote:
+		case quote == '\'' && i+1 < len(text) && text[i+1] == '\'':
 			i++ // two single quotes stand for one
-			continue
+		default:
+			return i + 1
 		}
-		return i + 1
 	}
 	return -1
 }
@@ -339,10 +341,14 @@ func isSimpleKeyByte(c byte) bool {
 func inlineValue(text string, line int) (Node, bool) {
 	switch text[0] {
 	case '"':
-		if len(text) < 2 || text[len(text)-1] != '"' || strings.ContainsAny(text[1:len(text)-1], `"\`) {
+		if quotedEnd(text) != len(text) {
 			return Node{}, false
 		}
-		return quoted(text[1:len(text)-1], line), true
+		unescaped, ok := unescape(text[1 : len(text)-1])
+		if !ok {
+			return Node{}, false
+		}
+		return quoted(unescaped, line), true
 	case '\'':
 		if len(text) < 2 || text[len(text)-1] != '\'' {
 			return Node{}, false
@@ -396,22 +402,12 @@ func flowList(text string, line int) (Node, bool) {
 // what follows it.
 func flowItem(text string, line int) (item Node, rest string, ok bool) {
 	if text[0] == '"' || text[0] == '\'' {
-		quote, end := text[0], 1
-		for ; end < len(text); end++ {
-			if text[end] != quote {
-				continue
-			}
-			if quote == '\'' && end+1 < len(text) && text[end+1] == '\'' {
-				end++ // two single quotes stand for one
-				continue
-			}
-			break
-		}
-		if end == len(text) {
+		end := quotedEnd(text)
+		if end < 0 {
 			return Node{}, "", false
 		}
-		item, ok = inlineValue(text[:end+1], line)
-		return item, text[end+1:], ok
+		item, ok = inlineValue(text[:end], line)
+		return item, text[end:], ok
 	}
 	end := strings.IndexByte(text, ',')
 	if end < 0 {
@@ -439,6 +435,58 @@ func plainScalar(text string) bool {
 // scalar is a plain scalar's node; YAML reads null, Null, NULL and ~ as null.
 func scalar(text string, line int) Node {
 	return Node{Kind: ScalarNode, Value: strings.Clone(text), Line: line, Null: text == "~" || text == "null" || text == "Null" || text == "NULL"}
+}
+
+// unescape reads the escapes of a double-quoted value that a writer of
+// JSON strings puts in, as YAML reads them: \", \\, \b, \f, \n, \r, \t
+// and \u with four hex digits, short of a surrogate. It reports false for
+// any other (YAML's own, and \/, which the YAML parser refuses), and for a
+// quote no escape stands before, which would have ended the value.
+func unescape(text string) (string, bool) {
+	if !strings.ContainsAny(text, `"\`) {
+		return text, true
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '"':
+			return "", false
+		case c != '\\':
+			b.WriteByte(c)
+			continue
+		}
+		if i++; i == len(text) {
+			return "", false
+		}
+		switch text[i] {
+		case '"', '\\':
+			b.WriteByte(text[i])
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			if i+4 >= len(text) {
+				return "", false
+			}
+			r, err := strconv.ParseUint(text[i+1:i+5], 16, 32)
+			if err != nil || (r >= 0xd800 && r <= 0xdfff) {
+				return "", false
+			}
+			b.WriteRune(rune(r))
+			i += 4
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
 }
 
 // quoted is a quoted scalar's node, given the text between its quotes.

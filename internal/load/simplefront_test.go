@@ -107,6 +107,7 @@ var simpleTaken = []string{
 	"notes: >- # a comment\n  folded\n  stripped\n",
 	"actions:\n- task: |\n    A task\n  owner: x\n- >\n  item\n",
 	"last: |\n  no line break at the end",
+	"q: \"say \\\"no\\\" \\\\ a/b\\tc\\nd\\u00e9\\u2713\"\nl: [\"a\\\"b\", \"c, d\"] # e\n",
 }
 
 func TestSimpleFrontAgreesOnEdges(t *testing.T) {
@@ -122,9 +123,9 @@ func TestSimpleFrontAgreesOnEdges(t *testing.T) {
 		"", "# only a comment\n", "- a\n", "  title: A\n", "title: a: b\n",
 		"title: |+\n  text\n", "title: |2\n  text\n", "title: >\n  text\n    more\n", "title: |\n\n  text\n",
 		"title: |\n  text\n  \n  more\n", "title: |\nnext: x\n", "title: a # c\n  continued\n",
-		"title: a\n\n  continued\n", "title: a\n  # c\n  continued\n", "title: \"a\"\n  continued\n", "t: \"a\\nb\"\n",
+		"title: a\n\n  continued\n", "title: a\n  # c\n  continued\n", "title: \"a\"\n  continued\n", "t: \"a\\xb\"\n", "t: \"a\\/b\"\n", "t: \"\\ud83d\\ude00\"\n", "t: \"a\\\n", "t: \"\\u12\"\n",
 		"t: \"open\n", "t: 'it's'\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "t: {a: 1}\n",
-		"t: [a, [b]]\n", "t: [\"a\\\"\"]\n", "t: ['a]\n", "t: [a,\n  b]\n", "t: [a,]\n", "t:\tx\n", "t: x\r\n",
+		"t: [a, [b]]\n", "t: ['a]\n", "t: [a,\n  b]\n", "t: [a,]\n", "t:\tx\n", "t: x\r\n",
 		"l:\n- - a\n", "a:\n  b: 1\n c: 2\n", "a: 1\n  b: 2\n", "---\na: 1\n", "? a\n: b\n",
 		"a: -b\n", "a: @x\n", "a: %x\n", "a: `x`\n", "<<: x\n", "\"a\": 1\n", "a: x\u2028y\n", "a: \u0085\n",
 	}
