@@ -3,6 +3,7 @@ package load
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -162,6 +163,14 @@ func (p *simpleParser) value(indent int, l simpleLine, rest string) (Node, bool)
 	if style, ok := blockHeader(text); ok {
 		return p.blockScalar(indent, l, style)
 	}
+	if (text[0] == '"' || text[0] == '\'') && quotedEnd(text) < 0 {
+		var ok bool
+		if text, ok = p.quotedLines(indent, l, text); !ok {
+			return Node{}, false
+		}
+		rest = text
+		text = withoutComment(text)
+	}
 	v, ok := inlineValue(text, l.n+p.offset)
 	if !ok {
 		return Node{}, false
@@ -187,7 +196,7 @@ func (p *simpleParser) plainLines(indent int, l simpleLine, v Node) (Node, bool)
 		next := p.lines[p.at]
 		// A blank or comment line between them, which YAML reads as a
 		// line break or an end, is the YAML parser's.
-		if next.n != last+1 || !plainScalar(next.text) {
+		if next.n != last+1 || !plainMore(next.text) {
 			return Node{}, false
 		}
 		b.WriteByte(' ')
@@ -196,6 +205,31 @@ func (p *simpleParser) plainLines(indent int, l simpleLine, v Node) (Node, bool)
 		p.at++
 	}
 	return Node{Kind: ScalarNode, Value: b.String(), Line: v.Line}, true
+}
+
+// quotedLines takes the lines below l that carry on the quoted value its
+// first line opens, up to the one that closes it, and returns the value on
+// one line: YAML joins the lines of a quoted value with spaces, as it does a
+// plain one's. A blank line, which YAML reads as a line break, or a
+// backslash at the end of a line are the YAML parser's.
+func (p *simpleParser) quotedLines(indent int, l simpleLine, text string) (string, bool) {
+	var b strings.Builder
+	b.WriteString(text)
+	last := l.n
+	for p.at < len(p.lines) && p.lines[p.at].indent > indent && p.lines[p.at].n == last+1 {
+		if strings.HasSuffix(b.String(), "\\") {
+			return "", false
+		}
+		next := p.lines[p.at]
+		p.at++
+		b.WriteByte(' ')
+		b.WriteString(next.text)
+		if quotedEnd(b.String()) >= 0 {
+			return b.String(), true
+		}
+		last = next.n
+	}
+	return "", false
 }
 
 // withoutComment returns the value rest, which follows a space, without a
@@ -414,10 +448,17 @@ func flowItem(text string, line int) (item Node, rest string, ok bool) {
 		end = len(text)
 	}
 	plain := strings.TrimRight(text[:end], " ")
-	if !plainScalar(plain) || strings.ContainsAny(plain, "[]{}:#") {
+	if !plainScalar(plain) || strings.ContainsAny(plain, "[]{}:#?") {
 		return Node{}, "", false
 	}
 	return scalar(plain, line), text[end:], true
+}
+
+// plainMore reports whether text carries on a plain value on a line of its
+// own: unlike the value's first line, it may start with any character but
+// the # of a comment.
+func plainMore(text string) bool {
+	return text[0] != '#' && !strings.Contains(text, ": ") && !strings.Contains(text, " #") && text[len(text)-1] != ':'
 }
 
 // plainStart reports whether a value starting with c may be plain, rather
@@ -437,11 +478,12 @@ func scalar(text string, line int) Node {
 	return Node{Kind: ScalarNode, Value: strings.Clone(text), Line: line, Null: text == "~" || text == "null" || text == "Null" || text == "NULL"}
 }
 
-// unescape reads the escapes of a double-quoted value that a writer of
-// JSON strings puts in, as YAML reads them: \", \\, \b, \f, \n, \r, \t
-// and \u with four hex digits, short of a surrogate. It reports false for
-// any other (YAML's own, and \/, which the YAML parser refuses), and for a
-// quote no escape stands before, which would have ended the value.
+// unescape reads the escapes of a double-quoted value as YAML reads them:
+// those JSON writers put in, those YAML writers add (\x and \U with their
+// hex digits, \0, \e, \_ and the like), short of a surrogate. It reports
+// false for any other (\/, which the YAML parser refuses, and a line break
+// escaped), and for a quote no escape stands before, which would have ended
+// the value.
 func unescape(text string) (string, bool) {
 	if !strings.ContainsAny(text, `"\`) {
 		return text, true
@@ -459,35 +501,32 @@ func unescape(text string) (string, bool) {
 		if i++; i == len(text) {
 			return "", false
 		}
-		switch text[i] {
-		case '"', '\\':
-			b.WriteByte(text[i])
-		case 'b':
-			b.WriteByte('\b')
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'u':
-			if i+4 >= len(text) {
-				return "", false
-			}
-			r, err := strconv.ParseUint(text[i+1:i+5], 16, 32)
-			if err != nil || (r >= 0xd800 && r <= 0xdfff) {
-				return "", false
-			}
-			b.WriteRune(rune(r))
-			i += 4
-		default:
+		if r, ok := escapedRunes[text[i]]; ok {
+			b.WriteRune(r)
+			continue
+		}
+		digits := hexDigits[text[i]]
+		if digits == 0 || i+digits >= len(text) {
 			return "", false
 		}
+		r, err := strconv.ParseUint(text[i+1:i+1+digits], 16, 32)
+		if err != nil || (r >= 0xd800 && r <= 0xdfff) || r > unicode.MaxRune {
+			return "", false
+		}
+		b.WriteRune(rune(r))
+		i += digits
 	}
 	return b.String(), true
 }
+
+// escapedRunes are what YAML reads a backslash and one letter as.
+var escapedRunes = map[byte]rune{
+	'"': '"', '\\': '\\', ' ': ' ', '0': 0, 'a': '\a', 'b': '\b', 't': '\t', 'n': '\n', 'v': '\v', 'f': '\f', 'r': '\r',
+	'e': 0x1b, 'N': 0x85, '_': 0xa0, 'L': 0x2028, 'P': 0x2029,
+}
+
+// hexDigits is how many hex digits follow each escape of a code point.
+var hexDigits = [256]int{'x': 2, 'u': 4, 'U': 8}
 
 // quoted is a quoted scalar's node, given the text between its quotes.
 func quoted(text string, line int) Node {

@@ -107,6 +107,10 @@ var simpleTaken = []string{
 	"notes: >- # a comment\n  folded\n  stripped\n",
 	"actions:\n- task: |\n    A task\n  owner: x\n- >\n  item\n",
 	"last: |\n  no line break at the end",
+	"evidence:\n- 'Count the escalations: we think it is\n  a large share'\n- \"two: \\\"lines\\\"\n  of it\" # c\nafter: 'x\n   y\n    z'\n",
+	"e:\n- x\n  **y** [z] *a &b !c |d >e 'f \"g %h @i `j ?k -l ,m {n}\n  - o\n",
+	"a: x\n  - y\nb: x\n  ? y\nc: x\n  :y\nd: x\n  [y\ne: x\n  ]y}\n",
+	"o: \"\\xD3scar \\U0001F600 \\0\\a\\v\\e\\ \\N\\_\\L\\P \\xe9\"\n",
 	"q: \"say \\\"no\\\" \\\\ a/b\\tc\\nd\\u00e9\\u2713\"\nl: [\"a\\\"b\", \"c, d\"] # e\n",
 }
 
@@ -123,7 +127,7 @@ func TestSimpleFrontAgreesOnEdges(t *testing.T) {
 		"", "# only a comment\n", "- a\n", "  title: A\n", "title: a: b\n",
 		"title: |+\n  text\n", "title: |2\n  text\n", "title: >\n  text\n    more\n", "title: |\n\n  text\n",
 		"title: |\n  text\n  \n  more\n", "title: |\nnext: x\n", "title: a # c\n  continued\n",
-		"title: a\n\n  continued\n", "title: a\n  # c\n  continued\n", "title: \"a\"\n  continued\n", "t: \"a\\xb\"\n", "t: \"a\\/b\"\n", "t: \"\\ud83d\\ude00\"\n", "t: \"a\\\n", "t: \"\\u12\"\n",
+		"title: a\n\n  continued\n", "title: a\n  # c\n  continued\n", "title: \"a\"\n  continued\n", "t: 'a\n\n  b'\n", "t: 'a\n  # b'\n", "t: \"a\\\n  b\"\n", "t: 'a\n  b\n", "t: 'a\nb: c'\n", "t: 'a\n  b' c\n", "t: \"a\\xb\"\n", "t: \"\\U0011FFFF\"\n", "t: \"\\x4\"\n", "t: \"\\q\"\n", "t: \"a\\/b\"\n", "t: \"\\ud83d\\ude00\"\n", "t: \"a\\\n", "t: \"\\u12\"\n",
 		"t: \"open\n", "t: 'it's'\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "t: {a: 1}\n",
 		"t: [a, [b]]\n", "t: ['a]\n", "t: [a,\n  b]\n", "t: [a,]\n", "t:\tx\n", "t: x\r\n",
 		"l:\n- - a\n", "a:\n  b: 1\n c: 2\n", "a: 1\n  b: 2\n", "---\na: 1\n", "? a\n: b\n",
