@@ -1,12 +1,15 @@
 package load
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/reliability-council/handbook/internal/gensite"
 )
@@ -151,4 +154,30 @@ func FuzzSimpleFront(f *testing.F) {
 			assertSameTree(t, "fuzzed block", front, simple)
 		}
 	})
+}
+
+// TestSimpleFrontReadsWhatYAMLWrites wants frontmatter written by a YAML
+// library, as a script that generates or converts a handbook writes it,
+// read without the YAML parser: wrapped and quoted values, escapes, text
+// of several lines.
+func TestSimpleFrontReadsWhatYAMLWrites(t *testing.T) {
+	long := "Moderate, we would finally know whether the nightly ETL broke before the morning reports go out to the whole company"
+	values := []any{
+		"High", "Low-Medium", long, "Zoë Müller", "it's: quoted", `say "no"`, "# not a comment", "- not an item",
+		"first line\nsecond line\n", "tab\there", "2024-01-02", "yes", "100%", "~", "",
+		[]string{long, "[bracketed]", "a, b", "Ünïcödé ✓ 日本"},
+		[]map[string]any{{"task": long, "owner": "Iñaki", "due": "2024-03-01", "done": true}},
+	}
+	for i, v := range values {
+		front, err := yaml.Marshal(map[string]any{"title": "A concern", "value": v, "after": "x"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		simple, ok := parseSimpleFront(front, 1)
+		if !ok {
+			t.Errorf("value %d: the simple reader leaves this block to the YAML parser:\n%s", i, front)
+			continue
+		}
+		assertSameTree(t, fmt.Sprintf("value %d", i), front, simple)
+	}
 }
