@@ -47,7 +47,7 @@ func teamFile(t *team) []byte {
 }
 
 func concernFile(c *concern) []byte {
-	f := frontmatter{texts: textStyleOf(c.slug)}
+	f := frontmatter{texts: c.texts}
 	f.text("title", c.title)
 	f.text("team", c.team.slug)
 	f.text("value", c.value)

@@ -36,6 +36,9 @@ type concernShape struct {
 	signals          listSpec
 	tags             listSpec
 	body             func(g *generator, c *concern, all []*concern) string
+	// variedTexts has a fifth of the concerns' files write their longer
+	// values wrapped, folded or with a comment after them (textStyleOf).
+	variedTexts bool
 }
 
 // meetingShape is what a shape's meetings look like.
@@ -91,11 +94,12 @@ var (
 		words:    &richWords,
 		concern: concernShape{
 			risk: 0.95, complexity: 0.8, note: 0.85, secondNote: 0.5,
-			blockers: listSpec{present: 0.9, count: span{1, 12}, oneAsText: 0.3, flow: 0.3},
-			evidence: listSpec{present: 0.95, count: span{2, 10}, flow: 0.3},
-			signals:  listSpec{present: 0.95, count: span{3, 15}, flow: 0.3},
-			tags:     listSpec{present: 1, count: span{3, 12}, flow: 0.8},
-			body:     (*generator).shortBody,
+			blockers:    listSpec{present: 0.9, count: span{1, 12}, oneAsText: 0.3, flow: 0.3},
+			evidence:    listSpec{present: 0.95, count: span{2, 10}, flow: 0.3},
+			signals:     listSpec{present: 0.95, count: span{3, 15}, flow: 0.3},
+			tags:        listSpec{present: 1, count: span{3, 12}, flow: 0.8},
+			body:        (*generator).shortBody,
+			variedTexts: true,
 		},
 		meeting: meetingShape{concerns: span{5, 40}, actions: span{2, 10}, body: (*generator).shortMeetingBody},
 	}
@@ -106,11 +110,12 @@ var (
 		words:    &richWords,
 		concern: concernShape{
 			risk: 0.85, complexity: 0.5, note: 0.5,
-			blockers: listSpec{present: 0.8, count: span{1, 4}, oneAsText: 0.5, flow: 0.2},
-			evidence: listSpec{present: 0.7, count: span{1, 3}, flow: 0.2},
-			signals:  listSpec{present: 0.75, count: span{1, 5}, flow: 0.2},
-			tags:     listSpec{present: 1, count: span{1, 4}, flow: 0.9},
-			body:     (*generator).longConcernBody,
+			blockers:    listSpec{present: 0.8, count: span{1, 4}, oneAsText: 0.5, flow: 0.2},
+			evidence:    listSpec{present: 0.7, count: span{1, 3}, flow: 0.2},
+			signals:     listSpec{present: 0.75, count: span{1, 5}, flow: 0.2},
+			tags:        listSpec{present: 1, count: span{1, 4}, flow: 0.9},
+			body:        (*generator).longConcernBody,
+			variedTexts: true,
 		},
 		meeting: meetingShape{concerns: span{3, 30}, actions: span{1, 8}, body: (*generator).longMeetingBody},
 	}
@@ -122,11 +127,12 @@ var (
 		tagPool:  (*generator).tagPool,
 		concern: concernShape{
 			risk: 0.85, complexity: 0.4, note: 0.5,
-			blockers: listSpec{present: 1, weights: []int{40, 30, 20, 10}, oneAsText: 0.5},
-			evidence: listSpec{present: 0.7, count: span{1, 2}},
-			signals:  listSpec{present: 0.75, count: span{1, 4}},
-			tags:     listSpec{present: 1, count: span{3, 20}, skewed: true, flow: 0.7},
-			body:     (*generator).concernBody,
+			blockers:    listSpec{present: 1, weights: []int{40, 30, 20, 10}, oneAsText: 0.5},
+			evidence:    listSpec{present: 0.7, count: span{1, 2}},
+			signals:     listSpec{present: 0.75, count: span{1, 4}},
+			tags:        listSpec{present: 1, count: span{3, 20}, skewed: true, flow: 0.7},
+			body:        (*generator).concernBody,
+			variedTexts: true,
 		},
 		meeting: meetingShape{concerns: span{1, 12}, actions: span{2, 8}, body: (*generator).meetingBody},
 	}

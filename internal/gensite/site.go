@@ -68,6 +68,7 @@ type concern struct {
 	tags        textList
 	raised      time.Time
 	body        string
+	texts       textStyle // how its file writes its longer values
 
 	priority float64 // as internal/model works it out
 	rank     int     // 1 for the most urgent open concern; 0 for a closed one
@@ -218,6 +219,9 @@ func (g *generator) concern(teams []*team) *concern {
 	shape := g.shape.concern
 	c := &concern{team: t}
 	c.title, c.slug, c.system = g.concernName()
+	if shape.variedTexts {
+		c.texts = textStyleOf(c.slug)
+	}
 	c.value = g.level()
 	c.effort = g.level()
 	if g.chance(shape.risk) {

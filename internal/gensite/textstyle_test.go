@@ -9,9 +9,18 @@ import (
 )
 
 // TestTextStylesReadBack wants every way the generator writes a text value
-// in the concerns' files, and each to read back as the text it wrote.
+// in the concerns' files of each shape that varies them, and each to read
+// back as the text it wrote.
 func TestTextStylesReadBack(t *testing.T) {
-	s := Generate(small(defaultShape))
+	for _, shape := range Shapes() {
+		if shape.concern.variedTexts {
+			t.Run(shape.Name, func(t *testing.T) { testTextStyles(t, shape) })
+		}
+	}
+}
+
+func testTextStyles(t *testing.T, shape *Shape) {
+	s := Generate(small(shape))
 	files := map[string][]byte{}
 	for _, f := range s.HandbookFiles() {
 		files[f.path] = f.data
@@ -33,7 +42,7 @@ func TestTextStylesReadBack(t *testing.T) {
 			seen["folded"]++
 		case strings.Contains(front, "  # "):
 			seen["commented"]++
-		case strings.Contains(front, "\n  ") && !strings.Contains(front, "\n  -"):
+		case carriedOn(front):
 			seen["wrapped"]++
 		}
 	}
@@ -42,4 +51,17 @@ func TestTextStylesReadBack(t *testing.T) {
 			t.Errorf("no concern's file has a %s text value", style)
 		}
 	}
+}
+
+// carriedOn reports whether a field's plain value goes on to the line below.
+func carriedOn(front string) bool {
+	lines := strings.Split(front, "\n")
+	for i := 1; i < len(lines); i++ {
+		field := lines[i-1]
+		if strings.HasPrefix(lines[i], "  ") && !strings.HasPrefix(lines[i], "  -") &&
+			!strings.HasPrefix(field, " ") && strings.Contains(field, ": ") && !strings.HasSuffix(field, ">-") {
+			return true
+		}
+	}
+	return false
 }
