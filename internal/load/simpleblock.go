@@ -45,7 +45,7 @@ func (p *simpleParser) blockScalar(indent int, l simpleLine, style blockStyle) (
 	for pos < len(p.text) {
 		line, next := p.text[pos:], len(p.text)
 		if i := strings.IndexByte(line, '\n'); i >= 0 {
-			line, next = line[:i], pos+i+1
+			line, next = strings.TrimSuffix(line[:i], "\r"), pos+i+1
 		}
 		text := strings.TrimLeft(line, " ")
 		spaces := len(line) - len(text)

@@ -44,11 +44,12 @@ type simpleLine struct {
 // simpleLines splits a block into the lines that hold something, leaving
 // out blank lines and whole-line comments. It reports false when the block
 // holds a character the YAML parser treats in its own way: tabs, carriage
-// returns and other control characters, the Unicode line and paragraph
-// separators, and the characters YAML does not allow.
+// returns but those of CR LF line breaks, other control characters, the
+// Unicode line and paragraph separators, and the characters YAML does not
+// allow.
 func simpleLines(front []byte) (string, []simpleLine, bool) {
 	for i := range front {
-		if !simpleByte(front, i) && front[i] != '\n' {
+		if !simpleByte(front, i) && front[i] != '\n' && !crlf(front, i) {
 			return "", nil, false
 		}
 	}
@@ -62,7 +63,7 @@ func simpleLines(front []byte) (string, []simpleLine, bool) {
 		n++
 		at := start
 		start += len(line)
-		line = strings.TrimSuffix(line, "\n")
+		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 		if strings.HasPrefix(line, "---") || strings.HasPrefix(line, "...") {
 			return "", nil, false // a document marker
 		}
@@ -74,6 +75,11 @@ func simpleLines(front []byte) (string, []simpleLine, bool) {
 	}
 	return text, lines, true
 }
+
+// crlf reports whether the byte at i of b is the carriage return of a
+// line break written CR LF, as editors on Windows write them; YAML reads
+// it as a line break like any other.
+func crlf(b []byte, i int) bool { return b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n' }
 
 // simpleByte reports whether the byte at i of b may stand in a simple
 // block: not a control character, and not the start of a character YAML

@@ -114,6 +114,7 @@ var simpleTaken = []string{
 	"e:\n- x\n  **y** [z] *a &b !c |d >e 'f \"g %h @i `j ?k -l ,m {n}\n  - o\n",
 	"a: x\n  - y\nb: x\n  ? y\nc: x\n  :y\nd: x\n  [y\ne: x\n  ]y}\n",
 	"o: \"\\xD3scar \\U0001F600 \\0\\a\\v\\e\\ \\N\\_\\L\\P \\xe9\"\n",
+	"title: A\r\nlist:\r\n- a\r\n- b\r\nnotes: |\r\n  x\r\n\r\n  y\r\nq: 'a\r\n  b'\r\nf: >-\r\n  c\r\n  d\r\n",
 	"q: \"say \\\"no\\\" \\\\ a/b\\tc\\nd\\u00e9\\u2713\"\nl: [\"a\\\"b\", \"c, d\"] # e\n",
 }
 
@@ -132,7 +133,7 @@ func TestSimpleFrontAgreesOnEdges(t *testing.T) {
 		"title: |\n  text\n  \n  more\n", "title: |\nnext: x\n", "title: a # c\n  continued\n",
 		"title: a\n\n  continued\n", "title: a\n  # c\n  continued\n", "title: \"a\"\n  continued\n", "t: 'a\n\n  b'\n", "t: 'a\n  # b'\n", "t: \"a\\\n  b\"\n", "t: 'a\n  b\n", "t: 'a\nb: c'\n", "t: 'a\n  b' c\n", "t: \"a\\xb\"\n", "t: \"\\U0011FFFF\"\n", "t: \"\\x4\"\n", "t: \"\\q\"\n", "t: \"a\\/b\"\n", "t: \"\\ud83d\\ude00\"\n", "t: \"a\\\n", "t: \"\\u12\"\n",
 		"t: \"open\n", "t: 'it's'\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "t: {a: 1}\n",
-		"t: [a, [b]]\n", "t: ['a]\n", "t: [a,\n  b]\n", "t: [a,]\n", "t:\tx\n", "t: x\r\n",
+		"t: [a, [b]]\n", "t: ['a]\n", "t: [a,\n  b]\n", "t: [a,]\n", "t:\tx\n", "t: x\r", "t: x\ry\n", "t: |\n  x\r  y\n",
 		"l:\n- - a\n", "a:\n  b: 1\n c: 2\n", "a: 1\n  b: 2\n", "---\na: 1\n", "? a\n: b\n",
 		"a: -b\n", "a: @x\n", "a: %x\n", "a: `x`\n", "<<: x\n", "\"a\": 1\n", "a: x\u2028y\n", "a: \u0085\n",
 	}
