@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -84,69 +86,125 @@ func (r *repo) readFronts(need []string, fronts map[string][]byte) error {
 	if len(need) == 0 {
 		return nil
 	}
-	cmd := r.git.command("cat-file", "--batch")
-	stdin, err := cmd.StdinPipe()
+	v, err := r.startVersions()
 	if err != nil {
 		return err
 	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return err
+	for _, id := range need {
+		v.ask(id)
 	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	go func() { // cat-file answers as it reads: asking for everything first would fill both pipes
-		w := bufio.NewWriter(stdin)
-		for _, id := range need {
-			_, _ = w.WriteString(id + "\n")
-		}
-		_ = w.Flush()
-		_ = stdin.Close()
-	}()
-	readErr := readBatch(bufio.NewReaderSize(stdout, 1<<16), len(need), fronts)
-	if readErr != nil {
-		_, _ = io.Copy(io.Discard, stdout)
-	}
-	if err := cmd.Wait(); err != nil {
-		return &gitError{args: cmd.Args[1:], err: err, msg: firstLine(stderr.Bytes())}
-	}
-	return readErr
+	return v.wait(fronts)
 }
 
-// readBatch reads n answers of git cat-file --batch: a line "id type size",
-// then the object and a newline.
-func readBatch(out *bufio.Reader, n int, fronts map[string][]byte) error {
+// versions reads versions of content files with one git cat-file as they
+// are asked for, so that they are read on another core while git log is
+// still naming them: the log is most of a first read, on one core, and
+// reading the versions after it added about 0.8 s at 5,000 commits.
+type versions struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	in     *bufio.Writer
+	stderr bytes.Buffer
+	asked  map[string]bool
+	read   chan versionsRead
+}
+
+// versionsRead is what the reader of cat-file's answers found.
+type versionsRead struct {
+	fronts map[string][]byte
+	n      int // answers read
+	err    error
+}
+
+func (r *repo) startVersions() (*versions, error) {
+	v := &versions{cmd: r.git.command("cat-file", "--batch"), asked: map[string]bool{}, read: make(chan versionsRead, 1)}
+	v.cmd.Stderr = &v.stderr
+	var err error
+	if v.stdin, err = v.cmd.StdinPipe(); err != nil {
+		return nil, err
+	}
+	stdout, err := v.cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := v.cmd.Start(); err != nil {
+		return nil, err
+	}
+	v.in = bufio.NewWriter(v.stdin)
+	// cat-file answers as it reads: its answers are taken as they come,
+	// or asking for everything would fill both pipes.
+	go func() {
+		out := bufio.NewReaderSize(stdout, 1<<16)
+		read := versionsRead{fronts: map[string][]byte{}}
+		read.n, read.err = readBatch(out, read.fronts)
+		if read.err != nil {
+			_, _ = io.Copy(io.Discard, out)
+		}
+		v.read <- read
+	}()
+	return v, nil
+}
+
+// ask asks for the version id, once however often it is asked for. A
+// cat-file that has stopped is reported by wait.
+func (v *versions) ask(id string) {
+	if !v.asked[id] {
+		v.asked[id] = true
+		_, _ = v.in.WriteString(id + "\n")
+	}
+}
+
+// wait reads the answers to everything asked and adds the frontmatter of
+// each version to fronts.
+func (v *versions) wait(fronts map[string][]byte) error {
+	_ = v.in.Flush()
+	_ = v.stdin.Close()
+	read := <-v.read
+	if err := v.cmd.Wait(); err != nil {
+		return &gitError{args: v.cmd.Args[1:], err: err, msg: firstLine(v.stderr.Bytes())}
+	}
+	if read.err == nil && read.n < len(v.asked) {
+		read.err = fmt.Errorf("git cat-file stopped early: %d of %d versions read", read.n, len(v.asked))
+	}
+	maps.Copy(fronts, read.fronts)
+	return read.err
+}
+
+// readBatch reads the answers of git cat-file --batch to its end, each a
+// line "id type size", then the object and a newline, and returns how
+// many it read.
+func readBatch(out *bufio.Reader, fronts map[string][]byte) (int, error) {
 	var buf []byte
 	var kept arena
-	for range n {
+	for n := 0; ; n++ {
 		header, err := out.ReadString('\n')
+		if err == io.EOF && header == "" {
+			return n, nil
+		}
 		if err != nil {
-			return fmt.Errorf("git cat-file stopped early: %v", err)
+			return n, fmt.Errorf("git cat-file stopped early: %v", err)
 		}
 		f := strings.Fields(header)
 		if len(f) == 2 && f[1] == "missing" {
-			return fmt.Errorf("the repository lacks %s, an old version of a content file (git fsck tells what else is wrong)", f[0])
+			return n, fmt.Errorf("the repository lacks %s, an old version of a content file (git fsck tells what else is wrong)", f[0])
 		}
 		if len(f) != 3 {
-			return fmt.Errorf("git cat-file answered %q", header)
+			return n, fmt.Errorf("git cat-file answered %q", header)
 		}
 		size, err := strconv.Atoi(f[2])
 		if err != nil {
-			return fmt.Errorf("git cat-file answered %q", header)
+			return n, fmt.Errorf("git cat-file answered %q", header)
 		}
 		if size > load.MaxFileSize { // not a hand-written file: no frontmatter worth reading
 			if _, err := out.Discard(size + 1); err != nil {
-				return err
+				return n, err
 			}
 			fronts[f[0]] = nil
 			continue
 		}
 		buf = slices.Grow(buf[:0], size+1)[:size+1]
 		if _, err := io.ReadFull(out, buf); err != nil {
-			return fmt.Errorf("git cat-file stopped early: %v", err)
+			return n, fmt.Errorf("git cat-file stopped early: %v", err)
 		}
 		front, ok := load.FrontBlock(buf[:size])
 		if !ok {
@@ -155,7 +213,6 @@ func readBatch(out *bufio.Reader, n int, fronts map[string][]byte) error {
 		}
 		fronts[f[0]] = kept.copy(front)
 	}
-	return nil
 }
 
 // arena keeps many small byte slices in a few large blocks: tens of

@@ -1,8 +1,10 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -35,17 +37,22 @@ const logFormat = "--format=%H%x00%P%x00%aI%x00%s"
 // commits saw them: a merge counts as one commit changing what it brought
 // in. renames is how git should treat a file deleted and another added in
 // one commit: -M to look for renames, --no-renames to leave them for later.
-func (r *repo) logSince(since, renames string) ([]*commit, error) {
+// It hands each version a change left to left as soon as git names it
+// (nil for none), so that the versions can be read while git goes on
+// through the log.
+func (r *repo) logSince(since, renames string, left func(blob string)) ([]*commit, error) {
 	revisions := r.head
 	if since != "" {
 		revisions = since + ".." + r.head
 	}
-	out, err := r.git.run(nil, "-c", "log.showRoot=true", "log", "--first-parent", renames, "--no-relative",
+	var commits []*commit
+	err := r.git.stream(func(out io.Reader) error {
+		var err error
+		commits, err = parseLog(streamFields{bufio.NewReaderSize(out, 1<<16)}, left)
+		return err
+	}, "-c", "log.showRoot=true", "log", "--first-parent", renames, "--no-relative",
 		"--raw", "-z", "--no-abbrev", "--no-color", "--no-show-signature", logFormat, revisions, "--", contentPathspec)
-	if err != nil {
-		return nil, err
-	}
-	return parseLog(out)
+	return commits, err
 }
 
 // contentPathspec is the folder whose history is read, relative to the site
@@ -53,10 +60,9 @@ func (r *repo) logSince(since, renames string) ([]*commit, error) {
 const contentPathspec = "content"
 
 // parseLog reads git log's -z output: each commit's header, then its raw
-// changes.
-func parseLog(out []byte) ([]*commit, error) {
+// changes, handing the version each change left to left when it is not nil.
+func parseLog(t fieldSource, left func(blob string)) ([]*commit, error) {
 	var commits []*commit
-	t := tokens{out}
 	for {
 		tok, ok := t.next()
 		if !ok {
@@ -70,8 +76,12 @@ func parseLog(out []byte) ([]*commit, error) {
 				return nil, fmt.Errorf("git log listed a change before any commit")
 			}
 			c := commits[len(commits)-1]
-			if err := t.readChange(tok, &c.changes); err != nil {
+			n := len(c.changes)
+			if err := readChange(t, tok, &c.changes); err != nil {
 				return nil, err
+			}
+			if left != nil && len(c.changes) > n && c.changes[n].blob != "" {
+				left(c.changes[n].blob)
 			}
 		default:
 			parents, _ := t.next()
@@ -90,7 +100,12 @@ func parseLog(out []byte) ([]*commit, error) {
 	}
 }
 
-// tokens walks NUL-ended fields.
+// fieldSource gives NUL-ended fields one at a time.
+type fieldSource interface {
+	next() ([]byte, bool)
+}
+
+// tokens walks NUL-ended fields of a whole output.
 type tokens struct{ rest []byte }
 
 func (t *tokens) next() ([]byte, bool) {
@@ -102,10 +117,21 @@ func (t *tokens) next() ([]byte, bool) {
 	return tok, true
 }
 
+// streamFields reads NUL-ended fields from an output as it comes.
+type streamFields struct{ r *bufio.Reader }
+
+func (s streamFields) next() ([]byte, bool) {
+	tok, err := s.r.ReadBytes(0)
+	if len(tok) == 0 && err != nil {
+		return nil, false
+	}
+	return bytes.TrimSuffix(tok, []byte{0}), true
+}
+
 // readChange reads one raw change, ":oldmode newmode oldblob newblob
-// status", and its paths, and adds it to changes unless it is not about a
-// file.
-func (t *tokens) readChange(raw []byte, changes *[]change) error {
+// status", and its paths from t, and adds it to changes unless it is not
+// about a file.
+func readChange(t fieldSource, raw []byte, changes *[]change) error {
 	f := strings.Fields(string(raw[1:]))
 	if len(f) != 5 || f[4] == "" {
 		return fmt.Errorf("git: cannot read the change %q", raw)
@@ -181,7 +207,7 @@ func (r *repo) findRenames(commits []*commit) error {
 			if c == nil {
 				return fmt.Errorf("git diff-tree listed a change before its commit")
 			}
-			if err := t.readChange(tok, &c.changes); err != nil {
+			if err := readChange(&t, tok, &c.changes); err != nil {
 				return err
 			}
 		default:

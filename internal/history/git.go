@@ -69,6 +69,27 @@ func (g *git) run(stdin io.Reader, args ...string) ([]byte, error) {
 	return out, nil
 }
 
+// stream runs git with args, handing what it prints to read as it comes;
+// a failure of git carries its own message, and comes before read's.
+func (g *git) stream(read func(io.Reader) error, args ...string) error {
+	cmd := g.command(args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	readErr := read(out)
+	_, _ = io.Copy(io.Discard, out) // what read left, so that git can finish
+	if err := cmd.Wait(); err != nil {
+		return &gitError{args: args, err: err, msg: firstLine(stderr.Bytes())}
+	}
+	return readErr
+}
+
 // gitError is git failing, with the first line of what it said.
 type gitError struct {
 	args []string
@@ -78,9 +99,23 @@ type gitError struct {
 
 func (e *gitError) Error() string {
 	if e.msg == "" {
-		return fmt.Sprintf("git %s: %v", e.args[0], e.err)
+		return fmt.Sprintf("git %s: %v", e.command(), e.err)
 	}
-	return fmt.Sprintf("git %s: %s", e.args[0], e.msg)
+	return fmt.Sprintf("git %s: %s", e.command(), e.msg)
+}
+
+// command is the git command that failed, past the options before it
+// (-c name=value).
+func (e *gitError) command() string {
+	for i := 0; i < len(e.args); i++ {
+		switch {
+		case e.args[i] == "-c":
+			i++
+		case !strings.HasPrefix(e.args[i], "-"):
+			return e.args[i]
+		}
+	}
+	return strings.Join(e.args, " ")
 }
 
 func firstLine(b []byte) string {

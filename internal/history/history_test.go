@@ -131,6 +131,21 @@ func TestReadWithoutHistory(t *testing.T) {
 			t.Errorf("missing %q", h.Missing)
 		}
 	})
+	t.Run("an old version lost", func(t *testing.T) {
+		f := newFixture(t)
+		for i, day := range []string{"2026-01-05", "2026-01-06"} {
+			f.write(map[string]string{"content/concerns/etl.md": concernFile("ETL", []string{"proposed", "accepted"}[i], "Low")})
+			f.commit(day+"T10:00:00Z", "Change "+day)
+		}
+		lost := f.git("rev-parse", "HEAD~1:content/concerns/etl.md")
+		if err := os.Remove(filepath.Join(f.dir, ".git", "objects", lost[:2], lost[2:])); err != nil {
+			t.Fatal(err)
+		}
+		h := Read(f.dir)
+		if h.Available() || !strings.Contains(h.Missing, "lacks "+lost) || !strings.Contains(h.Missing, "git fsck") {
+			t.Errorf("missing %q", h.Missing)
+		}
+	})
 	t.Run("git not installed", func(t *testing.T) {
 		t.Setenv("PATH", t.TempDir())
 		if h := Read(t.TempDir()); !strings.Contains(h.Missing, "git is not installed") {

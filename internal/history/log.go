@@ -70,25 +70,40 @@ func (r *repo) read() (*load.History, error) {
 	if err != nil {
 		return nil, err
 	}
-	renames := "-M"
+	var newer []*commit
 	if remote != "" {
-		renames = "--no-renames"
-	}
-	newer, err := r.logSince(since, renames)
-	if err != nil {
-		return nil, err
-	}
-	need := blobsToRead(newer, fronts)
-	if remote != "" {
+		// A partial clone fetches the versions it lacks first, in one
+		// batch, and looks for renames once it holds them.
+		newer, err = r.logSince(since, "--no-renames", nil)
+		if err != nil {
+			return nil, err
+		}
+		need := blobsToRead(newer, fronts)
 		if err := r.fetchMissing(remote, need); err != nil {
 			return nil, err
 		}
 		if err := r.findRenames(newer); err != nil {
 			return nil, err
 		}
-	}
-	if err := r.readFronts(need, fronts); err != nil {
-		return nil, err
+		if err := r.readFronts(need, fronts); err != nil {
+			return nil, err
+		}
+	} else {
+		v, err := r.startVersions()
+		if err != nil {
+			return nil, err
+		}
+		newer, err = r.logSince(since, "-M", func(blob string) {
+			if _, done := fronts[blob]; !done {
+				v.ask(blob)
+			}
+		})
+		if readErr := v.wait(fronts); err == nil {
+			err = readErr
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	s := &store{head: r.head, commits: append(newer, older...), fronts: fronts}
 	r.saveStore(s)
