@@ -37,10 +37,10 @@ const logFormat = "--format=%H%x00%P%x00%aI%x00%s"
 // commits saw them: a merge counts as one commit changing what it brought
 // in. renames is how git should treat a file deleted and another added in
 // one commit: -M to look for renames, --no-renames to leave them for later.
-// It hands each version a change left to left as soon as git names it
-// (nil for none), so that the versions can be read while git goes on
+// It hands named the version each change left as soon as git names it
+// (named may be nil), so that the versions can be read while git goes on
 // through the log.
-func (r *repo) logSince(since, renames string, left func(blob string)) ([]*commit, error) {
+func (r *repo) logSince(since, renames string, named func(blob string)) ([]*commit, error) {
 	revisions := r.head
 	if since != "" {
 		revisions = since + ".." + r.head
@@ -48,7 +48,7 @@ func (r *repo) logSince(since, renames string, left func(blob string)) ([]*commi
 	var commits []*commit
 	err := r.git.stream(func(out io.Reader) error {
 		var err error
-		commits, err = parseLog(streamFields{bufio.NewReaderSize(out, 1<<16)}, left)
+		commits, err = parseLog(streamFields{bufio.NewReaderSize(out, 1<<16)}, named)
 		return err
 	}, "-c", "log.showRoot=true", "log", "--first-parent", renames, "--no-relative",
 		"--raw", "-z", "--no-abbrev", "--no-color", "--no-show-signature", logFormat, revisions, "--", contentPathspec)
@@ -60,8 +60,9 @@ func (r *repo) logSince(since, renames string, left func(blob string)) ([]*commi
 const contentPathspec = "content"
 
 // parseLog reads git log's -z output: each commit's header, then its raw
-// changes, handing the version each change left to left when it is not nil.
-func parseLog(t fieldSource, left func(blob string)) ([]*commit, error) {
+// changes, handing named the version each change left, when named is not
+// nil.
+func parseLog(t fieldSource, named func(blob string)) ([]*commit, error) {
 	var commits []*commit
 	for {
 		tok, ok := t.next()
@@ -80,8 +81,8 @@ func parseLog(t fieldSource, left func(blob string)) ([]*commit, error) {
 			if err := readChange(t, tok, &c.changes); err != nil {
 				return nil, err
 			}
-			if left != nil && len(c.changes) > n && c.changes[n].blob != "" {
-				left(c.changes[n].blob)
+			if named != nil && len(c.changes) > n && c.changes[n].blob != "" {
+				named(c.changes[n].blob)
 			}
 		default:
 			parents, _ := t.next()

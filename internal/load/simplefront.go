@@ -1,21 +1,20 @@
 package load
 
 import (
-	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
 // parseSimpleFront reads the frontmatter nearly every content file has
 // without the YAML parser, which spends about fifty microseconds on a
 // block of a dozen fields, most of a large handbook's reading time. It
-// takes block mappings and lists of values, plain or quoted, one-line flow
-// lists of plain words, plain values wrapped over several lines, literal
-// and folded blocks (| and >, as YAML writers put long text), and comments
-// after values, and gives the tree the YAML parser would give. It reports
-// false for anything else (anchors, tags, escapes, kept or indented block
-// scalars, unusual characters, odd indentation), which the YAML parser then
+// takes block mappings and lists of values, plain or quoted (with the
+// escapes JSON and YAML writers put in), one-line flow lists, values
+// wrapped over several lines, literal and folded blocks (| and >, as YAML
+// writers put long text), comments after values and CR LF line breaks, and
+// gives the tree the YAML parser would give. It reports false for anything
+// else (anchors, tags, kept or indented blocks, line breaks escaped in
+// quotes, unusual characters, odd indentation), which the YAML parser then
 // reads, with its errors. FuzzSimpleFront holds the two to the same trees.
 func parseSimpleFront(front []byte, offset int) (Node, bool) {
 	if !utf8.Valid(front) {
@@ -238,67 +237,6 @@ func (p *simpleParser) quotedLines(indent int, l simpleLine, text string) (strin
 	return "", false
 }
 
-// withoutComment returns the value rest, which follows a space, without a
-// comment after it: YAML starts one at a # after a space, outside quotes.
-// A value whose end it cannot find is returned whole, for inlineValue to
-// refuse.
-func withoutComment(rest string) string {
-	if rest == "" || rest[0] == '#' {
-		return ""
-	}
-	end := 0
-	switch rest[0] {
-	case '"', '\'':
-		end = quotedEnd(rest)
-	case '[':
-		end = flowEnd(rest)
-	}
-	if end < 0 {
-		return rest
-	}
-	i := strings.Index(rest[end:], " #")
-	if i < 0 {
-		return rest
-	}
-	return strings.TrimRight(rest[:end+i], " ")
-}
-
-// quotedEnd is where the quoted value text starts with ends, just after its
-// closing quote, or -1 if it has none.
-func quotedEnd(text string) int {
-	quote := text[0]
-	for i := 1; i < len(text); i++ {
-		switch {
-		case quote == '"' && text[i] == '\\':
-			i++ // an escape, which may be of a quote
-		case text[i] != quote:
-		case quote == '\'' && i+1 < len(text) && text[i+1] == '\'':
-			i++ // two single quotes stand for one
-		default:
-			return i + 1
-		}
-	}
-	return -1
-}
-
-// flowEnd is where the flow list text starts with ends, just after its
-// closing bracket, or -1 if it has none.
-func flowEnd(text string) int {
-	for i := 1; i < len(text); i++ {
-		switch text[i] {
-		case ']':
-			return i + 1
-		case '"', '\'':
-			n := quotedEnd(text[i:])
-			if n < 0 {
-				return -1
-			}
-			i += n - 1
-		}
-	}
-	return -1
-}
-
 // sequence takes the list items at indent, from the current line.
 func (p *simpleParser) sequence(indent int) (Node, bool) {
 	if p.depth++; p.depth > maxSimpleDepth {
@@ -374,167 +312,4 @@ func splitSimpleKey(text string) (key, rest string, ok bool) {
 
 func isSimpleKeyByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
-}
-
-// inlineValue reads a value written on one line: quoted, a flow list, or
-// plain.
-func inlineValue(text string, line int) (Node, bool) {
-	switch text[0] {
-	case '"':
-		if quotedEnd(text) != len(text) {
-			return Node{}, false
-		}
-		unescaped, ok := unescape(text[1 : len(text)-1])
-		if !ok {
-			return Node{}, false
-		}
-		return quoted(unescaped, line), true
-	case '\'':
-		if len(text) < 2 || text[len(text)-1] != '\'' {
-			return Node{}, false
-		}
-		inner := text[1 : len(text)-1]
-		unquoted := strings.ReplaceAll(inner, "''", "'")
-		if strings.Count(unquoted, "'")*2 != strings.Count(inner, "'") {
-			return Node{}, false // a lone quote closes the value early
-		}
-		return quoted(unquoted, line), true
-	case '[':
-		return flowList(text, line)
-	}
-	if !plainScalar(text) {
-		return Node{}, false
-	}
-	return scalar(text, line), true
-}
-
-// flowList reads [a, "b", 'c'] on one line: plain words or quoted values.
-func flowList(text string, line int) (Node, bool) {
-	if text[len(text)-1] != ']' {
-		return Node{}, false
-	}
-	list := Node{Kind: SequenceNode, Line: line}
-	rest := strings.TrimLeft(text[1:len(text)-1], " ")
-	for rest != "" {
-		var item Node
-		var ok bool
-		item, rest, ok = flowItem(rest, line)
-		if !ok {
-			return Node{}, false
-		}
-		list.Content = append(list.Content, item)
-		if rest = strings.TrimLeft(rest, " "); rest == "" {
-			break
-		}
-		if rest[0] != ',' {
-			return Node{}, false
-		}
-		// After a comma comes another item: YAML allows a last comma,
-		// this reader does not.
-		if rest = strings.TrimLeft(rest[1:], " "); rest == "" {
-			return Node{}, false
-		}
-	}
-	return list, true
-}
-
-// flowItem reads the item at the start of text in a flow list, returning
-// what follows it.
-func flowItem(text string, line int) (item Node, rest string, ok bool) {
-	if text[0] == '"' || text[0] == '\'' {
-		end := quotedEnd(text)
-		if end < 0 {
-			return Node{}, "", false
-		}
-		item, ok = inlineValue(text[:end], line)
-		return item, text[end:], ok
-	}
-	end := strings.IndexByte(text, ',')
-	if end < 0 {
-		end = len(text)
-	}
-	plain := strings.TrimRight(text[:end], " ")
-	if !plainScalar(plain) || strings.ContainsAny(plain, "[]{}:#?") {
-		return Node{}, "", false
-	}
-	return scalar(plain, line), text[end:], true
-}
-
-// plainMore reports whether text carries on a plain value on a line of its
-// own: unlike the value's first line, it may start with any character but
-// the # of a comment.
-func plainMore(text string) bool {
-	return text[0] != '#' && !strings.Contains(text, ": ") && !strings.Contains(text, " #") && text[len(text)-1] != ':'
-}
-
-// plainStart reports whether a value starting with c may be plain, rather
-// than quoted, a flow list or a block.
-func plainStart(c byte) bool { return c != '"' && c != '\'' && c != '[' && c != '|' && c != '>' }
-
-// plainScalar reports whether text reads as a plain scalar, the same in
-// every YAML parser: it does not start with an indicator, holds no ": "
-// or " #", and does not end with a colon.
-func plainScalar(text string) bool {
-	return text != "" && !strings.ContainsRune("-?:,[]{}#&*!|>'\"%@`", rune(text[0])) &&
-		!strings.Contains(text, ": ") && !strings.Contains(text, " #") && text[len(text)-1] != ':'
-}
-
-// scalar is a plain scalar's node; YAML reads null, Null, NULL and ~ as null.
-func scalar(text string, line int) Node {
-	return Node{Kind: ScalarNode, Value: strings.Clone(text), Line: line, Null: text == "~" || text == "null" || text == "Null" || text == "NULL"}
-}
-
-// unescape reads the escapes of a double-quoted value as YAML reads them:
-// those JSON writers put in, those YAML writers add (\x and \U with their
-// hex digits, \0, \e, \_ and the like), short of a surrogate. It reports
-// false for any other (\/, which the YAML parser refuses, and a line break
-// escaped), and for a quote no escape stands before, which would have ended
-// the value.
-func unescape(text string) (string, bool) {
-	if !strings.ContainsAny(text, `"\`) {
-		return text, true
-	}
-	var b strings.Builder
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c == '"':
-			return "", false
-		case c != '\\':
-			b.WriteByte(c)
-			continue
-		}
-		if i++; i == len(text) {
-			return "", false
-		}
-		if r, ok := escapedRunes[text[i]]; ok {
-			b.WriteRune(r)
-			continue
-		}
-		digits := hexDigits[text[i]]
-		if digits == 0 || i+digits >= len(text) {
-			return "", false
-		}
-		r, err := strconv.ParseUint(text[i+1:i+1+digits], 16, 32)
-		if err != nil || (r >= 0xd800 && r <= 0xdfff) || r > unicode.MaxRune {
-			return "", false
-		}
-		b.WriteRune(rune(r))
-		i += digits
-	}
-	return b.String(), true
-}
-
-// escapedRunes are what YAML reads a backslash and one letter as.
-var escapedRunes = map[byte]rune{
-	'"': '"', '\\': '\\', ' ': ' ', '0': 0, 'a': '\a', 'b': '\b', 't': '\t', 'n': '\n', 'v': '\v', 'f': '\f', 'r': '\r',
-	'e': 0x1b, 'N': 0x85, '_': 0xa0, 'L': 0x2028, 'P': 0x2029,
-}
-
-// hexDigits is how many hex digits follow each escape of a code point.
-var hexDigits = [256]int{'x': 2, 'u': 4, 'U': 8}
-
-// quoted is a quoted scalar's node, given the text between its quotes.
-func quoted(text string, line int) Node {
-	return Node{Kind: ScalarNode, Value: strings.Clone(text), Line: line}
 }
