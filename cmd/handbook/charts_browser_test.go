@@ -669,7 +669,8 @@ func checkStatusLooks(t *testing.T, looks map[string][]statusLook) {
 // history and a meeting in most months, on a phone and on a laptop, and
 // checks where ECharts drew the meetings' triangles: each no bigger than the
 // room to the next, so that they stay apart however narrow the chart, and
-// full size where there is room.
+// full size where there is room. The names of both axes must be drawn
+// whole, within the chart.
 func TestTrendMarksFit(t *testing.T) {
 	chrome := chromiumPath(t)
 	dir := t.TempDir()
@@ -702,7 +703,36 @@ func TestTrendMarksFit(t *testing.T) {
 		if s.width >= 1280 && smallest < 8 {
 			t.Errorf("at %d px the triangles are %.0f px wide where there is room for 8", s.width, smallest)
 		}
+		for _, name := range b.textsOutside(t, "chart_all_trend", "Open concerns", "Summed priority") {
+			t.Errorf("at %d px: the axis name %s", s.width, name)
+		}
 	}
+}
+
+// textsOutside reads where the chart with this id drew
+// each of texts, and returns those that reach past its edges or that it did
+// not draw, each with where it is.
+func (b *browser) textsOutside(t *testing.T, id string, texts ...string) []string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	js, _ := json.Marshal(texts)
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(`(() => {
+		const chart = echarts.getInstanceByDom(document.getElementById(%q));
+		const drawn = chart.getZr().storage.getDisplayList(true).filter(e => e.style && typeof e.style.text === "string");
+		return %s.flatMap(text => {
+			const el = drawn.find(e => e.style.text === text);
+			if (!el) return [text + " is not drawn"];
+			const r = el.getBoundingRect().clone();
+			r.applyTransform(el.getComputedTransform());
+			const inside = r.x >= 0 && r.x + r.width <= chart.getWidth() && r.y >= 0 && r.y + r.height <= chart.getHeight();
+			return inside ? [] : [text + " runs from " + r.x.toFixed(1) + " to " + (r.x + r.width).toFixed(1) + " px of a chart " + chart.getWidth() + " px wide"];
+		});
+	})()`, id, js)))
+	if err != nil {
+		t.Fatalf("reading the texts of %s: %v", id, err)
+	}
+	return out
 }
 
 // trendMark is one meeting's triangle on a trend, where ECharts drew it.

@@ -135,7 +135,12 @@ func (b *Builder) Trend(scope string, h *model.Handbook, team *model.Team) *Char
 	}
 	// The priority axis draws no grid lines of its own: two sets of lines
 	// that do not meet would be read as one.
-	c.Spec.Option["yAxis"].([]any)[1].(map[string]any)["splitLine"] = map[string]any{"show": false}
+	priorityAxis := c.Spec.Option["yAxis"].([]any)[1].(map[string]any)
+	priorityAxis["splitLine"] = map[string]any{"show": false}
+	// Each axis's name reads inwards from its axis: centred on the axis,
+	// as ECharts sets it, "Open concerns" ran past the chart's left edge.
+	axis(c.Spec.Option, "yAxis")["nameTextStyle"] = map[string]any{"align": "left"}
+	priorityAxis["nameTextStyle"] = map[string]any{"align": "right"}
 
 	c.Table = Table{Caption: "Open concerns and their summed priority at the end of each " + periods.unit, Head: []Column{
 		{Title: periods.heading}, {Title: "Open concerns", Num: true}, {Title: "Summed priority", Num: true}, {Title: "Meetings"},

@@ -91,7 +91,8 @@
     [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
       axis.axisLabel = axis.axisLabel || {};
       axis.axisLabel.fontSize = size;
-      axis.nameTextStyle = { fontSize: size };
+      axis.nameTextStyle = axis.nameTextStyle || {};
+      axis.nameTextStyle.fontSize = size;
     });
     // A name under the axis clears its labels, and the chart's edge clears
     // the name.
