@@ -167,7 +167,6 @@ func (r *resolver) linkConcern(c *model.Concern, f *fields) {
 		if !tagged[t] {
 			tagged[t] = true
 			c.Tags = append(c.Tags, t)
-			t.Concerns = append(t.Concerns, c)
 		}
 	}
 	c.Priority = r.config.Scoring.Prioritize(c)
@@ -260,14 +259,17 @@ func (r *resolver) teamOf(name string) *model.Team {
 // order sorts everything into reading order and links each piece to the
 // pieces that mention it, in one pass over each list.
 func (r *resolver) order(h *model.Handbook) {
-	slices.SortStableFunc(h.Teams, func(a, b *model.Team) int { return compareText(a.Title, b.Title, a.Slug, b.Slug) })
+	// Every order but the actions' ends on the slug, which no two files of
+	// a kind share, so it has no ties: a sort that is not stable gives the
+	// same order, with a fraction of the comparisons.
+	slices.SortFunc(h.Teams, func(a, b *model.Team) int { return compareText(a.Title, b.Title, a.Slug, b.Slug) })
 	for _, c := range h.Concerns {
 		c.Open = h.Config.Scoring.IsOpen(c.Status)
 	}
-	slices.SortStableFunc(h.Concerns, comparePriority)
-	slices.SortStableFunc(h.Meetings, compareMeetings)
+	slices.SortFunc(h.Concerns, comparePriority)
+	slices.SortFunc(h.Meetings, compareMeetings)
 	slices.SortStableFunc(h.Actions, compareDue)
-	slices.SortStableFunc(h.Pages, func(a, b *model.Page) int { return cmp.Compare(a.Slug, b.Slug) })
+	slices.SortFunc(h.Pages, func(a, b *model.Page) int { return cmp.Compare(a.Slug, b.Slug) })
 
 	for i, c := range h.Concerns {
 		if c.Open {
@@ -275,6 +277,9 @@ func (r *resolver) order(h *model.Handbook) {
 		}
 		if c.Team != nil {
 			c.Team.Concerns = append(c.Team.Concerns, c)
+		}
+		for _, t := range c.Tags { // in priority order, as the team's
+			t.Concerns = append(t.Concerns, c)
 		}
 	}
 	for _, m := range h.Meetings {
@@ -305,9 +310,7 @@ func (r *resolver) order(h *model.Handbook) {
 		}
 	}
 	for _, slug := range slices.Sorted(maps.Keys(r.tags)) {
-		t := r.tags[slug]
-		slices.SortStableFunc(t.Concerns, comparePriority)
-		h.Tags = append(h.Tags, t)
+		h.Tags = append(h.Tags, r.tags[slug])
 	}
 }
 

@@ -226,3 +226,47 @@ func TestStatusColoursFromSiteYAML(t *testing.T) {
 		t.Errorf("looks %+v", looks)
 	}
 }
+
+// TestOrdersEndOnTheSlug gives concerns and meetings that tie on all but
+// their file names: the orders are sorted without keeping the order the
+// files came in, which is right only because the slug settles every tie.
+func TestOrdersEndOnTheSlug(t *testing.T) {
+	concern := func(title string, tags string) string {
+		return "---\ntitle: " + title + "\nteam: ops\nvalue: High\neffort: Low\nstatus: accepted\ntags: [" + tags + "]\n---\n"
+	}
+	meeting := "---\ntitle: Review\ndate: 2026-03-02\nconcerns: [b-backups, a-backups]\n---\n"
+	h := resolveFiles(t, map[string]string{
+		"site.yaml":                        "title: T\nbaseURL: https://example.org/\n",
+		"content/teams/ops.md":             "---\ntitle: Ops\n---\n",
+		"content/concerns/c-backups.md":    concern("Backups", "storage, data"),
+		"content/concerns/a-backups.md":    concern("BACKUPS", "data"),
+		"content/concerns/b-backups.md":    concern("backups", "data, storage"),
+		"content/concerns/alerts.md":       concern("Alerts", "data"),
+		"content/meetings/2026-03-02-b.md": meeting,
+		"content/meetings/2026-03-02-a.md": meeting,
+		"content/meetings/2026-03-02-c.md": meeting,
+	})
+	slugs := func(list []*model.Concern) string {
+		var s []string
+		for _, c := range list {
+			s = append(s, c.Slug)
+		}
+		return strings.Join(s, " ")
+	}
+	if got, want := slugs(h.Concerns), "alerts a-backups b-backups c-backups"; got != want {
+		t.Errorf("concerns in order %s, want %s", got, want)
+	}
+	want := map[string]string{"data": "alerts a-backups b-backups c-backups", "storage": "b-backups c-backups"}
+	for _, tag := range h.Tags {
+		if got := slugs(tag.Concerns); got != want[tag.Slug] {
+			t.Errorf("tag %s lists %s, want %s", tag.Slug, got, want[tag.Slug])
+		}
+	}
+	var meetings []string
+	for _, m := range h.Meetings {
+		meetings = append(meetings, m.Slug)
+	}
+	if got, want := strings.Join(meetings, " "), "2026-03-02-c 2026-03-02-b 2026-03-02-a"; got != want {
+		t.Errorf("meetings in order %s, want %s", got, want)
+	}
+}
