@@ -67,6 +67,9 @@ func TestLayout(t *testing.T) {
 					if wide := b.overflow(t); len(wide) > 0 {
 						t.Errorf("%s %s at %d px: the page scrolls sideways; too wide: %s", site.name, p, s.width, strings.Join(wide, "; "))
 					}
+					if cut := b.cutCaptions(t); len(cut) > 0 {
+						t.Errorf("%s %s at %d px: a table's caption runs past the box the table scrolls in, so it cannot be read whole: %s", site.name, p, s.width, strings.Join(cut, "; "))
+					}
 				}
 				b.visit(t, site.base+"/charts/")
 				b.drawCharts(t, "/charts/")
@@ -298,6 +301,26 @@ func (b *browser) overflow(t *testing.T) []string {
 		t.Fatalf("measuring the page: %v", err)
 	}
 	return wide
+}
+
+// cutCaptions returns the start of each table caption whose words run past
+// the box its table scrolls in: a table wider than the screen scrolls, but
+// its caption, laid out across the whole table, would be cut off mid-word.
+func (b *browser) cutCaptions(t *testing.T) []string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	cut, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(".table-wrap caption")).filter(c => {
+		if (c.closest("details:not([open])")) return false; // not shown until asked for
+		const box = c.closest(".table-wrap").getBoundingClientRect();
+		const words = document.createRange();
+		words.selectNodeContents(c);
+		return Array.from(words.getClientRects()).some(r => r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1));
+	}).map(c => JSON.stringify(c.textContent.trim().slice(0, 50)))`))
+	if err != nil {
+		t.Fatalf("measuring the captions: %v", err)
+	}
+	return cut
 }
 
 // fullScreenshot saves the whole open page, from its top, as a PNG.
