@@ -701,7 +701,7 @@ var servingLine = regexp.MustCompile(`(?m)^Serving .+ at (http://([^/\s]+)/\S*) 
 
 // firstBuildDone is what serve prints when its first build has made every
 // page, or has failed: until then it makes each page as it is asked for.
-var firstBuildDone = regexp.MustCompile(`(?m)^built in |; fix them and save`)
+var firstBuildDone = regexp.MustCompile(`(?m)^built in |; fix (them|it) and save`)
 
 // startServe runs handbook serve -s dir --port 0 with args, waits until it
 // serves its first build whole, and stops it when the test ends. Port 0

@@ -14,9 +14,12 @@ import (
 func runBuild(env Env, args []string) int {
 	fs := newFlags(env, "build", "[-s SITE_DIR] [-o OUT_DIR]",
 		"Build reads site.yaml and content/ from SITE_DIR and writes the static site to OUT_DIR.\nOn errors it prints each as PATH:LINE: message, exits 1, and leaves OUT_DIR untouched.")
-	siteDir := fs.String("s", ".", "the site `folder`, holding site.yaml")
+	siteDir := siteDirFlag(fs)
 	outDir := fs.String("o", "", "the output `folder` (default SITE_DIR/build)")
 	if code, done := parse(env, fs, args); done {
+		return code
+	}
+	if code, done := checkSiteDir(env, "build", *siteDir); done {
 		return code
 	}
 	if *outDir == "" {

@@ -15,10 +15,13 @@ import (
 func runCheck(env Env, args []string) int {
 	fs := newFlags(env, "check", "[-s SITE_DIR] [--format text|json] [--strict]",
 		"Check validates the site as build does, without writing anything: for CI and pre-commit hooks.\nIt prints every error and warning and exits 1 on errors (and on warnings with --strict).")
-	siteDir := fs.String("s", ".", "the site `folder`, holding site.yaml")
+	siteDir := siteDirFlag(fs)
 	format := fs.String("format", "text", "the output `format`: text, one problem per line, or json")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	if code, done := parse(env, fs, args); done {
+		return code
+	}
+	if code, done := checkSiteDir(env, "check", *siteDir); done {
 		return code
 	}
 	if *format != "text" && *format != "json" {

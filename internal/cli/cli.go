@@ -9,7 +9,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -80,14 +82,34 @@ func Run(env Env, args []string) int {
 	case "-version", "--version":
 		return runVersion(env, nil)
 	}
-	for _, c := range commands() {
-		if c.name == args[0] {
-			return c.run(env, args[1:])
-		}
+	if c, ok := commandNamed(args[0]); ok {
+		return c.run(env, args[1:])
 	}
-	fmt.Fprintf(env.Stderr, "%s: unknown command %q\n\n", programName, args[0])
+	if strings.HasPrefix(args[0], "-") {
+		// handbook -s site build: the flags belong to a command.
+		example := "handbook build " + strings.Join(args, " ")
+		for i, arg := range args {
+			if _, ok := commandNamed(arg); ok {
+				example = strings.Join(append([]string{programName, arg}, slices.Delete(slices.Clone(args), i, i+1)...), " ")
+				break
+			}
+		}
+		fmt.Fprintf(env.Stderr, "%s: %s is a flag, and flags go after the command, as in: %s\n\n", programName, args[0], example)
+	} else {
+		fmt.Fprintf(env.Stderr, "%s: unknown command %q\n\n", programName, args[0])
+	}
 	usage(env.Stderr)
 	return exitUsage
+}
+
+// commandNamed returns the command called name; false when there is none.
+func commandNamed(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
 }
 
 func usage(w io.Writer) {
@@ -108,10 +130,8 @@ func runHelp(env Env, args []string) int {
 		usage(env.Stdout)
 		return exitOK
 	}
-	for _, c := range commands() {
-		if c.name == args[0] {
-			return c.run(env, []string{"-h"})
-		}
+	if c, ok := commandNamed(args[0]); ok {
+		return c.run(env, []string{"-h"})
 	}
 	fmt.Fprintf(env.Stderr, "%s help: unknown command %q\n", programName, args[0])
 	return exitUsage
@@ -134,6 +154,29 @@ func newFlags(env Env, name, args, about string) *flag.FlagSet {
 }
 
 // parse parses flags; done is set when the command should stop with code.
+// siteDirFlag defines -s, the folder of the site a command works on.
+func siteDirFlag(fs *flag.FlagSet) *string {
+	return fs.String("s", ".", "the site `folder`, holding site.yaml")
+}
+
+// checkSiteDir reports a site folder that is not there as the mistake in
+// the command it is, before any work: said as a site.yaml not found in it,
+// serve would wait for one to be written.
+func checkSiteDir(env Env, command, dir string) (code int, done bool) {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(env.Stderr, "%s %s: site folder %s does not exist (run handbook in the folder that holds site.yaml, or name it with -s)\n", programName, command, dir)
+	case err != nil:
+		fmt.Fprintf(env.Stderr, "%s %s: site folder: %v\n", programName, command, err)
+	case !info.IsDir():
+		fmt.Fprintf(env.Stderr, "%s %s: %s is a file, not a site folder (name the folder that holds site.yaml with -s)\n", programName, command, dir)
+	default:
+		return exitOK, false
+	}
+	return exitUsage, true
+}
+
 func parse(env Env, fs *flag.FlagSet, args []string) (code int, done bool) {
 	fs.SetOutput(io.Discard)
 	if code, done := flagError(env, fs, fs.Parse(args)); done {

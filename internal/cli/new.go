@@ -20,11 +20,14 @@ func runNew(env Env, args []string) int {
 			"saying what it means and what to write, in the site's own levels, statuses and teams.\n"+
 			"At a terminal it asks for the title, and for a concern's team, when the flags do not give them.\n"+
 			"It never replaces a file that is already there.")
-	siteDir := fs.String("s", ".", "the site `folder`, holding site.yaml")
+	siteDir := siteDirFlag(fs)
 	team := fs.String("team", "", "a new concern's `team`, by slug")
 	title := fs.String("title", "", "the new file's `title` (default: made from SLUG)")
 	named, code, done := parseArgs(env, fs, args, 2)
 	if done {
+		return code
+	}
+	if code, done := checkSiteDir(env, "new", *siteDir); done {
 		return code
 	}
 	if len(named) < 2 {
@@ -49,7 +52,7 @@ func runNew(env Env, args []string) int {
 	}
 	v, err := siteVocabulary(*siteDir)
 	if err != nil {
-		return reportSite(env, "new", err)
+		return reportSite(env, "new", *siteDir, err)
 	}
 
 	if env.Interactive {

@@ -16,10 +16,13 @@ func runSchema(env Env, args []string) int {
 		"Schema prints the JSON Schema of a kind of frontmatter: concern, meeting, team, page, or site for site.yaml.\n"+
 			"It is written in the site's own levels, statuses and teams, so run it again when those change.\n"+
 			"Without KIND, it writes every kind's into OUT_DIR as KIND.schema.json, for editors to check files as you type (see docs/editors.md).")
-	siteDir := fs.String("s", ".", "the site `folder`, holding site.yaml")
+	siteDir := siteDirFlag(fs)
 	outDir := fs.String("o", "", "the `folder` to write the schemas into (default SITE_DIR/"+scaffold.SchemaDir+" when no KIND is named)")
 	named, code, done := parseArgs(env, fs, args, 1)
 	if done {
+		return code
+	}
+	if code, done := checkSiteDir(env, "schema", *siteDir); done {
 		return code
 	}
 	kinds := resolve.SchemaKinds()
@@ -32,7 +35,7 @@ func runSchema(env Env, args []string) int {
 	}
 	v, err := siteVocabulary(*siteDir)
 	if err != nil {
-		return reportSite(env, "schema", err)
+		return reportSite(env, "schema", *siteDir, err)
 	}
 
 	if len(named) == 1 && *outDir == "" {

@@ -19,7 +19,7 @@ import (
 func runServe(env Env, args []string) int {
 	fs := newFlags(env, "serve", "[-s SITE_DIR] [--port N] [--bind ADDR] [--host NAME]",
 		"Serve builds the site into memory, serves it, and rebuilds on every save: open pages\nreload by themselves, and errors show over the page until they are fixed.")
-	siteDir := fs.String("s", ".", "the site `folder`, holding site.yaml")
+	siteDir := siteDirFlag(fs)
 	port := fs.Int("port", 1313, "the `port` to listen on")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; only this machine can connect unless you change it")
 	var hosts []string
@@ -31,6 +31,9 @@ func runServe(env Env, args []string) int {
 		return nil
 	})
 	if code, done := parse(env, fs, args); done {
+		return code
+	}
+	if code, done := checkSiteDir(env, "serve", *siteDir); done {
 		return code
 	}
 	parent := env.Context
@@ -81,7 +84,11 @@ func (r *serveReport) Failed(errs model.ErrorList, stillServing bool) {
 	if stillServing {
 		fmt.Fprintf(r.env.Stderr, "%s: %s; still serving the last good build\n", programName, model.Plural(len(errs), "error"))
 	} else {
-		fmt.Fprintf(r.env.Stderr, "%s: %s; fix them and save, and the site will appear\n", programName, model.Plural(len(errs), "error"))
+		fix := "fix them"
+		if len(errs) == 1 {
+			fix = "fix it"
+		}
+		fmt.Fprintf(r.env.Stderr, "%s: %s; %s and save, and the site will appear\n", programName, model.Plural(len(errs), "error"), fix)
 	}
 }
 

@@ -26,11 +26,11 @@ func siteVocabulary(siteDir string) (resolve.Vocabulary, error) {
 		}
 	}
 	if len(configErrs) > 0 {
-		return resolve.Vocabulary{}, &configError{configErrs, site.Config == nil}
+		return resolve.Vocabulary{}, &configError{list: configErrs, missing: site.Config == nil}
 	}
 	v, configErrs := resolve.VocabularyOf(site)
 	if len(configErrs) > 0 {
-		return resolve.Vocabulary{}, &configError{configErrs, false}
+		return resolve.Vocabulary{}, &configError{list: configErrs}
 	}
 	return v, nil
 }
@@ -45,7 +45,7 @@ func (e *configError) Error() string { return e.list.Error() }
 
 // reportSite prints why a command that writes in the site's words could
 // not read them, with what to do, and returns the exit code.
-func reportSite(env Env, command string, err error) int {
+func reportSite(env Env, command, siteDir string, err error) int {
 	var config *configError
 	if !errors.As(err, &config) {
 		fmt.Fprintf(env.Stderr, "%s %s: %v\n", programName, command, err)
@@ -54,9 +54,13 @@ func reportSite(env Env, command string, err error) int {
 	for _, e := range config.list {
 		fmt.Fprintln(env.Stderr, e)
 	}
-	if config.missing {
+	_, above := load.SiteAbove(siteDir)
+	switch {
+	case config.missing && above: // the message says where the site is
+		fmt.Fprintf(env.Stderr, "%s %s: nothing was written\n", programName, command)
+	case config.missing:
 		fmt.Fprintf(env.Stderr, "%s %s: nothing was written (to start a handbook, run handbook init)\n", programName, command)
-	} else {
+	default:
 		fmt.Fprintf(env.Stderr, "%s %s: nothing was written (fix %s first: %s writes in its levels and statuses)\n", programName, command, load.ConfigFile, command)
 	}
 	return exitFailed

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -195,9 +196,27 @@ func (s *Site) sortDocs() {
 	sort.Slice(s.Docs, func(i, j int) bool { return s.Docs[i].File < s.Docs[j].File })
 }
 
+// SiteAbove returns the nearest folder above dir that holds a site.yaml,
+// such as the site of a handbook run in its content/ folder; false when
+// there is none.
+func SiteAbove(dir string) (string, bool) {
+	for parent := filepath.Join(dir, ".."); ; parent = filepath.Join(parent, "..") {
+		if _, err := os.Stat(filepath.Join(parent, ConfigFile)); err == nil {
+			return parent, true
+		}
+		abs, err := filepath.Abs(parent)
+		if err != nil || abs == filepath.Dir(abs) { // the root
+			return "", false
+		}
+	}
+}
+
 func loadConfig(dir string) (*Document, error) {
 	data, err := readPlain(filepath.Join(dir, ConfigFile), MaxFileSize)
 	if errors.Is(err, fs.ErrNotExist) {
+		if above, ok := SiteAbove(dir); ok {
+			return nil, model.Errorf(ConfigFile, 0, "not found in %s (the site is in %s: run handbook there, or name it with -s %s)", dir, above, above)
+		}
 		return nil, model.Errorf(ConfigFile, 0, "not found in %s (run handbook in the folder that holds site.yaml, or name it with -s)", dir)
 	}
 	if err != nil {
