@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"hash/maphash"
 	"regexp"
 	"strconv"
@@ -41,7 +42,10 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	}
 	found := findBlock(data)
 	opening := found.opening
-	if opening == 0 {
+	switch {
+	case opening == 0 && len(bytes.TrimSpace(data)) == 0:
+		return nil, model.Errorf(file, 1, "the file is empty (write its frontmatter: a line of ---, then fields such as title:, then another ---; or delete it)")
+	case opening == 0:
 		return nil, model.Errorf(file, 1, "missing frontmatter (start the file with a line of ---, then fields such as title:, then another ---)")
 	}
 
@@ -160,14 +164,89 @@ func yamlError(file string, offset int, err error, block []byte) *model.Error {
 			line++
 		}
 	}
+	text := lineOf(block, line)
 	switch {
-	case strings.Contains(msg, "tab character"):
+	case strings.Contains(msg, "tab character") || tabIndented(text):
 		msg += " (indent with spaces, not tabs)"
+	case strings.HasPrefix(msg, "found unexpected end of stream"):
+		if open := unclosedQuote(block); open > 0 {
+			return model.Errorf(file, open+offset, "YAML syntax: the quote that opens this value is never closed (end the value with the same quote, or leave the quotes out)")
+		}
+	case strings.HasPrefix(msg, "mapping values are not allowed") && indentedUnder(block, line):
+		msg += " (this line is indented under the one above it: start it where the field above starts)"
 	case strings.HasPrefix(msg, "mapping values are not allowed"):
-		msg += " (" + quoteHint(lineOf(block, line)) + ")"
+		msg += " (" + quoteHint(text) + ")"
+	case strings.HasPrefix(msg, "did not find expected key"):
+		if m := quotedThenMore.FindStringSubmatch(text); m != nil {
+			msg += fmt.Sprintf(" (the quotes end before the value does: quote the whole value, %s %s)", strings.TrimSpace(m[1]), QuoteYAML(m[2]))
+		}
+	case strings.HasPrefix(msg, "found character that cannot start any token") || strings.HasPrefix(msg, "did not find expected node content"):
+		if m := indicatorValue.FindStringSubmatch(text); m != nil {
+			msg += fmt.Sprintf(" (a value cannot start with %s unless it is quoted: %s %s)", m[2][:1], strings.TrimSpace(m[1]), QuoteYAML(m[2]))
+		}
 	}
 	return model.Errorf(file, line+offset, "YAML syntax: %s", msg)
 }
+
+// tabIndented reports whether a line's indent holds a tab, in front of a
+// field or of a list's item.
+func tabIndented(line string) bool {
+	indent := line[:len(line)-len(strings.TrimLeft(line, " \t-"))]
+	return strings.Contains(indent, "\t")
+}
+
+// indicatorValue is a field whose plain value starts with a character that
+// YAML keeps for itself: "value: , first estimate".
+var indicatorValue = regexp.MustCompile(`^(\s*(?:-\s+)?[^\s"':#][^:#]*:\s+)([,@%\x60\]}].*?)\s*$`)
+
+// quotedThenMore is a field whose value goes on after its closing quote:
+// title: "ETL" checks.
+var quotedThenMore = regexp.MustCompile(`^(\s*(?:-\s+)?[^\s"':#][^:#]*:\s+)((?:"[^"]*"|'[^']*')\s*[^\s#].*?)\s*$`)
+
+// indentedUnder reports whether line n of text is a field indented further
+// than the field above it, which YAML reads as going on that field's value.
+func indentedUnder(text []byte, n int) bool {
+	line, above := lineOf(text, n), lineOf(text, n-1)
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	return n > 1 && strings.Count(line, ": ") == 1 && strings.TrimSpace(above) != "" &&
+		indent(line) > indent(above) && !strings.HasSuffix(strings.TrimSpace(above), ":")
+}
+
+// unclosedQuote returns the line, counting from 1, of the first value whose
+// quote is never closed, or 0. A quoted value may go on over several lines,
+// so the parser only finds out where the block ends.
+func unclosedQuote(text []byte) int {
+	n, open, quote := 0, 0, byte(0)
+	for line := range bytes.Lines(text) {
+		n++
+		i := 0
+		if quote == 0 {
+			m := quoteStart.FindIndex(line)
+			if m == nil {
+				continue
+			}
+			quote, open, i = line[m[1]-1], n, m[1]
+		}
+		for ; i < len(line); i++ {
+			switch {
+			case quote == '"' && line[i] == '\\':
+				i++
+			case line[i] == quote && quote == '\'' && i+1 < len(line) && line[i+1] == '\'':
+				i++
+			case line[i] == quote:
+				quote = 0
+				i = len(line)
+			}
+		}
+	}
+	if quote != 0 {
+		return open
+	}
+	return 0
+}
+
+// quoteStart is a field or list item whose value opens with a quote.
+var quoteStart = regexp.MustCompile(`^\s*(?:-\s+|[^\s"':#][^:#]*:\s+|-\s+[^\s"':#][^:#]*:\s+)["']`)
 
 // lineOf returns the nth line of text, counting from 1.
 func lineOf(text []byte, n int) string {
