@@ -11,7 +11,8 @@ import (
 )
 
 // warnings finds what is allowed but probably not meant: concerns no meeting
-// has discussed, action items nobody owns, or owned by someone on no team
+// has discussed, a tag written with commas as if it were several, action
+// items nobody owns, or owned by someone on no team
 // (when teams list their people), or that have no due date, risk,
 // complexity or urgency written as one word that is nearly a level, risks
 // above the budget cap that nobody is working on, concerns due for review,
@@ -28,6 +29,11 @@ func (r *resolver) warnings(h *model.Handbook) model.ErrorList {
 		}{{"risk", c.Risk}, {"complexity", c.Complexity}, {"urgency", c.Urgency}} {
 			if near := r.nearLevel(f.level); near != "" {
 				list.Add(c.File, c.Line, "%s: %q is not a level, so it is not scored (did you mean %q?)", f.name, f.level.Note, near)
+			}
+		}
+		for _, t := range c.Tags {
+			if strings.Contains(t.Name, ",") {
+				list.Add(c.File, c.Line, "tags: %q is one tag, commas and all (for several tags, write them as a list: tags: [%s])", t.Name, strings.Join(splitTrimmed(t.Name), ", "))
 			}
 		}
 		if a := c.Allocation; a != nil && a.MustFix && c.Status != model.StatusInProgress {
@@ -85,4 +91,16 @@ func (r *resolver) knownPeople() []string {
 	}
 	slices.Sort(names)
 	return slices.Compact(names)
+}
+
+// splitTrimmed splits a text at its commas, each part trimmed, empty parts
+// left out.
+func splitTrimmed(s string) []string {
+	var parts []string
+	for part := range strings.SplitSeq(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			parts = append(parts, part)
+		}
+	}
+	return parts
 }
