@@ -43,6 +43,8 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	found := findBlock(data)
 	opening := found.opening
 	switch {
+	case opening == 0 && bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0:
+		return nil, model.Errorf(file, 1, "the file's lines end with CR alone, as on old Macs, so it reads as one line (save it with LF or CR LF line endings)")
 	case opening == 0 && len(bytes.TrimSpace(data)) == 0:
 		return nil, model.Errorf(file, 1, "the file is empty (write its frontmatter: a line of ---, then fields such as title:, then another ---; or delete it)")
 	case opening == 0:
@@ -102,10 +104,23 @@ func checkText(file string, data []byte) *model.Error {
 	if len(data) > MaxFileSize {
 		return tooBig(file, int64(len(data)))
 	}
-	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-		return model.Errorf(file, 0, "file is not UTF-8 text (save it as UTF-8)")
+	if bad := notText(data); bad >= 0 {
+		return model.Errorf(file, 1+bytes.Count(data[:bad], []byte("\n")), "file is not UTF-8 text, first on this line (save it as UTF-8)")
 	}
 	return nil
+}
+
+// notText returns where data stops being UTF-8 text, at a byte that is not
+// UTF-8 or a NUL, which no text editor writes; -1 when it is text.
+func notText(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == 0 || r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // block is where a file's frontmatter lies in its bytes.

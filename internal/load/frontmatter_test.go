@@ -37,8 +37,10 @@ func TestParseDocumentLines(t *testing.T) {
 		{name: "quotes closed, then more", in: "---\ntitle: \"ETL\" checks\n---\n", err: "x.md:2: YAML syntax: did not find expected key (the quotes end before the value does: quote the whole value, title: '\"ETL\" checks')"},
 		{name: "a value starting with a comma", in: "---\ntitle: A\nvalue: , first estimate\n---\n", err: "x.md:3: YAML syntax: did not find expected node content (a value cannot start with , unless it is quoted: value: \", first estimate\")"},
 		{name: "a field indented under another", in: "---\ntitle: A\nvalue: High\n  risk: Low\n---\n", err: "x.md:4: YAML syntax: mapping values are not allowed in this context (this line is indented under the one above it: start it where the field above starts)"},
-		{name: "not UTF-8", in: "---\ntitle: \xff\n---\n", err: "x.md: file is not UTF-8 text"},
-		{name: "NUL byte", in: "---\ntitle: a\x00\n---\n", err: "x.md: file is not UTF-8 text"},
+		{name: "not UTF-8", in: "---\ntitle: \xff\n---\n", err: "x.md:2: file is not UTF-8 text, first on this line (save it as UTF-8)"},
+		{name: "UTF-16", in: "\xff\xfe-\x00-\x00-\x00", err: "x.md:1: file is not UTF-8 text"},
+		{name: "NUL byte", in: "---\ntitle: a\nteam: b\x00\n---\n", err: "x.md:3: file is not UTF-8 text"},
+		{name: "old Mac line endings", in: "---\rtitle: A\r---\r", err: "x.md:1: the file's lines end with CR alone, as on old Macs, so it reads as one line (save it with LF or CR LF line endings)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

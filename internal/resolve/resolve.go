@@ -34,6 +34,7 @@ type resolver struct {
 	// searched holds what is left, file by file, of the budget for looking
 	// up near names in lists as long as the content.
 	searched map[string]*int
+	names    map[load.Kind]map[string]bool // every file's slug, by kind, once asked for (named)
 
 	cached  map[*load.Document]decoded // from the last resolve of this site
 	decoded map[*load.Document]decoded // from this one, for the next; nil keeps none
@@ -126,6 +127,9 @@ func (r *resolver) checkSlug(d *load.Document, seen map[load.Kind]map[string]str
 	case want == "":
 		r.errs.Add(d.File, 0, "file name has no letters or digits to make a URL from (rename it, e.g. etl-monitoring.md)")
 		return false
+	case want != d.Slug && (r.named(d.Kind, want) || r.site.Unreadable(d.Kind, want)):
+		r.errs.Add(d.File, 0, "file name %q would make a poor URL, and %s.md, the name it would take, is already there (merge the two, or rename it another way: lowercase, words joined by -)", d.Slug+".md", want)
+		return false
 	case want != d.Slug:
 		r.errs.Add(d.File, 0, "file name %q would make a poor URL (rename it %s.md: lowercase, words joined by -)", d.Slug+".md", want)
 		return false
@@ -139,6 +143,22 @@ func (r *resolver) checkSlug(d *load.Document, seen map[load.Kind]map[string]str
 	}
 	seen[d.Kind][d.Slug] = d.File
 	return true
+}
+
+// named reports whether a file of kind is called slug already: the name a
+// poor one would be renamed to may be taken. Worked out only when a name is
+// poor, once.
+func (r *resolver) named(kind load.Kind, slug string) bool {
+	if r.names == nil {
+		r.names = map[load.Kind]map[string]bool{}
+		for _, d := range r.site.Docs {
+			if r.names[d.Kind] == nil {
+				r.names[d.Kind] = map[string]bool{}
+			}
+			r.names[d.Kind][d.Slug] = true
+		}
+	}
+	return r.names[kind][slug]
 }
 
 func (r *resolver) linkConcern(c *model.Concern, f *fields) {
