@@ -95,6 +95,47 @@ func TestLayout(t *testing.T) {
 		b.take()
 	})
 
+	t.Run("MenuOnPhone", func(t *testing.T) {
+		// On a phone the navigation waits behind Menu, which names the
+		// current page, so that the page's heading is on the first screen;
+		// on a laptop it stands open beside the page.
+		shown := func(selector string) bool {
+			ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+			defer cancel()
+			visible, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.querySelector(%q); return !!el && el.getClientRects().length > 0; })()`, selector)))
+			if err != nil {
+				t.Fatalf("looking for %s: %v", selector, err)
+			}
+			return visible
+		}
+		b.screen(t, screens[0])
+		defer b.screen(t, screens[1])
+		b.visit(t, exampleSrv.URL+"/concerns/")
+		if shown(".sidebar > ul") || !shown(".nav-menu summary") {
+			t.Fatal("/concerns/ at 390 px: the navigation's list is shown, or Menu is not")
+		}
+		ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+		defer cancel()
+		heading, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("main h1").getBoundingClientRect().bottom`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if heading > float64(screens[0].height)/2 {
+			t.Errorf("/concerns/ at 390 px: the heading ends %.0f px down a %d px screen", heading, screens[0].height)
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(".nav-menu summary", chromedp.NodeVisible)); err != nil {
+			t.Fatalf("opening Menu: %v", err)
+		}
+		if !shown(`.nav-menu a[aria-current="page"][href$="/concerns/"]`) {
+			t.Error("/concerns/ at 390 px: Menu opened does not show the navigation with Concerns marked as the current page")
+		}
+		b.screen(t, screens[1])
+		b.visit(t, exampleSrv.URL+"/concerns/")
+		if !shown(`.sidebar > ul a[aria-current="page"]`) || shown(".nav-menu summary") {
+			t.Error("/concerns/ at 1280 px: the navigation is not shown beside the page, or Menu is")
+		}
+	})
+
 	t.Run("ClosedOnRequest", func(t *testing.T) {
 		// A team of the generated handbook with closed concerns: its chart
 		// draws the open ones, and all once the reader asks.
