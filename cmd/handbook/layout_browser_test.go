@@ -126,7 +126,7 @@ func TestLayout(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Click(".nav-menu summary", chromedp.NodeVisible)); err != nil {
 			t.Fatalf("opening Menu: %v", err)
 		}
-		if !shown(`.nav-menu a[aria-current="page"][href$="/concerns/"]`) {
+		if !shown(`.sidebar a[aria-current="page"][href$="/concerns/"]`) {
 			t.Error("/concerns/ at 390 px: Menu opened does not show the navigation with Concerns marked as the current page")
 		}
 		b.screen(t, screens[1])
