@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -36,7 +37,7 @@ func newMarkdown(basePath string) *markdown {
 			goldmark.WithExtensions(extensions...),
 			goldmark.WithParserOptions(
 				parser.WithAutoHeadingID(),
-				parser.WithASTTransformers(util.Prioritized(siteLinks{base: basePath}, 100)),
+				parser.WithASTTransformers(util.Prioritized(siteLinks{base: basePath}, 100), util.Prioritized(headerScopes{}, 100)),
 			),
 		)
 	}
@@ -162,6 +163,28 @@ func (h *headingIDs) Put(value []byte) {
 // siteLinks makes links written from the site root, such as
 // /concerns/etl-monitoring/, work when the handbook is published below a
 // path (baseURL https://example.org/council/).
+// headerScopes marks the cells of a table's header row as headings of their
+// columns (scope="col"), as the theme's own tables are, for screen readers.
+// It visits the blocks alone: a body's inline text holds no table.
+type headerScopes struct{}
+
+func (headerScopes) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch {
+		case !entering:
+			return ast.WalkContinue, nil
+		case n.Kind() == east.KindTableHeader:
+			for cell := n.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				cell.SetAttributeString("scope", []byte("col"))
+			}
+			return ast.WalkSkipChildren, nil
+		case n.Type() == ast.TypeInline || n.Kind() == ast.KindParagraph || n.Kind() == ast.KindHeading || n.Kind() == east.KindTableRow:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
 type siteLinks struct {
 	base string // the baseURL's path, ending in /
 }

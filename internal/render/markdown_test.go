@@ -109,3 +109,22 @@ func TestHeadingIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestTableHeaderScopes wants a body's table to say which cells head its
+// columns, as the theme's tables do, wherever the table stands: a list item
+// or a quote holds one as well as the body itself does.
+func TestTableHeaderScopes(t *testing.T) {
+	table := "| Level | Score |\n| :--- | ---: |\n| Low | 1 |\n"
+	for _, body := range []string{table, "- item\n\n  " + strings.ReplaceAll(table, "\n", "\n  "), "> " + strings.ReplaceAll(table, "\n", "\n> ")} {
+		got, err := newMarkdown("/").HTML([]byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(got)
+		for _, want := range []string{`<th scope="col" style="text-align:left">Level</th>`, `<th scope="col" style="text-align:right">Score</th>`, `<td style="text-align:left">Low</td>`} {
+			if !strings.Contains(html, want) {
+				t.Errorf("%q: no %s in\n%s", body, want, html)
+			}
+		}
+	}
+}
