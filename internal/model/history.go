@@ -122,8 +122,11 @@ type Digest struct {
 	Statuses []*Change // concerns moved to another status
 	Rescored []*Change // a concern's value, effort, risk or complexity changed
 	Moved    []*Change // concerns handed to another team, retitled or renamed
-	Agreed   []*Action // agreed at a meeting held in it, or added to a meeting's list in it
-	Done     []*Action // done in it
+	// ConcernChanges counts the four lists above, for a page that says how
+	// many there are without reading them.
+	ConcernChanges int
+	Agreed         []*Action // agreed at a meeting held in it, or added to a meeting's list in it
+	Done           []*Action // done in it
 	// Overdue are the actions that fell overdue in it and were not done
 	// by its end: due on From or after, and before To. An action done on a
 	// day not known is not counted.

@@ -119,5 +119,6 @@ func digest(actions []*model.Action, from, to time.Time, changes []*model.Change
 			d.Overdue = append(d.Overdue, a)
 		}
 	}
+	d.ConcernChanges = len(d.Raised) + len(d.Statuses) + len(d.Rescored) + len(d.Moved)
 	return d
 }
