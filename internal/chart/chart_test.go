@@ -246,6 +246,13 @@ func TestSpreadKeepsEachBubbleApartAndInItsQuadrant(t *testing.T) {
 		if s.Room <= 0 {
 			t.Errorf("%s has no room: %+v", a.Slug, s)
 		}
+		// A bubble reads as the level of the tick nearest it.
+		if got, want := nearest(b.steps, s.Value), nearest(b.steps, a.Value.Score); got != want {
+			t.Errorf("%s (value %s) is drawn at %.2f, nearest the tick of %s", a.Slug, a.Value.Text, s.Value, b.steps[got].Label)
+		}
+		if got, want := nearest(b.steps, s.Effort), nearest(b.steps, a.Effort.Score); got != want {
+			t.Errorf("%s (effort %s) is drawn at %.2f, nearest the tick of %s", a.Slug, a.Effort.Text, s.Effort, b.steps[got].Label)
+		}
 		for _, o := range concerns[i+1:] {
 			so := spots[o]
 			if gap := (s.Room + so.Room) / 2; math.Abs(s.Effort-so.Effort) < gap-1e-3 && math.Abs(s.Value-so.Value) < gap-1e-3 {

@@ -15,11 +15,12 @@ type spot struct {
 
 // cellShare is how much of the way to a neighbouring step a cell's bubbles
 // may spread: under half, so that neighbouring cells keep a gap. Towards a
-// neighbour with no concerns they may spread further, to cellReach, still
-// short of it so that the cell beyond keeps a gap too.
+// neighbour with no concerns they may spread a little further, to
+// cellReach, but never halfway: a bubble past the middle would sit nearer
+// the next level's tick and read as that level.
 const (
 	cellShare = 0.45
-	cellReach = 0.8
+	cellReach = 0.49
 )
 
 // spread places every concern in the cell of its rounded ratings, in a
