@@ -149,14 +149,23 @@ func (r *resolver) teamHint(file, written string) string {
 // exist: as a list, when several were written as one text; as its slug,
 // when its name was written; or as a near slug.
 func (r *resolver) concernHint(file, key, written string) string {
-	if parts := strings.Split(written, ","); len(parts) > 1 && key == "concerns" {
-		for i := range parts {
-			parts[i] = strings.TrimSpace(parts[i])
-		}
-		return fmt.Sprintf("to list several, write %s: [%s]", key, strings.Join(parts, ", "))
+	if strings.Contains(written, ",") && key == "concerns" {
+		return fmt.Sprintf("to list several, write %s: %s", key, asList(written))
 	}
 	if c := r.concerns[model.Slugify(written)]; c != nil {
 		return "write the concern's slug: " + c.Slug
 	}
 	return suggestWithin(written, r.concernSlugs, r.budget(file))
+}
+
+// asList writes a text holding commas as the YAML list it was probably
+// meant to be: "a, b," becomes "[a, b]".
+func asList(written string) string {
+	var parts []string
+	for part := range strings.SplitSeq(written, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			parts = append(parts, part)
+		}
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }

@@ -33,7 +33,7 @@ func (r *resolver) warnings(h *model.Handbook) model.ErrorList {
 		}
 		for _, t := range c.Tags {
 			if strings.Contains(t.Name, ",") {
-				list.Add(c.File, c.Line, "tags: %q is one tag, commas and all (for several tags, write them as a list: tags: [%s])", t.Name, strings.Join(splitTrimmed(t.Name), ", "))
+				list.Add(c.File, c.Line, "tags: %q is one tag, commas and all (for several tags, write them as a list: tags: %s)", t.Name, asList(t.Name))
 			}
 		}
 		if a := c.Allocation; a != nil && a.MustFix && c.Status != model.StatusInProgress {
@@ -91,16 +91,4 @@ func (r *resolver) knownPeople() []string {
 	}
 	slices.Sort(names)
 	return slices.Compact(names)
-}
-
-// splitTrimmed splits a text at its commas, each part trimmed, empty parts
-// left out.
-func splitTrimmed(s string) []string {
-	var parts []string
-	for part := range strings.SplitSeq(s, ",") {
-		if part = strings.TrimSpace(part); part != "" {
-			parts = append(parts, part)
-		}
-	}
-	return parts
 }
