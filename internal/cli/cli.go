@@ -87,7 +87,7 @@ func Run(env Env, args []string) int {
 	}
 	if strings.HasPrefix(args[0], "-") {
 		// handbook -s site build: the flags belong to a command.
-		example := "handbook build " + strings.Join(args, " ")
+		example := programName + " build " + strings.Join(args, " ")
 		for i, arg := range args {
 			if _, ok := commandNamed(arg); ok {
 				example = strings.Join(append([]string{programName, arg}, slices.Delete(slices.Clone(args), i, i+1)...), " ")
@@ -153,7 +153,6 @@ func newFlags(env Env, name, args, about string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags; done is set when the command should stop with code.
 // siteDirFlag defines -s, the folder of the site a command works on.
 func siteDirFlag(fs *flag.FlagSet) *string {
 	return fs.String("s", ".", "the site `folder`, holding site.yaml")
@@ -177,6 +176,7 @@ func checkSiteDir(env Env, command, dir string) (code int, done bool) {
 	return exitUsage, true
 }
 
+// parse parses flags; done is set when the command should stop with code.
 func parse(env Env, fs *flag.FlagSet, args []string) (code int, done bool) {
 	fs.SetOutput(io.Discard)
 	if code, done := flagError(env, fs, fs.Parse(args)); done {

@@ -54,9 +54,8 @@ func reportSite(env Env, command, siteDir string, err error) int {
 	for _, e := range config.list {
 		fmt.Fprintln(env.Stderr, e)
 	}
-	_, above := load.SiteAbove(siteDir)
 	switch {
-	case config.missing && above: // the message says where the site is
+	case config.missing && siteAbove(siteDir): // the message says where the site is
 		fmt.Fprintf(env.Stderr, "%s %s: nothing was written\n", programName, command)
 	case config.missing:
 		fmt.Fprintf(env.Stderr, "%s %s: nothing was written (to start a handbook, run handbook init)\n", programName, command)
@@ -64,4 +63,9 @@ func reportSite(env Env, command, siteDir string, err error) int {
 		fmt.Fprintf(env.Stderr, "%s %s: nothing was written (fix %s first: %s writes in its levels and statuses)\n", programName, command, load.ConfigFile, command)
 	}
 	return exitFailed
+}
+
+func siteAbove(dir string) bool {
+	_, ok := load.SiteAbove(dir)
+	return ok
 }
