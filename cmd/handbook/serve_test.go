@@ -69,7 +69,14 @@ func TestServeShowsOpenPageFirst(t *testing.T) {
 	s := startServe(t, dir)
 	const page, file = "/concerns/etl-monitoring/", "content/concerns/etl-monitoring.md"
 	s.waitBuilds(t, 1)
-	stream := s.events(t, page)
+	stream := s.events(t)
+	opened := struct {
+		Build string `json:"build"`
+	}{}
+	if err := json.Unmarshal([]byte(stream.expect(t, "ok").data), &opened); err != nil {
+		t.Fatal(err)
+	}
+	stream = s.pageEvents(t, page, opened.Build)
 	stream.expect(t, "ok")
 
 	editFile(t, dir, file, func(md string) string { return md + "\nSeen first.\n" })
@@ -98,6 +105,25 @@ func TestServeShowsOpenPageFirst(t *testing.T) {
 	}
 	if slices.Contains(last.Pages, page) || last.Build == first.Build {
 		t.Errorf("the finished rebuild (%s) names %v under build %s: the open page reloads twice, or the build did not move on from %s", rebuilt.text, last.Pages, last.Build, first.Build)
+	}
+	// The page, reloaded into the build shown first, may open its stream
+	// only now: it is not stale, and must not reload a second time.
+	var late struct {
+		Build string `json:"build"`
+		Stale bool   `json:"stale"`
+	}
+	if err := json.Unmarshal([]byte(s.pageEvents(t, page, first.Build).expect(t, "ok").data), &late); err != nil {
+		t.Fatal(err)
+	}
+	if late.Stale || late.Build != last.Build {
+		t.Errorf("the page shown first connects late and hears stale %v at build %s, want not stale at %s", late.Stale, late.Build, last.Build)
+	}
+	// As it was before the edit, it is.
+	if err := json.Unmarshal([]byte(s.pageEvents(t, page, opened.Build).expect(t, "ok").data), &late); err != nil {
+		t.Fatal(err)
+	}
+	if !late.Stale {
+		t.Errorf("the page as it was before the edit connects and is not told it is stale")
 	}
 }
 
@@ -973,15 +999,27 @@ type eventStream struct {
 // sseEvent is one Server-Sent Event.
 type sseEvent struct{ name, data string }
 
-// events opens the server's event stream, closed when the test ends. A
-// page, if given, is the one the stream listens for, as live.js names it.
-func (s *devServer) events(t testing.TB, page ...string) *eventStream {
+// events opens the server's event stream, closed when the test ends, as a
+// page that does not say which it is.
+func (s *devServer) events(t testing.TB) *eventStream {
+	t.Helper()
+	return s.openEvents(t, nil)
+}
+
+// pageEvents opens the event stream as live.js does in page, served in
+// build.
+func (s *devServer) pageEvents(t testing.TB, page, build string) *eventStream {
+	t.Helper()
+	return s.openEvents(t, url.Values{"page": {page}, "build": {build}})
+}
+
+func (s *devServer) openEvents(t testing.TB, query url.Values) *eventStream {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	// The stream is at the root, whatever the site's base path.
 	target := "http://" + s.addr + "/_handbook/events"
-	if len(page) > 0 {
-		target += "?page=" + url.QueryEscape(page[0])
+	if query != nil {
+		target += "?" + query.Encode()
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {

@@ -2,17 +2,17 @@ package serve
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"time"
 )
 
 // The events' payloads. Each carries the build the server now serves. The
-// first event on a stream says the server's state and is marked Connect: a
-// page that reconnects after a restart, or after falling behind, compares
-// builds to learn whether it missed a change.
+// first event on a stream says the server's state and is marked Connect,
+// and tells a page that connects late, after a restart or after falling
+// behind, whether it missed a change to itself: Stale.
 type (
 	// reloadEvent: the pages whose output changed, or All.
 	reloadEvent struct {
@@ -29,12 +29,14 @@ type (
 	errorsEvent struct {
 		Build   string       `json:"build"`
 		Connect bool         `json:"connect,omitempty"`
+		Stale   bool         `json:"stale,omitempty"`
 		Errors  []buildError `json:"errors"`
 	}
 	// okEvent: the latest build is good.
 	okEvent struct {
 		Build   string `json:"build"`
 		Connect bool   `json:"connect,omitempty"`
+		Stale   bool   `json:"stale,omitempty"`
 	}
 	buildError struct {
 		File string `json:"file"`
@@ -50,12 +52,13 @@ func event(name string, payload any) []byte {
 	return []byte("event: " + name + "\ndata: " + string(data) + "\n\n")
 }
 
-// stateEvent returns the event that opens a stream: where the server is now.
-func stateEvent(st *state) []byte {
+// stateEvent returns the event that opens a stream: where the server is
+// now, and whether the page that listens is stale.
+func stateEvent(st *state, stale bool) []byte {
 	if st.failed {
-		return event("errors", errorsEvent{Build: st.build, Connect: true, Errors: st.errs})
+		return event("errors", errorsEvent{Build: st.build, Connect: true, Stale: stale, Errors: st.errs})
 	}
-	return event("ok", okEvent{Build: st.build, Connect: true})
+	return event("ok", okEvent{Build: st.build, Connect: true, Stale: stale})
 }
 
 // client is one open event stream.
@@ -66,7 +69,9 @@ type client struct {
 }
 
 // openPage returns the page an event stream listens for, as live.js names
-// it (?page=/concerns/etl/): a path of this site, or "".
+// it (?page=/concerns/etl/): a path of this site, or "". A page's
+// index.html is named by its folder, as a rebuild names the pages it
+// changed.
 func openPage(r *http.Request) string {
 	u, err := url.Parse(r.URL.Query().Get("page"))
 	if err != nil || u.Scheme != "" || u.Host != "" {
@@ -75,6 +80,9 @@ func openPage(r *http.Request) string {
 	p, ok := cleanPath(u)
 	if !ok {
 		return ""
+	}
+	if dir, ok := strings.CutSuffix(p, "/index.html"); ok {
+		return dir + "/"
 	}
 	return p
 }
@@ -98,14 +106,15 @@ func (s *Server) Open() []string {
 // dropped. A rebuild sends at most two.
 const backlog = 16
 
-// subscribe adds a client whose first event is the current state. Taking
-// the state under the lock that Update and Fail hold means no event is
-// missed or seen twice.
-func (s *Server) subscribe(page string) *client {
+// subscribe adds a client for page, which shows build, whose first event
+// is the current state. Taking the state under the lock that Update and
+// Fail hold means no event is missed or seen twice.
+func (s *Server) subscribe(page, build string) *client {
 	c := &client{events: make(chan []byte, backlog), dropped: make(chan struct{}), page: page}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c.events <- stateEvent(s.state.Load())
+	st := s.state.Load()
+	c.events <- stateEvent(st, build != st.build && s.builds.stale(page, build))
 	s.clients[c] = struct{}{}
 	return c
 }
@@ -141,15 +150,8 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	_ = rc.SetWriteDeadline(time.Time{}) // a stream outlives any write timeout; not every server has one
 
-	c := s.subscribe(openPage(r))
+	c := s.subscribe(openPage(r), r.URL.Query().Get("build"))
 	defer s.unsubscribe(c)
-	// A short retry brings pages back soon after the server restarts.
-	if _, err := io.WriteString(w, "retry: 1000\n\n"); err != nil {
-		return
-	}
-	if err := rc.Flush(); err != nil {
-		return
-	}
 	heartbeat := time.NewTicker(s.heartbeat)
 	defer heartbeat.Stop()
 	for {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -29,6 +30,7 @@ type sse struct {
 type payload struct {
 	Build   string            `json:"build"`
 	Connect bool              `json:"connect"`
+	Stale   bool              `json:"stale"`
 	Pages   []string          `json:"pages"`
 	All     bool              `json:"all"`
 	Styles  map[string]string `json:"styles"`
@@ -285,6 +287,81 @@ func TestEventFirstBuildReloadsAll(t *testing.T) {
 	}
 }
 
+// TestEventStaleOnConnect: a page whose stream opens late is told it is
+// stale only when a build since its own changed it. A rebuild shows the
+// open page first, under a build of its own, and the page, reloaded into
+// it, may connect once the finished build has replaced that one without
+// changing the page: it must not reload again.
+func TestEventStaleOnConnect(t *testing.T) {
+	s := New(Options{})
+	base := startServer(t, s)
+	connect := func(page, build string) payload {
+		t.Helper()
+		return openStream(t, base, "?page="+page+"&build="+build).expect(t, "ok")
+	}
+	update(s, fixture(), Change{All: true})
+	first := build(s)
+	update(s, changed("Shown first"), Change{Pages: []string{"/"}})
+	early := build(s)
+	update(s, changed("Shown first and finished"), Change{Pages: []string{"/concerns/"}})
+	now := build(s)
+
+	for _, c := range []struct {
+		page, build string
+		stale       bool
+	}{
+		{"/", now, false},
+		{"/", early, false},              // the finished build left it as shown first
+		{"/index.html", early, false},    // the same page, by its file
+		{"/concerns/", early, true},      // the finished build changed it
+		{"/concerns/etl/", first, false}, // no build since changed it
+		{"/", first, true},
+		{"/", "0123456789ab", true}, // a build this server never served: it restarted
+	} {
+		got := connect(c.page, c.build)
+		if !got.Connect || got.Stale != c.stale || got.Build != now {
+			t.Errorf("%s at build %s: connect %v, stale %v at build %s; want stale %v at %s", c.page, c.build, got.Connect, got.Stale, got.Build, c.stale, now)
+		}
+	}
+
+	// A stylesheet swapped in place changes every page's link.
+	update(s, changed("Restyled"), Change{Styles: map[string]string{"/assets/style.1a2b3c4d.css": "/assets/style.5e6f7a8b.css"}})
+	if got := connect("/concerns/etl/", now); !got.Stale {
+		t.Errorf("after a stylesheet swap, a page of the build before is not stale")
+	}
+	// During a failure, the errors say it too.
+	s.Fail(model.ErrorList{{File: "a.md", Line: 1, Msg: "x"}})
+	if got := openStream(t, base, "?page=/&build="+first).expect(t, "errors"); !got.Stale || !got.Connect {
+		t.Errorf("errors on connect %+v, want stale", got)
+	}
+}
+
+// TestEventStaleForgets: the server remembers a bounded number of builds;
+// a page of an older one reloads, which is always safe.
+func TestEventStaleForgets(t *testing.T) {
+	s := New(Options{})
+	update(s, fixture(), Change{All: true})
+	old := build(s)
+	for i := range keptBuilds {
+		update(s, changed(fmt.Sprint("Edit ", i)), Change{Pages: []string{"/"}})
+	}
+	if len(s.builds.steps) != keptBuilds {
+		t.Errorf("%d builds remembered, want %d", len(s.builds.steps), keptBuilds)
+	}
+	if got := openStream(t, startServer(t, s), "?page=/concerns/&build="+old).expect(t, "ok"); !got.Stale {
+		t.Errorf("a page of a forgotten build is not stale")
+	}
+}
+
+// TestEventWaitingPageNotStale: before the first build, a page that waits
+// for it shows the server's state and must not reload over and over.
+func TestEventWaitingPageNotStale(t *testing.T) {
+	s := New(Options{})
+	if got := openStream(t, startServer(t, s), "?page=/&build=").expect(t, "ok"); got.Stale {
+		t.Errorf("the waiting page is stale before any build: it would reload in a loop")
+	}
+}
+
 func TestEventHeartbeat(t *testing.T) {
 	s := New(Options{})
 	s.heartbeat = 10 * time.Millisecond
@@ -312,7 +389,7 @@ func TestSlowClientDropped(t *testing.T) {
 	update(s, fixture(), Change{All: true})
 	st := openStream(t, startServer(t, s))
 	st.expect(t, "ok")
-	slow := s.subscribe("")
+	slow := s.subscribe("", build(s))
 
 	// The stream that reads keeps up with each event; the slow client
 	// reads nothing.

@@ -42,13 +42,18 @@
   }
 
   // reloadIfStale reloads the page when the first event after (re)connecting
-  // names another build than the page shows: the server restarted, or this
-  // page fell behind, so what changed is unknown.
+  // says it is stale: a change to it was made while it was not listening,
+  // or the server restarted with other sources. Otherwise the page now
+  // shows the server's build.
   function reloadIfStale(d) {
-    if (d.connect && d.build !== build) {
+    if (!d.connect) {
+      return false;
+    }
+    if (d.stale) {
       location.reload();
       return true;
     }
+    build = d.build;
     return false;
   }
 
@@ -198,8 +203,10 @@
   }
 
   function connect() {
-    // The page says which it is, so that a rebuild makes it first.
-    var source = new EventSource("/_handbook/events?page=" + encodeURIComponent(location.pathname));
+    // The page says which it is, so that a rebuild makes it first, and
+    // which build it shows, so that the server can tell it is stale.
+    var source = new EventSource("/_handbook/events?page=" + encodeURIComponent(location.pathname) +
+      "&build=" + encodeURIComponent(build));
     on(source, "reload", function (d) {
       if (d.all || mine(d.pages || [])) {
         location.reload();
@@ -222,12 +229,11 @@
       }
     });
     source.onerror = function () {
-      // EventSource retries a dropped stream by itself, but gives up on an
-      // answer that is not a stream, such as a proxy's error page while the
-      // server restarts. Start over then.
-      if (source.readyState === EventSource.CLOSED) {
-        setTimeout(connect, 2000);
-      }
+      // Start over by hand rather than let EventSource retry: its retry
+      // asks with the URL it began with, which names the build the page
+      // showed then, not the one it has moved on to.
+      source.close();
+      setTimeout(connect, 1000);
     };
   }
 

@@ -32,6 +32,7 @@ type Server struct {
 
 	mu      sync.Mutex // orders state changes with the events that announce them
 	clients map[*client]struct{}
+	builds  builds // what the last builds changed, for pages that connect late
 }
 
 // state is what the server shows: the last good build, or the first one

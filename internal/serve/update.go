@@ -18,6 +18,7 @@ func (s *Server) Preview(site Site) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.state.Store(&state{site: site})
+	s.builds.add("", Change{All: true})
 }
 
 // Update serves site, a new good build named build, in place of the last
@@ -35,6 +36,7 @@ func (s *Server) Update(site Site, build string, change Change) {
 	case prev.site == nil:
 		change = Change{All: true}
 	}
+	s.builds.add(build, change)
 	if prev.failed {
 		s.broadcast(event("ok", okEvent{Build: build}))
 	}
