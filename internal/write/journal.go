@@ -22,6 +22,7 @@ type journal struct {
 	out, dir string   // the output folder and the staging folder
 	Puts     []put    `json:"puts"`    // new files, in order
 	Removes  []string `json:"removes"` // published files the site no longer has
+	empty    []string // published folders that held nothing already
 }
 
 type put struct {
@@ -33,22 +34,19 @@ type put struct {
 // journalFile is the journal's name in the staging folder.
 const journalFile = "journal.json"
 
-// plan works out the changes: changed lists the new files by their names in
-// dir; site is every path of the new site.
-func plan(out, dir string, site map[string]bool, changed map[string]string) (*journal, error) {
-	j := &journal{out: out, dir: dir}
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(out, p)
-		if rel = filepath.ToSlash(rel); !site[rel] {
-			j.Removes = append(j.Removes, rel)
-		}
-		return nil
-	})
+// plan works out the changes: published lists the output folder as it is,
+// changed lists the new files by their names in dir, and site is every
+// path of the new site.
+func plan(out, dir string, published *listing, site map[string]bool, changed map[string]string) (*journal, error) {
+	now, err := published.wait()
 	if err != nil {
 		return nil, err
+	}
+	j := &journal{out: out, dir: dir, empty: now.empty}
+	for _, rel := range now.files {
+		if !site[rel] {
+			j.Removes = append(j.Removes, rel)
+		}
 	}
 	// Sorted: folders before what they hold, and the same order every time.
 	for _, path := range slices.Sorted(maps.Keys(changed)) {
@@ -121,7 +119,14 @@ func (j *journal) apply() error {
 			return fmt.Errorf("placing %s: %w", p.Path, cause(err))
 		}
 	}
-	return pruneEmpty(j.out)
+	// Only a folder that held nothing, or held a file now removed, can be
+	// empty now: looking in those alone, rather than in every folder, saves
+	// a large site's rebuild a tenth of a second or more.
+	maybe := slices.Clone(j.empty)
+	for _, path := range j.Removes {
+		maybe = append(maybe, filepath.Dir(j.at(path)))
+	}
+	return pruneFolders(j.out, maybe)
 }
 
 // undo puts the published site back as it was before apply, from whatever

@@ -32,6 +32,9 @@ func DefaultDir(siteDir string) string { return filepath.Join(siteDir, "build") 
 type Output struct {
 	out  string // the folder's physical path
 	lock *outputLock
+	// published lists what the folder holds, for a later build; nil for a
+	// first one.
+	published *listing
 	// Recovered is set when Open found a build that was killed while it
 	// published, and put the folder back as it was before that build.
 	Recovered bool
@@ -68,6 +71,9 @@ func Open(siteDir, out string) (*Output, error) {
 	if err != nil {
 		lock.release()
 		return nil, err
+	}
+	if exists(filepath.Join(phys, Marker)) {
+		o.published = listPublished(phys)
 	}
 	return o, nil
 }
@@ -128,8 +134,8 @@ func (o *Output) begin() (publisher, error) {
 		_ = os.RemoveAll(dir)
 		return nil, err
 	}
-	if exists(filepath.Join(o.out, Marker)) {
-		return newUpdate(o.out, dir), nil
+	if o.published != nil {
+		return newUpdate(o.out, dir, o.published), nil
 	}
 	return newFresh(o.out, dir), nil
 }

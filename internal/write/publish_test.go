@@ -59,7 +59,7 @@ func TestKilledCommitIsUndone(t *testing.T) {
 		if err := u.write(render.File{Path: Marker, Data: []byte(markerText)}); err != nil {
 			t.Fatal(err)
 		}
-		j, err := plan(u.out, u.dir, u.site, u.changed)
+		j, err := plan(u.out, u.dir, u.published, u.site, u.changed)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,14 +12,15 @@ import (
 // update is a later build: each file compared with the published one, and
 // only those that differ set aside, to be moved in on commit.
 type update struct {
-	out, dir string
-	mu       sync.Mutex
-	site     map[string]bool   // every path of the new site
-	changed  map[string]string // path in the site -> its name in dir
+	out, dir  string
+	published *listing // what the output folder holds
+	mu        sync.Mutex
+	site      map[string]bool   // every path of the new site
+	changed   map[string]string // path in the site -> its name in dir
 }
 
-func newUpdate(out, dir string) *update {
-	return &update{out: out, dir: dir, site: map[string]bool{}, changed: map[string]string{}}
+func newUpdate(out, dir string, published *listing) *update {
+	return &update{out: out, dir: dir, published: published, site: map[string]bool{}, changed: map[string]string{}}
 }
 
 func (s *update) write(f render.File) error {
@@ -42,7 +43,7 @@ func (s *update) commit() error {
 	if err := s.write(render.File{Path: Marker, Data: []byte(markerText)}); err != nil {
 		return err
 	}
-	j, err := plan(s.out, s.dir, s.site, s.changed)
+	j, err := plan(s.out, s.dir, s.published, s.site, s.changed)
 	if err != nil {
 		return err
 	}

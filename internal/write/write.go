@@ -15,12 +15,15 @@ package write
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/reliability-council/handbook/internal/render"
@@ -115,6 +118,30 @@ var chunks = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 func exists(p string) bool {
 	_, err := os.Lstat(p)
 	return err == nil
+}
+
+// pruneFolders removes each of folders, and then each folder above it
+// below root, that is empty, deepest first.
+func pruneFolders(root string, folders []string) error {
+	seen := map[string]bool{}
+	var all []string
+	for _, f := range folders {
+		for ; f != root && !seen[f] && Inside(f, root); f = filepath.Dir(f) {
+			seen[f] = true
+			all = append(all, f)
+		}
+	}
+	// A folder's path is longer than its parent's: longest first is
+	// deepest first.
+	slices.SortFunc(all, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	for _, f := range all {
+		if entries, err := os.ReadDir(f); err == nil && len(entries) == 0 {
+			if err := os.Remove(f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // pruneEmpty removes the empty folders below root, deepest first.

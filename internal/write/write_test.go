@@ -124,7 +124,7 @@ func TestFirstBuild(t *testing.T) {
 
 // TestLaterBuildUpdatesInPlace: a later build leaves unchanged files as they
 // are, replaces changed ones, adds new ones and removes the rest, with the
-// folders that leaves empty.
+// folders that leaves empty and any that were empty already.
 func TestLaterBuildUpdatesInPlace(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	if err := publish(t, out, files("index.html", "home", "concerns/etl/index.html", "etl", "concerns/old/index.html", "old", "tags/x/index.html", "x")); err != nil {
@@ -132,6 +132,13 @@ func TestLaterBuildUpdatesInPlace(t *testing.T) {
 	}
 	kept := inode(t, filepath.Join(out, "concerns/etl/index.html"))
 	if err := os.WriteFile(filepath.Join(out, "stray.html"), []byte("not ours"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Folders that held nothing go too, with the folders they leave empty.
+	if err := os.MkdirAll(filepath.Join(out, "empty/deeper"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(out, "concerns/emptied"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 
