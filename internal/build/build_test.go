@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -96,6 +97,36 @@ func TestBuildIsDeterministic(t *testing.T) {
 	for range 3 {
 		if diff := differences(published(t, copySite(t)), first); diff != "" {
 			t.Fatalf("two builds differ: %s", diff)
+		}
+	}
+}
+
+// TestSidebarMarksWhereThePageIs checks every page's navigation: a page
+// that is one of its entries marks that entry as the page, any other marks
+// the entry of the section that holds it (a concern, Concerns), and a page
+// that no entry holds marks none.
+func TestSidebarMarksWhereThePageIs(t *testing.T) {
+	files := published(t, copySite(t))
+	marked := regexp.MustCompile(`<a href="/council/([^"]*)" aria-current="(page|true)">`)
+	for path, data := range files {
+		if !strings.HasSuffix(path, ".html") {
+			continue
+		}
+		var got []string
+		for _, m := range marked.FindAllStringSubmatch(string(data), -1) {
+			got = append(got, m[2]+" "+m[1])
+		}
+		dir := strings.TrimSuffix(path, "index.html")
+		var want []string
+		switch {
+		case path == "404.html", path == "search/index.html": // the search box leads to search, not the navigation
+		case strings.Count(dir, "/") <= 1: // the overview and the entries below it
+			want = []string{"page " + dir}
+		default: // concerns/x/, teams/x/, meetings/x/, tags/x/
+			want = []string{"true " + dir[:strings.Index(dir, "/")+1]}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: the navigation marks %q, want %q", path, got, want)
 		}
 	}
 }

@@ -56,9 +56,10 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 		"cached": {Fn: partials.render, Returns: reads.Renders{Dot: reads.Arg(1)}},
 		"sidebar": builds(func(site *Site, inNav bool, current string) Sidebar {
 			if !inNav {
-				// One sidebar for all the pages outside the navigation,
-				// rather than one per page: the thousands of concerns.
-				current = ""
+				// A page outside the navigation marks the entry of its
+				// section: one sidebar for each section, rather than one
+				// for each of the thousands of concerns.
+				current = site.section(current)
 			}
 			return Sidebar{Site: site, InNav: inNav, Current: current}
 		}),
@@ -240,11 +241,15 @@ type LevelRow struct {
 }
 
 // Sidebar is what the sidebar partial draws: the navigation, with the entry
-// for the current page marked.
+// for the current page marked, or else the entry of the section the page
+// is in.
 type Sidebar struct {
-	Site    *Site
-	InNav   bool   // the current page is one of the navigation's entries
-	Current string // its path, when InNav
+	Site  *Site
+	InNav bool // the current page is one of the navigation's entries
+	// Current is the page's path when InNav; otherwise the path of the
+	// entry whose section holds the page ("concerns/" for a concern), or ""
+	// when none does.
+	Current string
 }
 
 // latestCount is how many meetings the overview lists.

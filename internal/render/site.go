@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"time"
 
 	"github.com/reliability-council/handbook/internal/chart"
@@ -41,6 +42,20 @@ type Site struct {
 	// SearchFilters are the search page's filters, with the values the
 	// handbook has.
 	SearchFilters []search.Filter
+}
+
+// section returns the path of the navigation's entry whose pages hold the
+// page at path: the longest entry path that path starts with, the overview
+// aside, since every path starts with its "". A concern's page is in
+// "concerns/"; a page that no entry holds, such as the 404 page, in "".
+func (s *Site) section(path string) string {
+	in := ""
+	for _, n := range s.Nav {
+		if n.Path != "" && len(n.Path) > len(in) && strings.HasPrefix(path, n.Path) {
+			in = n.Path
+		}
+	}
+	return in
 }
 
 // NavItem is one entry of the navigation that stays on every page.
