@@ -110,6 +110,33 @@ func TestServeInBrowser(t *testing.T) {
 	})
 
 	b.report(t, page, nil)
+
+	// The page outlives the server: it reconnects to the next one on the
+	// same port, and reloads only if its sources changed meanwhile.
+	port := s.addr[strings.LastIndex(s.addr, ":")+1:]
+	t.Run("RestartUnchanged", func(t *testing.T) {
+		if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`window.__marker = 2`)); err != nil {
+			t.Fatal(err)
+		}
+		opened := streams.count()
+		s.stop(t)
+		s = startServe(t, dir, "--port", port)
+		streams.wait(t, opened+1)
+		// A stale page reloads at once, on the first event it hears.
+		time.Sleep(500 * time.Millisecond)
+		if got := readPageStyle(t, b.ctx); got.Marker != 2 || streams.count() != opened+1 {
+			t.Errorf("after a restart with the same sources, the page reloaded (marker %d, %d event streams, want %d)", got.Marker, streams.count(), opened+1)
+		}
+	})
+	t.Run("RestartChanged", func(t *testing.T) {
+		const text = "Saved while the preview was stopped."
+		s.stop(t)
+		writeFile(t, dir, file, withBody(md, text+"\n"))
+		s = startServe(t, dir, "--port", port)
+		waitInPage(t, b.ctx, fmt.Sprintf(`document.querySelector("main").textContent.includes(%q)`, text), "the edit made while the preview was stopped")
+	})
+	// While the server was down, the page's attempts to reconnect failed.
+	b.report(t, page, func(p string) bool { return strings.Contains(p, "/_handbook/events") })
 }
 
 // pageStyle is what StyleSwap reads from the page.
