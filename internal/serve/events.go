@@ -53,12 +53,13 @@ func event(name string, payload any) []byte {
 }
 
 // stateEvent returns the event that opens a stream: where the server is
-// now, and whether the page that listens is stale.
-func stateEvent(st *state, stale bool) []byte {
+// now, and whether the page that listens is stale. build is the build the
+// page may take as its own from now on.
+func stateEvent(st *state, build string, stale bool) []byte {
 	if st.failed {
-		return event("errors", errorsEvent{Build: st.build, Connect: true, Stale: stale, Errors: st.errs})
+		return event("errors", errorsEvent{Build: build, Connect: true, Stale: stale, Errors: st.errs})
 	}
-	return event("ok", okEvent{Build: st.build, Connect: true, Stale: stale})
+	return event("ok", okEvent{Build: build, Connect: true, Stale: stale})
 }
 
 // client is one open event stream.
@@ -66,6 +67,11 @@ type client struct {
 	events  chan []byte   // formatted events not yet written
 	dropped chan struct{} // closed when the client fell behind
 	page    string        // the URL path of the page that listens
+	// unsure is set for a page that connected while the first build was
+	// being made, showing shows, a build of another run of the server:
+	// whether it is stale is known only once that build is.
+	unsure bool
+	shows  string
 }
 
 // openPage returns the page an event stream listens for, as live.js names
@@ -114,7 +120,18 @@ func (s *Server) subscribe(page, build string) *client {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.state.Load()
-	c.events <- stateEvent(st, build != st.build && s.builds.stale(page, build))
+	switch {
+	case build == st.build:
+		c.events <- stateEvent(st, build, false)
+	case st.preview:
+		// The page is of another run of the server, and the first build,
+		// which would say whether the page is as it was, is not made yet:
+		// the page keeps its build, and Update reloads it if need be.
+		c.unsure, c.shows = true, build
+		c.events <- stateEvent(st, build, false)
+	default:
+		c.events <- stateEvent(st, st.build, s.builds.stale(page, build))
+	}
 	s.clients[c] = struct{}{}
 	return c
 }
@@ -125,18 +142,23 @@ func (s *Server) unsubscribe(c *client) {
 	delete(s.clients, c)
 }
 
-// broadcast queues ev for every client without waiting for any. A client
-// whose backlog is full is dropped instead: its browser reconnects, gets the
-// current state first, and reloads if its page is stale. The caller holds
-// s.mu.
+// broadcast queues ev for every client without waiting for any. The
+// caller holds s.mu.
 func (s *Server) broadcast(ev []byte) {
 	for c := range s.clients {
-		select {
-		case c.events <- ev:
-		default:
-			delete(s.clients, c)
-			close(c.dropped)
-		}
+		s.send(c, ev)
+	}
+}
+
+// send queues ev for c without waiting. A client whose backlog is full is
+// dropped instead: its browser reconnects, gets the current state first,
+// and reloads if its page is stale. The caller holds s.mu.
+func (s *Server) send(c *client, ev []byte) {
+	select {
+	case c.events <- ev:
+	default:
+		delete(s.clients, c)
+		close(c.dropped)
 	}
 }
 

@@ -257,9 +257,9 @@ func TestEventPreviewThenBuild(t *testing.T) {
 	s := New(Options{})
 	var asked int
 	s.Preview(previewOf(fixture(), &asked))
-	st := openStream(t, startServer(t, s))
-	if got := st.expect(t, "ok"); got.Build != "" || !got.Connect {
-		t.Errorf("first event %+v, want ok with no build", got)
+	st := openStream(t, startServer(t, s), "?page=/&build="+s.previewBuild)
+	if got := st.expect(t, "ok"); got.Build != s.previewBuild || !got.Connect || got.Stale {
+		t.Errorf("first event %+v, want ok with the preview's build", got)
 	}
 	update(s, fixture(), Change{All: true})
 	got := st.expect(t, "reload")
@@ -316,7 +316,8 @@ func TestEventStaleOnConnect(t *testing.T) {
 		{"/concerns/", early, true},      // the finished build changed it
 		{"/concerns/etl/", first, false}, // no build since changed it
 		{"/", first, true},
-		{"/", "0123456789ab", true}, // a build this server never served: it restarted
+		{"/index.html", first, true}, // changed since, by its folder's name
+		{"/", "0123456789ab", true},  // a build this server never served: it restarted
 	} {
 		got := connect(c.page, c.build)
 		if !got.Connect || got.Stale != c.stale || got.Build != now {
@@ -333,6 +334,81 @@ func TestEventStaleOnConnect(t *testing.T) {
 	s.Fail(model.ErrorList{{File: "a.md", Line: 1, Msg: "x"}})
 	if got := openStream(t, base, "?page=/&build="+first).expect(t, "errors"); !got.Stale || !got.Connect {
 		t.Errorf("errors on connect %+v, want stale", got)
+	}
+}
+
+// TestEventStaleAcrossRuns: a page of another run of the server is stale
+// unless its build is the one now served. While the first build is being
+// made that is not known yet, so the page waits for it, and is reloaded
+// then only if the build differs from its own.
+func TestEventStaleAcrossRuns(t *testing.T) {
+	old := New(Options{})
+	old.Preview(previewOf(fixture(), new(int)))
+	oldPreview := build(old)
+	update(old, fixture(), Change{All: true})
+	same := build(old)
+	update(old, changed("Changed while the server was stopped"), Change{Pages: []string{"/"}})
+	edited := build(old)
+
+	s := New(Options{})
+	if s.previewBuild == old.previewBuild {
+		t.Fatalf("two runs name their first build alike: %s", s.previewBuild)
+	}
+	s.Preview(previewOf(fixture(), new(int)))
+	base := startServer(t, s)
+	waiting := openStream(t, base, "?page=/&build=")                     // the waiting page
+	fromPreview := openStream(t, base, "?page=/&build="+oldPreview)      // shown by the other run while it built
+	unchanged := openStream(t, base, "?page=/concerns/etl/&build="+same) // the site is as it was
+	stale := openStream(t, base, "?page=/&build="+edited)                // the site changed since
+	for name, st := range map[string]*stream{"waiting": waiting, "from the other preview": fromPreview, "unchanged": unchanged, "stale": stale} {
+		if got := st.expect(t, "ok"); got.Stale {
+			t.Errorf("%s: told stale while the first build is being made: it cannot be known yet", name)
+		}
+	}
+
+	update(s, fixture(), Change{All: true})
+	if build(s) != same {
+		t.Fatalf("the same files are named %s, then %s", same, build(s))
+	}
+	for name, st := range map[string]*stream{"waiting": waiting, "from the other preview": fromPreview, "stale": stale} {
+		if got := st.expect(t, "reload"); !got.All && !slices.Contains(got.Pages, "/") {
+			t.Errorf("%s: reload %+v once the first build is made, want this page", name, got)
+		}
+	}
+	if got := unchanged.expect(t, "reload"); got.All || slices.Contains(got.Pages, "/concerns/etl/") {
+		t.Errorf("a page as the first build made it is reloaded: %+v", got)
+	}
+
+	// Once it is made, the same answers come at once.
+	for _, c := range []struct {
+		page, build string
+		stale       bool
+	}{
+		{"/", "", true},
+		{"/", oldPreview, true},
+		{"/", edited, true},
+		{"/concerns/etl/", same, false},
+		{"/concerns/etl/", s.previewBuild, false}, // shown by this run while it built
+	} {
+		if got := openStream(t, base, "?page="+c.page+"&build="+c.build).expect(t, "ok"); got.Stale != c.stale {
+			t.Errorf("%s at build %q: stale %v, want %v", c.page, c.build, got.Stale, c.stale)
+		}
+	}
+}
+
+// TestEventFailedFirstBuild: pages shown while a first build that failed
+// was being made are reloaded by the next good build.
+func TestEventFailedFirstBuild(t *testing.T) {
+	s := New(Options{})
+	s.Preview(previewOf(fixture(), new(int)))
+	st := openStream(t, startServer(t, s), "?page=/&build="+s.previewBuild)
+	st.expect(t, "ok")
+	s.Fail(model.ErrorList{{File: "a.md", Line: 1, Msg: "x"}})
+	st.expect(t, "errors")
+	update(s, changed("Fixed"), Change{Pages: []string{"/", "/concerns/"}})
+	st.expect(t, "ok")
+	if got := st.expect(t, "reload"); !slices.Contains(got.Pages, "/") {
+		t.Errorf("after a failed first build, the fix reloads %+v, not the page shown while it was made", got)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -33,6 +34,10 @@ type Server struct {
 	mu      sync.Mutex // orders state changes with the events that announce them
 	clients map[*client]struct{}
 	builds  builds // what the last builds changed, for pages that connect late
+	// previewBuild names the first build while it is being made: a name
+	// no other run of the server gives, so that a page from another run
+	// never passes for one of this run's.
+	previewBuild string
 }
 
 // state is what the server shows: the last good build, or the first one
@@ -40,11 +45,15 @@ type Server struct {
 type state struct {
 	site Site // nil until the first build starts
 	// build names the build shown by its content, so that a page served
-	// before a restart of the server is not reloaded when nothing changed;
-	// "" while the first build is being made.
-	build  string
-	failed bool         // the latest rebuild failed
-	errs   []buildError // why it failed
+	// before a restart of the server is not reloaded when nothing changed.
+	// While the first build is being made, it is a name of this run of
+	// the server's own; before that, "".
+	build string
+	// preview is set while the first build is being made and serves
+	// each page as it is asked for.
+	preview bool
+	failed  bool         // the latest rebuild failed
+	errs    []buildError // why it failed
 }
 
 // New returns a server that has nothing to serve until Update or Fail.
@@ -53,6 +62,8 @@ func New(opts Options) *Server {
 		opts:      opts,
 		heartbeat: 15 * time.Second,
 		clients:   make(map[*client]struct{}),
+		// The clock, in nanoseconds: two runs on one port are never at once.
+		previewBuild: "preview-" + strconv.FormatInt(time.Now().UnixNano(), 36),
 	}
 	s.state.Store(&state{})
 	return s

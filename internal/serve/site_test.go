@@ -205,7 +205,7 @@ func TestPreview(t *testing.T) {
 	for _, target := range []string{"/", "/concerns/etl/", "/concerns/etl", "/assets/style.1a2b3c4d.css", "/nowhere/"} {
 		res, body := get(t, s.Handler(), "GET", target)
 		want, wantBody := get(t, built.Handler(), "GET", target)
-		wantBody = strings.ReplaceAll(wantBody, string(liveTag(build(built))), string(liveTag("")))
+		wantBody = strings.ReplaceAll(wantBody, string(liveTag(build(built))), string(liveTag(s.previewBuild)))
 		if res.StatusCode != want.StatusCode || body != wantBody || res.Header.Get("Location") != want.Header.Get("Location") {
 			t.Errorf("%s in preview: %d %q %q; built: %d %q %q", target, res.StatusCode, res.Header.Get("Location"), body, want.StatusCode, want.Header.Get("Location"), wantBody)
 		}

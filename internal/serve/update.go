@@ -17,8 +17,8 @@ type Change struct {
 func (s *Server) Preview(site Site) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.Store(&state{site: site})
-	s.builds.add("", Change{All: true})
+	s.state.Store(&state{site: site, build: s.previewBuild, preview: true})
+	s.builds.add(s.previewBuild, Change{All: true})
 }
 
 // Update serves site, a new good build named build, in place of the last
@@ -31,12 +31,13 @@ func (s *Server) Update(site Site, build string, change Change) {
 	defer s.mu.Unlock()
 	prev := s.state.Swap(&state{site: site, build: build})
 	switch {
-	case prev.site != nil && prev.build == "":
+	case prev.preview:
 		change = Change{Pages: []string{}} // the pages shown are the build's own: they learn its name
 	case prev.site == nil:
 		change = Change{All: true}
 	}
 	s.builds.add(build, change)
+	s.settle(build)
 	if prev.failed {
 		s.broadcast(event("ok", okEvent{Build: build}))
 	}
@@ -64,7 +65,24 @@ func (s *Server) Fail(errs model.ErrorList) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	cur := s.state.Load()
+	// Once the first build has failed, the pages shown while it was made
+	// are no longer its own: the next good build tells them what changed.
 	next := &state{site: cur.site, build: cur.build, failed: true, errs: list}
 	s.state.Store(next)
 	s.broadcast(event("errors", errorsEvent{Build: next.build, Errors: list}))
+}
+
+// settle reloads the pages that connected while the first build was being
+// made, showing a build of another run of the server, if build, now made,
+// differs from theirs where they are. The caller holds s.mu.
+func (s *Server) settle(build string) {
+	for c := range s.clients {
+		if !c.unsure {
+			continue
+		}
+		if s.builds.stale(c.page, c.shows) {
+			s.send(c, event("reload", reloadEvent{Build: build, Pages: []string{}, All: true}))
+		}
+		c.unsure = false
+	}
 }
