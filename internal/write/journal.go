@@ -96,6 +96,9 @@ func (j *journal) run() error {
 func (j *journal) apply() error {
 	for n, path := range j.Removes {
 		if err := moveTo(j.at(path), j.aside("r", n)); err != nil {
+			if errors.Is(err, fs.ErrNotExist) && !exists(j.at(path)) {
+				continue // removed meanwhile, by hand
+			}
 			return fmt.Errorf("removing %s: %w", path, cause(err))
 		}
 	}

@@ -145,7 +145,7 @@ func (o *Output) Files() int { return int(o.files.Load()) }
 
 // Commit puts the new site in place of the old one, all at once.
 func (o *Output) Commit() error {
-	defer o.lock.release()
+	defer o.release()
 	if o.pub == nil {
 		return o.err
 	}
@@ -158,10 +158,18 @@ func (o *Output) Commit() error {
 
 // Abort throws the new site away, leaving the folder as it was.
 func (o *Output) Abort() {
-	defer o.lock.release()
+	defer o.release()
 	if o.pub != nil {
 		o.pub.abort()
 	}
+}
+
+// release lets go of the folder: the listing of it, then its lock.
+func (o *Output) release() {
+	if o.published != nil {
+		o.published.stop()
+	}
+	o.lock.release()
 }
 
 // physical returns the absolute path of p as the file system resolves it:

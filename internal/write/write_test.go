@@ -160,6 +160,40 @@ func TestLaterBuildUpdatesInPlace(t *testing.T) {
 	}
 }
 
+// TestRemovedByHandMeanwhile: the published folder is listed while the new
+// site is made; a file the new site drops that someone removes by hand
+// meanwhile is simply gone, and the rest is published.
+func TestRemovedByHandMeanwhile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if err := publish(t, out, files("index.html", "home", "old/index.html", "old", "older/index.html", "older")); err != nil {
+		t.Fatal(err)
+	}
+	o, err := Open(t.TempDir(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.published.wait(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(out, "old/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files("index.html", "home, again") {
+		if err := o.Write(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := o.Commit(); err != nil {
+		t.Fatalf("publishing after a file was removed by hand: %v", err)
+	}
+	if got, want := tree(t, out), want("index.html", "home, again"); !reflect.DeepEqual(got, want) {
+		t.Errorf("output %v, want %v", got, want)
+	}
+	if got := folders(t, out); len(got) > 0 {
+		t.Errorf("folders left: %v", got)
+	}
+}
+
 // TestFileAndFolderTradePlaces: a path that was a file becomes a folder and
 // the other way round.
 func TestFileAndFolderTradePlaces(t *testing.T) {
