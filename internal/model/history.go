@@ -11,6 +11,10 @@ type ChangeKind string
 // The kinds of change the history tells of.
 const (
 	ChangeRaised ChangeKind = "raised" // the file was first committed
+	// A concern's file was first committed after the day it says it was
+	// raised: it was brought into the handbook then, from a meeting's notes
+	// or from another tracker.
+	ChangeAdded  ChangeKind = "added"
 	ChangeStatus ChangeKind = "status" // a concern's status
 	// A concern's levels, one kind each.
 	ChangeValue      ChangeKind = "value"
@@ -118,7 +122,7 @@ func (c *Concern) StateOn(day time.Time) (*ConcernState, bool) {
 // in the handbook's order of actions.
 type Digest struct {
 	From, To time.Time
-	Raised   []*Change // concerns raised
+	Raised   []*Change // concerns raised, or added to the handbook
 	Statuses []*Change // concerns moved to another status
 	Rescored []*Change // a concern's value, effort, risk or complexity changed
 	Moved    []*Change // concerns handed to another team, retitled or renamed
@@ -141,6 +145,8 @@ func ChangeWords(kind ChangeKind, before, after string) string {
 	switch kind {
 	case ChangeRaised:
 		return "raised as " + quote(after)
+	case ChangeAdded:
+		return "added to the handbook as " + quote(after)
 	case ChangeStatus:
 		if before == "" {
 			return "status set to " + StatusLabel(after)

@@ -97,7 +97,7 @@ func digest(actions []*model.Action, from, to time.Time, changes []*model.Change
 		case ch.Kind == model.ChangeAgreed && ch.Action != nil:
 			added[ch.Action] = true
 		case ch.Concern == nil:
-		case ch.Kind == model.ChangeRaised:
+		case ch.Kind == model.ChangeRaised, ch.Kind == model.ChangeAdded:
 			d.Raised = append(d.Raised, ch)
 		case ch.Kind == model.ChangeStatus:
 			d.Statuses = append(d.Statuses, ch)

@@ -173,7 +173,7 @@ func (r *resolver) tellConcern(c *model.Concern, steps []step[model.ConcernState
 			c.History = append(c.History, ch)
 		}
 		if i == 0 {
-			change(model.ChangeRaised, "", st.Title)
+			change(firstCommitted(c, st.Date), "", st.Title)
 		} else {
 			tellConcernChange(change, c.States[i-1], st)
 		}
@@ -187,6 +187,18 @@ func (r *resolver) tellConcern(c *model.Concern, steps []step[model.ConcernState
 	if !r.config.Scoring.IsOpen(c.Status) {
 		c.Closed = closedSince
 	}
+}
+
+// firstCommitted says what the commit that added the file of c, on day,
+// did: raised the concern, or, after the day its frontmatter says it was
+// raised, brought it into the handbook. A handbook started from a council's
+// old notes commits them all at once, and its history should not say that
+// every concern was raised that day.
+func firstCommitted(c *model.Concern, day time.Time) model.ChangeKind {
+	if !c.Raised.IsZero() && day.After(c.Raised) {
+		return model.ChangeAdded
+	}
+	return model.ChangeRaised
 }
 
 // share makes the fields of s that read as in the state before it use the

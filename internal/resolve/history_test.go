@@ -162,6 +162,48 @@ Body.
 	}
 }
 
+// TestAddedLaterThanRaised: a concern first committed on the day its
+// frontmatter says it was raised was raised by that commit; one committed
+// later was brought into the handbook then, as when a council starts its
+// handbook from old notes, and its history and the digests say so.
+func TestAddedLaterThanRaised(t *testing.T) {
+	front := func(title, raised string) string {
+		return "---\ntitle: " + title + "\nteam: data\nvalue: Low\neffort: Low\n" + raised + "---\n"
+	}
+	site := historySite(t, teamsAndConfig+`
+-- content/concerns/same-day.md --
+`+front("Same day", "raised: 2026-01-05\n")+`
+-- content/concerns/imported.md --
+`+front("Imported", "raised: 2018-02-20\n")+`
+-- content/concerns/undated.md --
+`+front("Undated", "")+`
+-- content/meetings/2026-01-10-first.md --
+---
+title: First
+date: 2026-01-10
+---
+`, map[string][]version{
+		// Late in the day in its author's zone: the 5th there, the 6th in UTC.
+		"content/concerns/same-day.md": {{"2026-01-05T23:30:00-05:00", "Raise it", "content/concerns/same-day.md", "title: Same day\nteam: data\nraised: 2026-01-05\n"}},
+		"content/concerns/imported.md": {{"2026-01-05T10:00:00Z", "Bring in the old notes", "content/concerns/imported.md", "title: Imported\nteam: data\nraised: 2018-02-20\n"}},
+		"content/concerns/undated.md":  {{"2026-01-05T10:00:00Z", "Raise it", "content/concerns/undated.md", "title: Undated\nteam: data\n"}},
+	})
+	h := resolveHistory(t, site, "2026-02-01")
+	var got []string
+	for _, c := range h.Concerns {
+		got = append(got, c.Slug+": "+told(c.History[:1])[0]+": "+model.ChangeWords(c.History[0].Kind, c.History[0].Before, c.History[0].After))
+	}
+	slices.Sort(got)
+	sameLines(t, "first changes", got, []string{
+		`imported: 2026-01-05 added "" -> "Imported" (Bring in the old notes): added to the handbook as “Imported”`,
+		`same-day: 2026-01-05 raised "" -> "Same day" (Raise it): raised as “Same day”`,
+		`undated: 2026-01-05 raised "" -> "Undated" (Raise it): raised as “Undated”`,
+	})
+	if n := len(h.Meetings[0].Since.Raised); n != 3 {
+		t.Errorf("the first meeting's digest has %d new concerns, want 3, the added one among them", n)
+	}
+}
+
 func mustDate(t *testing.T, s string) time.Time {
 	t.Helper()
 	d, err := time.Parse(time.DateOnly, s)
