@@ -123,19 +123,20 @@ func meetingEntries(s *Site) []atomEntry {
 	return out
 }
 
-// digestCounts counts what a digest holds, in words.
+// digestCounts counts what a digest holds, in words: the noun takes the
+// plural, the words after it do not ("7 action items agreed").
 func digestCounts(d model.Digest) []string {
 	var out []string
 	for _, n := range []struct {
-		count int
-		what  string
+		count       int
+		noun, after string
 	}{
-		{len(d.Raised), "concern raised"}, {len(d.Statuses), "status change"}, {len(d.Rescored), "re-scoring"},
-		{len(d.Moved), "concern handed over, retitled or renamed"}, {len(d.Agreed), "action item agreed"},
-		{len(d.Done), "action item done"}, {len(d.Overdue), "action item fallen overdue"},
+		{len(d.Raised), "new concern", ""}, {len(d.Statuses), "status change", ""}, {len(d.Rescored), "re-scoring", ""},
+		{len(d.Moved), "concern", " handed over, retitled or renamed"}, {len(d.Agreed), "action item", " agreed"},
+		{len(d.Done), "action item", " done"}, {len(d.Overdue), "action item", " fallen overdue"},
 	} {
 		if n.count > 0 {
-			out = append(out, model.Plural(n.count, n.what))
+			out = append(out, model.Plural(n.count, n.noun)+n.after)
 		}
 	}
 	return out
