@@ -10,10 +10,12 @@ type ChangeKind string
 
 // The kinds of change the history tells of.
 const (
-	ChangeRaised ChangeKind = "raised" // the file was first committed
-	// A concern's file was first committed after the day it says it was
-	// raised: it was brought into the handbook then, from a meeting's notes
-	// or from another tracker.
+	// A concern's file was first committed, on or before the day it says
+	// it was raised, or it says no day.
+	ChangeRaised ChangeKind = "raised"
+	// A file was first committed: a team's or a meeting's, or a concern's
+	// after the day it says it was raised, brought into the handbook then
+	// from a meeting's notes or from another tracker.
 	ChangeAdded  ChangeKind = "added"
 	ChangeStatus ChangeKind = "status" // a concern's status
 	// A concern's levels, one kind each.

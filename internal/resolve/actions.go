@@ -90,7 +90,7 @@ func (r *resolver) tellMeeting(m *model.Meeting, steps []step[meetingState], tod
 			m.History = append(m.History, ch)
 		}
 		if i == 0 {
-			change(model.ChangeRaised, "", s.state.title, nil)
+			change(model.ChangeAdded, "", s.state.title, nil)
 			continue
 		}
 		prev := steps[i-1]

@@ -307,7 +307,7 @@ func (r *resolver) teamHistories(h *model.Handbook, docs map[string]*load.Docume
 			}
 			switch {
 			case i == 0:
-				change(model.ChangeRaised, "", s.state)
+				change(model.ChangeAdded, "", s.state)
 			default:
 				if prev := steps[i-1]; prev.slug != s.slug {
 					change(model.ChangeRenamed, prev.slug, s.slug)

@@ -324,7 +324,7 @@ func TestDoneDays(t *testing.T) {
 	})
 	kick := h.Meetings[len(h.Meetings)-1]
 	sameLines(t, "the kick-off's changes", told(kick.History), []string{
-		`2026-01-05 raised "" -> "Meeting of 5 January 2026" (Notes of the kick-off)`,
+		`2026-01-05 added "" -> "Meeting of 5 January 2026" (Notes of the kick-off)`,
 		`2026-02-15 done "" -> "Draft the alerts" (The alerts are drafted)`,
 		`2026-04-01 done "" -> "Find out who owns the ETL" (not committed)`,
 		`2026-04-01 done "" -> "Write the runbook" (not committed)`,
