@@ -249,22 +249,30 @@ func (b *browser) charts(t *testing.T) []chartState {
 // chart.
 func (b *browser) drawCharts(t *testing.T, page string) []chartState {
 	t.Helper()
-	// Generous: a busy machine draws slowly, and this is no speed test.
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
-	defer cancel()
 	for _, c := range b.charts(t) {
-		if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.ID(c.ID))); err != nil {
-			t.Fatalf("%s: scrolling to chart %s: %v", page, c.ID, err)
-		}
-		id, _ := json.Marshal(c.ID)
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById(%s).hasAttribute("data-chart-ready")`, id),
-			chromedp.WithPollingTimeout(10*time.Second)))
-		if err != nil {
-			t.Errorf("%s: chart %s was not drawn once on screen: %v", page, c.ID, err)
-		}
+		b.drawChart(t, page, c.ID)
 	}
 	b.settle(t, page)
 	return b.charts(t)
+}
+
+// drawChart scrolls the chart with this id into view and waits until it is
+// drawn. The wait is generous, and each chart's own: a machine busy with
+// other tests draws a large handbook's charts slowly, and this is no speed
+// test.
+func (b *browser) drawChart(t *testing.T, page, id string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.ID(id))); err != nil {
+		t.Fatalf("%s: scrolling to chart %s: %v", page, id, err)
+	}
+	js, _ := json.Marshal(id)
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.getElementById(%s).hasAttribute("data-chart-ready")`, js),
+		chromedp.WithPollingTimeout(25*time.Second)))
+	if err != nil {
+		t.Errorf("%s: chart %s was not drawn once on screen: %v", page, id, err)
+	}
 }
 
 // checkCharts checks that the page has charts, the ones in want among them,

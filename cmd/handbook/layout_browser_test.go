@@ -49,7 +49,9 @@ func TestLayout(t *testing.T) {
 	t.Cleanup(exampleSrv.Close)
 	generatedSrv := httptest.NewServer(withHeaders(netlify(generated), rules))
 	t.Cleanup(generatedSrv.Close)
-	b := startBrowserWithin(t, chrome, exampleSrv.URL, 2*time.Minute)
+	// Every page of two sites at three widths, and their charts: several
+	// minutes on a machine busy with other tests.
+	b := startBrowserWithin(t, chrome, exampleSrv.URL, 5*time.Minute)
 
 	sites := []struct {
 		name, base string
