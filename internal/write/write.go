@@ -159,12 +159,5 @@ func pruneEmpty(root string) error {
 	if err != nil {
 		return err
 	}
-	for i := len(dirs) - 1; i >= 0; i-- {
-		if entries, err := os.ReadDir(dirs[i]); err == nil && len(entries) == 0 {
-			if err := os.Remove(dirs[i]); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return pruneFolders(root, dirs)
 }
