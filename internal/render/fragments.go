@@ -8,6 +8,8 @@ import (
 	"maps"
 	"sync"
 	"sync/atomic"
+
+	"github.com/reliability-council/handbook/internal/execute"
 )
 
 // fragments keeps pieces of HTML that many pages share, each rendered once
@@ -48,7 +50,7 @@ func (f *fragments[K]) all() map[K]template.HTML {
 }
 
 // renderFragment renders a template of the theme into a fragment.
-func renderFragment(t *template.Template, name string, data any) (template.HTML, error) {
+func renderFragment(t *execute.Set, name string, data any) (template.HTML, error) {
 	if fragmentsDrawn.Add(1) > maxFragmentsDrawn {
 		fragmentsDrawn.Add(-1)
 		return "", &drawsItself{name}
@@ -57,7 +59,7 @@ func renderFragment(t *template.Template, name string, data any) (template.HTML,
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
-	if err := t.ExecuteTemplate(buf, name, data); err != nil {
+	if err := t.Execute(buf, name, data); err != nil {
 		var endless *drawsItself
 		if errors.As(err, &endless) {
 			return "", endless // as it is: wrapped at every level, it would grow with each

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io"
 	"io/fs"
 	"maps"
 	"slices"
@@ -24,7 +23,8 @@ import (
 // to call from several goroutines. Rendering never changes the handbook.
 type Job struct {
 	site      *Site
-	tmpls     map[string]*template.Template // by layout
+	tmpls     map[string]*template.Template // by layout, as parsed
+	compiled  map[string]*compiledLayout    // by layout, to run
 	files     *themeFiles
 	deps      *deps
 	list      []*Page
@@ -73,7 +73,8 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 		j.assets[a.path] = a.data
 	}
 	described := funcs(s, newMarkdown(s.Base), bodies, j.rows, j.partials)
-	j.tmpls, j.files, err = parseLayouts(theme, reads.FuncMap(described))
+	funcMap := reads.FuncMap(described)
+	j.tmpls, j.files, err = parseLayouts(theme, funcMap)
 	if err != nil {
 		return nil, err
 	}
@@ -81,8 +82,9 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	if err != nil {
 		return nil, j.files.errors(err)
 	}
-	j.rows.tmpl, j.rows.deps = j.tmpls[layouts[0]], j.deps
-	j.partials.tmpl = j.tmpls[layouts[0]]
+	j.compiled = compileLayouts(j.tmpls, funcMap)
+	j.rows.tmpl, j.rows.deps = j.compiled[layouts[0]], j.deps
+	j.partials.tmpl = j.compiled[layouts[0]]
 	j.list = pages(s)
 	var searchCache *search.Cache // the index has a cache of its own
 	if cache != nil {
@@ -139,7 +141,11 @@ func (j *Job) Sample() error {
 	}
 	errs := make([]error, len(sample))
 	parallel.Each(len(sample), func() func(int) {
-		return func(i int) { errs[i] = j.execute(io.Discard, sample[i]) }
+		var buf bytes.Buffer
+		return func(i int) {
+			buf.Reset()
+			errs[i] = j.execute(&buf, sample[i])
+		}
 	})
 	j.rows.wait()
 	return joinErrors(errs)
@@ -288,9 +294,9 @@ func (j *Job) order(first []string) []int {
 	return order
 }
 
-// execute renders page p into w.
-func (j *Job) execute(w io.Writer, p *Page) error {
-	if err := j.tmpls[p.Layout].ExecuteTemplate(w, baseLayout, p); err != nil {
+// execute renders page p into buf.
+func (j *Job) execute(buf *bytes.Buffer, p *Page) error {
+	if err := j.compiled[p.Layout].get().Execute(buf, baseLayout, p); err != nil {
 		var content model.ErrorList
 		if errors.As(err, &content) {
 			return content // a body's problem, at its place in the content

@@ -12,7 +12,7 @@ import (
 // site and the functions, is the same for every page. The navigation, say,
 // is one of a dozen, whichever of thousands of pages it stands on.
 type partialCache struct {
-	tmpl *template.Template // any layout: all of them hold the partials
+	tmpl *compiledLayout // any layout: all of them hold the partials
 	done *fragments[partialKey]
 }
 
@@ -32,9 +32,9 @@ func (pc *partialCache) render(name string, data any) (template.HTML, error) {
 		return "", fmt.Errorf("cached %q: its data, a %T, holds a list or a map, so it cannot tell one use from another (pass a pointer or a plain value, or use template)", name, data)
 	}
 	return pc.done.get(partialKey{name, data}, func() (template.HTML, error) {
-		if pc.tmpl.Lookup(name) == nil {
+		if !pc.tmpl.get().Defines(name) {
 			return "", fmt.Errorf("cached %q: no partial of that name (define it in a file of layouts/partials/)", name)
 		}
-		return renderFragment(pc.tmpl, name, data)
+		return renderFragment(pc.tmpl.get(), name, data)
 	})
 }

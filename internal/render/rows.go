@@ -24,7 +24,7 @@ type ConcernRow struct {
 // overview, and a rebuild keeps every row whose signature did not change:
 // with thousands of concerns, those rows are most of the work.
 type rowCache struct {
-	tmpl     *template.Template // any layout: all of them hold the partials
+	tmpl     *compiledLayout // any layout: all of them hold the partials
 	deps     *deps
 	concerns []*model.Concern
 	last     *kept // the last render's rows; nil when no render follows
@@ -54,7 +54,7 @@ func (rc *rowCache) row(c *model.Concern, withTeam bool) (template.HTML, error) 
 		if rc.warmedLists.Load() {
 			return rc.make(r)
 		}
-		return renderFragment(rc.tmpl, rowTemplate, r)
+		return renderFragment(rc.tmpl.get(), rowTemplate, r)
 	}
 	rc.warm(withTeam)
 	return rc.make(r)
@@ -114,14 +114,14 @@ func (rc *rowCache) wait() { rc.warming.Wait() }
 func (rc *rowCache) make(r ConcernRow) (template.HTML, error) {
 	return rc.done.get(r, func() (template.HTML, error) {
 		if rc.last == nil {
-			return renderFragment(rc.tmpl, rowTemplate, r)
+			return renderFragment(rc.tmpl.get(), rowTemplate, r)
 		}
 		key := rc.deps.concernRow(r)
 		return rc.made.get(key, func() (template.HTML, error) {
 			if html, ok := rc.last.rows[key]; ok {
 				return html, nil
 			}
-			return renderFragment(rc.tmpl, rowTemplate, r)
+			return renderFragment(rc.tmpl.get(), rowTemplate, r)
 		})
 	})
 }

@@ -12,7 +12,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/reliability-council/handbook/internal/execute"
 	"github.com/reliability-council/handbook/internal/model"
 )
 
@@ -180,4 +182,31 @@ func fingerprint(p string, data []byte) string {
 	}
 	sum := sha256.Sum256(data)
 	return strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+}
+
+// compiledLayout is a layout's templates, compiled the first time a page
+// of the layout is made, as html/template escapes them on their first run:
+// a preview that shows one page first compiles its layout first, and the
+// layouts of a build are compiled on every core.
+type compiledLayout struct {
+	once  sync.Once
+	tmpl  *template.Template
+	funcs template.FuncMap
+	set   *execute.Set
+}
+
+// compileLayouts prepares each layout to be compiled when first run. The
+// templates must be analysed first: compiling escapes them.
+func compileLayouts(tmpls map[string]*template.Template, funcs template.FuncMap) map[string]*compiledLayout {
+	out := make(map[string]*compiledLayout, len(tmpls))
+	for name, t := range tmpls {
+		out[name] = &compiledLayout{tmpl: t, funcs: funcs}
+	}
+	return out
+}
+
+// get returns the layout's templates compiled.
+func (c *compiledLayout) get() *execute.Set {
+	c.once.Do(func() { c.set = execute.Compile(c.tmpl, c.funcs) })
+	return c.set
 }

@@ -1,0 +1,202 @@
+// Package execute runs a theme's html/template templates from their escaped
+// parse trees, compiled once into Go closures.
+//
+// html/template decides what to escape and where; text/template then runs
+// the escaped tree, looking up every field by name and calling every
+// function, escapers included, through reflection, on every action of every
+// page. Here the lookups are remembered per type, the escapers are plain Go
+// and the literals are converted once. The output is html/template's, byte
+// for byte: whatever this package does not know how to run exactly (a
+// missing field, a builtin it lacks, a value an escaper needs html/template
+// for) it hands to html/template, which runs the template instead. A
+// theme keeps all of html/template's power; it only runs faster where it
+// is plain.
+package execute
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
+	"sync/atomic"
+	texttemplate "text/template"
+	"text/template/parse"
+)
+
+// Set is a set of templates compiled for running, beside the html/template
+// they came from.
+type Set struct {
+	html     *template.Template
+	programs map[string]*program // by template name; those that compiled
+	// unsupported says why each template that did not compile did not.
+	unsupported map[string]string
+	fallbacks   atomic.Int64
+}
+
+// Compile compiles every template of t. funcs are the functions t was
+// parsed with. Compiling escapes t, as its first run would: t must not run
+// meanwhile. No function is called: while t is escaped, each is replaced by
+// a stub that stops the run, and the output stops at its first byte.
+func Compile(t *template.Template, funcs template.FuncMap) *Set {
+	stubs := make(template.FuncMap, len(funcs))
+	for name := range funcs {
+		stubs[name] = func(...any) (any, error) { return nil, errStub }
+	}
+	t.Funcs(stubs)
+	defer t.Funcs(funcs)
+	set := &Set{html: t, programs: map[string]*program{}, unsupported: map[string]string{}}
+	escaped := map[string]*parse.Tree{}
+	for _, tmpl := range t.Templates() {
+		if tmpl.Tree == nil || tmpl.Tree.Root == nil {
+			continue
+		}
+		name := tmpl.Name()
+		// Running escapes the template and all it calls first; what
+		// follows stops at once.
+		err := t.ExecuteTemplate(stopped{}, name, nil)
+		var ran texttemplate.ExecError
+		if err != nil && !errors.Is(err, errStub) && !errors.As(err, &ran) {
+			// Not escaped: html/template reports why when it runs it.
+			set.unsupported[name] = err.Error()
+			continue
+		}
+		escaped[name] = tmpl.Tree
+	}
+	for name := range escaped {
+		set.programs[name] = &program{name: name}
+	}
+	for _, name := range slices.Sorted(maps.Keys(escaped)) {
+		c := compiler{set: set, tree: escaped[name], funcs: funcs}
+		root, err := c.list(escaped[name].Root)
+		if err != nil {
+			delete(set.programs, name)
+			set.unsupported[name] = err.Error()
+			continue
+		}
+		set.programs[name].root = root
+	}
+	return set
+}
+
+// Unsupported says, for each template html/template runs itself, why it
+// does: what in it this package does not compile.
+func (s *Set) Unsupported() map[string]string { return s.unsupported }
+
+// Fallbacks counts the runs this set handed to html/template: those of
+// templates it did not compile, and those that met a value it could not
+// run exactly.
+func (s *Set) Fallbacks() int64 { return s.fallbacks.Load() }
+
+// Execute runs the template name with data, appending its output to buf,
+// as html/template's ExecuteTemplate would.
+func (s *Set) Execute(buf *bytes.Buffer, name string, data any) error {
+	if p := s.programs[name]; p != nil && p.root != nil {
+		start := buf.Len()
+		err, ok := p.run(buf, data)
+		if ok {
+			return err
+		}
+		buf.Truncate(start)
+	}
+	s.fallbacks.Add(1)
+	return s.html.ExecuteTemplate(buf, name, data)
+}
+
+// errStub is what the functions return while a set is compiled.
+var errStub = errors.New("escaping only")
+
+// stopped is a writer that takes nothing, so that a template being escaped
+// stops at its first output.
+type stopped struct{}
+
+func (stopped) Write([]byte) (int, error) { return 0, errStub }
+
+// program is one compiled template.
+type program struct {
+	name string
+	root step // nil while being compiled, and if it did not compile
+}
+
+// fallback is the panic that hands a run to html/template.
+type fallback struct{ why string }
+
+// giveUp hands the run to html/template.
+func giveUp(why string) { panic(fallback{why}) }
+
+// execError is the panic that ends a run with an error, as text/template's
+// would: a function's error, which html/template would report the same.
+type execError struct{ err error }
+
+// run runs p; ok is false when html/template must run the template
+// instead.
+func (p *program) run(buf *bytes.Buffer, data any) (err error, ok bool) {
+	dot, isValue := data.(reflect.Value)
+	if !isValue {
+		dot = reflect.ValueOf(data)
+	}
+	s := &state{buf: buf, vars: make([]variable, 1, 8)}
+	s.vars[0] = variable{"$", dot}
+	defer func() {
+		switch r := recover().(type) {
+		case nil:
+		case execError:
+			err, ok = r.err, true
+		default:
+			err, ok = nil, false
+		}
+	}()
+	p.root(s, dot)
+	return nil, true
+}
+
+// state is one run: the output and the variables in scope.
+type state struct {
+	buf   *bytes.Buffer
+	vars  []variable
+	depth int
+}
+
+type variable struct {
+	name  string
+	value reflect.Value
+}
+
+func (s *state) mark() int { return len(s.vars) }
+
+func (s *state) pop(mark int) { s.vars = s.vars[:mark] }
+
+func (s *state) push(name string, v reflect.Value) { s.vars = append(s.vars, variable{name, v}) }
+
+func (s *state) setVar(name string, v reflect.Value) {
+	for i := len(s.vars) - 1; i >= 0; i-- {
+		if s.vars[i].name == name {
+			s.vars[i].value = v
+			return
+		}
+	}
+	giveUp("undefined variable " + name)
+}
+
+func (s *state) setTopVar(n int, v reflect.Value) { s.vars[len(s.vars)-n].value = v }
+
+func (s *state) varValue(name string) reflect.Value {
+	for i := len(s.vars) - 1; i >= 0; i-- {
+		if s.vars[i].name == name {
+			return s.vars[i].value
+		}
+	}
+	giveUp("undefined variable " + name)
+	return reflect.Value{}
+}
+
+// maxDepth is text/template's limit on templates calling templates.
+const maxDepth = 100000
+
+// isEscaper tells html/template's escaping functions from a theme's.
+func isEscaper(name string) bool { return strings.HasPrefix(name, "_html_template_") }
+
+// Defines reports whether the set has a template called name.
+func (s *Set) Defines(name string) bool { return s.html.Lookup(name) != nil }

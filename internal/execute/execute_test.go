@@ -1,0 +1,226 @@
+package execute
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"strings"
+	"testing"
+	"time"
+)
+
+type team struct {
+	Title string
+	Slug  string
+}
+
+func (t *team) Path() string { return "teams/" + t.Slug + "/" }
+
+func (t *team) Greet(who string, n int) string { return fmt.Sprintf("%s×%d for %s", who, n, t.Title) }
+
+type level int
+
+func (l level) String() string { return [...]string{"Low", "Medium", "High"}[l] }
+
+type concern struct {
+	Title   string
+	Team    *team
+	Tags    []string
+	Score   float64
+	Rank    int
+	Open    bool
+	Level   level
+	Raised  time.Time
+	Notes   map[string]string
+	Counts  map[int]int
+	Body    template.HTML
+	Link    template.URL
+	Attr    template.HTMLAttr
+	Nothing *team
+	Any     any
+	embedded
+}
+
+type embedded struct{ Inner string }
+
+func sample() *concern {
+	return &concern{
+		Title: `Backups "untested" <again> & 'often'`, Team: &team{Title: "Data & ETL", Slug: "data"},
+		Tags: []string{"etl", "on-call", "a+b"}, Score: 2.5, Rank: 3, Open: true, Level: 2,
+		Raised: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
+		Notes:  map[string]string{"b": "second", "a": "first <em>"}, Counts: map[int]int{3: 30, 1: 10},
+		Body: "<p>Kept <b>as is</b></p>", Link: "javascript:kept()", Attr: `data-x="1"`,
+		Any: 42, embedded: embedded{Inner: "inside"},
+	}
+}
+
+var testFuncs = template.FuncMap{
+	"upper": strings.ToUpper,
+	"date":  func(t time.Time) string { return t.Format("2 January 2006") },
+	"fails": func(s string) (string, error) { return "", errors.New("no good: " + s) },
+	"html":  func(s string) template.HTML { return template.HTML(s) },
+	"pair":  func(a, b any) string { return fmt.Sprint(a, "/", b) },
+	"many":  func(xs ...int) int { return len(xs) },
+	"list":  func() []any { return []any{1, "two", nil} },
+	"panics": func() string {
+		var m map[string]int
+		m["x"] = 1
+		return ""
+	},
+}
+
+// sameAsHTMLTemplate runs text both ways and wants the same output and
+// error; it reports how many times the set handed the run over.
+func sameAsHTMLTemplate(t *testing.T, text string, data any) int64 {
+	t.Helper()
+	parse := func() *template.Template {
+		return template.Must(template.New("page").Funcs(testFuncs).Parse(text))
+	}
+	var want bytes.Buffer
+	wantErr := parse().Execute(&want, data)
+	set := Compile(parse(), testFuncs)
+	var got bytes.Buffer
+	got.WriteString("before|")
+	gotErr := set.Execute(&got, "page", data)
+	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+		t.Errorf("%s\nerror: %v\nwant:  %v", text, gotErr, wantErr)
+	}
+	if wantErr == nil && got.String() != "before|"+want.String() {
+		t.Errorf("%s\n got: %q\nwant: %q", text, strings.TrimPrefix(got.String(), "before|"), want.String())
+	}
+	return set.Fallbacks()
+}
+
+// TestCompiled runs what the compiled templates run themselves, and wants
+// html/template's output without handing any of it over.
+func TestCompiled(t *testing.T) {
+	for _, text := range []string{
+		`<h1>{{.Title}}</h1><p title="{{.Title}}">{{.Team.Title}} {{.Inner}}</p>`,
+		`<a href="{{.Team.Path}}">{{.Team.Path}}</a> <a href="/q?t={{.Title}}&r={{.Rank}}">q</a>`,
+		`<a href="{{.Link}}">{{.Link}}</a> <a href="{{.Title}}">x</a> <a href="javascript:{{.Title}}">y</a>`,
+		`<a href='{{"javascript:alert(1)"}}'>z</a><a href="{{"HTTPS://x.example/a b%zz%41"}}">s</a>`,
+		`<title>{{.Title}} {{.Body}}</title><textarea>{{.Body}}</textarea>`,
+		`<p class={{.Title}}>{{.Body}}</p><p class={{""}}>e</p><p {{.Attr}}>a</p>`,
+		`{{.Score}} {{.Rank}} {{.Open}} {{.Level}} {{.Any}} {{.Nothing}} {{.Raised}} {{printf "%05.1f|%v" .Score .Level}}`,
+		`{{range $i, $t := .Tags}}{{if $i}}, {{end}}{{$i}}={{$t}}{{end}}|{{range .Tags}}[{{.}}]{{else}}none{{end}}`,
+		`{{range $k, $v := .Notes}}{{$k}}:{{$v}};{{end}}{{range $k, $v := .Counts}}{{$k}}={{$v}};{{end}}`,
+		`{{range 3}}{{.}}{{end}}{{range $x := 2}}<{{$x}}>{{end}}{{range .Notes.zz}}x{{else}}none{{end}}`,
+		`{{range .Tags}}{{if eq . "on-call"}}{{break}}{{end}}{{.}};{{end}}|{{range .Tags}}{{if eq . "etl"}}{{continue}}{{end}}{{.}};{{end}}`,
+		`{{with .Team}}{{.Title}}{{else}}no team{{end}}|{{with .Nothing}}x{{else with .Team}}{{.Slug}}{{end}}`,
+		`{{if .Nothing}}a{{else if not .Open}}b{{else if and .Open (gt .Rank 2)}}c{{else}}d{{end}}`,
+		`{{$x := .Rank}}{{$y := 1}}{{if .Open}}{{$x = 7}}{{$y := 9}}{{$y}}{{end}}{{$x}}{{$y}}{{$.Title | len}}`,
+		`{{and .Open .Rank}} {{or .Nothing .Team.Slug}} {{and 0 .Missing}} {{or "" 0}} {{not .Tags}}`,
+		`{{len .Tags}} {{index .Tags 1}} {{index .Notes "a"}} {{index .Notes "zz"}} {{slice .Title 0 7}} {{slice .Tags 1}}`,
+		`{{eq .Rank 3}} {{eq .Level 2}} {{eq .Team.Slug "x" "data"}} {{ne .Score 2.5}} {{lt .Rank 4}} {{le 3 .Rank}} {{ge .Title "B"}} {{eq .Nothing nil}}`,
+		`{{.Team.Greet "Ann" 2}} {{.Title | upper}} {{upper .Team.Title | printf "%s!"}} {{date .Raised}} {{(.Team).Slug}}`,
+		`{{pair .Rank "x"}} {{pair nil 1.5}} {{many 1 2 3}} {{many}} {{.Rank | many 1}} {{range list}}{{.}},{{end}}`,
+		`{{define "row"}}<tr><td>{{.Title}}</td><td>{{$.Slug}}</td></tr>{{end}}{{template "row" .Team}}{{template "row"}}`,
+		`{{block "side" .Tags}}{{range .}}<li>{{.}}</li>{{end}}{{end}}{{/* a comment */}}{{- " trimmed " -}}`,
+		"<script>var x = 1;</script><style>p { color: red }</style><!-- gone -->{{.Rank}}",
+	} {
+		if n := sameAsHTMLTemplate(t, text, sample()); n != 0 {
+			t.Errorf("%s: handed to html/template %d times", text, n)
+		}
+	}
+}
+
+// TestHandedOver covers what html/template runs instead: the output and
+// the errors are its own.
+func TestHandedOver(t *testing.T) {
+	for _, text := range []string{
+		`{{.Missing}}`,                        // no such field
+		`{{.Nothing.Title}}`,                  // through a nil pointer
+		`{{index .Tags 9}}`,                   // out of range
+		`{{eq .Tags 1}}`,                      // cannot compare
+		`<p title="{{.Body}}">x</p>`,          // HTML in an attribute: its tags stripped
+		`<script>var t = {{.Title}}</script>`, // an escaper this package leaves
+		`{{range .Team}}x{{end}}`,             // cannot range over a struct pointer
+		`{{panics}}`,                          // a function that panics
+		`{{define "s"}}{{.}}{{end}}<script>{{template "s" .Rank}}</script>`,
+		`{{.Team.Greet "only one"}}`, // wrong number of arguments
+		`{{range .Nothing}}x{{end}}`, // a nil pointer
+		`{{html "<b>ok</b>"}}`,       // html/template's _eval_args_
+	} {
+		if n := sameAsHTMLTemplate(t, text, sample()); n == 0 {
+			t.Errorf("%s: not handed to html/template", text)
+		}
+	}
+}
+
+// TestFunctionErrors wants a function's error as text/template words it,
+// from the template that called it, without html/template running again.
+func TestFunctionErrors(t *testing.T) {
+	for _, text := range []string{
+		`<p>{{fails .Title}}</p>`,
+		`{{define "inner"}}<b>{{fails "deep"}}</b>{{end}}<p>{{template "inner" .}}</p>`,
+		"line one\n{{if .Open}}\n  {{.Team.Title | fails}}\n{{end}}",
+	} {
+		if n := sameAsHTMLTemplate(t, text, sample()); n != 0 {
+			t.Errorf("%s: handed to html/template %d times", text, n)
+		}
+	}
+}
+
+// TestChartLikePartial runs a partial that did not compile through
+// html/template alone, inside a compiled page.
+func TestChartLikePartial(t *testing.T) {
+	text := `{{define "chart"}}<script type="application/json">{{.}}</script>{{end}}<h1>{{.Title}}</h1>{{template "chart" .Tags}}<p>{{.Rank}}</p>`
+	if n := sameAsHTMLTemplate(t, text, sample()); n != 1 {
+		t.Errorf("handed over %d times, want the partial's once", n)
+	}
+	set := Compile(template.Must(template.New("page").Funcs(testFuncs).Parse(text)), testFuncs)
+	if _, ok := set.Unsupported()["chart"]; !ok || len(set.Unsupported()) != 1 {
+		t.Errorf("unsupported: %v, want chart alone", set.Unsupported())
+	}
+}
+
+// TestEscapeErrorStays wants a template html/template cannot escape to
+// fail as it does in html/template.
+func TestEscapeErrorStays(t *testing.T) {
+	sameAsHTMLTemplate(t, `<a href="{{if .Open}}/x{{else}}'{{end}}">`, sample())
+	sameAsHTMLTemplate(t, `<p {{.Title}}="x">`, sample())
+}
+
+// TestCompileRunsNothing wants no function called while a set is
+// compiled, and every one called as before once it is.
+func TestCompileRunsNothing(t *testing.T) {
+	calls := 0
+	funcs := template.FuncMap{"count": func(v any) int { calls++; return calls }}
+	tmpl := template.Must(template.New("page").Funcs(funcs).Parse(`{{define "p"}}{{count .}}{{end}}{{count .}}<p>{{template "p" .}}</p>`))
+	set := Compile(tmpl, funcs)
+	if calls != 0 {
+		t.Fatalf("compiling called count %d times", calls)
+	}
+	var buf bytes.Buffer
+	if err := set.Execute(&buf, "page", 1); err != nil || buf.String() != "1<p>2</p>" {
+		t.Errorf("compiled: %q, %v", buf.String(), err)
+	}
+	buf.Reset()
+	if err := tmpl.ExecuteTemplate(&buf, "p", 1); err != nil || buf.String() != "3" {
+		t.Errorf("html/template after compiling: %q, %v", buf.String(), err)
+	}
+}
+
+// FuzzEscapers wants every escaper to give html/template's output for any
+// text, in every place it is used.
+func FuzzEscapers(f *testing.F) {
+	for _, s := range []string{"", "plain", `<b>"q" & 'a'</b>`, "a+b=c d\te\n", "javascript:x", "HTTP:ok",
+		"mailto:a@b", "/p?q=1&r=%2f%zz", "\x00\ufdd0\uffff`x`", "é ü 中文", "\xff\xfe"} {
+		f.Add(s)
+	}
+	text := `<p>{{.}}</p><p title="{{.}}">t</p><p title={{.}}>u</p><title>{{.}}</title>` +
+		`<a href="{{.}}">a</a><a href="/x?q={{.}}">b</a><a href=/x/{{.}}>c</a><img srcset="{{.}}">`
+	parse := func() *template.Template { return template.Must(template.New("page").Parse(text)) }
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, data := range []any{s, template.HTML(s), template.URL(s), &s} {
+			var want, got bytes.Buffer
+			wantErr := parse().Execute(&want, data)
+			set := Compile(parse(), nil)
+			gotErr := set.Execute(&got, "page", data)
+			if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || got.String() != want.String() {
+				t.Errorf("%T %q:\n got: %q %v\nwant: %q %v", data, s, got.String(), gotErr, want.String(), wantErr)
+			}
+		}
+	})
+}
