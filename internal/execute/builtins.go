@@ -340,7 +340,6 @@ func slice(item reflect.Value, indexes []reflect.Value) reflect.Value {
 	}
 	idx := [3]int{0, item.Len()}
 	for i, x := range indexes {
-		x = indirectInterface(x)
 		var n int64
 		switch basicKind(x) {
 		case intKind:

@@ -272,7 +272,11 @@ func (c *compiler) rangeLoop(r *parse.RangeNode) (step, error) {
 			giveUp("range over a " + val.Kind().String())
 		}
 		if otherwise != nil {
-			return otherwise(s, dot)
+			// A break there belongs to a range around this one, but
+			// text/template ends only this one with it.
+			if ctl := otherwise(s, dot); ctl != breakLoop {
+				return ctl
+			}
 		}
 		return next
 	}, nil
@@ -292,9 +296,10 @@ func (c *compiler) call(n *parse.TemplateNode) (step, error) {
 		}
 		dot = pipe(s, dot)
 		if callee == nil || callee.root == nil {
-			// The call is in HTML text, or html/template would have
-			// called a template of another name, escaped for where it
-			// is: html/template runs the callee as it would run it here.
+			// A call from HTML text: html/template runs the callee as it
+			// would run it here. (A call from elsewhere, an attribute
+			// say, names a copy html/template escaped for that place,
+			// which only it can find: it fails to, and gives up.)
 			set.fallbacks.Add(1)
 			if err := set.html.ExecuteTemplate(s.buf, name, dot); err != nil {
 				var failed texttemplate.ExecError

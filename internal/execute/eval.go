@@ -54,7 +54,7 @@ func (l *lookup) find(typ reflect.Type) *found {
 // field evaluates receiver.name, as text/template's evalField does.
 func (l *lookup) field(s *state, dot, receiver reflect.Value, args []*argument, hasFinal bool, final reflect.Value, at *at) reflect.Value {
 	if !receiver.IsValid() {
-		return reflect.Value{}
+		giveUp("a field of nothing, which the option missingkey decides")
 	}
 	receiver, isNil := indirect(receiver)
 	if isNil {
@@ -79,7 +79,11 @@ func (l *lookup) field(s *state, dot, receiver reflect.Value, args []*argument, 
 		}
 		return v
 	case f.isMap:
-		return receiver.MapIndex(reflect.ValueOf(l.name))
+		v := receiver.MapIndex(reflect.ValueOf(l.name))
+		if !v.IsValid() {
+			giveUp("a missing key, which the option missingkey decides")
+		}
+		return v
 	}
 	giveUp("no field " + l.name)
 	return reflect.Value{}

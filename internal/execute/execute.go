@@ -16,6 +16,7 @@ package execute
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
 	"maps"
 	"reflect"
@@ -36,41 +37,36 @@ type Set struct {
 	fallbacks   atomic.Int64
 }
 
-// Compile compiles every template of t. funcs are the functions t was
-// parsed with. Compiling escapes t, as its first run would: t must not run
-// meanwhile. No function is called: while t is escaped, each is replaced by
-// a stub that stops the run, and the output stops at its first byte.
-func Compile(t *template.Template, funcs template.FuncMap) *Set {
+// Compile compiles the templates entries name, the ones run by name, and
+// every template they call from HTML text. funcs are the functions t was
+// parsed with. Compiling escapes each entry, as html/template does on its
+// first run, and nothing else: a partial that html/template can only escape
+// where it is called stays as it is. t must not run meanwhile. No function
+// is called: while t is escaped, each is replaced by a stub that stops the
+// run, and the output stops at its first byte.
+func Compile(t *template.Template, funcs template.FuncMap, entries ...string) *Set {
+	set := &Set{html: t, programs: map[string]*program{}, unsupported: map[string]string{}}
 	stubs := make(template.FuncMap, len(funcs))
 	for name := range funcs {
 		stubs[name] = func(...any) (any, error) { return nil, errStub }
 	}
 	t.Funcs(stubs)
 	defer t.Funcs(funcs)
-	set := &Set{html: t, programs: map[string]*program{}, unsupported: map[string]string{}}
-	escaped := map[string]*parse.Tree{}
-	for _, tmpl := range t.Templates() {
-		if tmpl.Tree == nil || tmpl.Tree.Root == nil {
-			continue
-		}
-		name := tmpl.Name()
-		// Running escapes the template and all it calls first; what
-		// follows stops at once.
-		err := t.ExecuteTemplate(stopped{}, name, nil)
-		var ran texttemplate.ExecError
-		if err != nil && !errors.Is(err, errStub) && !errors.As(err, &ran) {
-			// Not escaped: html/template reports why when it runs it.
+	var escaped []string
+	for _, name := range entries {
+		if err := escape(t, name); err != nil {
 			set.unsupported[name] = err.Error()
 			continue
 		}
-		escaped[name] = tmpl.Tree
+		escaped = append(escaped, name)
 	}
-	for name := range escaped {
+	trees := reachable(t, escaped)
+	for name := range trees {
 		set.programs[name] = &program{name: name}
 	}
-	for _, name := range slices.Sorted(maps.Keys(escaped)) {
-		c := compiler{set: set, tree: escaped[name], funcs: funcs}
-		root, err := c.list(escaped[name].Root)
+	for _, name := range slices.Sorted(maps.Keys(trees)) {
+		c := compiler{set: set, tree: trees[name], funcs: funcs}
+		root, err := c.list(trees[name].Root)
 		if err != nil {
 			delete(set.programs, name)
 			set.unsupported[name] = err.Error()
@@ -79,6 +75,77 @@ func Compile(t *template.Template, funcs template.FuncMap) *Set {
 		set.programs[name].root = root
 	}
 	return set
+}
+
+// escape escapes the template name of t, by running it with stubs for
+// functions into a writer that stops it at once.
+func escape(t *template.Template, name string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("html/template failed to escape %s: %v", name, r)
+		}
+	}()
+	err = t.ExecuteTemplate(stopped{}, name, nil)
+	var ran texttemplate.ExecError
+	if err == nil || errors.Is(err, errStub) || errors.As(err, &ran) {
+		return nil // escaped, and stopped or failed after
+	}
+	return err // html/template reports it when it runs the template
+}
+
+// reachable finds the escaped trees of the entries and of the templates
+// they call, by the names html/template left in the calls: a template it
+// escaped for somewhere other than HTML text has a name of its own, which
+// only html/template knows.
+func reachable(t *template.Template, entries []string) map[string]*parse.Tree {
+	trees := map[string]*parse.Tree{}
+	var visit func(name string)
+	visit = func(name string) {
+		if _, done := trees[name]; done {
+			return
+		}
+		tmpl := t.Lookup(name)
+		if tmpl == nil || tmpl.Tree == nil || tmpl.Tree.Root == nil {
+			return
+		}
+		trees[name] = tmpl.Tree
+		for _, called := range calls(tmpl.Tree.Root) {
+			visit(called)
+		}
+	}
+	for _, name := range entries {
+		visit(name)
+	}
+	return trees
+}
+
+// calls lists the templates a tree calls.
+func calls(n parse.Node) []string {
+	var names []string
+	var walk func(parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.TemplateNode:
+			names = append(names, n.Name)
+		case *parse.IfNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.List)
+			walk(n.ElseList)
+		}
+	}
+	walk(n)
+	return names
 }
 
 // Unsupported says, for each template html/template runs itself, why it

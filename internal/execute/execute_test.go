@@ -79,7 +79,7 @@ func sameAsHTMLTemplate(t *testing.T, text string, data any) int64 {
 	}
 	var want bytes.Buffer
 	wantErr := parse().Execute(&want, data)
-	set := Compile(parse(), testFuncs)
+	set := Compile(parse(), testFuncs, "page")
 	var got bytes.Buffer
 	got.WriteString("before|")
 	gotErr := set.Execute(&got, "page", data)
@@ -105,7 +105,7 @@ func TestCompiled(t *testing.T) {
 		`{{.Score}} {{.Rank}} {{.Open}} {{.Level}} {{.Any}} {{.Nothing}} {{.Raised}} {{printf "%05.1f|%v" .Score .Level}}`,
 		`{{range $i, $t := .Tags}}{{if $i}}, {{end}}{{$i}}={{$t}}{{end}}|{{range .Tags}}[{{.}}]{{else}}none{{end}}`,
 		`{{range $k, $v := .Notes}}{{$k}}:{{$v}};{{end}}{{range $k, $v := .Counts}}{{$k}}={{$v}};{{end}}`,
-		`{{range 3}}{{.}}{{end}}{{range $x := 2}}<{{$x}}>{{end}}{{range .Notes.zz}}x{{else}}none{{end}}`,
+		`{{range 3}}{{.}}{{end}}{{range $x := 2}}<{{$x}}>{{end}}{{range .Tags}}{{range $.Tags}}{{break}}{{else}}{{break}}{{end}}{{.}}{{end}}`,
 		`{{range .Tags}}{{if eq . "on-call"}}{{break}}{{end}}{{.}};{{end}}|{{range .Tags}}{{if eq . "etl"}}{{continue}}{{end}}{{.}};{{end}}`,
 		`{{with .Team}}{{.Title}}{{else}}no team{{end}}|{{with .Nothing}}x{{else with .Team}}{{.Slug}}{{end}}`,
 		`{{if .Nothing}}a{{else if not .Open}}b{{else if and .Open (gt .Rank 2)}}c{{else}}d{{end}}`,
@@ -115,8 +115,10 @@ func TestCompiled(t *testing.T) {
 		`{{eq .Rank 3}} {{eq .Level 2}} {{eq .Team.Slug "x" "data"}} {{ne .Score 2.5}} {{lt .Rank 4}} {{le 3 .Rank}} {{ge .Title "B"}} {{eq .Nothing nil}}`,
 		`{{.Team.Greet "Ann" 2}} {{.Title | upper}} {{upper .Team.Title | printf "%s!"}} {{date .Raised}} {{(.Team).Slug}}`,
 		`{{pair .Rank "x"}} {{pair nil 1.5}} {{many 1 2 3}} {{many}} {{.Rank | many 1}} {{range list}}{{.}},{{end}}`,
-		`{{define "row"}}<tr><td>{{.Title}}</td><td>{{$.Slug}}</td></tr>{{end}}{{template "row" .Team}}{{template "row"}}`,
+		`{{define "row"}}<tr><td>{{.Title}}</td><td>{{$.Slug}}</td></tr>{{end}}{{template "row" .Team}}`,
 		`{{block "side" .Tags}}{{range .}}<li>{{.}}</li>{{end}}{{end}}{{/* a comment */}}{{- " trimmed " -}}`,
+		`{{define "open"}}<a href="{{end}}{{template "open"}}{{.Link}}">x</a>`,
+		`{{range .Tags}}[{{range slice $.Tags 0 0}}x{{else}}{{break}}{{end}}{{.}}]{{end}}end`,
 		"<script>var x = 1;</script><style>p { color: red }</style><!-- gone -->{{.Rank}}",
 	} {
 		if n := sameAsHTMLTemplate(t, text, sample()); n != 0 {
@@ -148,6 +150,21 @@ func TestHandedOver(t *testing.T) {
 	}
 }
 
+// TestMissingKey wants the option missingkey obeyed.
+func TestMissingKey(t *testing.T) {
+	for _, option := range []string{"missingkey=default", "missingkey=zero", "missingkey=error"} {
+		text := `<p>{{.Counts.zz}}|{{.Notes.zz}}</p>`
+		data := map[string]any{"Counts": map[string]int{}, "Notes": map[string]string{"a": "b"}}
+		parse := func() *template.Template { return template.Must(template.New("page").Option(option).Parse(text)) }
+		var want, got bytes.Buffer
+		wantErr := parse().Execute(&want, data)
+		gotErr := Compile(parse(), nil, "page").Execute(&got, "page", data)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || got.String() != want.String() {
+			t.Errorf("%s: got %q, %v; want %q, %v", option, got.String(), gotErr, want.String(), wantErr)
+		}
+	}
+}
+
 // TestFunctionErrors wants a function's error as text/template words it,
 // from the template that called it, without html/template running again.
 func TestFunctionErrors(t *testing.T) {
@@ -169,7 +186,7 @@ func TestChartLikePartial(t *testing.T) {
 	if n := sameAsHTMLTemplate(t, text, sample()); n != 1 {
 		t.Errorf("handed over %d times, want the partial's once", n)
 	}
-	set := Compile(template.Must(template.New("page").Funcs(testFuncs).Parse(text)), testFuncs)
+	set := Compile(template.Must(template.New("page").Funcs(testFuncs).Parse(text)), testFuncs, "page")
 	if _, ok := set.Unsupported()["chart"]; !ok || len(set.Unsupported()) != 1 {
 		t.Errorf("unsupported: %v, want chart alone", set.Unsupported())
 	}
@@ -188,7 +205,7 @@ func TestCompileRunsNothing(t *testing.T) {
 	calls := 0
 	funcs := template.FuncMap{"count": func(v any) int { calls++; return calls }}
 	tmpl := template.Must(template.New("page").Funcs(funcs).Parse(`{{define "p"}}{{count .}}{{end}}{{count .}}<p>{{template "p" .}}</p>`))
-	set := Compile(tmpl, funcs)
+	set := Compile(tmpl, funcs, "page")
 	if calls != 0 {
 		t.Fatalf("compiling called count %d times", calls)
 	}
@@ -216,7 +233,7 @@ func FuzzEscapers(f *testing.F) {
 		for _, data := range []any{s, template.HTML(s), template.URL(s), &s} {
 			var want, got bytes.Buffer
 			wantErr := parse().Execute(&want, data)
-			set := Compile(parse(), nil)
+			set := Compile(parse(), nil, "page")
 			gotErr := set.Execute(&got, "page", data)
 			if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || got.String() != want.String() {
 				t.Errorf("%T %q:\n got: %q %v\nwant: %q %v", data, s, got.String(), gotErr, want.String(), wantErr)

@@ -189,10 +189,11 @@ func fingerprint(p string, data []byte) string {
 // a preview that shows one page first compiles its layout first, and the
 // layouts of a build are compiled on every core.
 type compiledLayout struct {
-	once  sync.Once
-	tmpl  *template.Template
-	funcs template.FuncMap
-	set   *execute.Set
+	once    sync.Once
+	tmpl    *template.Template
+	funcs   template.FuncMap
+	entries []string // the templates run by name
+	set     *execute.Set
 }
 
 // compileLayouts prepares each layout to be compiled when first run. The
@@ -200,13 +201,16 @@ type compiledLayout struct {
 func compileLayouts(tmpls map[string]*template.Template, funcs template.FuncMap) map[string]*compiledLayout {
 	out := make(map[string]*compiledLayout, len(tmpls))
 	for name, t := range tmpls {
-		out[name] = &compiledLayout{tmpl: t, funcs: funcs}
+		out[name] = &compiledLayout{tmpl: t, funcs: funcs, entries: []string{baseLayout}}
 	}
+	// The rows and the partials drawn once are made with the first
+	// layout's templates.
+	out[layouts[0]].entries = append(out[layouts[0]].entries, rowTemplate)
 	return out
 }
 
 // get returns the layout's templates compiled.
 func (c *compiledLayout) get() *execute.Set {
-	c.once.Do(func() { c.set = execute.Compile(c.tmpl, c.funcs) })
+	c.once.Do(func() { c.set = execute.Compile(c.tmpl, c.funcs, c.entries...) })
 	return c.set
 }

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"maps"
-	"slices"
 	"testing"
 
 	"github.com/reliability-council/handbook/internal/load"
@@ -24,8 +22,10 @@ func TestDefaultThemeCompiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, layout := range layouts {
-		if got := slices.Sorted(maps.Keys(j.compiled[layout].get().Unsupported())); !slices.Equal(got, []string{"chart"}) {
-			t.Errorf("layout %s: html/template runs %v, want [chart] alone: %v", layout, got, j.compiled[layout].get().Unsupported())
+		for name, why := range j.compiled[layout].get().Unsupported() {
+			if name != "chart" {
+				t.Errorf("layout %s: html/template runs %s: %s", layout, name, why)
+			}
 		}
 	}
 	if _, err := j.Run(func(File) error { return nil }); err != nil {
