@@ -291,15 +291,7 @@ func index(item reflect.Value, indexes []reflect.Value) reflect.Value {
 		}
 		switch item.Kind() {
 		case reflect.Array, reflect.Slice, reflect.String:
-			var i int64
-			switch basicKind(x) {
-			case intKind:
-				i = x.Int()
-			case uintKind:
-				i = int64(x.Uint())
-			default:
-				giveUp("an index that is not a number")
-			}
+			i := indexNumber(x)
 			if i < 0 || i >= int64(item.Len()) {
 				giveUp("index out of range")
 			}
@@ -340,15 +332,7 @@ func slice(item reflect.Value, indexes []reflect.Value) reflect.Value {
 	}
 	idx := [3]int{0, item.Len()}
 	for i, x := range indexes {
-		var n int64
-		switch basicKind(x) {
-		case intKind:
-			n = x.Int()
-		case uintKind:
-			n = int64(x.Uint())
-		default:
-			giveUp("an index that is not a number")
-		}
+		n := indexNumber(x)
 		if n < 0 || n > int64(capacity) {
 			giveUp("index out of range")
 		}
@@ -364,4 +348,16 @@ func slice(item reflect.Value, indexes []reflect.Value) reflect.Value {
 		giveUp("slice indexes out of order")
 	}
 	return item.Slice3(idx[0], idx[1], idx[2])
+}
+
+// indexNumber is an index of index or slice, which must be an integer.
+func indexNumber(x reflect.Value) int64 {
+	switch basicKind(x) {
+	case intKind:
+		return x.Int()
+	case uintKind:
+		return int64(x.Uint())
+	}
+	giveUp("an index that is not a number")
+	return 0
 }

@@ -542,8 +542,10 @@ func (c *compiler) argument(n parse.Node) (*argument, error) {
 			return nil, err
 		}
 		a.eval = func(s *state, dot reflect.Value) reflect.Value { return f(s, dot, reflect.Value{}) }
-	case *parse.VariableNode:
-		cmd, err := c.command(&parse.CommandNode{NodeType: parse.NodeCommand, Pos: n.Pos, Args: []parse.Node{n}}, false)
+	case *parse.VariableNode, *parse.IdentifierNode:
+		// Alone, as a command of its own: a variable's value, or a
+		// function called without arguments.
+		cmd, err := c.command(&parse.CommandNode{NodeType: parse.NodeCommand, Pos: n.Position(), Args: []parse.Node{n}}, false)
 		if err != nil {
 			return nil, err
 		}
@@ -554,12 +556,6 @@ func (c *compiler) argument(n parse.Node) (*argument, error) {
 			return nil, err
 		}
 		a.eval = pipe
-	case *parse.IdentifierNode:
-		cmd, err := c.function(&parse.CommandNode{NodeType: parse.NodeCommand, Pos: n.Pos, Args: []parse.Node{n}}, n.Ident, nil, false)
-		if err != nil {
-			return nil, err
-		}
-		a.eval = func(s *state, dot reflect.Value) reflect.Value { return cmd(s, dot, reflect.Value{}) }
 	case *parse.ChainNode:
 		base, err := c.chainBase(n)
 		if err != nil {
