@@ -30,6 +30,9 @@ type Analysis struct {
 	Everything string
 	// Templates lists the templates it executes, itself included, by name.
 	Templates []string
+	// ByName lists those of them a function runs by name (see Renders),
+	// each as a template of its own rather than from inside its caller.
+	ByName []string
 	// Text identifies the source of those templates: a template whose text
 	// changes makes different output from the same data.
 	Text uint64
@@ -69,6 +72,7 @@ type canonical struct {
 	dot    value        // the data, as the template reads it
 	calls  []*canonical // the templates it executes
 	gaveUp string       // why the analysis could not follow it
+	byName bool         // a function runs it (Renders), not a template call
 }
 
 type canonKey struct {
@@ -102,6 +106,9 @@ func (an *Analyzer) Analyze(lookup Lookup, entry string, dot reflect.Type) (*Ana
 		}
 		seen[c] = true
 		trees[c.name] = c.tree
+		if c.byName && !slices.Contains(r.ByName, c.name) {
+			r.ByName = append(r.ByName, c.name)
+		}
 		if r.Everything == "" && c.gaveUp != "" {
 			r.Everything = c.gaveUp
 		}
@@ -111,6 +118,7 @@ func (an *Analyzer) Analyze(lookup Lookup, entry string, dot reflect.Type) (*Ana
 	}
 	visit(c)
 	r.Templates = sortedKeys(trees)
+	slices.Sort(r.ByName)
 	h := fnv.New64a()
 	for _, name := range r.Templates {
 		_, _ = fmt.Fprintf(h, "%q\x00%s\x00", name, trees[name].Root.String())

@@ -3,6 +3,7 @@ package reads
 import (
 	"hash/maphash"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"text/template"
@@ -112,6 +113,19 @@ func TestAnalyzeShapes(t *testing.T) {
 				t.Errorf("global:\n%s\nwant:\n%s", got, tc.global)
 			}
 		})
+	}
+}
+
+// TestRunByName tells the templates a function runs by name from those
+// the template calls.
+func TestRunByName(t *testing.T) {
+	a := analyze(t, `{{define "called"}}{{.Title}}{{end}}{{define "shown"}}{{.Name}}{{end}}`+
+		`{{template "called" .Concern}}{{show "shown" .Concern.Team}}{{show "called" .Concern}}`)
+	if !slices.Equal(a.ByName, []string{"called", "shown"}) {
+		t.Errorf("ByName = %v, want [called shown]", a.ByName)
+	}
+	if a = analyze(t, `{{define "called"}}{{.Title}}{{end}}{{template "called" .Concern}}`); len(a.ByName) != 0 {
+		t.Errorf("ByName = %v, want none", a.ByName)
 	}
 }
 

@@ -124,7 +124,7 @@ func (r Renders) result(a *analyzer, fn reflect.Type, args []value) value {
 		}
 		name = *args[0].str
 	}
-	a.template(name, r.Dot.result(a, fn, args))
+	a.template(name, r.Dot.result(a, fn, args)).byName = true
 	return value{typ: fn.Out(0)}
 }
 

@@ -68,6 +68,20 @@ func newDeps(s *Site, theme fs.FS, tmpls map[string]*template.Template, describe
 	return d, nil
 }
 
+// runByName lists the templates the functions run by name, on any page or
+// row, in a set order.
+func (d *deps) runByName() []string {
+	var names []string
+	for _, a := range d.layouts {
+		names = append(names, a.ByName...)
+	}
+	if d.row != nil {
+		names = append(names, d.row.ByName...)
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
+}
+
 func lookup(t *template.Template) reads.Lookup {
 	return func(name string) *parse.Tree {
 		if found := t.Lookup(name); found != nil {

@@ -82,7 +82,7 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	if err != nil {
 		return nil, j.files.errors(err)
 	}
-	j.compiled = compileLayouts(j.tmpls, funcMap)
+	j.compiled = compileLayouts(j.tmpls, funcMap, j.deps.runByName())
 	j.rows.tmpl, j.rows.deps = j.compiled[layouts[0]], j.deps
 	j.partials.tmpl = j.compiled[layouts[0]]
 	j.list = pages(s)

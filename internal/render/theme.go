@@ -197,15 +197,15 @@ type compiledLayout struct {
 }
 
 // compileLayouts prepares each layout to be compiled when first run. The
-// templates must be analysed first: compiling escapes them.
-func compileLayouts(tmpls map[string]*template.Template, funcs template.FuncMap) map[string]*compiledLayout {
+// templates must be analysed first: compiling escapes them. byName are the
+// templates the functions run by name (the concern rows, the partials drawn
+// once), which are run with the first layout's templates.
+func compileLayouts(tmpls map[string]*template.Template, funcs template.FuncMap, byName []string) map[string]*compiledLayout {
 	out := make(map[string]*compiledLayout, len(tmpls))
 	for name, t := range tmpls {
 		out[name] = &compiledLayout{tmpl: t, funcs: funcs, entries: []string{baseLayout}}
 	}
-	// The rows and the partials drawn once are made with the first
-	// layout's templates.
-	out[layouts[0]].entries = append(out[layouts[0]].entries, rowTemplate)
+	out[layouts[0]].entries = append(out[layouts[0]].entries, byName...)
 	return out
 }
 
