@@ -126,7 +126,7 @@ func (c *compiler) action(n *parse.ActionNode) (step, error) {
 	var escapers []escaper
 	for _, cmd := range cmds[k:] {
 		name := cmd.Args[0].(*parse.IdentifierNode).Ident
-		e, ok := escapers_[name]
+		e, ok := escapersByName[name]
 		if !ok {
 			return nil, c.unsupported(n, "the escaper "+name)
 		}
@@ -136,14 +136,12 @@ func (c *compiler) action(n *parse.ActionNode) (step, error) {
 	if err != nil {
 		return nil, err
 	}
-	last := escapers[len(escapers)-1]
-	escapers = escapers[:len(escapers)-1]
 	return func(s *state, dot reflect.Value) control {
 		text, kind := stringify(value(s, dot))
 		for _, e := range escapers {
 			text, kind = e(text, kind), plain
 		}
-		last.write(s.buf, text, kind)
+		s.buf.WriteString(text)
 		return next
 	}, nil
 }

@@ -7,7 +7,6 @@
 package execute
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -83,12 +82,9 @@ func indirectToStringerOrError(a any) any {
 // it.
 type escaper func(text string, k kind) string
 
-// write escapes the text straight into the output.
-func (e escaper) write(buf *bytes.Buffer, text string, k kind) { buf.WriteString(e(text, k)) }
-
-// escapers_ are html/template's escapers by the names its escaped trees
-// call them.
-var escapers_ = map[string]escaper{
+// escapersByName are html/template's escapers by the names its escaped
+// trees call them.
+var escapersByName = map[string]escaper{
 	"_html_template_htmlescaper": func(s string, k kind) string {
 		if k == html {
 			return s

@@ -62,7 +62,7 @@ func Compile(t *template.Template, funcs template.FuncMap, entries ...string) *S
 	}
 	trees := reachable(t, escaped)
 	for name := range trees {
-		set.programs[name] = &program{name: name}
+		set.programs[name] = &program{}
 	}
 	for _, name := range slices.Sorted(maps.Keys(trees)) {
 		c := compiler{set: set, tree: trees[name], funcs: funcs}
@@ -157,12 +157,15 @@ func (s *Set) Unsupported() map[string]string { return s.unsupported }
 // run exactly.
 func (s *Set) Fallbacks() int64 { return s.fallbacks.Load() }
 
+// Defines reports whether the set has a template called name.
+func (s *Set) Defines(name string) bool { return s.html.Lookup(name) != nil }
+
 // Execute runs the template name with data, appending its output to buf,
 // as html/template's ExecuteTemplate would.
 func (s *Set) Execute(buf *bytes.Buffer, name string, data any) error {
 	if p := s.programs[name]; p != nil && p.root != nil {
 		start := buf.Len()
-		err, ok := p.run(buf, data)
+		ok, err := p.run(buf, data)
 		if ok {
 			return err
 		}
@@ -183,11 +186,11 @@ func (stopped) Write([]byte) (int, error) { return 0, errStub }
 
 // program is one compiled template.
 type program struct {
-	name string
 	root step // nil while being compiled, and if it did not compile
 }
 
-// fallback is the panic that hands a run to html/template.
+// fallback is the panic that hands a run to html/template; why is there
+// for whoever reads a stack or debugs this package.
 type fallback struct{ why string }
 
 // giveUp hands the run to html/template.
@@ -199,7 +202,7 @@ type execError struct{ err error }
 
 // run runs p; ok is false when html/template must run the template
 // instead.
-func (p *program) run(buf *bytes.Buffer, data any) (err error, ok bool) {
+func (p *program) run(buf *bytes.Buffer, data any) (ok bool, err error) {
 	dot, isValue := data.(reflect.Value)
 	if !isValue {
 		dot = reflect.ValueOf(data)
@@ -210,13 +213,13 @@ func (p *program) run(buf *bytes.Buffer, data any) (err error, ok bool) {
 		switch r := recover().(type) {
 		case nil:
 		case execError:
-			err, ok = r.err, true
+			ok, err = true, r.err
 		default:
-			err, ok = nil, false
+			ok, err = false, nil
 		}
 	}()
 	p.root(s, dot)
-	return nil, true
+	return true, nil
 }
 
 // state is one run: the output and the variables in scope.
@@ -264,6 +267,3 @@ const maxDepth = 100000
 
 // isEscaper tells html/template's escaping functions from a theme's.
 func isEscaper(name string) bool { return strings.HasPrefix(name, "_html_template_") }
-
-// Defines reports whether the set has a template called name.
-func (s *Set) Defines(name string) bool { return s.html.Lookup(name) != nil }
