@@ -7,6 +7,7 @@ import (
 
 	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/parallel"
 )
 
 // Cache keeps what a Resolve decoded from each file, so that the next
@@ -64,6 +65,47 @@ func (r *resolver) decode(d *load.Document, fn func() (any, *fields)) (any, *fie
 		r.decoded[d] = decoded{value: clone(v), fields: f, errs: slices.Clone((*r.errs)[mark:])}
 	}
 	return v, f
+}
+
+// decodeEach decodes the documents docs as decode does one at a time,
+// those the cache lacks on every core first: each is decoded by fn with a
+// copy of r that keeps its errors apart. The errors then join r's in the
+// order of docs, as if one goroutine had decoded them all. fn must read
+// nothing of r that decoding the others writes.
+func (r *resolver) decodeEach(docs []*load.Document, fn func(r *resolver, d *load.Document) (any, *fields)) ([]any, []*fields) {
+	type fresh struct {
+		value  any
+		fields *fields
+		errs   model.ErrorList
+	}
+	var missing []int
+	for i, d := range docs {
+		if _, ok := r.cached[d]; !ok {
+			missing = append(missing, i)
+		}
+	}
+	decodedNow := make([]fresh, len(docs))
+	parallel.Each(len(missing), func() func(int) {
+		w := *r
+		return func(j int) {
+			i := missing[j]
+			out := &decodedNow[i]
+			w.errs = &out.errs
+			out.value, out.fields = fn(&w, docs[i])
+		}
+	})
+	values, fieldsOf := make([]any, len(docs)), make([]*fields, len(docs))
+	for i, d := range docs {
+		values[i], fieldsOf[i] = r.decode(d, func() (any, *fields) {
+			out := &decodedNow[i]
+			*r.errs = append(*r.errs, out.errs...)
+			if out.fields != nil {
+				out.fields.errs = r.errs
+			}
+			return out.value, out.fields
+		})
+	}
+	return values, fieldsOf
 }
 
 // clone copies a decoded value, so that linking one copy leaves the cached

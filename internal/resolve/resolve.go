@@ -92,11 +92,11 @@ func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
 		h.Pages = append(h.Pages, v.(*model.Page))
 	}
 	concernFields := map[*model.Concern]*fields{}
-	for _, d := range byKind[load.KindConcern] {
-		v, f := r.decode(d, func() (any, *fields) { return r.concern(d) })
+	values, fieldsOf := r.decodeEach(byKind[load.KindConcern], func(r *resolver, d *load.Document) (any, *fields) { return r.concern(d) })
+	for i, v := range values {
 		c := v.(*model.Concern)
 		r.concerns[c.Slug] = c
-		concernFields[c] = f
+		concernFields[c] = fieldsOf[i]
 		h.Concerns = append(h.Concerns, c)
 	}
 	r.concernSlugs = slices.Sorted(maps.Keys(r.concerns))
