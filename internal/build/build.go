@@ -22,6 +22,7 @@ import (
 type Pending struct {
 	Handbook *model.Handbook
 	job      *render.Job
+	done     func(*Pending) // told when Run succeeds; nil outside a session
 }
 
 // Map returns the site's map: its files, their URLs, the assets' names.
@@ -36,7 +37,11 @@ func (p *Pending) File(path string) ([]byte, bool, error) { return p.job.File(pa
 // from several goroutines at once, the files in first first; see
 // render.Job.Run.
 func (p *Pending) Run(emit func(render.File) error, first ...string) (render.Stats, error) {
-	return p.job.Run(emit, first...)
+	stats, err := p.job.Run(emit, first...)
+	if err == nil && p.done != nil {
+		p.done(p)
+	}
+	return stats, err
 }
 
 // Start reads, resolves and prepares the site in dir as of the day today,
@@ -90,6 +95,11 @@ type Session struct {
 	resolved *resolve.Cache
 	config   model.Config // as last read, even from a build that failed
 	rendered *render.Cache
+
+	read    error     // what the last Read found wrong with the sources
+	day     time.Time // the day of the build under way
+	good    *built    // the last good build, while the sources read are still its own; else nil
+	started *built    // the build under way
 }
 
 // NewSession starts a session for the site in dir; its first Start reads
@@ -103,8 +113,35 @@ func NewSession(dir string) *Session {
 // takes from the last good build every page whose inputs are the same, and
 // once it succeeds, the next build compares with it.
 func (s *Session) Start(changed []string, today time.Time) (*Pending, error) {
-	err := s.read(changed)
-	h, theme, err := resolved(s.dir, s.src, err, s.resolved.Resolve, today)
+	s.Read(changed, today)
+	return s.Resolve()
+}
+
+// Read reads the sources in changed again (nil: everything), for a build
+// as of the day today that Resolve then starts. When the saves changed
+// the bodies of content files and nothing else since the last good build,
+// it returns them as an Edit, which remakes the pages that show them
+// before anything is resolved; else nil.
+func (s *Session) Read(changed []string, today time.Time) *Edit {
+	good := s.good
+	s.good = nil // until a build of what is read now succeeds
+	fronts := make(map[string]*load.Document, len(changed))
+	if s.src != nil {
+		for _, file := range changed {
+			fronts[file] = s.src.Doc(file)
+		}
+	}
+	s.read, s.day = s.readSources(changed), today
+	if good == nil || changed == nil || s.read != nil || !today.Equal(good.day) || s.src.History != good.history {
+		return nil
+	}
+	return editOf(good.job, s.src, fronts)
+}
+
+// Resolve resolves what Read read and prepares the theme: the build's
+// pages are then ready to be made.
+func (s *Session) Resolve() (*Pending, error) {
+	h, theme, err := resolved(s.dir, s.src, s.read, s.resolved.Resolve, s.day)
 	if h != nil {
 		s.config = h.Config
 	}
@@ -115,14 +152,23 @@ func (s *Session) Start(changed []string, today time.Time) (*Pending, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pending{Handbook: h, job: job}, nil
+	s.started = &built{job: job, day: s.day, history: s.src.History}
+	return &Pending{Handbook: h, job: job, done: s.succeeded}, nil
+}
+
+// succeeded takes note that the build p made every file: the next save
+// compares with it, unless another build was started since.
+func (s *Session) succeeded(p *Pending) {
+	if s.started != nil && s.started.job == p.job {
+		s.good = s.started
+	}
 }
 
 // Config returns the site's configuration as last read: that of a build
 // which failed on its content, too.
 func (s *Session) Config() model.Config { return s.config }
 
-func (s *Session) read(changed []string) error {
+func (s *Session) readSources(changed []string) error {
 	if s.src == nil || changed == nil {
 		src, err := loadWithHistory(s.dir, load.Load, &s.history)
 		if src != nil {

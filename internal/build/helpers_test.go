@@ -81,8 +81,23 @@ func tryRebuild(s *Session, last *served, changed ...string) (*served, error) {
 	if err != nil {
 		return nil, err
 	}
+	return runPending(p, last)
+}
+
+// run makes the files of the build p.
+func run(t testing.TB, p *Pending) *served {
+	t.Helper()
+	r, err := runPending(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func runPending(p *Pending, last *served) (*served, error) {
 	var mu sync.Mutex
 	r := &served{files: map[string][]byte{}}
+	var err error
 	r.stats, err = p.Run(func(f render.File) error {
 		mu.Lock()
 		defer mu.Unlock()

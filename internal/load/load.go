@@ -93,6 +93,10 @@ func (s *Site) Reload(changed []string) error {
 	return s.Errors().Err()
 }
 
+// Doc returns the document read from file (relative to the site folder,
+// with forward slashes), or nil when there is none.
+func (s *Site) Doc(file string) *Document { return s.docs[file] }
+
 // Errors returns every problem found in the sources, sorted.
 func (s *Site) Errors() model.ErrorList {
 	var all model.ErrorList

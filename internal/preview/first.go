@@ -14,12 +14,12 @@ type openFirst struct {
 	mu   sync.Mutex
 	want map[string]bool
 	got  map[string][]byte
-	show func(map[string][]byte) map[string][]byte
-	done chan map[string][]byte // what show served, once it has
+	show func(map[string][]byte) ([]string, string)
+	done chan struct{} // closed once show has returned
 }
 
-func newOpenFirst(files []string, show func(map[string][]byte) map[string][]byte) *openFirst {
-	o := &openFirst{want: map[string]bool{}, got: map[string][]byte{}, show: show, done: make(chan map[string][]byte, 1)}
+func newOpenFirst(files []string, show func(map[string][]byte) ([]string, string)) *openFirst {
+	o := &openFirst{want: map[string]bool{}, got: map[string][]byte{}, show: show, done: make(chan struct{})}
 	for _, f := range files {
 		o.want[f] = true
 	}
@@ -38,21 +38,24 @@ func (o *openFirst) add(f render.File) {
 	all := len(o.want) == 0
 	o.mu.Unlock()
 	if all {
-		go func() { o.done <- o.show(o.got) }()
+		go func() {
+			o.show(o.got)
+			close(o.done)
+		}()
 	}
 }
 
-// wait returns what was shown early, once it has been: nothing when the
-// build ended before it had every open page. A nil openFirst shows nothing.
-func (o *openFirst) wait() map[string][]byte {
+// wait returns once what the build made first has been shown, or at once
+// when the build ended before it had every open page. A nil openFirst
+// shows nothing.
+func (o *openFirst) wait() {
 	if o == nil {
-		return nil
+		return
 	}
 	o.mu.Lock()
 	complete := len(o.want) == 0
 	o.mu.Unlock()
-	if !complete {
-		return nil
+	if complete {
+		<-o.done
 	}
-	return <-o.done
 }

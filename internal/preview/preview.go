@@ -131,6 +131,9 @@ type preview struct {
 	server  *serve.Server // made by the first build, which knows the baseURL
 	base    string        // the baseURL's path, where the site is served
 	shown   *memorySite   // the last good build; nil before the first
+	// ahead are the pages served over shown ahead of the build under way:
+	// the pages open in browsers, as that build makes them.
+	ahead map[string][]byte
 }
 
 // rebuild builds after changes to the sources (nil: everything) and hands
@@ -142,13 +145,23 @@ func (p *preview) rebuild(changed []string) {
 	}
 }
 
-// start reads and resolves the sources. On problems it reports them, here
-// and on the pages, and returns nil.
+// start reads and resolves the sources. A save to bodies alone shows the
+// open pages of the files saved before anything is resolved. On problems
+// it reports them, here and on the pages, and returns nil.
 func (p *preview) start(changed []string) *build.Pending {
+	p.ahead = map[string][]byte{}
 	day, err := p.opts.Today()
 	var pending *build.Pending
 	if err == nil {
-		pending, err = p.session.Start(changed, day)
+		edit := p.session.Read(changed, day)
+		if edit != nil && p.shown != nil {
+			// The browsers load those pages before the rebuild takes the
+			// cores, for a second or so of CPU on a large handbook.
+			if pages, build := p.showFirst(edit.Remake(p.openFiles(p.shown.Map))); len(pages) > 0 {
+				p.server.WaitShown(pages, build, loadWait)
+			}
+		}
+		pending, err = p.session.Resolve()
 	}
 	if p.server == nil {
 		// A first build that failed on its content has still read the
@@ -167,7 +180,7 @@ func (p *preview) start(changed []string) *build.Pending {
 // server with what changed since the last good build, and reports it.
 func (p *preview) finish(pending *build.Pending, changed []string, start time.Time) {
 	site := newMemorySite(pending.Map())
-	emit, open := site.add, p.openFiles(pending)
+	emit, open := site.add, p.openFiles(pending.Map())
 	var first *openFirst
 	if p.shown != nil && len(open) > 0 && (changed == nil || !onlyStylesheets(changed)) {
 		first = newOpenFirst(open, p.showFirst)
@@ -178,7 +191,8 @@ func (p *preview) finish(pending *build.Pending, changed []string, start time.Ti
 		}
 	}
 	stats, err := pending.Run(emit, open...)
-	shownEarly := first.wait()
+	first.wait()
+	shownEarly := p.ahead
 	if err != nil {
 		p.fail(err)
 		return
@@ -193,43 +207,50 @@ func (p *preview) finish(pending *build.Pending, changed []string, start time.Ti
 	p.opts.Report.Built(Built{Took: time.Since(start), Pages: stats.Pages, Rendered: stats.Rendered, Changed: len(diff)})
 }
 
-// openFiles returns the files of the pages open in browsers, as the new
-// build maps their URLs.
-func (p *preview) openFiles(pending *build.Pending) []string {
+// openFiles returns the files of the pages open in browsers, as the map of
+// a build finds their URLs.
+func (p *preview) openFiles(m *render.Map) []string {
 	var files []string
 	for _, u := range p.server.Open() {
 		rel, ok := strings.CutPrefix(u, p.base)
 		if !ok {
 			continue
 		}
-		if file, _, ok := pending.Map().Find(rel); ok {
+		if file, _, ok := m.Find(rel); ok {
 			files = append(files, file)
 		}
 	}
 	return files
 }
 
-// showFirst serves, over the last good build, the pages open in browsers
-// that the build under way changed, and reloads them, before the rest of
-// the build is made. It returns what it served.
-func (p *preview) showFirst(made map[string][]byte) map[string][]byte {
-	shown := map[string][]byte{}
-	var pages []string
+// loadWait is how long a rebuild that showed pages ahead of itself waits
+// for the browsers to load them: a reload takes a tenth of a second or two.
+const loadWait = 500 * time.Millisecond
+
+// showFirst serves, over the last good build and the pages served ahead of
+// the build under way so far, the pages open in browsers that the build
+// changed, and reloads them, before the rest of the build is made. It
+// returns the pages it reloads, and the name of the build they show.
+func (p *preview) showFirst(made map[string][]byte) (pages []string, build string) {
 	for file, data := range made {
-		if !bytes.Equal(p.shown.files[file], data) {
-			shown[file] = data
+		before, ok := p.ahead[file]
+		if !ok {
+			before = p.shown.files[file]
+		}
+		if !bytes.Equal(before, data) {
+			p.ahead[file] = data
 			if e, ok := p.shown.Map.Entry(file); ok && e.Page {
 				pages = append(pages, p.base+e.URL)
 			}
 		}
 	}
 	if len(pages) == 0 {
-		return nil
+		return nil, ""
 	}
 	slices.Sort(pages)
-	site := p.shown.with(shown)
+	site := p.shown.with(p.ahead)
 	p.server.Update(site, site.build, serve.Change{Pages: pages})
-	return shown
+	return pages, site.build
 }
 
 // fail reports a build that failed: every problem on the terminal, and on

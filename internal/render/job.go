@@ -104,6 +104,25 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	return j, nil
 }
 
+// FileWithBodies makes the page at path, as File does, when it is the page
+// of one of the content files in bodies, with that file's body as given
+// there. It reports false for any other path, and for a page that fails.
+func (j *Job) FileWithBodies(path string, bodies map[string]model.Markdown) ([]byte, bool) {
+	p, ok := j.byFile[path]
+	if !ok {
+		return nil, false
+	}
+	body, ok := bodies[p.Source]
+	if !ok {
+		return nil, false
+	}
+	var buf bytes.Buffer
+	if err := j.execute(&buf, p.withBody(body)); err != nil {
+		return nil, false
+	}
+	return buf.Bytes(), true
+}
+
 // Map returns the site's map: its files, their URLs, the assets' names.
 func (j *Job) Map() *Map { return j.siteMap }
 

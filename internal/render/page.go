@@ -27,6 +27,28 @@ type Page struct {
 	Body    model.Markdown // rendered with the page
 }
 
+// withBody returns a copy of p whose own content (its concern, team,
+// meeting or plain page) has the body given instead.
+func (p *Page) withBody(body model.Markdown) *Page {
+	q := *p
+	q.Body = body
+	switch {
+	case p.Concern != nil:
+		c := *p.Concern
+		c.Body, q.Concern = body, &c
+	case p.Team != nil:
+		t := *p.Team
+		t.Body, q.Team = body, &t
+	case p.Meeting != nil:
+		m := *p.Meeting
+		m.Body, q.Meeting = body, &m
+	case p.Doc != nil:
+		d := *p.Doc
+		d.Body, q.Doc = body, &d
+	}
+	return &q
+}
+
 // Crumb is one step of a page's breadcrumb trail.
 type Crumb struct {
 	Title string

@@ -67,11 +67,11 @@ type client struct {
 	events  chan []byte   // formatted events not yet written
 	dropped chan struct{} // closed when the client fell behind
 	page    string        // the URL path of the page that listens
+	shows   string        // the build the page named as it connected
 	// unsure is set for a page that connected while the first build was
-	// being made, showing shows, a build of another run of the server:
-	// whether it is stale is known only once that build is.
+	// being made, showing a build of another run of the server: whether
+	// it is stale is known only once that build is.
 	unsure bool
-	shows  string
 }
 
 // openPage returns the page an event stream listens for, as live.js names
@@ -116,7 +116,7 @@ const backlog = 16
 // is the current state. Taking the state under the lock that Update and
 // Fail hold means no event is missed or seen twice.
 func (s *Server) subscribe(page, build string) *client {
-	c := &client{events: make(chan []byte, backlog), dropped: make(chan struct{}), page: page}
+	c := &client{events: make(chan []byte, backlog), dropped: make(chan struct{}), page: page, shows: build}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.state.Load()
@@ -127,13 +127,56 @@ func (s *Server) subscribe(page, build string) *client {
 		// The page is of another run of the server, and the first build,
 		// which would say whether the page is as it was, is not made yet:
 		// the page keeps its build, and Update reloads it if need be.
-		c.unsure, c.shows = true, build
+		c.unsure = true
 		c.events <- stateEvent(st, build, false)
 	default:
 		c.events <- stateEvent(st, st.build, s.builds.stale(page, build))
 	}
 	s.clients[c] = struct{}{}
+	close(s.arrived)
+	s.arrived = make(chan struct{})
 	return c
+}
+
+// WaitShown waits until each of pages listens again showing build, as a
+// page does once its reload has loaded it, or until timeout. A rebuild
+// that shows the page open first waits for the browser to load it before
+// the rest of the rebuild takes the cores.
+func (s *Server) WaitShown(pages []string, build string, timeout time.Duration) {
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for {
+		s.mu.Lock()
+		shown := s.showing(pages, build)
+		arrived := s.arrived
+		s.mu.Unlock()
+		if shown {
+			return
+		}
+		select {
+		case <-arrived:
+		case <-deadline.C:
+			return
+		}
+	}
+}
+
+// showing reports whether each of pages listens showing build. The caller
+// holds s.mu.
+func (s *Server) showing(pages []string, build string) bool {
+	for _, page := range pages {
+		found := false
+		for c := range s.clients {
+			if c.page == page && c.shows == build {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Server) unsubscribe(c *client) {

@@ -588,3 +588,40 @@ func TestOpenPages(t *testing.T) {
 		t.Errorf("open pages %v, want / and /concerns/etl/", got)
 	}
 }
+
+// WaitShown returns once the page reloaded listens again naming the build
+// it was reloaded into, and not for a page that names an older build; with
+// no such page, at its timeout.
+func TestWaitShown(t *testing.T) {
+	s := New(Options{})
+	update(s, fixture(), Change{All: true})
+	old := build(s)
+	base := startServer(t, s)
+	openStream(t, base, "?page=/x/&build="+old).expect(t, "ok")
+	update(s, changed("Start here"), Change{Pages: []string{"/x/"}})
+	now := build(s)
+
+	start := time.Now()
+	s.WaitShown([]string{"/x/"}, now, 200*time.Millisecond)
+	if waited := time.Since(start); waited < 200*time.Millisecond {
+		t.Errorf("WaitShown returned after %v with only the old build's page listening", waited)
+	}
+
+	done := make(chan struct{})
+	go func() {
+		s.WaitShown([]string{"/x/"}, now, time.Minute)
+		close(done)
+	}()
+	openStream(t, base, "?page=/y/&build="+now).expect(t, "ok") // another page
+	select {
+	case <-done:
+		t.Fatal("WaitShown returned when another page connected")
+	case <-time.After(50 * time.Millisecond):
+	}
+	openStream(t, base, "?page=/x/&build="+now).expect(t, "ok")
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("WaitShown did not return once the page connected with the new build")
+	}
+}

@@ -33,7 +33,8 @@ type Server struct {
 
 	mu      sync.Mutex // orders state changes with the events that announce them
 	clients map[*client]struct{}
-	builds  builds // what the last builds changed, for pages that connect late
+	arrived chan struct{} // closed, and made anew, as each page connects
+	builds  builds        // what the last builds changed, for pages that connect late
 	// previewBuild names the first build while it is being made: a name
 	// no other run of the server gives, so that a page from another run
 	// never passes for one of this run's.
@@ -62,6 +63,7 @@ func New(opts Options) *Server {
 		opts:      opts,
 		heartbeat: 15 * time.Second,
 		clients:   make(map[*client]struct{}),
+		arrived:   make(chan struct{}),
 		// The clock, in nanoseconds: two runs on one port are never at once.
 		previewBuild: "preview-" + strconv.FormatInt(time.Now().UnixNano(), 36),
 	}
