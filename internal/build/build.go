@@ -124,7 +124,9 @@ func (s *Session) Start(changed []string, today time.Time) (*Pending, error) {
 // before anything is resolved; else nil.
 func (s *Session) Read(changed []string, today time.Time) *Edit {
 	good := s.good
-	s.good = nil // until a build of what is read now succeeds
+	// Until a build of what is read now succeeds, nothing is good: not
+	// even a build started before, which did not read it.
+	s.good, s.started = nil, nil
 	fronts := make(map[string]*load.Document, len(changed))
 	if s.src != nil {
 		for _, file := range changed {

@@ -84,4 +84,21 @@ func TestEditRemakesAsBuild(t *testing.T) {
 	if e := s.Read([]string{"content/concerns/xss.md"}, fixtureDay); e == nil {
 		t.Error("a save to a body after the build was fixed is no Edit")
 	}
+
+	// A build that succeeds after another save was read is not the good
+	// build of what was read since.
+	build()
+	edit(t, dir, "content/concerns/xss.md", func(s string) string { return s + "\nOnce more.\n" })
+	s.Read([]string{"content/concerns/xss.md"}, fixtureDay)
+	p, err := s.Resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(t, dir, "content/concerns/coverage.md", func(s string) string { return strings.Replace(s, "effort: Low", "effort: High", 1) })
+	s.Read([]string{"content/concerns/coverage.md"}, fixtureDay)
+	run(t, p)
+	edit(t, dir, "content/concerns/xss.md", func(s string) string { return s + "\nAnd again.\n" })
+	if e := s.Read([]string{"content/concerns/xss.md"}, fixtureDay); e != nil {
+		t.Error("a save to a body is taken for an Edit of a build that never read the save before it")
+	}
 }
