@@ -49,14 +49,19 @@ var builtins = map[string]func(args []*argument, hasFinal bool) command{
 		return variadic(args, hasFinal, 1, func(vs []reflect.Value) reflect.Value { return slice(vs[0], vs[1:]) })
 	},
 	"eq": func(args []*argument, hasFinal bool) command {
-		return variadic(args, hasFinal, 2, func(vs []reflect.Value) reflect.Value {
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			var room [4]reflect.Value
+			vs := collect(s, dot, args, hasFinal, final, room[:])
+			if len(vs) < 2 {
+				giveUp("too few arguments")
+			}
 			for _, v := range vs[1:] {
 				if equal(vs[0], v) {
 					return boolValue(true)
 				}
 			}
 			return boolValue(false)
-		})
+		}
 	},
 	"ne": func(args []*argument, hasFinal bool) command {
 		return binary(args, hasFinal, func(a, b reflect.Value) bool { return !equal(a, b) })
@@ -129,22 +134,31 @@ func collect(s *state, dot reflect.Value, args []*argument, hasFinal bool, final
 	return vs
 }
 
+// unary, binary and eq gather their arguments themselves and pass them on
+// one by one: a slice of them handed to a function value escapes to the
+// heap, an allocation on every comparison of every page. variadic's, for
+// index and slice, which are rarer, does.
+
 func unary(args []*argument, hasFinal bool, fn func(reflect.Value) reflect.Value) command {
-	return variadic(args, hasFinal, 1, func(vs []reflect.Value) reflect.Value {
+	return func(s *state, dot, final reflect.Value) reflect.Value {
+		var room [2]reflect.Value
+		vs := collect(s, dot, args, hasFinal, final, room[:])
 		if len(vs) != 1 {
 			giveUp("wrong number of arguments")
 		}
 		return fn(vs[0])
-	})
+	}
 }
 
 func binary(args []*argument, hasFinal bool, fn func(a, b reflect.Value) bool) command {
-	return variadic(args, hasFinal, 2, func(vs []reflect.Value) reflect.Value {
+	return func(s *state, dot, final reflect.Value) reflect.Value {
+		var room [3]reflect.Value
+		vs := collect(s, dot, args, hasFinal, final, room[:])
 		if len(vs) != 2 {
 			giveUp("wrong number of arguments")
 		}
 		return boolValue(fn(vs[0], vs[1]))
-	})
+	}
 }
 
 // variadic calls fn with at least least arguments.

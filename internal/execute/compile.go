@@ -497,10 +497,10 @@ func (c *compiler) function(cmd *parse.CommandNode, name string, args []parse.No
 		fn, ok = plainBuiltins[name]
 	}
 	if ok {
-		f := reflect.ValueOf(fn)
+		f, fast := reflect.ValueOf(fn), direct(fn)
 		at := c.at(cmd)
 		return func(s *state, dot, final reflect.Value) reflect.Value {
-			return s.call(dot, f, name, callArgs, hasFinal, final, at)
+			return s.call(dot, f, fast, name, callArgs, hasFinal, final, at)
 		}, nil
 	}
 	if b, ok := builtins[name]; ok {

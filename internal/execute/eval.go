@@ -66,7 +66,7 @@ func (l *lookup) field(s *state, dot, receiver reflect.Value, args []*argument, 
 	}
 	f := l.find(ptr.Type())
 	if f.method >= 0 {
-		return s.call(dot, ptr.Method(f.method), l.name, args, hasFinal, final, at)
+		return s.call(dot, ptr.Method(f.method), nil, l.name, args, hasFinal, final, at)
 	}
 	if len(args) > 0 || hasFinal {
 		giveUp("arguments to a field")
@@ -95,9 +95,10 @@ var (
 )
 
 // call calls fn with the arguments and the final value, as text/template's
-// evalCall does. A function's error ends the run with text/template's
-// message; anything else unusual hands it to html/template.
-func (s *state) call(dot, fn reflect.Value, name string, args []*argument, hasFinal bool, final reflect.Value, at *at) reflect.Value {
+// evalCall does, through fast when it is not nil (see direct). A
+// function's error ends the run with text/template's message; anything
+// else unusual hands it to html/template.
+func (s *state) call(dot, fn reflect.Value, fast directCall, name string, args []*argument, hasFinal bool, final reflect.Value, at *at) reflect.Value {
 	typ := fn.Type()
 	numIn := len(args)
 	if hasFinal {
@@ -141,15 +142,27 @@ func (s *state) call(dot, fn reflect.Value, name string, args []*argument, hasFi
 		}
 		argv = append(argv, validateType(final, t))
 	}
-	out := fn.Call(argv)
-	if len(out) == 2 && !out[1].IsNil() {
-		err := out[1].Interface().(error)
+	var v reflect.Value
+	var err error
+	if fast != nil {
+		var second reflect.Value
+		if len(argv) > 1 {
+			second = argv[1]
+		}
+		v, err = fast(argv[0], second)
+	} else {
+		out := fn.Call(argv)
+		if len(out) == 2 && !out[1].IsNil() {
+			err = out[1].Interface().(error)
+		}
+		v = out[0]
+	}
+	if err != nil {
 		panic(execError{texttemplate.ExecError{
 			Name: at.template,
 			Err:  fmt.Errorf("template: %s: executing %q at <%s>: error calling %s: %w", at.location, at.template, at.context, name, err),
 		}})
 	}
-	v := out[0]
 	if v.Type() == reflectValueType {
 		v = v.Interface().(reflect.Value)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +64,15 @@ var testFuncs = template.FuncMap{
 	"pair":  func(a, b any) string { return fmt.Sprint(a, "/", b) },
 	"many":  func(xs ...int) int { return len(xs) },
 	"list":  func() []any { return []any{1, "two", nil} },
+	// The signatures direct calls without reflection, beside upper, date
+	// and fails above.
+	"partial": func(name string, v any) (template.HTML, error) {
+		return template.HTML(fmt.Sprintf("<b>%s: %v</b>", name, v)), nil
+	},
+	"link":   func(v any) (string, error) { return fmt.Sprintf("/to/%v?a=b&c", v), nil },
+	"asset":  func(s string) (string, error) { return "/assets/" + s, nil },
+	"score":  func(f float64) string { return fmt.Sprintf("%.1f<", f) },
+	"plural": func(n int, noun string) string { return fmt.Sprintf("%d %s(s)", n, noun) },
 	"panics": func() string {
 		var m map[string]int
 		m["x"] = 1
@@ -120,6 +130,8 @@ func TestCompiled(t *testing.T) {
 		`{{define "open"}}<a href="{{end}}{{template "open"}}{{.Link}}">x</a>`,
 		`{{range .Tags}}[{{range slice $.Tags 0 0}}x{{else}}{{break}}{{end}}{{.}}]{{end}}end`,
 		"<script>var x = 1;</script><style>p { color: red }</style><!-- gone -->{{.Rank}}",
+		`{{partial "row" .Team}} {{partial "n" nil}} <a href="{{link .Rank}}">{{link .Title}}</a> <img src="{{asset "a b.png"}}">`,
+		`{{score .Score}} {{score 2.25}} {{plural .Rank "concern"}} {{plural 1 .Title}} {{upper "x"}} {{.Title | upper}} {{date .Raised}}`,
 	} {
 		if n := sameAsHTMLTemplate(t, text, sample()); n != 0 {
 			t.Errorf("%s: handed to html/template %d times", text, n)
@@ -240,4 +252,38 @@ func FuzzEscapers(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Every function direct calls gives, with the same arguments, the same
+// value as a call through reflection.
+func TestDirect(t *testing.T) {
+	args := map[string][]reflect.Value{
+		"upper": {reflect.ValueOf("a<b")}, "date": {reflect.ValueOf(sample().Raised)},
+		"fails": {reflect.ValueOf("x")}, "partial": {reflect.ValueOf("row"), reflect.ValueOf(any(sample().Team))},
+		"link": {reflect.ValueOf(any(3))}, "asset": {reflect.ValueOf("a.css")},
+		"score": {reflect.ValueOf(2.5)}, "plural": {reflect.ValueOf(2), reflect.ValueOf("team")},
+	}
+	for name, argv := range args {
+		fast := direct(testFuncs[name])
+		if fast == nil {
+			t.Errorf("%s: no direct call for %T", name, testFuncs[name])
+			continue
+		}
+		var second reflect.Value
+		if len(argv) > 1 {
+			second = argv[1]
+		}
+		got, gotErr := fast(argv[0], second)
+		out := reflect.ValueOf(testFuncs[name]).Call(argv)
+		var wantErr error
+		if len(out) == 2 && !out[1].IsNil() {
+			wantErr = out[1].Interface().(error)
+		}
+		if got.Type() != out[0].Type() || got.Interface() != out[0].Interface() || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Errorf("%s: direct gives %#v, %v; reflection %#v, %v", name, got.Interface(), gotErr, out[0].Interface(), wantErr)
+		}
+	}
+	if direct(testFuncs["pair"]) != nil || direct(testFuncs["many"]) != nil {
+		t.Error("direct calls signatures it does not know")
+	}
 }
