@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -169,7 +170,7 @@ var htmlNospaceReplacementTable = []string{
 }
 
 func htmlReplacer(s string, replacementTable []string, badRunes bool) string {
-	written, b := 0, new(strings.Builder)
+	written, b := 0, strings.Builder{} // on the stack: most strings need no escaping
 	r, w := rune(0), 0
 	for i := 0; i < len(s); i += w {
 		r, w = utf8.DecodeRuneInString(s[i:])
@@ -188,7 +189,10 @@ func htmlReplacer(s string, replacementTable []string, badRunes bool) string {
 			if written == 0 {
 				b.Grow(len(s))
 			}
-			fmt.Fprintf(b, "%s&#x%x;", s[written:i], r)
+			b.WriteString(s[written:i])
+			b.WriteString("&#x")
+			b.WriteString(strconv.FormatInt(int64(r), 16))
+			b.WriteString(";")
 			written = i + w
 		}
 	}
@@ -208,16 +212,11 @@ func isSafeURL(s string) bool {
 	return true
 }
 
+// urlProcessor percent-encodes what s may not hold as it is, as
+// html/template's urlProcessor does; a string that needs nothing comes
+// back as it is, with nothing allocated.
 func urlProcessor(norm bool, s string) string {
 	var b strings.Builder
-	if processURLOnto(s, norm, &b) {
-		return b.String()
-	}
-	return s
-}
-
-func processURLOnto(s string, norm bool, b *strings.Builder) bool {
-	b.Grow(len(s) + 16)
 	written := 0
 	for i, n := 0, len(s); i < n; i++ {
 		c := s[i]
@@ -237,13 +236,23 @@ func processURLOnto(s string, norm bool, b *strings.Builder) bool {
 				continue
 			}
 		}
+		if written == 0 {
+			b.Grow(len(s) + 16)
+		}
 		b.WriteString(s[written:i])
-		fmt.Fprintf(b, "%%%02x", c)
+		b.WriteByte('%')
+		b.WriteByte(lowerHex[c>>4])
+		b.WriteByte(lowerHex[c&0xf])
 		written = i + 1
 	}
+	if written == 0 {
+		return s
+	}
 	b.WriteString(s[written:])
-	return written != 0
+	return b.String()
 }
+
+const lowerHex = "0123456789abcdef"
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
