@@ -37,3 +37,29 @@ func ownBody(p *Page) model.Markdown {
 	}
 	return p.Doc.Body
 }
+
+// comparableKey tells the data a cached partial can be drawn for once per
+// value from the data it cannot, by type where the type tells and by
+// value where an interface inside decides.
+func TestComparableKey(t *testing.T) {
+	type withAny struct{ V any }
+	type plain struct {
+		N int
+		P *model.Concern
+		A [2]string
+	}
+	for _, c := range []struct {
+		data any
+		want bool
+	}{
+		{"status", true}, {3, true}, {&model.Concern{}, true}, {plain{}, true},
+		{withAny{V: 1}, true}, {withAny{V: []int{1}}, false}, {[]int{1}, false},
+		{map[string]int{}, false}, {[1]any{[]int{}}, false}, {[1]any{2}, true},
+	} {
+		for range 2 { // the second time from the cache of types
+			if got := comparableKey(c.data); got != c.want {
+				t.Errorf("comparableKey(%#v) = %v, want %v", c.data, got, c.want)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"sync"
 )
 
 // partialCache renders a partial of the theme once per build for each value
@@ -28,7 +29,7 @@ func newPartialCache() *partialCache {
 // render returns the partial name drawn with data. The data is the cache
 // key, so it must be comparable: no slices or maps, pointers are fine.
 func (pc *partialCache) render(name string, data any) (template.HTML, error) {
-	if data != nil && !reflect.ValueOf(data).Comparable() {
+	if data != nil && !comparableKey(data) {
 		return "", fmt.Errorf("cached %q: its data, a %T, holds a list or a map, so it cannot tell one use from another (pass a pointer or a plain value, or use template)", name, data)
 	}
 	return pc.done.get(partialKey{name, data}, func() (template.HTML, error) {
@@ -37,4 +38,40 @@ func (pc *partialCache) render(name string, data any) (template.HTML, error) {
 		}
 		return renderFragment(pc.tmpl.get(), name, data)
 	})
+}
+
+// comparableKey reports whether data can be a map key. Most data's type
+// says so by itself; only a type that holds an interface (a struct with a
+// field of type any, say) depends on what that holds now, and
+// reflect.Value.Comparable, which looks, allocates as it goes through a
+// struct's fields: a cost on every cached partial of every page.
+func comparableKey(data any) bool {
+	t := reflect.TypeOf(data)
+	plain, ok := plainKeyTypes.Load(t)
+	if !ok {
+		plain, _ = plainKeyTypes.LoadOrStore(t, t.Comparable() && !holdsInterface(t))
+	}
+	return plain.(bool) || reflect.ValueOf(data).Comparable()
+}
+
+// plainKeyTypes caches, by type, whether a value of it is comparable
+// whatever it holds.
+var plainKeyTypes sync.Map
+
+// holdsInterface reports whether a value of the comparable type t can hold
+// an interface, whose dynamic value decides whether it compares.
+func holdsInterface(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Array:
+		return holdsInterface(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if holdsInterface(t.Field(i).Type) {
+				return true
+			}
+		}
+	}
+	return false
 }
