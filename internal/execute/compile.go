@@ -308,8 +308,13 @@ func (c *compiler) call(n *parse.TemplateNode) (step, error) {
 			}
 			return next
 		}
-		inner := state{buf: s.buf, vars: []variable{{"$", dot}}, depth: s.depth + 1}
-		callee.root(&inner, dot)
+		// The callee runs on the caller's state, its variables in the
+		// room past the caller's, which it cannot see: a state of its
+		// own, and a slice for its $, would be two allocations a call.
+		vars, depth := s.vars, s.depth
+		s.vars, s.depth = append(vars, variable{"$", dot})[len(vars):], depth+1
+		callee.root(s, dot)
+		s.vars, s.depth = vars, depth
 		return next
 	}, nil
 }

@@ -128,6 +128,7 @@ func TestCompiled(t *testing.T) {
 		`{{define "row"}}<tr><td>{{.Title}}</td><td>{{$.Slug}}</td></tr>{{end}}{{template "row" .Team}}`,
 		`{{block "side" .Tags}}{{range .}}<li>{{.}}</li>{{end}}{{end}}{{/* a comment */}}{{- " trimmed " -}}`,
 		`{{define "open"}}<a href="{{end}}{{template "open"}}{{.Link}}">x</a>`,
+		`{{define "v"}}{{$x := "in"}}{{$x}}{{$}}{{range 2}}{{$x = .}}{{end}}{{$x}};{{end}}{{range $i, $x := .Tags}}{{template "v" $i}}{{$x}}{{$i}}|{{end}}{{$y := 1}}{{template "v" .Rank}}{{$y}}`,
 		`{{range .Tags}}[{{range slice $.Tags 0 0}}x{{else}}{{break}}{{end}}{{.}}]{{end}}end`,
 		"<script>var x = 1;</script><style>p { color: red }</style><!-- gone -->{{.Rank}}",
 		`{{partial "row" .Team}} {{partial "n" nil}} <a href="{{link .Rank}}">{{link .Title}}</a> <img src="{{asset "a b.png"}}">`,
