@@ -536,3 +536,71 @@ func body(text string) model.Markdown {
 	bodies.bySum.Store(sum, text)
 	return model.Markdown{Len: len(text), Sum: sum}
 }
+
+// Bodies the pages offer, from several goroutines, some twice, some not
+// at all, some not the document's own, make the index a build makes
+// without offers; an offer after the index is made changes nothing.
+func TestOffersMakeTheSameIndex(t *testing.T) {
+	h := sample(t, 300)
+	var all []*model.Markdown
+	for _, c := range h.Concerns {
+		all = append(all, &c.Body)
+	}
+	for _, m := range h.Meetings {
+		all = append(all, &m.Body)
+	}
+	for _, tm := range h.Teams {
+		all = append(all, &tm.Body)
+	}
+	for _, p := range h.Pages {
+		all = append(all, &p.Body)
+	}
+	for i, b := range all {
+		b.File = fmt.Sprintf("content/%d.md", i) // each document's own file, as a loaded site gives
+	}
+	offered := New(h, testURL, bodies, nil)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i, b := range all {
+				if i%3 == 2 { // not offered: the index reads it itself
+					continue
+				}
+				text, _ := bodies.Text(*b)
+				offered.Offer(*b, text) // every goroutine offers it: once is taken
+				if i%5 == g {
+					wrong := *b
+					wrong.Sum++ // another text than the document's
+					offered.Offer(wrong, []byte("wombat"))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	cold := New(h, testURL, bodies, nil)
+	for _, f := range cold.Files() {
+		if !bytes.Equal(offered.File(f), cold.File(f)) {
+			t.Errorf("%s differs when the pages offer their bodies", f)
+		}
+	}
+	text, _ := bodies.Text(*all[0])
+	offered.Offer(*all[0], text)
+	if !bytes.Equal(offered.File(ManifestFile), cold.File(ManifestFile)) {
+		t.Error("an offer after the index was made changed it")
+	}
+	taken := 0
+	for i := range offered.offers.byDoc {
+		if offered.offers.byDoc[i].w != nil {
+			taken++
+		}
+	}
+	want := 0
+	for i, b := range all {
+		if i%3 != 2 && b.Len > 0 {
+			want++
+		}
+	}
+	if taken != want {
+		t.Errorf("%d offers taken, want the %d bodies offered", taken, want)
+	}
+}
