@@ -9,7 +9,6 @@ import (
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/reads"
 	"github.com/reliability-council/handbook/internal/resolve"
-	"github.com/reliability-council/handbook/internal/search"
 )
 
 // fixture resolves the build package's fixture site.
@@ -54,7 +53,7 @@ func TestDefaultThemeIsFollowed(t *testing.T) {
 // struct from its arguments takes them in the struct's field order.
 func TestFuncsDescribeThemselves(t *testing.T) {
 	h, src := fixture(t)
-	described := funcs(newSite(h), newMarkdown("/"), src.Bodies(), search.New(h, func(any) string { return "" }, src.Bodies(), nil), newRowCache(nil, nil), newPartialCache())
+	described := funcs(newSite(h), newMarkdown("/"), src.Bodies(), newRowCache(nil, nil), newPartialCache())
 	for name, f := range described {
 		fn := reflect.TypeOf(f.Fn)
 		if fn == nil || fn.Kind() != reflect.Func {

@@ -15,7 +15,7 @@ import (
 // funcs returns the functions templates call, each with what it reads, so
 // that the analysis of a theme can follow its templates through them. They
 // close over one build's site, so templates never reach global state.
-func funcs(s *Site, md *markdown, bodies Bodies, index *search.Index, rows *rowCache, partials *partialCache) map[string]reads.Func {
+func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *partialCache) map[string]reads.Func {
 	statuses := s.Config.Scoring.Statuses()
 	pure := func(fn any) reads.Func { return reads.Func{Fn: fn} }
 	builds := func(fn any) reads.Func { return reads.Func{Fn: fn, Returns: reads.Struct{}} }
@@ -46,7 +46,7 @@ func funcs(s *Site, md *markdown, bodies Bodies, index *search.Index, rows *rowC
 			Global: []string{"assets", "Base"},
 		},
 		"markdown": {
-			Fn:     func(body model.Markdown) (template.HTML, error) { return md.body(bodies, body, index) },
+			Fn:     func(body model.Markdown) (template.HTML, error) { return md.body(bodies, body) },
 			Global: []string{"Base"},
 		},
 		"concernRow": {

@@ -72,12 +72,7 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 		s.assets[a.name] = a.path
 		j.assets[a.path] = a.data
 	}
-	var searchCache *search.Cache // the index has a cache of its own
-	if cache != nil {
-		searchCache = cache.search
-	}
-	index := search.New(h, s.link, bodies, searchCache)
-	described := funcs(s, newMarkdown(s.Base), bodies, index, j.rows, j.partials)
+	described := funcs(s, newMarkdown(s.Base), bodies, j.rows, j.partials)
 	funcMap := reads.FuncMap(described)
 	j.tmpls, j.files, err = parseLayouts(theme, funcMap)
 	if err != nil {
@@ -91,6 +86,11 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	j.rows.tmpl, j.rows.deps = j.compiled[layouts[0]], j.deps
 	j.partials.tmpl = j.compiled[layouts[0]]
 	j.list = pages(s)
+	var searchCache *search.Cache // the index has a cache of its own
+	if cache != nil {
+		searchCache = cache.search
+	}
+	index := search.New(h, s.link, bodies, searchCache)
 	s.SearchFilters = index.Filters()
 	j.generated = generatedFiles(s, j.list, index)
 	j.siteMap, err = newMap(j.list, assets, slices.Sorted(maps.Keys(j.generated)))

@@ -18,7 +18,6 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/reliability-council/handbook/internal/model"
-	"github.com/reliability-council/handbook/internal/search"
 )
 
 // markdown converts content bodies to HTML. Raw HTML stays off (goldmark
@@ -73,10 +72,8 @@ type Bodies interface {
 	Text(body model.Markdown) ([]byte, error)
 }
 
-// body renders a body of the handbook, its text taken from bodies. Once
-// the text is known to be fit to render, it is offered to the search
-// index, which then need not read it again.
-func (m *markdown) body(bodies Bodies, body model.Markdown, index *search.Index) (template.HTML, error) {
+// body renders a body of the handbook, its text taken from bodies.
+func (m *markdown) body(bodies Bodies, body model.Markdown) (template.HTML, error) {
 	text, err := bodies.Text(body)
 	if err != nil {
 		return "", err
@@ -84,7 +81,6 @@ func (m *markdown) body(bodies Bodies, body model.Markdown, index *search.Index)
 	if err := costly(body, text); err != nil {
 		return "", err
 	}
-	index.Offer(body, text)
 	return m.HTML(text)
 }
 

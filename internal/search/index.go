@@ -68,9 +68,7 @@ type Index struct {
 
 	cache *Cache
 
-	facets func() []Filter         // worked out once, for the search page and the index's files
-	docs   func() indexedDocuments // worked out once, for the offers and the index's files
-	offers offers
+	facets func() []Filter // worked out once, for the search page and the index's files
 
 	once  sync.Once
 	files map[string][]byte
@@ -87,20 +85,8 @@ func New(h *model.Handbook, url func(any) string, bodies Bodies, cache *Cache) *
 	if cache == nil {
 		cache = NewCache()
 	}
-	ix := &Index{h: h, url: url, bodies: bodies, cache: cache, buckets: bucketCount(n), records: (n + recordsPerFile - 1) / recordsPerFile,
+	return &Index{h: h, url: url, bodies: bodies, cache: cache, buckets: bucketCount(n), records: (n + recordsPerFile - 1) / recordsPerFile,
 		facets: sync.OnceValue(func() []Filter { return facetsOf(h) })}
-	ix.docs = sync.OnceValue(func() indexedDocuments {
-		list := documents(h, url)
-		byBody := make(map[string]int, len(list))
-		for i, d := range list {
-			if d.body.Len > 0 {
-				byBody[d.body.File] = i
-			}
-		}
-		ix.offers.byDoc = make([]offer, len(list))
-		return indexedDocuments{list: list, byBody: byBody}
-	})
-	return ix
 }
 
 // bucketCount returns the number of buckets for n documents: a power of
@@ -165,10 +151,9 @@ type manifest struct {
 
 // make makes every file of the index.
 func (ix *Index) make() map[string][]byte {
-	docs := ix.docs().list
-	offered, offerWorkers := ix.offers.close()
+	docs := documents(ix.h, ix.url)
 	files := make(map[string][]byte, len(ix.Files()))
-	analyses, terms := ix.cache.index(docs, ix.bodies, offered, offerWorkers, ix.buckets)
+	analyses, terms := ix.cache.index(docs, ix.bodies, ix.buckets)
 	for b, data := range terms {
 		files[termsFile(b)] = data
 	}

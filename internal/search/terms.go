@@ -88,19 +88,17 @@ func (d *document) key() uint64 {
 
 // index returns what the index takes from every document, and the file of
 // every bucket. One build at a time uses the cache.
-func (c *Cache) index(docs []document, bodies Bodies, offered []offer, offerWorkers []*termWorker, buckets int) ([]*analysis, [][]byte) {
+func (c *Cache) index(docs []document, bodies Bodies, buckets int) ([]*analysis, [][]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	analyses := c.analyze(docs, bodies, offered, offerWorkers)
+	analyses := c.analyze(docs, bodies)
 	return analyses, c.termBuckets(analyses, buckets)
 }
 
 // analyze returns what the index takes from every document: from the
-// cache for the documents it has, from what was worked out as the pages
-// offered their bodies (offered, by document, with the workers that did),
-// and worked out on every core for the rest. It keeps the documents'
-// analyses for the next build.
-func (c *Cache) analyze(docs []document, bodies Bodies, offered []offer, offerWorkers []*termWorker) []*analysis {
+// cache for the documents it has, worked out on every core for the rest.
+// It keeps the documents' analyses for the next build.
+func (c *Cache) analyze(docs []document, bodies Bodies) []*analysis {
 	keys := make([]uint64, len(docs))
 	parallel.Each(len(docs), func() func(int) {
 		return func(i int) { keys[i] = docs[i].key() }
@@ -122,25 +120,14 @@ func (c *Cache) analyze(docs []document, bodies Bodies, offered []offer, offerWo
 		terms   []int32
 		weights []uint8
 	}, len(fresh))
-	var unread []int // the places in fresh of the bodies no page offered
-	for j, i := range fresh {
-		if i < len(offered) && offered[i].w != nil {
-			o := &offered[i]
-			local[j].w, local[j].terms, local[j].weights = o.w, o.analysis.terms, o.analysis.weights
-			out[i] = o.analysis
-		} else {
-			unread = append(unread, j)
-		}
-	}
 	var mu sync.Mutex
-	workers := slices.Clone(offerWorkers)
-	parallel.Each(len(unread), func() func(int) {
+	var workers []*termWorker
+	parallel.Each(len(fresh), func() func(int) {
 		w := &termWorker{}
 		mu.Lock()
 		workers = append(workers, w)
 		mu.Unlock()
-		return func(k int) {
-			j := unread[k]
+		return func(j int) {
 			d := &docs[fresh[j]]
 			// A body that cannot be read fails its page, which is made
 			// before the index: the index never publishes without it.
