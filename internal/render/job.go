@@ -116,11 +116,17 @@ func (j *Job) FileWithBodies(path string, bodies map[string]model.Markdown) ([]b
 	if !ok {
 		return nil, false
 	}
+	data, err := j.page(p.withBody(body))
+	return data, err == nil
+}
+
+// page makes p alone, in a buffer of its own.
+func (j *Job) page(p *Page) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := j.execute(&buf, p.withBody(body)); err != nil {
-		return nil, false
+	if err := j.execute(&buf, p); err != nil {
+		return nil, err
 	}
-	return buf.Bytes(), true
+	return buf.Bytes(), nil
 }
 
 // Map returns the site's map: its files, their URLs, the assets' names.
@@ -131,11 +137,8 @@ func (j *Job) Map() *Map { return j.siteMap }
 // the site does not have.
 func (j *Job) File(path string) ([]byte, bool, error) {
 	if p, ok := j.byFile[path]; ok {
-		var buf bytes.Buffer
-		if err := j.execute(&buf, p); err != nil {
-			return nil, true, err
-		}
-		return buf.Bytes(), true, nil
+		data, err := j.page(p)
+		return data, true, err
 	}
 	if _, ok := j.generated[path]; ok {
 		return j.generate(path), true, nil
