@@ -12,8 +12,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -37,8 +37,10 @@ func newMarkdown(basePath string) *markdown {
 			goldmark.WithExtensions(extensions...),
 			goldmark.WithParserOptions(
 				parser.WithAutoHeadingID(),
-				parser.WithASTTransformers(util.Prioritized(siteLinks{base: basePath}, 100), util.Prioritized(headerScopes{}, 100)),
+				parser.WithASTTransformers(util.Prioritized(siteLinks{base: basePath}, 100)),
 			),
+			// Above the table extension's renderer, at 500.
+			goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(tableCells{}, 100))),
 		)
 	}
 	return &markdown{
@@ -69,19 +71,21 @@ func blankBeforeLineEnd(text []byte) bool {
 
 // Bodies gives the text of the handbook's Markdown bodies.
 type Bodies interface {
-	Text(body model.Markdown) ([]byte, error)
+	// Use calls use with the text of body, which is use's only until it
+	// returns.
+	Use(body model.Markdown, use func(text []byte) error) error
 }
 
 // body renders a body of the handbook, its text taken from bodies.
-func (m *markdown) body(bodies Bodies, body model.Markdown) (template.HTML, error) {
-	text, err := bodies.Text(body)
-	if err != nil {
-		return "", err
-	}
-	if err := costly(body, text); err != nil {
-		return "", err
-	}
-	return m.HTML(text)
+func (m *markdown) body(bodies Bodies, body model.Markdown) (html template.HTML, err error) {
+	err = bodies.Use(body, func(text []byte) error {
+		if err := costly(body, text); err != nil {
+			return err
+		}
+		html, err = m.HTML(text)
+		return err
+	})
+	return html, err
 }
 
 // HTML renders one body's text. A new IDs table per document keeps heading
@@ -163,28 +167,6 @@ func (h *headingIDs) Put(value []byte) {
 // siteLinks makes links written from the site root, such as
 // /concerns/etl-monitoring/, work when the handbook is published below a
 // path (baseURL https://example.org/council/).
-// headerScopes marks the cells of a table's header row as headings of their
-// columns (scope="col"), as the theme's own tables are, for screen readers.
-// It visits the blocks alone: a body's inline text holds no table.
-type headerScopes struct{}
-
-func (headerScopes) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		switch {
-		case !entering:
-			return ast.WalkContinue, nil
-		case n.Kind() == east.KindTableHeader:
-			for cell := n.FirstChild(); cell != nil; cell = cell.NextSibling() {
-				cell.SetAttributeString("scope", []byte("col"))
-			}
-			return ast.WalkSkipChildren, nil
-		case n.Type() == ast.TypeInline || n.Kind() == ast.KindParagraph || n.Kind() == ast.KindHeading || n.Kind() == east.KindTableRow:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-}
-
 type siteLinks struct {
 	base string // the baseURL's path, ending in /
 }

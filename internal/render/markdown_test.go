@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 
 	"github.com/reliability-council/handbook/internal/gensite"
@@ -64,10 +66,31 @@ func TestMarkdownBodies(t *testing.T) {
 	for _, s := range markdownSeeds {
 		bodies = append(bodies, []byte(s))
 	}
-	dir := t.TempDir()
-	if err := gensite.WriteFiles(dir, gensite.Generate(gensite.Options{Concerns: 200, Meetings: 10, Teams: 5, Seed: 3}).HandbookFiles()); err != nil {
-		t.Fatal(err)
+	bodies = append(bodies, generatedBodies(t, nil, 200)...)
+	if len(bodies) < 200 {
+		t.Fatalf("read %d bodies", len(bodies))
 	}
+	for _, body := range bodies {
+		got, err := m.HTML(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := convert(t, m, body, true); string(got) != want {
+			t.Errorf("%q:\ngot  %s\nwant %s", body, got, want)
+		}
+	}
+}
+
+// generatedBodies returns the bodies of a handbook of the shape with that
+// many concerns, as gensite writes them.
+func generatedBodies(tb testing.TB, shape *gensite.Shape, concerns int) [][]byte {
+	tb.Helper()
+	dir := tb.TempDir()
+	site := gensite.Generate(gensite.Options{Concerns: concerns, Meetings: 10, Teams: 5, Seed: 3, Shape: shape})
+	if err := gensite.WriteFiles(dir, site.HandbookFiles()); err != nil {
+		tb.Fatal(err)
+	}
+	var bodies [][]byte
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !strings.HasSuffix(p, ".md") {
 			return err
@@ -78,17 +101,26 @@ func TestMarkdownBodies(t *testing.T) {
 		}
 		return err
 	})
-	if err != nil || len(bodies) < 200 {
-		t.Fatalf("read %d bodies: %v", len(bodies), err)
+	if err != nil {
+		tb.Fatal(err)
 	}
-	for _, body := range bodies {
-		got, err := m.HTML(body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := convert(t, m, body, true); string(got) != want {
-			t.Errorf("%q:\ngot  %s\nwant %s", body, got, want)
-		}
+	return bodies
+}
+
+// BenchmarkMarkdown renders the bodies of a hundred concerns of each shape.
+func BenchmarkMarkdown(b *testing.B) {
+	for _, shape := range gensite.Shapes() {
+		bodies := generatedBodies(b, shape, 100)
+		m := newMarkdown("/")
+		b.Run(shape.Name, func(b *testing.B) {
+			for b.Loop() {
+				for _, body := range bodies {
+					if _, err := m.HTML(body); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }
 
@@ -106,6 +138,33 @@ func TestHeadingIDs(t *testing.T) {
 	for i := 5; i <= 30000; i++ {
 		if id := string(ids.Generate([]byte("A"), 0)); id != "a-"+strconv.Itoa(i) {
 			t.Fatalf("heading %d: id %q", i, id)
+		}
+	}
+}
+
+// TestTableCellsAsTheExtension wants a body's tables as goldmark's table
+// extension writes them, but for the scope of the header's cells.
+func TestTableCellsAsTheExtension(t *testing.T) {
+	library := goldmark.New(goldmark.WithExtensions(extension.Table))
+	for _, table := range []string{
+		"| a | b |\n|---|---|\n| 1 | 2 |\n",
+		"| Left | Centre | Right | None |\n| :-- | :-: | --: | --- |\n| *x* | `y` | [z](/z/) | \\| |\n| short |\n| a | b | c | d | extra |\n",
+		"a | b\n-- | --\n | \n",
+		"- item\n\n  | a |\n  | --: |\n  | 1 |\n",
+		"> | a |\n> | :-- |\n> | 1 |\n",
+		"| only a header |\n| --- |\n",
+	} {
+		got, err := newMarkdown("/").HTML([]byte(table))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := library.Convert([]byte(table), &want); err != nil {
+			t.Fatal(err)
+		}
+		scoped := strings.NewReplacer("<th>", `<th scope="col">`, "<th ", `<th scope="col" `)
+		if w := scoped.Replace(want.String()); string(got) != w {
+			t.Errorf("%q:\ngot  %s\nwant %s", table, got, w)
 		}
 	}
 }
