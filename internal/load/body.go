@@ -3,6 +3,7 @@ package load
 import (
 	"io"
 	"path/filepath"
+	"sync"
 
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/sysfile"
@@ -10,7 +11,9 @@ import (
 
 // Bodies gives the text of the site's Markdown bodies.
 type Bodies interface {
-	Text(body model.Markdown) ([]byte, error)
+	// Use calls use with the text of body, which is use's only until it
+	// returns: the text is not to be kept, nor changed.
+	Use(body model.Markdown, use func(text []byte) error) error
 }
 
 // Bodies returns where the text of the site's bodies is: the site itself
@@ -26,14 +29,14 @@ func (s *Site) Bodies() Bodies {
 // memoryBodies are the bodies a site loaded with Load keeps.
 type memoryBodies struct{ site *Site }
 
-func (m memoryBodies) Text(body model.Markdown) ([]byte, error) {
+func (m memoryBodies) Use(body model.Markdown, use func([]byte) error) error {
 	if body.Len == 0 {
-		return nil, nil
+		return use(nil)
 	}
 	if d, ok := m.site.docs[body.File]; ok && d.Body.Sum == body.Sum {
-		return d.text, nil
+		return use(d.text)
 	}
-	return nil, changedError(body)
+	return changedError(body)
 }
 
 // diskBodies are read again from their files, for a site loaded with
@@ -41,24 +44,36 @@ func (m memoryBodies) Text(body model.Markdown) ([]byte, error) {
 // changed while the site was being built: an error.
 type diskBodies struct{ dir string }
 
-func (d diskBodies) Text(body model.Markdown) ([]byte, error) {
+// texts hold bodies read from disk while they are used. A build reads each
+// body twice after loading it, for its page and for the search index; read
+// into new memory each time, they made a large handbook's heap grow by
+// twice its bodies, and the system's work to hand the process that memory
+// was a tenth of the build.
+var texts = sync.Pool{New: func() any { return new([]byte) }}
+
+func (d diskBodies) Use(body model.Markdown, use func([]byte) error) error {
 	if body.Len == 0 {
-		return nil, nil
+		return use(nil)
 	}
+	room := texts.Get().(*[]byte)
+	defer texts.Put(room)
 	// Opened as every source is: a file swapped for a named pipe since it
 	// was loaded must not block the build.
 	name := filepath.Join(d.dir, filepath.FromSlash(body.File))
-	text, ok := sysfile.Read(name, MaxFileSize, int64(body.Offset), body.Len)
+	text, ok := sysfile.Read(name, MaxFileSize, int64(body.Offset), body.Len, *room)
 	if !ok {
 		var err error
 		if text, err = readSpan(name, int64(body.Offset), body.Len); err != nil {
-			return nil, model.ErrorList{sourceError(body.File, err)}
+			return model.ErrorList{sourceError(body.File, err)}
 		}
 	}
-	if bodySum(text) != body.Sum {
-		return nil, changedError(body)
+	if cap(text) > cap(*room) {
+		*room = text[:0]
 	}
-	return text, nil
+	if bodySum(text) != body.Sum {
+		return changedError(body)
+	}
+	return use(text)
 }
 
 // readSpan reads n bytes at offset of the plain file name, or as many as

@@ -92,7 +92,7 @@ func readBounded(f io.Reader, size, limit int64) ([]byte, error) {
 
 // readPlain reads the plain file name of at most limit bytes.
 func readPlain(name string, limit int64) ([]byte, error) {
-	if data, ok := sysfile.Read(name, limit, 0, -1); ok {
+	if data, ok := sysfile.Read(name, limit, 0, -1, nil); ok {
 		return data, nil
 	}
 	f, info, err := openPlain(name, limit, false)

@@ -23,7 +23,9 @@ type document struct {
 
 // Bodies gives the text of the handbook's Markdown bodies.
 type Bodies interface {
-	Text(body model.Markdown) ([]byte, error)
+	// Use calls use with the text of body, which is use's only until it
+	// returns.
+	Use(body model.Markdown, use func(text []byte) error) error
 }
 
 // record is what a result shows of a document, published in the record

@@ -129,12 +129,17 @@ func (c *Cache) analyze(docs []document, bodies Bodies) []*analysis {
 		mu.Unlock()
 		return func(j int) {
 			d := &docs[fresh[j]]
+			analyze := func(body []byte) error {
+				local[j].w = w
+				local[j].terms, local[j].weights = w.analyze(d, body)
+				out[fresh[j]] = &analysis{record: mustJSON(d.result(body))}
+				return nil
+			}
 			// A body that cannot be read fails its page, which is made
 			// before the index: the index never publishes without it.
-			body, _ := bodies.Text(d.body)
-			local[j].w = w
-			local[j].terms, local[j].weights = w.analyze(d, body)
-			out[fresh[j]] = &analysis{record: mustJSON(d.result(body))}
+			if bodies.Use(d.body, analyze) != nil {
+				_ = analyze(nil)
+			}
 		}
 	})
 	for _, w := range workers {

@@ -30,20 +30,25 @@ func TestReadAndCreate(t *testing.T) {
 		{limit: 100, offset: 7, n: 6},                          // past the end
 		{limit: 100, offset: 0, n: 0, want: "", ok: true},      // nothing
 	} {
-		got, ok := Read(name, tc.limit, tc.offset, tc.n)
-		if ok != tc.ok || string(got) != tc.want {
-			t.Errorf("Read(limit %d, at %d, n %d) = %q, %v; want %q, %v", tc.limit, tc.offset, tc.n, got, ok, tc.want, tc.ok)
+		for _, into := range [][]byte{nil, make([]byte, 3), make([]byte, 0, 64)} {
+			got, ok := Read(name, tc.limit, tc.offset, tc.n, into)
+			if ok != tc.ok || string(got) != tc.want {
+				t.Errorf("Read(limit %d, at %d, n %d, into %d) = %q, %v; want %q, %v", tc.limit, tc.offset, tc.n, cap(into), got, ok, tc.want, tc.ok)
+			}
+			if len(got) > 0 && cap(into) >= 64 && &got[0] != &into[:1][0] {
+				t.Errorf("Read(limit %d, at %d, n %d) did not read into the room it was given", tc.limit, tc.offset, tc.n)
+			}
 		}
 	}
-	if _, ok := Read(filepath.Join(dir, "missing.md"), 100, 0, -1); ok {
+	if _, ok := Read(filepath.Join(dir, "missing.md"), 100, 0, -1, nil); ok {
 		t.Error("Read of a missing file reports true")
 	}
-	if _, ok := Read(dir, 100, 0, -1); ok {
+	if _, ok := Read(dir, 100, 0, -1, nil); ok {
 		t.Error("Read of a folder reports true")
 	}
 	fifo := filepath.Join(dir, "pipe.md")
 	if err := syscall.Mkfifo(fifo, 0o644); err == nil {
-		if _, ok := Read(fifo, 100, 0, -1); ok {
+		if _, ok := Read(fifo, 100, 0, -1, nil); ok {
 			t.Error("Read of a named pipe reports true")
 		}
 	}

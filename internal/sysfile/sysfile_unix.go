@@ -10,10 +10,11 @@ import (
 )
 
 // Read reads n bytes at offset of the file name, or the whole file when n
-// is negative, if it is a plain file of at most limit bytes. It reports
+// is negative, if it is a plain file of at most limit bytes. It reads them
+// into into when it has room for them, else into a new slice. It reports
 // false for anything else, and on any error: the caller then opens the file
 // the portable way, which says what is wrong with it.
-func Read(name string, limit, offset int64, n int) ([]byte, bool) {
+func Read(name string, limit, offset int64, n int, into []byte) ([]byte, bool) {
 	fd, size, ok := openRegular(name)
 	if !ok {
 		return nil, false
@@ -27,7 +28,11 @@ func Read(name string, limit, offset int64, n int) ([]byte, bool) {
 		// One byte more than the file had, to see it grow since.
 		want, offset = int(size)+1, 0
 	}
-	buf := make([]byte, want)
+	buf := into[:0]
+	if cap(buf) < want {
+		buf = make([]byte, want)
+	}
+	buf = buf[:want]
 	got, err := retry(func() (int, error) { return syscall.Pread(fd, buf, offset) })
 	switch {
 	case err != nil:
