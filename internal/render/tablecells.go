@@ -12,8 +12,8 @@ import (
 // are headings of their columns (scope="col"), as the theme's own tables'
 // are, for screen readers. And a cell costs no allocation: the extension
 // formats each tag and sets each alignment as an attribute of the cell,
-// which in a body of tables came to two fifths of all that rendering it
-// allocated. No parser of the handbook's gives a cell attributes of its
+// which for long bodies with tables came to three quarters of what writing
+// them allocated, and an eighth of what goldmark did in all. No parser of the handbook's gives a cell attributes of its
 // own, which the extension would write too.
 type tableCells struct{}
 
