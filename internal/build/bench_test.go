@@ -22,6 +22,11 @@ import (
 // build: go test -bench . -benchconcerns 10000 ./internal/build
 var benchConcerns = flag.Int("benchconcerns", 1000, "concerns in the generated handbook the benchmarks build")
 
+// benchShape sets the shape of its content: go test -bench . -benchshape
+// long ./internal/build. Unset, it is the default shape, with meetings
+// growing with the concerns; set, it has the shape's own meetings.
+var benchShape = flag.String("benchshape", "", "the shape of the generated handbook's content (go run ./cmd/gensite -shapes lists them)")
+
 var (
 	benchOnce sync.Once
 	benchDir  string
@@ -35,6 +40,12 @@ func benchSite(b *testing.B) string {
 	benchOnce.Do(func() {
 		n := *benchConcerns
 		opts := gensite.Options{Concerns: n, Meetings: max(n/20, 10), Teams: min(max(n/250, 5), 40), Seed: 1}
+		if *benchShape != "" {
+			if opts.Shape, benchErr = gensite.ShapeNamed(*benchShape); benchErr != nil {
+				return
+			}
+			opts.Meetings = opts.Shape.Meetings(n)
+		}
 		benchDir, benchErr = filepathTemp()
 		if benchErr == nil {
 			benchErr = gensite.WriteFiles(benchDir, gensite.Generate(opts).HandbookFiles())
