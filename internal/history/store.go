@@ -146,7 +146,7 @@ func decodeStore(data []byte, prefix string) (*store, bool) {
 	if text() != storeFormat || text() != prefix {
 		return nil, false
 	}
-	s := &store{head: text(), fronts: map[string][]byte{}}
+	s := &store{head: text()}
 	n := count()
 	if n < 0 {
 		return nil, false
@@ -174,6 +174,7 @@ func decodeStore(data []byte, prefix string) (*store, bool) {
 	if n < 0 {
 		return nil, false
 	}
+	s.fronts = make(map[string][]byte, n)
 	var kept arena // the blocks alone, so that the rest of data can go
 	for range n {
 		id, size := text(), text()
