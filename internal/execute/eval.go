@@ -145,11 +145,14 @@ func (s *state) call(dot, fn reflect.Value, fast directCall, name string, args [
 	var v reflect.Value
 	var err error
 	if fast != nil {
-		var second reflect.Value
+		var second, third reflect.Value
 		if len(argv) > 1 {
 			second = argv[1]
 		}
-		v, err = fast(argv[0], second)
+		if len(argv) > 2 {
+			third = argv[2]
+		}
+		v, err = fast(argv[0], second, third)
 	} else {
 		out := fn.Call(argv)
 		if len(out) == 2 && !out[1].IsNil() {

@@ -73,6 +73,13 @@ var testFuncs = template.FuncMap{
 	"asset":  func(s string) (string, error) { return "/assets/" + s, nil },
 	"score":  func(f float64) string { return fmt.Sprintf("%.1f<", f) },
 	"plural": func(n int, noun string) string { return fmt.Sprintf("%d %s(s)", n, noun) },
+	// Typed functions, which direct calls whatever their types.
+	"teamOf":   Func1[*concern, *team](func(c *concern) *team { return c.Team }),
+	"levelAt":  Func2[level, string, string](func(l level, s string) string { return fmt.Sprintf("%s:%d", s, l) }),
+	"badge":    Func3[*team, bool, int, string](func(t *team, b bool, n int) string { return fmt.Sprintf("%v %v %d<", t, b, n) }),
+	"checked":  Func1E[string, template.HTML](func(s string) (template.HTML, error) { return template.HTML("<i>" + s + "</i>"), nil }),
+	"refuses":  Func2E[int, any, string](func(n int, v any) (string, error) { return "", fmt.Errorf("refused %d %v", n, v) }),
+	"anything": Func1[int, any](func(n int) any { return n }),
 	"panics": func() string {
 		var m map[string]int
 		m["x"] = 1
@@ -133,6 +140,7 @@ func TestCompiled(t *testing.T) {
 		"<script>var x = 1;</script><style>p { color: red }</style><!-- gone -->{{.Rank}}",
 		`{{partial "row" .Team}} {{partial "n" nil}} <a href="{{link .Rank}}">{{link .Title}}</a> <img src="{{asset "a b.png"}}">`,
 		`{{score .Score}} {{score 2.25}} {{plural .Rank "concern"}} {{plural 1 .Title}} {{upper "x"}} {{.Title | upper}} {{date .Raised}}`,
+		`{{(teamOf .).Title}} {{with teamOf .}}{{.Path}}{{end}} {{levelAt .Level "L"}} {{badge .Team .Open .Rank}} {{badge nil false 0}} {{checked .Title}} {{anything 3}}`,
 	} {
 		if n := sameAsHTMLTemplate(t, text, sample()); n != 0 {
 			t.Errorf("%s: handed to html/template %d times", text, n)
@@ -156,6 +164,8 @@ func TestHandedOver(t *testing.T) {
 		`{{.Team.Greet "only one"}}`, // wrong number of arguments
 		`{{range .Nothing}}x{{end}}`, // a nil pointer
 		`{{html "<b>ok</b>"}}`,       // html/template's _eval_args_
+		`{{levelAt .Title "L"}}`,     // a typed function given the wrong type
+		`{{badge .Team true}}`,       // and too few arguments
 	} {
 		if n := sameAsHTMLTemplate(t, text, sample()); n == 0 {
 			t.Errorf("%s: not handed to html/template", text)
@@ -185,6 +195,7 @@ func TestFunctionErrors(t *testing.T) {
 		`<p>{{fails .Title}}</p>`,
 		`{{define "inner"}}<b>{{fails "deep"}}</b>{{end}}<p>{{template "inner" .}}</p>`,
 		"line one\n{{if .Open}}\n  {{.Team.Title | fails}}\n{{end}}",
+		`<p>{{refuses .Rank .Title}}</p>`, // a typed function's
 	} {
 		if n := sameAsHTMLTemplate(t, text, sample()); n != 0 {
 			t.Errorf("%s: handed to html/template %d times", text, n)
@@ -263,6 +274,9 @@ func TestDirect(t *testing.T) {
 		"fails": {reflect.ValueOf("x")}, "partial": {reflect.ValueOf("row"), reflect.ValueOf(any(sample().Team))},
 		"link": {reflect.ValueOf(any(3))}, "asset": {reflect.ValueOf("a.css")},
 		"score": {reflect.ValueOf(2.5)}, "plural": {reflect.ValueOf(2), reflect.ValueOf("team")},
+		"teamOf": {reflect.ValueOf(sample())}, "levelAt": {reflect.ValueOf(level(2)), reflect.ValueOf("L")},
+		"badge":   {reflect.ValueOf(sample().Team), reflect.ValueOf(true), reflect.ValueOf(3)},
+		"checked": {reflect.ValueOf("a<b")}, "refuses": {reflect.ValueOf(1), reflect.ValueOf(any("x"))},
 	}
 	for name, argv := range args {
 		fast := direct(testFuncs[name])
@@ -270,11 +284,9 @@ func TestDirect(t *testing.T) {
 			t.Errorf("%s: no direct call for %T", name, testFuncs[name])
 			continue
 		}
-		var second reflect.Value
-		if len(argv) > 1 {
-			second = argv[1]
-		}
-		got, gotErr := fast(argv[0], second)
+		var rest [2]reflect.Value
+		copy(rest[:], argv[1:])
+		got, gotErr := fast(argv[0], rest[0], rest[1])
 		out := reflect.ValueOf(testFuncs[name]).Call(argv)
 		var wantErr error
 		if len(out) == 2 && !out[1].IsNil() {
@@ -286,5 +298,8 @@ func TestDirect(t *testing.T) {
 	}
 	if direct(testFuncs["pair"]) != nil || direct(testFuncs["many"]) != nil {
 		t.Error("direct calls signatures it does not know")
+	}
+	if direct(testFuncs["anything"]) != nil {
+		t.Error("direct calls a typed function whose result is an interface")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/reliability-council/handbook/internal/execute"
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/reads"
 	"github.com/reliability-council/handbook/internal/search"
@@ -15,6 +16,9 @@ import (
 // funcs returns the functions templates call, each with what it reads, so
 // that the analysis of a theme can follow its templates through them. They
 // close over one build's site, so templates never reach global state.
+// Those of the handbook's own types that pages call most are converted to
+// execute's typed functions (execute.Func1 and the like), which the
+// compiled layouts call without reflection.
 func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *partialCache) map[string]reads.Func {
 	statuses := s.Config.Scoring.Statuses()
 	pure := func(fn any) reads.Func { return reads.Func{Fn: fn} }
@@ -46,15 +50,15 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 			Global: []string{"assets", "Base"},
 		},
 		"markdown": {
-			Fn:     func(body model.Markdown) (template.HTML, error) { return md.body(bodies, body) },
+			Fn:     execute.Func1E[model.Markdown, template.HTML](func(body model.Markdown) (template.HTML, error) { return md.body(bodies, body) }),
 			Global: []string{"Base"},
 		},
 		"concernRow": {
-			Fn:      rows.row,
+			Fn:      execute.Func2E[*model.Concern, bool, template.HTML](rows.row),
 			Returns: reads.Renders{Name: rowTemplate, Dot: reads.Struct{Of: ConcernRow{}}},
 		},
 		"cached": {Fn: partials.render, Returns: reads.Renders{Dot: reads.Arg(1)}},
-		"sidebar": builds(func(site *Site, inNav bool, current string) Sidebar {
+		"sidebar": builds(execute.Func3[*Site, bool, string, Sidebar](func(site *Site, inNav bool, current string) Sidebar {
 			if !inNav {
 				// A page outside the navigation marks the entry of its
 				// section: one sidebar for each section, rather than one
@@ -62,29 +66,29 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 				current = site.section(current)
 			}
 			return Sidebar{Site: site, InNav: inNav, Current: current}
-		}),
-		"concernTable": builds(func(caption string, list []*model.Concern, withTeam bool) ConcernTable {
+		})),
+		"concernTable": builds(execute.Func3[string, []*model.Concern, bool, ConcernTable](func(caption string, list []*model.Concern, withTeam bool) ConcernTable {
 			rows.warmList(list, withTeam)
 			return ConcernTable{Caption: caption, Concerns: list, WithTeam: withTeam}
-		}),
-		"actionTable": builds(func(caption string, list []*model.Action, withMeeting bool) ActionTable {
+		})),
+		"actionTable": builds(execute.Func3[string, []*model.Action, bool, ActionTable](func(caption string, list []*model.Action, withMeeting bool) ActionTable {
 			return ActionTable{Caption: caption, Actions: list, WithMeeting: withMeeting}
-		}),
+		})),
 		"doneTable": builds(func(caption string, list []*model.Action) DoneTable {
 			return DoneTable{Caption: caption, Actions: list}
 		}),
-		"actionRow": builds(func(a *model.Action, withMeeting, byDone bool) ActionRow {
+		"actionRow": builds(execute.Func3[*model.Action, bool, bool, ActionRow](func(a *model.Action, withMeeting, byDone bool) ActionRow {
 			return ActionRow{Action: a, WithMeeting: withMeeting, ByDone: byDone}
-		}),
-		"changeWords": pure(model.ChangeWords),
+		})),
+		"changeWords": pure(execute.Func3[model.ChangeKind, string, string, string](model.ChangeWords)),
 		"changeList": builds(func(title string, list []*model.Change) ChangeList {
 			return ChangeList{Title: title, Changes: list}
 		}),
-		"levelRow": builds(func(label string, l model.Level) LevelRow { return LevelRow{Label: label, Level: l} }),
-		"levelCell": pure(func(label string, l model.Level) LevelCell {
+		"levelRow": builds(execute.Func2[string, model.Level, LevelRow](func(label string, l model.Level) LevelRow { return LevelRow{Label: label, Level: l} })),
+		"levelCell": pure(execute.Func2[string, model.Level, LevelCell](func(label string, l model.Level) LevelCell {
 			return LevelCell{Label: label, Text: l.Text, Score: l.Score, Scored: l.Scored, Given: !l.IsZero()}
-		}),
-		"rowFilters": {Fn: search.RowFilters, Args: []reads.Use{reads.Paths(search.RowFilterPaths()...)}},
+		})),
+		"rowFilters": {Fn: execute.Func1[*model.Concern, template.HTMLAttr](search.RowFilters), Args: []reads.Use{reads.Paths(search.RowFilterPaths()...)}},
 		"method": {
 			Fn:     func() model.Method { return s.Config.Scoring.Method },
 			Global: []string{"Config.Scoring.Method"},
@@ -127,7 +131,7 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 			Returns: reads.GlobalPart("Pages.*"),
 		},
 		"state": {
-			Fn:     func(a *model.Action) model.State { return a.StateOn(s.Today) },
+			Fn:     execute.Func1[*model.Action, model.State](func(a *model.Action) model.State { return a.StateOn(s.Today) }),
 			Args:   []reads.Use{reads.Paths("Done", "Due")},
 			Global: []string{"Today"},
 		},
@@ -146,18 +150,18 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 			return strconv.Itoa((n*100+of/2)/of) + "%"
 		}),
 		"statusLabel": pure(model.StatusLabel),
-		"levelSort": pure(func(l model.Level) string {
+		"levelSort": pure(execute.Func1[model.Level, string](func(l model.Level) string {
 			if !l.Scored {
 				return ""
 			}
 			return formatScore(l.Score)
-		}),
+		})),
 		"statusRank": {
-			Fn:     func(st string) int { return slices.Index(statuses, st) },
+			Fn:     execute.Func1[string, int](func(st string) int { return slices.Index(statuses, st) }),
 			Global: []string{"Config.Scoring"},
 		},
 		"statusLook": {
-			Fn:     func(st string) model.Look { return s.Config.Scoring.Looks[st] },
+			Fn:     execute.Func1[string, model.Look](func(st string) model.Look { return s.Config.Scoring.Looks[st] }),
 			Global: []string{"Config.Scoring.Looks"},
 		},
 		"closedCount": {
@@ -172,7 +176,7 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 			},
 			Args: []reads.Use{reads.Paths("*.Open")},
 		},
-		"observable": pure(model.Observability.Label),
+		"observable": pure(execute.Func1[model.Observability, string](model.Observability.Label)),
 	}
 }
 
