@@ -16,11 +16,11 @@ type directCall func(a, b, c reflect.Value) (reflect.Value, error)
 // type is one of the signatures of the standard library's types that
 // theme functions most often have (a partial drawn once, a link, a date,
 // a number) or one of the typed functions (Func1 and the like) whose
-// result is not an interface, or nil. A call through reflection finds the function's
-// layout, copies its arguments into a frame and makes a slice for its
-// results: on a large handbook, a million calls, each several times the
-// cost of the function itself when that is small. The result is the
-// same value either way.
+// result is not an interface, or nil. A call through reflection finds the
+// function's layout, copies its arguments into a frame and makes a slice
+// for its results: on a large handbook, a million calls, each several
+// times the cost of the function itself when that is small. The result is
+// the same value either way.
 func direct(fn any) directCall {
 	if t, ok := fn.(typed); ok {
 		// Through reflection, a result of an interface type comes as a
