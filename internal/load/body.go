@@ -44,11 +44,12 @@ func (m memoryBodies) Use(body model.Markdown, use func([]byte) error) error {
 // changed while the site was being built: an error.
 type diskBodies struct{ dir string }
 
-// texts hold bodies read from disk while they are used. A build reads each
-// body twice after loading it, for its page and for the search index; read
-// into new memory each time, they were 232 MB on the long shape's 10,000
-// concerns, and most of the time those reads took went to the system
-// handing the process memory new to it.
+// texts hold files and bodies read from disk while they are used. A build
+// reads each file whole to load it, and each body twice more, for its page
+// and for the search index; read into new memory each time, the bodies
+// alone were 232 MB on the long shape's 10,000 concerns, and most of the
+// time those reads took went to the system handing the process memory new
+// to it.
 var texts = sync.Pool{New: func() any { return new([]byte) }}
 
 func (d diskBodies) Use(body model.Markdown, use func([]byte) error) error {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,5 +50,66 @@ func TestBodiesUse(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), "changed while the site was being built") {
 		t.Errorf("a body changed on disk: got %v, want an error that says so", err)
+	}
+}
+
+// TestDocumentsOutliveTheirReads loads one site, then others whose files
+// are read into the same lent memory, and wants the first site's fields
+// and bodies as they were: nothing a document keeps may point into the
+// memory its file was read into.
+func TestDocumentsOutliveTheirReads(t *testing.T) {
+	type file struct {
+		scalars []string // the frontmatter's, in order
+		body    string
+	}
+	type loaded struct {
+		site  *Site
+		files map[string]file
+	}
+	var sites []loaded
+	for _, word := range []string{"first", "second", "third"} {
+		texts := map[string]string{"site.yaml": "title: " + word + "\n"}
+		files := map[string]file{}
+		for i := range 20 {
+			name := fmt.Sprintf("content/concerns/c%d.md", i)
+			title, body := fmt.Sprintf("%s %d", word, i), strings.Repeat(word, i+1)+" body.\n"
+			texts[name] = fmt.Sprintf("---\ntitle: %s\nvalue: High, %s\ntags: [%s, x]\n---\n%s", title, word, word, body)
+			files[name] = file{[]string{"title", title, "value", "High, " + word, "tags", word, "x"}, body}
+		}
+		dir := writeSite(t, texts)
+		for _, load := range []func(string) (*Site, error){Load, LoadFrontmatter} {
+			s, err := load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sites = append(sites, loaded{s, files})
+		}
+	}
+	for _, l := range sites {
+		for name, want := range l.files {
+			d := l.site.Doc(name)
+			var got []string
+			var walk func(n *Node)
+			walk = func(n *Node) {
+				if n.Kind == ScalarNode {
+					got = append(got, n.Value)
+				}
+				for i := range n.Content {
+					walk(&n.Content[i])
+				}
+			}
+			walk(d.Front)
+			if fmt.Sprint(got) != fmt.Sprint(want.scalars) {
+				t.Errorf("%s: fields %q, want %q", name, got, want.scalars)
+			}
+			if l.site.keepBodies {
+				_ = l.site.Bodies().Use(d.Body, func(text []byte) error {
+					if string(text) != want.body {
+						t.Errorf("%s: body %q, want %q", name, text, want.body)
+					}
+					return nil
+				})
+			}
+		}
 	}
 }

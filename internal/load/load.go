@@ -166,20 +166,13 @@ func (s *Site) readContent(rel string) error {
 	for _, f := range folders {
 		s.unreadable[f.rel] = f
 	}
-	docs, errs, found := readAll(s.Dir, files, s.inspect)
+	docs, errs, found := s.readAll(files)
 	for i, d := range docs {
 		if d == nil {
 			continue
 		}
 		if len(found[i]) > 0 {
 			s.errs[d.File] = found[i]
-		}
-		if s.keepBodies {
-			// A copy of its own: the file's buffer also holds the
-			// frontmatter, and would stay alive with the body.
-			d.text = bytes.Clone(d.text)
-		} else {
-			d.text = nil
 		}
 		s.docs[d.File] = d
 	}
@@ -216,7 +209,7 @@ func SiteAbove(dir string) (string, bool) {
 }
 
 func loadConfig(dir string) (*Document, error) {
-	data, err := readPlain(filepath.Join(dir, ConfigFile), MaxFileSize)
+	data, err := readPlain(filepath.Join(dir, ConfigFile), MaxFileSize, nil)
 	if errors.Is(err, fs.ErrNotExist) {
 		if above, ok := SiteAbove(dir); ok {
 			return nil, model.Errorf(ConfigFile, 0, "not found in %s (the site is in %s: run handbook there, or name it with -s %s)", dir, above, above)
@@ -292,37 +285,58 @@ func findContent(dir, rel string, errs map[string]model.ErrorList) (files, unrea
 }
 
 // readAll reads and parses files on every core, and hands each body to
-// inspect when it is not nil; the results keep their order: the documents,
-// the errors of the files that could not be read, and what inspect found.
-func readAll(dir string, files []sourceFile, inspect func(model.Markdown, []byte) error) ([]*Document, []*model.Error, []model.ErrorList) {
+// the site's inspect when it has one; the results keep their order: the
+// documents, the errors of the files that could not be read, and what
+// inspect found. Each file is read into memory lent for the read (texts):
+// nothing kept of a document points into it, and a site that keeps its
+// bodies keeps a copy of each.
+func (s *Site) readAll(files []sourceFile) ([]*Document, []*model.Error, []model.ErrorList) {
 	docs := make([]*Document, len(files))
 	errs := make([]*model.Error, len(files))
 	found := make([]model.ErrorList, len(files))
 	parallel.Each(len(files), func() func(int) {
 		return func(i int) {
-			docs[i], errs[i] = readDocument(dir, files[i])
-			if inspect != nil && docs[i] != nil {
-				if err := inspect(docs[i].Body, docs[i].text); err != nil && !errors.As(err, &found[i]) {
-					found[i] = model.ErrorList{model.Errorf(files[i].rel, docs[i].Body.Line, "%v", err)}
+			room := texts.Get().(*[]byte)
+			defer texts.Put(room)
+			var data []byte
+			docs[i], data, errs[i] = readDocument(s.Dir, files[i], *room)
+			if cap(data) > cap(*room) {
+				*room = data[:0]
+			}
+			d := docs[i]
+			if d == nil {
+				return
+			}
+			if s.inspect != nil {
+				if err := s.inspect(d.Body, d.text); err != nil && !errors.As(err, &found[i]) {
+					found[i] = model.ErrorList{model.Errorf(files[i].rel, d.Body.Line, "%v", err)}
 				}
+			}
+			if s.keepBodies {
+				d.text = bytes.Clone(d.text)
+			} else {
+				d.text = nil
 			}
 		}
 	})
 	return docs, errs, found
 }
 
-func readDocument(dir string, f sourceFile) (*Document, *model.Error) {
-	data, err := readPlain(filepath.Join(dir, filepath.FromSlash(f.rel)), MaxFileSize)
+// readDocument reads and parses the source f, reading it into into when
+// that has room; it returns the file's bytes too, which the document's
+// text is a part of.
+func readDocument(dir string, f sourceFile, into []byte) (*Document, []byte, *model.Error) {
+	data, err := readPlain(filepath.Join(dir, filepath.FromSlash(f.rel)), MaxFileSize, into)
 	if err != nil {
-		return nil, sourceError(f.rel, err)
+		return nil, nil, sourceError(f.rel, err)
 	}
 	doc, cerr := parseDocument(f.rel, data)
 	if cerr != nil {
-		return nil, cerr
+		return nil, data, cerr
 	}
 	doc.Kind = f.kind
 	doc.Slug = SlugOf(f.rel)
-	return doc, nil
+	return doc, data, nil
 }
 
 // sourceError places a failure to open or read a source at its file.

@@ -90,9 +90,10 @@ func readBounded(f io.Reader, size, limit int64) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// readPlain reads the plain file name of at most limit bytes.
-func readPlain(name string, limit int64) ([]byte, error) {
-	if data, ok := sysfile.Read(name, limit, 0, -1, nil); ok {
+// readPlain reads the plain file name of at most limit bytes, into into
+// when it has room for them.
+func readPlain(name string, limit int64, into []byte) ([]byte, error) {
+	if data, ok := sysfile.Read(name, limit, 0, -1, into); ok {
 		return data, nil
 	}
 	f, info, err := openPlain(name, limit, false)
