@@ -52,6 +52,14 @@ type diskBodies struct{ dir string }
 // to it.
 var texts = sync.Pool{New: func() any { return new([]byte) }}
 
+// keepRoom keeps the memory read into for the next read from room, when
+// the read needed more than room had.
+func keepRoom(room *[]byte, read []byte) {
+	if cap(read) > cap(*room) {
+		*room = read[:0]
+	}
+}
+
 func (d diskBodies) Use(body model.Markdown, use func([]byte) error) error {
 	if body.Len == 0 {
 		return use(nil)
@@ -68,9 +76,7 @@ func (d diskBodies) Use(body model.Markdown, use func([]byte) error) error {
 			return model.ErrorList{sourceError(body.File, err)}
 		}
 	}
-	if cap(text) > cap(*room) {
-		*room = text[:0]
-	}
+	keepRoom(room, text)
 	if bodySum(text) != body.Sum {
 		return changedError(body)
 	}

@@ -300,9 +300,7 @@ func (s *Site) readAll(files []sourceFile) ([]*Document, []*model.Error, []model
 			defer texts.Put(room)
 			var data []byte
 			docs[i], data, errs[i] = readDocument(s.Dir, files[i], *room)
-			if cap(data) > cap(*room) {
-				*room = data[:0]
-			}
+			keepRoom(room, data)
 			d := docs[i]
 			if d == nil {
 				return
