@@ -25,48 +25,57 @@ import (
 // which is goldmark's default without html.WithUnsafe.
 type markdown struct {
 	gfm goldmark.Markdown // GitHub's flavour, bare URLs and addresses made links
+	// linkifyAfter is the same, with the links made after parsing
+	// (linkifyAfter) rather than by Linkify inline, which looks for a link
+	// at every space: a fifth of the time a body takes.
+	linkifyAfter goldmark.Markdown
 	// withoutLinkify is the same without Linkify, for the bodies it would
-	// find nothing in: it looks for a link at every space, a fifth of the
-	// time a body takes.
+	// find nothing in.
 	withoutLinkify goldmark.Markdown
 }
 
 func newMarkdown(basePath string) *markdown {
-	md := func(extensions ...goldmark.Extender) goldmark.Markdown {
+	md := func(transformers []util.PrioritizedValue, extensions ...goldmark.Extender) goldmark.Markdown {
 		return goldmark.New(
 			goldmark.WithExtensions(extensions...),
 			goldmark.WithParserOptions(
 				parser.WithAutoHeadingID(),
-				parser.WithASTTransformers(util.Prioritized(siteLinks{base: basePath}, 100)),
+				parser.WithASTTransformers(append(transformers, util.Prioritized(siteLinks{base: basePath}, 100))...),
 			),
 			// Above the table extension's renderer, at 500.
 			goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(tableCells{}, 100))),
 		)
 	}
+	withoutLinkify := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}
 	return &markdown{
-		gfm:            md(extension.GFM),
-		withoutLinkify: md(extension.Table, extension.Strikethrough, extension.TaskList),
+		gfm:            md(nil, extension.GFM),
+		linkifyAfter:   md([]util.PrioritizedValue{util.Prioritized(newLinkifyAfter(), 50)}, withoutLinkify...),
+		withoutLinkify: md(nil, withoutLinkify...),
 	}
 }
 
-// mayLinkify reports whether Linkify could change what text becomes: every
-// link it makes has a scheme (http://, https://, ftp://), starts with www.
-// or is an address with an @; and, looking at every space, it keeps some of
-// the blanks at the end of a line that goldmark drops without it.
-func mayLinkify(text []byte) bool {
-	return bytes.Contains(text, []byte("://")) || bytes.Contains(text, []byte("www.")) ||
-		bytes.IndexByte(text, '@') >= 0 || blankBeforeLineEnd(text)
-}
-
-// blankBeforeLineEnd reports whether a line of text ends in a space or tab.
-func blankBeforeLineEnd(text []byte) bool {
+// blanksBeforeLineEnd reports whether a line of text ends in two blanks or
+// more, not counting the two spaces of a hard line break, which goldmark
+// leaves alone. Of the others it drops the last and, when Linkify has
+// looked at them, keeps the rest: "a \t\n" is "a \n" with Linkify, and
+// "a\n" without.
+func blanksBeforeLineEnd(text []byte) bool {
 	for line := range bytes.Lines(text) {
-		line = bytes.TrimRight(line, "\r\n")
-		if n := len(line); n > 0 && (line[n-1] == ' ' || line[n-1] == '\t') {
+		content, newline := bytes.CutSuffix(line, []byte("\n"))
+		line = bytes.TrimSuffix(content, []byte("\r"))
+		if newline && bytes.HasSuffix(line, []byte("  ")) { // a hard line break
+			line = line[:len(line)-2]
+		}
+		if n := len(line); n >= 2 && isBlank(line[n-1]) && isBlank(line[n-2]) {
 			return true
 		}
 	}
 	return false
+}
+
+// isBlank reports whether goldmark trims c at the end of a line.
+func isBlank(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f'
 }
 
 // Bodies gives the text of the handbook's Markdown bodies.
@@ -99,15 +108,42 @@ func (m *markdown) HTML(text []byte) (template.HTML, error) {
 	w := writers.Get().(*bufio.Writer)
 	defer writers.Put(w)
 	w.Reset(buf)
-	ctx := parser.NewContext(parser.WithIDs(&headingIDs{}))
-	md := m.withoutLinkify
-	if mayLinkify(text) {
+	md := m.parser(text)
+	source := text
+	doc := parseBody(md, source)
+	if doc == nil {
 		md = m.gfm
+		doc = parseBody(md, source)
 	}
-	if err := md.Convert(text, w, parser.WithContext(ctx)); err != nil { // it flushes w
+	if err := md.Renderer().Render(w, source, doc); err != nil { // it flushes w
 		return "", err
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // goldmark escapes content and drops raw HTML
+}
+
+// parser returns the cheapest of the flavours that makes of text what
+// GitHub's does. Linkify makes links only where mayLink finds what they
+// need; and, looking at every space, it keeps some of the blanks at the
+// end of a line that goldmark drops without it.
+func (m *markdown) parser(text []byte) goldmark.Markdown {
+	switch {
+	case blanksBeforeLineEnd(text):
+		return m.gfm
+	case mayLink(text):
+		return m.linkifyAfter
+	}
+	return m.withoutLinkify
+}
+
+// parseBody parses source with md, with a new table of heading ids; nil when
+// linkifyAfter could not tell where the links go.
+func parseBody(md goldmark.Markdown, source []byte) ast.Node {
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{}))
+	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))
+	if ctx.Get(linkifyInline) != nil {
+		return nil
+	}
+	return doc
 }
 
 // buffers hold a body's or a fragment's HTML while it is made; reusing

@@ -16,16 +16,12 @@ import (
 	"github.com/reliability-council/handbook/internal/gensite"
 )
 
-// convert renders text with md as HTML does, fresh heading ids and all.
-func convert(t testing.TB, m *markdown, text []byte, withLinkify bool) string {
+// convert renders text in GitHub's flavour, fresh heading ids and all.
+func convert(t testing.TB, m *markdown, text []byte) string {
 	t.Helper()
-	md := m.withoutLinkify
-	if withLinkify {
-		md = m.gfm
-	}
 	var buf bytes.Buffer
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{}))
-	if err := md.Convert(text, &buf, parser.WithContext(ctx)); err != nil {
+	if err := m.gfm.Convert(text, &buf, parser.WithContext(ctx)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -39,34 +35,59 @@ var markdownSeeds = []string{
 	"ftp://files.example.org/a and (http://example.org/b) ~http://x.y~",
 	"a@b without a dot, mail@host.tld- and _www.example.org_",
 	"```\nhttp://in.code/\n```\n\n    indented www.example.org\n",
+	"trailing blank \nhttp://example.org \n",
+	// Links at the start of a line, of a text, after marks and in them.
+	"http://a.example.org/x\n*http://b.example.org*, **www.c.example.org**\n_d@e.example.org_ and ~~http://f.example.org~~",
+	"`code`http://a.example.org and [label](http://b.example.org)www.c.example.org",
+	"an unclosed `0@0.example.org and ``http://a.example.org",
+	"(www.a.example.org) ((http://b.example.org/x_(y))) http://c.example.org/a_b_c.",
+	"x*http://a.example.org x_http://b.example.org x~www.c.example.org",
+	"foo*bar@example.org and foo_bar@example.org and a.b-c+d@e.example.org.",
+	"tab\thttp://a.example.org and \\*http://b.example.org and \\ www.c.example.org",
+	// Links running on past their text.
+	"http://a.example.org/`code` and http://b.example.org/*x* and www.c.example.org/_y_",
+	"http://a.example.org/<b>x</b> and mail@host.example.org<i>",
+	// Brackets: no links in a link's label.
+	"[see http://a.example.org] and [http://b.example.org](http://c.example.org)",
+	"[not a link http://a.example.org and then ] http://b.example.org",
+	"![an image of www.a.example.org](/x.png) http://b.example.org",
+	// Tables and headings.
+	"| a | http://b.example.org |\n|---|---|\n| c@d.example.org | `e` www.f.example.org |\n",
+	"# www.a.example.org\n\nSetext http://b.example.org\n===\n",
+	"> quote http://a.example.org\n> - list www.b.example.org\n>   more c@d.example.org\n",
+	"entity &amp;http://a.example.org &copy; www.b.example.org;x http://c.example.org/?a=1&amp;b=2",
+	"http://a.example.org.\nhttp://b.example.org?\nhttp://c.example.org)\n",
 }
 
-// FuzzLinkifySkip checks that a body in which Linkify could find nothing
-// comes out the same without it.
-func FuzzLinkifySkip(f *testing.F) {
+// FuzzMarkdownAsGFM checks that HTML renders any text as GitHub's flavour
+// does, whichever way it takes.
+func FuzzMarkdownAsGFM(f *testing.F) {
 	for _, s := range markdownSeeds {
 		f.Add([]byte(s))
 	}
 	m := newMarkdown("/")
 	f.Fuzz(func(t *testing.T, text []byte) {
-		if mayLinkify(text) {
-			return
+		got, err := m.HTML(text)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if with, without := convert(t, m, text, true), convert(t, m, text, false); with != without {
-			t.Fatalf("%q: with Linkify\n%s\nwithout\n%s", text, with, without)
+		if want := convert(t, m, text); string(got) != want {
+			t.Fatalf("%q:\ngot\n%s\nwant\n%s", text, got, want)
 		}
 	})
 }
 
-// TestMarkdownBodies renders the seeds and a generated handbook's bodies
-// through HTML and checks each against GitHub's flavour in full.
+// TestMarkdownBodies renders the seeds and the bodies of handbooks of
+// every shape through HTML and checks each against GitHub's flavour.
 func TestMarkdownBodies(t *testing.T) {
 	m := newMarkdown("/")
 	var bodies [][]byte
 	for _, s := range markdownSeeds {
 		bodies = append(bodies, []byte(s))
 	}
-	bodies = append(bodies, generatedBodies(t, nil, 200)...)
+	for _, shape := range gensite.Shapes() {
+		bodies = append(bodies, generatedBodies(t, shape, 60)...)
+	}
 	if len(bodies) < 200 {
 		t.Fatalf("read %d bodies", len(bodies))
 	}
@@ -75,8 +96,42 @@ func TestMarkdownBodies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := convert(t, m, body, true); string(got) != want {
+		if want := convert(t, m, body); string(got) != want {
 			t.Errorf("%q:\ngot  %s\nwant %s", body, got, want)
+		}
+	}
+}
+
+// TestLinkifyAfter checks that links are made after parsing where that
+// can be done, and that it gives up where it cannot tell.
+func TestLinkifyAfter(t *testing.T) {
+	m := newMarkdown("/")
+	for _, c := range []struct {
+		text   string
+		giveUp bool
+	}{
+		{"see https://example.org/x?y=1, www.example.org and someone@example.org.", false},
+		{"*http://a.example.org*, (www.b.example.org) and `code`c@d.example.org", false},
+		{"| a | http://b.example.org |\n|---|---|\n", false},
+		{"[a link](http://a.example.org) and http://b.example.org", false},
+		{"[see http://a.example.org and a bracket", true},
+		{"http://a.example.org/`code`", true},
+		{"\\*http://a.example.org", true},
+		{"a [bracket] with no link to make", false},
+	} {
+		doc := parseBody(m.linkifyAfter, []byte(c.text))
+		if gaveUp := doc == nil; gaveUp != c.giveUp {
+			t.Errorf("%q: gave up %v, want %v", c.text, gaveUp, c.giveUp)
+		}
+	}
+	// Generated bodies with links in them are linked after parsing.
+	shape, err := gensite.ShapeNamed("long")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range generatedBodies(t, shape, 20) {
+		if m.parser(body) == m.linkifyAfter && parseBody(m.linkifyAfter, body) == nil {
+			t.Errorf("gave up on %q", body)
 		}
 	}
 }

@@ -1,0 +1,271 @@
+package render
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// linkifyAfter makes the links goldmark's Linkify makes, in a document
+// parsed without it. Linkify is an inline parser that looks for a link at
+// every space, which costs goldmark a cut in the text there and a call,
+// word after word: a fifth of the time a body with a link in it takes.
+// Done after parsing, the words are looked at only in the blocks that
+// hold a scheme, a "www." or an @, and only where a link could start.
+//
+// It calls Linkify's own parser, at the places the inline parser would
+// have: the start of each text, each space, '*', '_', '~' or '(' in it, and
+// the end of a run of backticks.
+// Where that cannot be known from the parsed document, it gives up and
+// marks the context (linkifyInline), and the body is parsed again with
+// Linkify inline: a link running on past its text (into a code span, or
+// over an emphasis mark that became text), a bracket that may have
+// opened a link's label (no links are made in one), or a backslash,
+// which escapes the mark after it.
+type linkifyAfter struct {
+	linkify parser.InlineParser
+}
+
+// linkifyInline marks a context whose document needs Linkify inline.
+var linkifyInline = parser.NewContextKey()
+
+func newLinkifyAfter() linkifyAfter {
+	return linkifyAfter{linkify: extension.NewLinkifyParser()}
+}
+
+func (l linkifyAfter) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	source := reader.Source()
+	b := linkBlocks{linkifyAfter: l, source: source, pc: pc, scratch: ast.NewParagraph()}
+	if !b.walk(doc) {
+		pc.Set(linkifyInline, true)
+	}
+}
+
+// linkBlocks makes the links of one document's blocks.
+type linkBlocks struct {
+	linkifyAfter
+	source  []byte
+	pc      parser.Context
+	reader  text.BlockReader // over the block at hand
+	scratch ast.Node         // takes the text Linkify leaves before a link
+	texts   []*ast.Text      // the texts of the block at hand
+}
+
+// walk makes the links of the blocks in n; false when it cannot tell
+// where they go.
+func (b *linkBlocks) walk(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch {
+		case c.Type() != ast.TypeBlock || c.IsRaw():
+		case c.HasChildren() && c.FirstChild().Type() == ast.TypeInline:
+			if !b.mayLink(c.Lines()) {
+				continue
+			}
+			b.texts = appendTexts(b.texts[:0], c)
+			if !b.linkBlock(c) {
+				return false
+			}
+		default:
+			if !b.walk(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// mayLink reports whether lines hold what a link needs.
+func (b *linkBlocks) mayLink(lines *text.Segments) bool {
+	for i := range lines.Len() {
+		if seg := lines.At(i); mayLink(seg.Value(b.source)) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendTexts appends the texts in n that Linkify looks at to texts.
+func appendTexts(texts []*ast.Text, n ast.Node) []*ast.Text {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink, *ast.Link, *ast.Image:
+			// Raw, or a link already: Linkify makes no link in a link's
+			// label.
+		case *ast.Text:
+			if !c.IsRaw() {
+				texts = append(texts, c)
+			}
+		default:
+			texts = appendTexts(texts, c)
+		}
+	}
+	return texts
+}
+
+// linkBlock makes the links in the texts of block, and reports false when
+// it cannot tell where Linkify would have made them.
+func (b *linkBlocks) linkBlock(block ast.Node) bool {
+	candidate := false
+	for _, t := range b.texts {
+		s := t.Segment.Value(b.source)
+		if bytes.ContainsAny(s, `[]\`) {
+			return !b.textsMayLink()
+		}
+		candidate = candidate || mayLink(s)
+	}
+	if !candidate {
+		return true
+	}
+	if b.reader == nil {
+		b.reader = text.NewBlockReader(b.source, nil)
+	}
+	b.reader.Reset(block.Lines())
+	for _, t := range b.texts {
+		if !b.linkText(t, block.Lines()) {
+			return false
+		}
+	}
+	return true
+}
+
+// textsMayLink reports whether any of the block's texts holds what a link
+// needs.
+func (b *linkBlocks) textsMayLink() bool {
+	for _, t := range b.texts {
+		if mayLink(t.Segment.Value(b.source)) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayLink reports whether Linkify could start a link in s: each link it
+// makes holds "://", starts with "www." or is an address with an @.
+func mayLink(s []byte) bool {
+	return bytes.Contains(s, []byte("://")) || bytes.Contains(s, []byte("www.")) || bytes.IndexByte(s, '@') >= 0
+}
+
+// linkText makes the links of one text, splitting it around each; false
+// when a link would run on past it into something other than text.
+func (b *linkBlocks) linkText(t *ast.Text, lines *text.Segments) bool {
+	source := b.source
+	if t.Parent() == nil {
+		return true // taken into a link made from an earlier text
+	}
+	line := lineOf(lines, t.Segment.Start)
+	if line < 0 {
+		return false
+	}
+	for at := t.Segment.Start; at < t.Segment.Stop; at++ {
+		if at != t.Segment.Start && !linkifyTrigger(source[at]) && !afterBackticks(source, at) {
+			continue
+		}
+		seg := lines.At(line)
+		if !mayStartLink(source[at:seg.Stop]) {
+			continue
+		}
+		if at != seg.Start {
+			seg = text.NewSegment(at, seg.Stop)
+		}
+		b.reader.SetPosition(line, seg)
+		link := b.linkify.Parse(b.scratch, b.reader, b.pc)
+		b.scratch.RemoveChildren(b.scratch)
+		if link == nil {
+			continue
+		}
+		_, after := b.reader.Position()
+		start, end := at, after.Start
+		switch source[at] {
+		case ' ', '*', '_', '~', '(':
+			start++ // Linkify leaves the mark it was called at as text
+		}
+		rest := restAfter(t, end)
+		if rest == nil {
+			return false
+		}
+		parent := t.Parent()
+		if rest == t {
+			rest = ast.NewTextSegment(t.Segment.WithStart(end))
+			rest.SetSoftLineBreak(t.SoftLineBreak())
+			rest.SetHardLineBreak(t.HardLineBreak())
+			t.SetSoftLineBreak(false)
+			t.SetHardLineBreak(false)
+			parent.InsertAfter(parent, t, rest)
+		} else {
+			rest.Segment = rest.Segment.WithStart(end)
+		}
+		t.Segment = t.Segment.WithStop(start)
+		parent.InsertAfter(parent, t, link)
+		if t.Segment.Len() == 0 {
+			parent.RemoveChild(parent, t)
+		}
+		t = rest
+		at = end - 1 // the inline parser looks again right after a link
+	}
+	return true
+}
+
+// restAfter returns the text that goes on after a link from t that ends
+// at end: t itself, or a text after it, when the link runs on over texts
+// that follow t without a gap, which it takes out. Those are marks of
+// emphasis that found no partner, in "wiki/Mean_time_to_recovery". It
+// returns nil when the link runs on into anything else.
+func restAfter(t *ast.Text, end int) *ast.Text {
+	last := t
+	for end > last.Segment.Stop {
+		next, ok := last.NextSibling().(*ast.Text)
+		if !ok || next.IsRaw() || next.Segment.Start != last.Segment.Stop || last.SoftLineBreak() || last.HardLineBreak() {
+			return nil
+		}
+		last = next
+	}
+	for n := t.NextSibling(); last != t && n != last; {
+		next := n.NextSibling()
+		n.Parent().RemoveChild(n.Parent(), n)
+		n = next
+	}
+	return last
+}
+
+// linkifyTrigger reports whether the inline parser calls Linkify at c
+// within a text: a blank or one of the marks it is registered for.
+func linkifyTrigger(c byte) bool {
+	switch c {
+	case ' ', '\t', '\v', '\f', '*', '_', '~', '(':
+		return true
+	}
+	return false
+}
+
+// afterBackticks reports whether the byte at i ends a run of backticks,
+// which, opening no code span, the inline parser takes as text of its own
+// and then calls Linkify at i, as at the start of a text.
+func afterBackticks(source []byte, i int) bool {
+	return source[i-1] == '`' && source[i] != '`'
+}
+
+// mayStartLink reports whether Linkify could find a link in line, called
+// at its first byte: a link that starts there or right after it, with a
+// scheme or "www." (so 'f', 'h' or 'w'), or an address, with its @ among
+// the 66 bytes to come.
+func mayStartLink(line []byte) bool {
+	for i := 0; i < 2 && i < len(line); i++ {
+		if c := line[i]; c == 'f' || c == 'h' || c == 'w' {
+			return true
+		}
+	}
+	return bytes.IndexByte(line[:min(len(line), 66)], '@') >= 0
+}
+
+// lineOf returns the index of the line of lines that holds offset, or -1.
+func lineOf(lines *text.Segments, offset int) int {
+	for i := range lines.Len() {
+		if s := lines.At(i); s.Start <= offset && offset < s.Stop {
+			return i
+		}
+	}
+	return -1
+}
