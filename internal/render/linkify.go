@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"math"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -159,18 +160,26 @@ func (b *linkBlocks) linkText(t *ast.Text, lines *text.Segments) bool {
 	if line < 0 {
 		return false
 	}
+	seg := lines.At(line)
+	nextAt := -1 // where the next @ of the line is, once looked for
 	for at := t.Segment.Start; at < t.Segment.Stop; at++ {
 		if at != t.Segment.Start && !linkifyTrigger(source[at]) && !afterBackticks(source, at) {
 			continue
 		}
-		seg := lines.At(line)
-		if !mayStartLink(source[at:seg.Stop]) {
+		if nextAt < at {
+			nextAt = math.MaxInt // none
+			if i := bytes.IndexByte(source[at:seg.Stop], '@'); i >= 0 {
+				nextAt = at + i
+			}
+		}
+		if !mayStartLink(source[at:seg.Stop], nextAt-at) {
 			continue
 		}
+		from := seg
 		if at != seg.Start {
-			seg = text.NewSegment(at, seg.Stop)
+			from = text.NewSegment(at, seg.Stop)
 		}
-		b.reader.SetPosition(line, seg)
+		b.reader.SetPosition(line, from)
 		link := b.linkify.Parse(b.scratch, b.reader, b.pc)
 		b.scratch.RemoveChildren(b.scratch)
 		if link == nil {
@@ -249,15 +258,15 @@ func afterBackticks(source []byte, i int) bool {
 
 // mayStartLink reports whether Linkify could find a link in line, called
 // at its first byte: a link that starts there or right after it, with a
-// scheme or "www." (so 'f', 'h' or 'w'), or an address, with its @ among
-// the 66 bytes to come.
-func mayStartLink(line []byte) bool {
+// scheme or "www." (so 'f', 'h' or 'w'), or an address, with its @ toAt
+// bytes on among the 66 bytes to come.
+func mayStartLink(line []byte, toAt int) bool {
 	for i := 0; i < 2 && i < len(line); i++ {
 		if c := line[i]; c == 'f' || c == 'h' || c == 'w' {
 			return true
 		}
 	}
-	return bytes.IndexByte(line[:min(len(line), 66)], '@') >= 0
+	return toAt < 66
 }
 
 // lineOf returns the index of the line of lines that holds offset, or -1.
