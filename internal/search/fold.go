@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,13 +45,40 @@ var asciiTerm = func() (t [utf8.RuneSelf]byte) {
 }()
 
 // appendFolded appends the term of word to dst: lower case, without
-// accents.
+// accents. A word folds rune by rune (foldRune), each rune once a process,
+// so that a word with an accent costs about what one without does.
 func appendFolded(dst, word []byte) []byte {
-	lower := make([]byte, 0, len(word))
 	for _, r := range string(word) {
-		lower = utf8.AppendRune(lower, unicode.ToLower(r))
+		dst = append(dst, foldedRune(r)...)
 	}
-	for _, r := range norm.NFD.String(string(lower)) {
+	return dst
+}
+
+// foldBlocks holds the runes folded, 256 to a block, each block made when
+// a word first needs one of its runes.
+var foldBlocks [(unicode.MaxRune + 1) / 256]atomic.Pointer[[256]string]
+
+// foldedRune returns the term of one rune.
+func foldedRune(r rune) string {
+	block := &foldBlocks[r>>8]
+	b := block.Load()
+	if b == nil {
+		b = new([256]string)
+		for i := range rune(256) {
+			b[i] = string(foldRune(nil, r&^0xff|i))
+		}
+		block.CompareAndSwap(nil, b) // a block made twice at once is made the same
+	}
+	return b[r&0xff]
+}
+
+// foldRune appends the term of one rune to dst: lower case, decomposed,
+// without its marks, and with the letters that do not decompose spelled
+// out. Folding the runes of a word one by one folds the word: decomposing
+// a text decomposes each rune, and what putting it in canonical order
+// moves about are marks (TestFoldByRune), which go.
+func foldRune(dst []byte, r rune) []byte {
+	for _, r := range norm.NFD.String(string(unicode.ToLower(r))) {
 		switch {
 		case unicode.IsMark(r):
 		case foldLetters[r] != "":

@@ -1,0 +1,91 @@
+package search
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldWhole folds a word whole, as the index did before it folded rune by
+// rune: the reference appendFolded is held to.
+func foldWhole(word string) string {
+	var lower []byte
+	for _, r := range word {
+		lower = utf8.AppendRune(lower, unicode.ToLower(r))
+	}
+	var out []byte
+	for _, r := range norm.NFD.String(string(lower)) {
+		switch {
+		case unicode.IsMark(r):
+		case foldLetters[r] != "":
+			out = append(out, foldLetters[r]...)
+		default:
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	return string(out)
+}
+
+// TestFoldByRune checks that folding a word rune by rune folds it whole.
+// Decomposing a text decomposes each rune on its own; then the canonical
+// order moves only runes of a combining class, which must all be marks,
+// dropped either way.
+func TestFoldByRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if utf8.ValidRune(r) && norm.NFD.PropertiesString(string(r)).CCC() != 0 && !unicode.IsMark(r) {
+			t.Errorf("%U has a combining class and is no mark", r)
+		}
+	}
+	words := []string{
+		"Überwachung", "Nguyễn", "e\u0301te\u0301", "a\u0323\u0302\u0301", "Straße", "ΟΔΟΣ", "ὈΔΥΣΣΕΎΣ",
+		"한국어", "\u1100\u1161\u11a8", "がぎぐ", "カ\u3099", "İstanbul", "ǅemal", "ﬁne", "Ⅻ", "x\u0345\u0301",
+	}
+	// And words of runes from across Unicode, marks among them.
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var w []rune
+		for range 1 + rng.IntN(6) {
+			switch rng.IntN(3) {
+			case 0:
+				w = append(w, rune(0x300+rng.IntN(0x70))) // combining marks
+			case 1:
+				w = append(w, rune(0x80+rng.IntN(0x2f80)))
+			default:
+				w = append(w, rune(rng.IntN(0x30000)))
+			}
+		}
+		words = append(words, string(w))
+	}
+	for _, w := range words {
+		if got, want := string(appendFolded(nil, []byte(w))), foldWhole(w); got != want {
+			t.Errorf("%q (%U) folds to %q, whole to %q", w, []rune(w), got, want)
+		}
+	}
+}
+
+// BenchmarkWords splits and folds texts in three languages.
+func BenchmarkWords(b *testing.B) {
+	for _, c := range []struct{ name, text string }{
+		{"english", "The quick brown fox jumps over the lazy dog while the council reviews its error budget. "},
+		{"german", "Über die Fehlerbudgets müssen wir sprechen, während der Rat größere Änderungen prüft. "},
+		{"japanese", "障害の検知に時間がかかる。 監視を 改善する 必要がある。 "},
+	} {
+		text := []byte(strings.Repeat(c.text, 200))
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			var term []byte
+			for b.Loop() {
+				for ws := (words{text: text}); ; {
+					var ok bool
+					if term, ok = ws.next(term); !ok {
+						break
+					}
+				}
+			}
+		})
+	}
+}
