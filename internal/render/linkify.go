@@ -106,19 +106,14 @@ func appendTexts(texts []*ast.Text, n ast.Node) []*ast.Text {
 	return texts
 }
 
-// linkBlock makes the links in the texts of block, and reports false when
-// it cannot tell where Linkify would have made them.
+// linkBlock makes the links in the texts of block, whose lines hold what
+// a link needs, and reports false when it cannot tell where Linkify would
+// have made them.
 func (b *linkBlocks) linkBlock(block ast.Node) bool {
-	candidate := false
 	for _, t := range b.texts {
-		s := t.Segment.Value(b.source)
-		if bytes.ContainsAny(s, `[]\`) {
-			return !b.textsMayLink()
+		if bytes.ContainsAny(t.Segment.Value(b.source), `[]\`) {
+			return false
 		}
-		candidate = candidate || mayLink(s)
-	}
-	if !candidate {
-		return true
 	}
 	if b.reader == nil {
 		b.reader = text.NewBlockReader(b.source, nil)
@@ -130,17 +125,6 @@ func (b *linkBlocks) linkBlock(block ast.Node) bool {
 		}
 	}
 	return true
-}
-
-// textsMayLink reports whether any of the block's texts holds what a link
-// needs.
-func (b *linkBlocks) textsMayLink() bool {
-	for _, t := range b.texts {
-		if mayLink(t.Segment.Value(b.source)) {
-			return true
-		}
-	}
-	return false
 }
 
 // mayLink reports whether Linkify could start a link in s: each link it
@@ -187,8 +171,7 @@ func (b *linkBlocks) linkText(t *ast.Text, lines *text.Segments) bool {
 		}
 		_, after := b.reader.Position()
 		start, end := at, after.Start
-		switch source[at] {
-		case ' ', '*', '_', '~', '(':
+		if linkifyMark(source[at]) {
 			start++ // Linkify leaves the mark it was called at as text
 		}
 		rest := restAfter(t, end)
@@ -257,16 +240,31 @@ func afterBackticks(source []byte, i int) bool {
 }
 
 // mayStartLink reports whether Linkify could find a link in line, called
-// at its first byte: a link that starts there or right after it, with a
-// scheme or "www." (so 'f', 'h' or 'w'), or an address, with its @ toAt
-// bytes on among the 66 bytes to come.
+// at its first byte: after the mark it leaves as text, if any, a scheme it
+// takes or "www.", or an address, with its @ toAt bytes on among the 66 to
+// come.
 func mayStartLink(line []byte, toAt int) bool {
-	for i := 0; i < 2 && i < len(line); i++ {
-		if c := line[i]; c == 'f' || c == 'h' || c == 'w' {
+	switch {
+	case toAt < 66:
+		return true
+	case len(line) > 0 && linkifyMark(line[0]):
+		line = line[1:]
+	}
+	for _, start := range linkStarts {
+		if bytes.HasPrefix(line, start) {
 			return true
 		}
 	}
-	return toAt < 66
+	return false
+}
+
+// linkStarts are how the links Linkify makes of URLs start.
+var linkStarts = [][]byte{[]byte("http:"), []byte("https:"), []byte("ftp:"), []byte("www.")}
+
+// linkifyMark reports whether Linkify, called at c, leaves it as text and
+// looks for a link after it.
+func linkifyMark(c byte) bool {
+	return c == ' ' || c == '*' || c == '_' || c == '~' || c == '('
 }
 
 // lineOf returns the index of the line of lines that holds offset, or -1.

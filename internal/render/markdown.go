@@ -54,28 +54,35 @@ func newMarkdown(basePath string) *markdown {
 	}
 }
 
-// blanksBeforeLineEnd reports whether a line of text ends in two blanks or
-// more, not counting the two spaces of a hard line break, which goldmark
-// leaves alone. Of the others it drops the last and, when Linkify has
-// looked at them, keeps the rest: "a \t\n" is "a \n" with Linkify, and
-// "a\n" without.
+// blanksBeforeLineEnd reports whether Linkify, which looks at every
+// blank, would change what goldmark keeps of the blanks that end a line.
+// goldmark drops them (and carriage returns among them); but where
+// Linkify looked, at a space, tab, vertical tab or form feed, it keeps
+// what came before: "a \t\n" is "a \n" with Linkify and "a\n" without.
+// The two spaces of a hard line break are not looked at.
 func blanksBeforeLineEnd(text []byte) bool {
 	for line := range bytes.Lines(text) {
 		content, newline := bytes.CutSuffix(line, []byte("\n"))
-		line = bytes.TrimSuffix(content, []byte("\r"))
-		if newline && bytes.HasSuffix(line, []byte("  ")) { // a hard line break
-			line = line[:len(line)-2]
+		switch {
+		case newline && bytes.HasSuffix(content, []byte("  ")):
+			content = content[:len(content)-2]
+		case newline && bytes.HasSuffix(content, []byte("  \r")):
+			content = content[:len(content)-3]
 		}
-		if n := len(line); n >= 2 && isBlank(line[n-1]) && isBlank(line[n-2]) {
+		run := len(content)
+		for run > 0 && isTrimmed(content[run-1]) {
+			run--
+		}
+		if run < len(content) && bytes.ContainsAny(content[run+1:], " \t\v\f") {
 			return true
 		}
 	}
 	return false
 }
 
-// isBlank reports whether goldmark trims c at the end of a line.
-func isBlank(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\v' || c == '\f'
+// isTrimmed reports whether goldmark drops c at the end of a line.
+func isTrimmed(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // Bodies gives the text of the handbook's Markdown bodies.

@@ -40,6 +40,7 @@ var markdownSeeds = []string{
 	"http://a.example.org/x\n*http://b.example.org*, **www.c.example.org**\n_d@e.example.org_ and ~~http://f.example.org~~",
 	"`code`http://a.example.org and [label](http://b.example.org)www.c.example.org",
 	"an unclosed `0@0.example.org and ``http://a.example.org",
+	"an address into a code span: x`@y.example.org` and z.`example`@w.example.org",
 	"(www.a.example.org) ((http://b.example.org/x_(y))) http://c.example.org/a_b_c.",
 	"x*http://a.example.org x_http://b.example.org x~www.c.example.org",
 	"foo*bar@example.org and foo_bar@example.org and a.b-c+d@e.example.org.",
