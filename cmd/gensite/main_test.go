@@ -21,7 +21,7 @@ func TestRun(t *testing.T) {
 		{"a shape's own meeting count", []string{"-shape", "tags", "-concerns", "20", "-teams", "3"}, 0, "20 concerns, 10 meetings, 3 teams of the tags shape", "", 10},
 		{"meetings as asked", []string{"-shape", "tags", "-concerns", "20", "-meetings", "4", "-teams", "3"}, 0, "4 meetings", "", 4},
 		{"no meetings when asked", []string{"-shape", "short", "-concerns", "5", "-meetings", "0", "-teams", "2"}, 0, "0 meetings", "", 0},
-		{"an unknown shape", []string{"-shape", "tall", "-concerns", "5"}, 2, "", `unknown shape "tall" (want default, short, long, tags)`, -1},
+		{"an unknown shape", []string{"-shape", "tall", "-concerns", "5"}, 2, "", `unknown shape "tall" (want default, short, long, tags, languages)`, -1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "site")

@@ -186,7 +186,7 @@ func TestShapeNamed(t *testing.T) {
 		}
 	}
 	_, err := ShapeNamed("tall")
-	if err == nil || !strings.Contains(err.Error(), `unknown shape "tall" (want default, short, long, tags)`) {
+	if err == nil || !strings.Contains(err.Error(), `unknown shape "tall" (want default, short, long, tags, languages)`) {
 		t.Errorf("ShapeNamed(tall): error %v, want one that lists the shapes", err)
 	}
 }

@@ -80,7 +80,7 @@ type document struct {
 }
 
 func (g *generator) document(about topic, link func() (string, string)) *document {
-	return &document{g: g, about: about, prose: g.writer(about, sentences), link: link}
+	return &document{g: g, about: about, prose: g.writer(about, g.shape.prose.sentences), link: link}
 }
 
 // write adds blocks until the body has target bytes, never letting it grow
@@ -139,12 +139,12 @@ func (d *document) block() string {
 
 func (d *document) heading() string {
 	g := d.g
-	text := g.pick(headings)
+	text := g.pick(g.shape.prose.headings)
 	switch g.weighted(6, 2, 1, 1) {
 	case 1:
 		text += " for the " + d.system()
 	case 2:
-		text += ": *" + g.pick(tableHeadings) + "*"
+		text += ": *" + g.pick(g.shape.prose.tableHeadings) + "*"
 	case 3:
 		text = "`" + model.Slugify(d.system()) + "`: " + strings.ToLower(text)
 	}
@@ -390,7 +390,7 @@ func (d *document) item() string {
 	g := d.g
 	switch g.weighted(5, 3, 2) {
 	case 0:
-		return d.inline(g.fill(g.pick(bullets), d.about))
+		return d.inline(g.fill(g.pick(g.shape.prose.bullets), d.about))
 	case 1:
 		return d.inline(d.prose.sentence())
 	}

@@ -96,15 +96,15 @@ func (g *generator) teamBody(t *team) string {
 // sometimes a table or a task list, and links to other concerns.
 func (g *generator) concernBody(c *concern, all []*concern) string {
 	target := 150 + g.r.IntN(231)
-	w := g.writer(topic{system: c.system, team: c.team}, sentences)
+	w := g.writer(topic{system: c.system, team: c.team}, g.shape.prose.sentences)
 	b := []string{
 		w.paragraph(2 + g.r.IntN(2)),
-		"## " + g.pick(headings),
+		"## " + g.pick(g.shape.prose.headings),
 		w.paragraph(1 + g.r.IntN(2)),
-		w.list(bullets, 3+g.r.IntN(4), false),
+		w.list(g.shape.prose.bullets, 3+g.r.IntN(4), false),
 	}
 	if g.chance(0.3) {
-		b = append(b, "## "+g.pick(tableHeadings), g.table())
+		b = append(b, "## "+g.pick(g.shape.prose.tableHeadings), g.table())
 	}
 	if len(all) > 1 {
 		var links []string
@@ -118,7 +118,7 @@ func (g *generator) concernBody(c *concern, all []*concern) string {
 		}
 	}
 	if g.chance(0.3) {
-		b = append(b, "## "+g.pick(taskHeadings), w.list(bullets, 2+g.r.IntN(3), true))
+		b = append(b, "## "+g.pick(g.shape.prose.taskHeadings), w.list(g.shape.prose.bullets, 2+g.r.IntN(3), true))
 	}
 	// Closing paragraphs of two to five sentences, up to the target.
 	for n, size := words(b), 0; n < target; size-- {
@@ -149,7 +149,7 @@ func (g *generator) shortBody(c *concern, all []*concern) string {
 	if g.chance(0.05) {
 		return ""
 	}
-	w := g.writer(topic{system: c.system, team: c.team}, sentences)
+	w := g.writer(topic{system: c.system, team: c.team}, g.shape.prose.sentences)
 	p := w.paragraph(1 + g.r.IntN(6))
 	if o := all[g.r.IntN(len(all))]; o != c && g.chance(0.3) {
 		p += fmt.Sprintf(" See also [%s](/concerns/%s/).", o.title, o.slug)
@@ -172,7 +172,7 @@ func (g *generator) table() string {
 
 func (g *generator) meetingBody(m *meeting) string {
 	chair := m.teams[g.r.IntN(len(m.teams))]
-	w := g.writer(topic{team: chair}, meetingSentences)
+	w := g.writer(topic{team: chair}, g.shape.prose.meetingSentences)
 	b := []string{
 		fmt.Sprintf("Session of %d minutes, %d teams present. %s chaired.", 30+15*g.r.IntN(5), len(m.teams), chair.title),
 		w.paragraph(2 + g.r.IntN(3)),
@@ -180,13 +180,13 @@ func (g *generator) meetingBody(m *meeting) string {
 	}
 	var list []string
 	for _, t := range m.teams {
-		tw := g.writer(topic{team: t}, sentences)
+		tw := g.writer(topic{team: t}, g.shape.prose.sentences)
 		list = append(list, "- **"+t.title+".** "+tw.sentence())
 	}
 	b = append(b, strings.Join(list, "\n"))
 	if len(m.concerns) > 0 {
 		c := m.concerns[0]
-		cw := g.writer(topic{system: c.system, team: c.team}, sentences)
+		cw := g.writer(topic{system: c.system, team: c.team}, g.shape.prose.sentences)
 		b = append(b, fmt.Sprintf("Most of the time went to [%s](/concerns/%s/). %s", c.title, c.slug, cw.paragraph(2)))
 	}
 	return strings.Join(b, "\n\n") + "\n"
@@ -196,7 +196,7 @@ func (g *generator) meetingBody(m *meeting) string {
 // chaired it and a few sentences of notes.
 func (g *generator) shortMeetingBody(m *meeting) string {
 	chair := m.teams[g.r.IntN(len(m.teams))]
-	w := g.writer(topic{team: chair}, meetingSentences)
+	w := g.writer(topic{team: chair}, g.shape.prose.meetingSentences)
 	return fmt.Sprintf("Session of %d minutes, %s chaired. %s\n", 30+15*g.r.IntN(5), chair.title, w.paragraph(1+g.r.IntN(4)))
 }
 

@@ -20,6 +20,7 @@ type Shape struct {
 	// concerns, when the options leave it to the shape.
 	meetings func(concerns int) int
 	words    *vocabulary
+	prose    *prose // what the bodies are written in
 	// tagPool draws the tags of one handbook; nil takes words.tags.
 	tagPool func(g *generator) []string
 	concern concernShape
@@ -77,6 +78,7 @@ var (
 		About:    "bodies of 150 to 400 words, a few items per list, 60 tags",
 		meetings: fixedMeetings,
 		words:    &plainWords,
+		prose:    &english,
 		concern: concernShape{
 			risk: 0.85, complexity: 0.4, note: 0.5,
 			blockers: listSpec{present: 1, weights: []int{40, 30, 20, 10}, oneAsText: 0.5},
@@ -92,6 +94,7 @@ var (
 		About:    "a paragraph of body at most, long frontmatter lists and notes",
 		meetings: fixedMeetings,
 		words:    &richWords,
+		prose:    &english,
 		concern: concernShape{
 			risk: 0.95, complexity: 0.8, note: 0.85, secondNote: 0.5,
 			blockers:    listSpec{present: 0.9, count: span{1, 12}, oneAsText: 0.3, flow: 0.3},
@@ -108,6 +111,7 @@ var (
 		About:    "Markdown-heavy bodies of 10 to 30 KiB: tables, code, nested lists, quotes, many links",
 		meetings: fixedMeetings,
 		words:    &richWords,
+		prose:    &english,
 		concern: concernShape{
 			risk: 0.85, complexity: 0.5, note: 0.5,
 			blockers:    listSpec{present: 0.8, count: span{1, 4}, oneAsText: 0.5, flow: 0.2},
@@ -124,6 +128,7 @@ var (
 		About:    "hundreds of tags, many per concern; a meeting for every two concerns, 5 action items each on average",
 		meetings: func(concerns int) int { return concerns / 2 },
 		words:    &richWords,
+		prose:    &english,
 		tagPool:  (*generator).tagPool,
 		concern: concernShape{
 			risk: 0.85, complexity: 0.4, note: 0.5,
@@ -136,13 +141,32 @@ var (
 		},
 		meeting: meetingShape{concerns: span{1, 12}, actions: span{2, 8}, body: (*generator).meetingBody},
 	}
+	languagesShape = &Shape{
+		Name:     "languages",
+		About:    "the default shape's bodies in eight languages and four scripts, with bare links and addresses",
+		meetings: fixedMeetings,
+		words:    &richWords,
+		prose:    &multilingual,
+		concern: concernShape{
+			risk: 0.85, complexity: 0.4, note: 0.5,
+			blockers:    listSpec{present: 1, weights: []int{40, 30, 20, 10}, oneAsText: 0.5},
+			evidence:    listSpec{present: 0.7, count: span{1, 2}},
+			signals:     listSpec{present: 0.75, count: span{1, 4}},
+			tags:        listSpec{present: 1, count: span{1, 3}, flow: 1},
+			body:        (*generator).concernBody,
+			variedTexts: true,
+		},
+		meeting: meetingShape{concerns: span{3, 30}, actions: span{1, 8}, body: (*generator).meetingBody},
+	}
 )
 
 // fixedMeetings is the meeting count of most shapes: 500 whatever the size.
 func fixedMeetings(int) int { return 500 }
 
 // Shapes returns every shape, the default first.
-func Shapes() []*Shape { return []*Shape{defaultShape, shortShape, longShape, tagsShape} }
+func Shapes() []*Shape {
+	return []*Shape{defaultShape, shortShape, longShape, tagsShape, languagesShape}
+}
 
 // ShapeNamed returns the shape called name, or an error that lists them all.
 func ShapeNamed(name string) (*Shape, error) {

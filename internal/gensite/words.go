@@ -231,6 +231,19 @@ var signalTexts = []string{
 	"Saturation of the connection pool",
 }
 
+// prose is what a shape's bodies are written in: the sentences of concerns
+// and of meetings' notes, the items of lists and the headings.
+type prose struct {
+	sentences, meetingSentences, bullets  []string
+	headings, tableHeadings, taskHeadings []string
+}
+
+// english is the prose of most shapes.
+var english = prose{
+	sentences: sentences, meetingSentences: meetingSentences, bullets: bullets,
+	headings: headings, tableHeadings: tableHeadings, taskHeadings: taskHeadings,
+}
+
 var headings = []string{
 	"What we see today", "Why it matters", "Options", "What we know",
 	"Open questions", "Background", "Proposed approach", "How it fails",
