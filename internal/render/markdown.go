@@ -42,8 +42,10 @@ func newMarkdown(basePath string) *markdown {
 				parser.WithAutoHeadingID(),
 				parser.WithASTTransformers(append(transformers, util.Prioritized(siteLinks{base: basePath}, 100))...),
 			),
-			// Above the table extension's renderer, at 500.
-			goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(tableCells{}, 100))),
+			// Above the table extension's renderer, at 500, and goldmark's
+			// own, at 1000.
+			goldmark.WithRendererOptions(renderer.WithNodeRenderers(
+				util.Prioritized(tableCells{}, 100), util.Prioritized(links{}, 100))),
 		)
 	}
 	withoutLinkify := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}
