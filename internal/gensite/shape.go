@@ -42,6 +42,13 @@ type concernShape struct {
 	variedTexts bool
 }
 
+// withVariedTexts returns the concerns of c with a fifth of their files'
+// longer values written wrapped, folded or with a comment.
+func (c concernShape) withVariedTexts() concernShape {
+	c.variedTexts = true
+	return c
+}
+
 // meetingShape is what a shape's meetings look like.
 type meetingShape struct {
 	concerns span // concerns discussed
@@ -147,16 +154,8 @@ var (
 		meetings: fixedMeetings,
 		words:    &richWords,
 		prose:    &multilingual,
-		concern: concernShape{
-			risk: 0.85, complexity: 0.4, note: 0.5,
-			blockers:    listSpec{present: 1, weights: []int{40, 30, 20, 10}, oneAsText: 0.5},
-			evidence:    listSpec{present: 0.7, count: span{1, 2}},
-			signals:     listSpec{present: 0.75, count: span{1, 4}},
-			tags:        listSpec{present: 1, count: span{1, 3}, flow: 1},
-			body:        (*generator).concernBody,
-			variedTexts: true,
-		},
-		meeting: meetingShape{concerns: span{3, 30}, actions: span{1, 8}, body: (*generator).meetingBody},
+		concern:  defaultShape.concern.withVariedTexts(),
+		meeting:  defaultShape.meeting,
 	}
 )
 
