@@ -19,13 +19,12 @@ import (
 //
 // It calls Linkify's own parser, at the places the inline parser would
 // have: the start of each text, each space, '*', '_', '~' or '(' in it, and
-// the end of a run of backticks.
-// Where that cannot be known from the parsed document, it gives up and
-// marks the context (linkifyInline), and the body is parsed again with
-// Linkify inline: a link running on past its text (into a code span, or
-// over an emphasis mark that became text), a bracket that may have
-// opened a link's label (no links are made in one), or a backslash,
-// which escapes the mark after it.
+// the end of a run of backticks. Where that cannot be known from the
+// parsed document, it gives up and marks the context (linkifyInline), and
+// the body is parsed again with Linkify inline: a link running on past
+// its text (into a code span, or over an emphasis mark that became text),
+// a bracket that may have opened a link's label (no links are made in
+// one), or a backslash, which escapes the mark after it.
 type linkifyAfter struct {
 	linkify parser.InlineParser
 }
@@ -137,8 +136,11 @@ func mayLink(s []byte) bool {
 // when a link would run on past it into something other than text.
 func (b *linkBlocks) linkText(t *ast.Text, lines *text.Segments) bool {
 	source := b.source
-	if t.Parent() == nil {
-		return true // taken into a link made from an earlier text
+	if t.Parent() == nil || t.Segment.Len() == 0 {
+		// Taken into a link made from an earlier text, or the empty text
+		// that ends a line after a link or code span, where the inline
+		// parser calls nothing.
+		return true
 	}
 	line := lineOf(lines, t.Segment.Start)
 	if line < 0 {

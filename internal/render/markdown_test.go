@@ -119,6 +119,8 @@ func TestLinkifyAfter(t *testing.T) {
 		{"http://a.example.org/`code`", true},
 		{"\\*http://a.example.org", true},
 		{"a [bracket] with no link to make", false},
+		{"no line break at the end: http://a.example.org and [x](/y/)", false},
+		{"no line break at the end: a@b.example.org and `code`", false},
 	} {
 		doc := parseBody(m.linkifyAfter, []byte(c.text))
 		if gaveUp := doc == nil; gaveUp != c.giveUp {
