@@ -147,18 +147,29 @@ func (b *linkBlocks) linkText(t *ast.Text, lines *text.Segments) bool {
 		return false
 	}
 	seg := lines.At(line)
-	nextAt := -1 // where the next @ of the line is, once looked for
+	// Where the line's next @, :// and www. are, once looked for: a link
+	// starts at most 65 bytes before the first, 6 before the second (a
+	// mark and "https") and one before the third.
+	nextAt, nextScheme, nextWWW := -1, -1, -1
 	for at := t.Segment.Start; at < t.Segment.Stop; at++ {
 		if at != t.Segment.Start && !linkifyTrigger(source[at]) && !afterBackticks(source, at) {
 			continue
 		}
+		ahead := source[at:seg.Stop]
 		if nextAt < at {
-			nextAt = math.MaxInt // none
-			if i := bytes.IndexByte(source[at:seg.Stop], '@'); i >= 0 {
-				nextAt = at + i
-			}
+			nextAt = next(ahead, at, "@")
 		}
-		if !mayStartLink(source[at:seg.Stop], nextAt-at) {
+		if nextScheme < at {
+			nextScheme = next(ahead, at, "://")
+		}
+		if nextWWW < at {
+			nextWWW = next(ahead, at, "www.")
+		}
+		if from := min(nextAt-65, nextScheme-6, nextWWW-1); from > at {
+			at = from - 1 // no link can start before
+			continue
+		}
+		if !mayStartLink(ahead, nextAt-at) {
 			continue
 		}
 		from := seg
@@ -222,6 +233,15 @@ func restAfter(t *ast.Text, end int) *ast.Text {
 		n = next
 	}
 	return last
+}
+
+// next returns where in the source s, which starts at offset, sub is
+// first found, or a number so large that no link starts near it.
+func next(s []byte, offset int, sub string) int {
+	if i := bytes.Index(s, []byte(sub)); i >= 0 {
+		return offset + i
+	}
+	return math.MaxInt / 2
 }
 
 // linkifyTrigger reports whether the inline parser calls Linkify at c
