@@ -118,13 +118,12 @@ func (m *markdown) HTML(text []byte) (template.HTML, error) {
 	defer writers.Put(w)
 	w.Reset(buf)
 	md := m.parser(text)
-	source := text
-	doc := parseBody(md, source)
+	doc := parseBody(md, text)
 	if doc == nil {
 		md = m.gfm
-		doc = parseBody(md, source)
+		doc = parseBody(md, text)
 	}
-	if err := md.Renderer().Render(w, source, doc); err != nil { // it flushes w
+	if err := md.Renderer().Render(w, text, doc); err != nil { // it flushes w
 		return "", err
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // goldmark escapes content and drops raw HTML
