@@ -245,13 +245,10 @@ func next(s []byte, offset int, sub string) int {
 }
 
 // linkifyTrigger reports whether the inline parser calls Linkify at c
-// within a text: a blank or one of the marks it is registered for.
+// within a text: one of the marks Linkify leaves as text, or another blank
+// (at which it finds nothing, but the inline parser calls it all the same).
 func linkifyTrigger(c byte) bool {
-	switch c {
-	case ' ', '\t', '\v', '\f', '*', '_', '~', '(':
-		return true
-	}
-	return false
+	return linkifyMark(c) || c == '\t' || c == '\v' || c == '\f'
 }
 
 // afterBackticks reports whether the byte at i ends a run of backticks,
