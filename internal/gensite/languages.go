@@ -1,5 +1,7 @@
 package gensite
 
+import "slices"
+
 // multilingual is the prose of the languages shape: a council whose teams
 // write in their own languages, German, French, Spanish, Polish,
 // Vietnamese, Greek and Japanese beside English, with the bare links and
@@ -7,7 +9,7 @@ package gensite
 // than Latin cost the search index and the Markdown renderer more than
 // plain English does.
 var multilingual = prose{
-	sentences: append(append([]string{}, sentences[:10]...),
+	sentences: slices.Concat(sentences[:10], []string{
 		// German
 		"Wenn das {system} ausfällt, merkt es zuerst ein Kunde.",
 		"{person} hat die Störung vom letzten Monat noch einmal durchgesehen.",
@@ -42,26 +44,26 @@ var multilingual = prose{
 		"{team}チームは先月{n}回の障害に対応した。",
 		"監視の改善には、まず正常な状態を決める必要がある。",
 		"詳しくは https://wiki.example.jp/障害対応 を参照してほしい。",
-	),
-	meetingSentences: append(append([]string{}, meetingSentences[:6]...),
+	}),
+	meetingSentences: slices.Concat(meetingSentences[:6], []string{
 		"Wir haben mit den offenen Punkten der letzten Sitzung begonnen.",
 		"{person} a présenté les chiffres recueillis depuis la dernière réunion.",
 		"La discusión volvió una y otra vez a quién es el responsable.",
 		"Czas się skończył, więc ostatnie punkty przechodzą na następne spotkanie.",
 		"次回までに新しい懸念を二件まとめることになった。",
 		"Protokoll und Folien: https://docs.example.de/rat/protokolle/{n}",
-	),
-	bullets: append(append([]string{}, bullets[:6]...),
+	}),
+	bullets: slices.Concat(bullets[:6], []string{
 		"Einen Zuständigen für das {system} benennen",
 		"Définir un objectif de délai de détection",
 		"Documentar los pasos manuales antes de automatizarlos",
 		"Sprawdzić, czy dostawca udostępnia metryki",
 		"Ghi lại số liệu hiện tại làm mốc so sánh",
 		"復旧訓練を行い、時間を計る",
-	),
-	headings: append(append([]string{}, headings[:5]...),
+	}),
+	headings: slices.Concat(headings[:5], []string{
 		"Was wir heute sehen", "Pourquoi c'est important", "Preguntas abiertas", "Tło", "背景",
-	),
-	tableHeadings: append(append([]string{}, tableHeadings...), "Zahlen bisher", "最近の数字"),
-	taskHeadings:  append(append([]string{}, taskHeadings...), "Nächste Schritte", "Prochaines étapes"),
+	}),
+	tableHeadings: slices.Concat(tableHeadings, []string{"Zahlen bisher", "最近の数字"}),
+	taskHeadings:  slices.Concat(taskHeadings, []string{"Nächste Schritte", "Prochaines étapes"}),
 }
