@@ -192,20 +192,26 @@ func (b *linkBlocks) linkText(t *ast.Text, lines *text.Segments) bool {
 			return false
 		}
 		parent := t.Parent()
-		if rest == t {
+		taken := rest != t // the link ends in a later text of the block
+		if taken {
+			rest.Segment = rest.Segment.WithStart(end)
+		} else {
 			rest = ast.NewTextSegment(t.Segment.WithStart(end))
 			rest.SetSoftLineBreak(t.SoftLineBreak())
 			rest.SetHardLineBreak(t.HardLineBreak())
 			t.SetSoftLineBreak(false)
 			t.SetHardLineBreak(false)
 			parent.InsertAfter(parent, t, rest)
-		} else {
-			rest.Segment = rest.Segment.WithStart(end)
 		}
 		t.Segment = t.Segment.WithStop(start)
 		parent.InsertAfter(parent, t, link)
 		if t.Segment.Len() == 0 {
 			parent.RemoveChild(parent, t)
+		}
+		if taken {
+			// That text is one of the block's, whose turn comes: it is
+			// looked at from the link's end then, as at a text's start.
+			return true
 		}
 		t = rest
 		at = end - 1 // the inline parser looks again right after a link
