@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os/exec"
 	"slices"
 	"strconv"
@@ -80,9 +79,9 @@ func (r *repo) promisor() (string, error) {
 	return slices.Min(promisors), nil
 }
 
-// readFronts reads the versions in need with one git cat-file and keeps the
-// frontmatter of each in fronts, nil for a version without one.
-func (r *repo) readFronts(need []string, fronts map[string][]byte) error {
+// readFronts reads the versions in need with one git cat-file and adds the
+// frontmatter of each to into.
+func (r *repo) readFronts(need []string, into *fronts) error {
 	if len(need) == 0 {
 		return nil
 	}
@@ -93,7 +92,7 @@ func (r *repo) readFronts(need []string, fronts map[string][]byte) error {
 	for _, id := range need {
 		v.ask(id)
 	}
-	return v.wait(fronts)
+	return v.wait(into)
 }
 
 // versions reads versions of content files with one git cat-file as they
@@ -111,7 +110,7 @@ type versions struct {
 
 // versionsRead is what the reader of cat-file's answers found.
 type versionsRead struct {
-	fronts map[string][]byte
+	fronts *fronts
 	n      int // answers read
 	err    error
 }
@@ -135,7 +134,7 @@ func (r *repo) startVersions() (*versions, error) {
 	// or asking for everything would fill both pipes.
 	go func() {
 		out := bufio.NewReaderSize(stdout, 1<<16)
-		read := versionsRead{fronts: map[string][]byte{}}
+		read := versionsRead{fronts: newFronts()}
 		read.n, read.err = readBatch(out, read.fronts)
 		if read.err != nil {
 			_, _ = io.Copy(io.Discard, out)
@@ -155,8 +154,8 @@ func (v *versions) ask(id string) {
 }
 
 // wait reads the answers to everything asked and adds the frontmatter of
-// each version to fronts.
-func (v *versions) wait(fronts map[string][]byte) error {
+// each version to into.
+func (v *versions) wait(into *fronts) error {
 	_ = v.in.Flush()
 	_ = v.stdin.Close()
 	read := <-v.read
@@ -166,16 +165,15 @@ func (v *versions) wait(fronts map[string][]byte) error {
 	if read.err == nil && read.n < len(v.asked) {
 		read.err = fmt.Errorf("git cat-file stopped early: %d of %d versions read", read.n, len(v.asked))
 	}
-	maps.Copy(fronts, read.fronts)
+	into.join(read.fronts)
 	return read.err
 }
 
 // readBatch reads the answers of git cat-file --batch to its end, each a
-// line "id type size", then the object and a newline, and returns how
-// many it read.
-func readBatch(out *bufio.Reader, fronts map[string][]byte) (int, error) {
+// line "id type size", then the object and a newline, adds the frontmatter
+// of each to fronts, and returns how many it read.
+func readBatch(out *bufio.Reader, fronts *fronts) (int, error) {
 	var buf []byte
-	var kept arena
 	for n := 0; ; n++ {
 		header, err := out.ReadString('\n')
 		if err == io.EOF && header == "" {
@@ -199,7 +197,7 @@ func readBatch(out *bufio.Reader, fronts map[string][]byte) (int, error) {
 			if _, err := out.Discard(size + 1); err != nil {
 				return n, err
 			}
-			fronts[f[0]] = nil
+			fronts.add(f[0], nil)
 			continue
 		}
 		buf = slices.Grow(buf[:0], size+1)[:size+1]
@@ -208,28 +206,8 @@ func readBatch(out *bufio.Reader, fronts map[string][]byte) (int, error) {
 		}
 		front, ok := load.FrontBlock(buf[:size])
 		if !ok {
-			fronts[f[0]] = nil
-			continue
+			front = nil
 		}
-		fronts[f[0]] = kept.copy(front)
+		fronts.add(f[0], front)
 	}
-}
-
-// arena keeps many small byte slices in a few large blocks: tens of
-// thousands of frontmatter blocks, each on its own, would cost the garbage
-// collector a pointer and the allocator a size class each.
-type arena struct{ block []byte }
-
-const arenaBlock = 256 << 10
-
-func (a *arena) copy(b []byte) []byte {
-	if len(b) > arenaBlock/4 {
-		return bytes.Clone(b)
-	}
-	if cap(a.block)-len(a.block) < len(b) {
-		a.block = make([]byte, 0, arenaBlock)
-	}
-	start := len(a.block)
-	a.block = append(a.block, b...)
-	return a.block[start:len(a.block):len(a.block)]
 }

@@ -231,12 +231,12 @@ func addsAndDeletes(c *commit) bool {
 
 // blobsToRead lists the versions the commits left that have not been read
 // yet, each once, in a fixed order.
-func blobsToRead(commits []*commit, read map[string][]byte) []string {
+func blobsToRead(commits []*commit, read *fronts) []string {
 	seen := map[string]bool{}
 	var need []string
 	for _, c := range commits {
 		for _, ch := range c.changes {
-			if _, done := read[ch.blob]; ch.blob != "" && !done && !seen[ch.blob] {
+			if ch.blob != "" && !read.has(ch.blob) && !seen[ch.blob] {
 				seen[ch.blob] = true
 				need = append(need, ch.blob)
 			}

@@ -16,7 +16,7 @@ import (
 // identity from its new path to its old one, and leaves the new path to
 // whatever was there before. A file deleted and added again under the same
 // name keeps its earlier history, as git log does for the path.
-func files(commits []*commit, fronts map[string][]byte, prefix string) map[string][]load.Revision {
+func files(commits []*commit, fronts *fronts, prefix string) map[string][]load.Revision {
 	const gone = ""
 	now := map[string]string{} // path in the repository, at the commit being read -> the file's path now
 	byPath := map[string][]load.Revision{}
@@ -46,7 +46,7 @@ func files(commits []*commit, fronts map[string][]byte, prefix string) map[strin
 				now[ch.from] = keys[i]
 			}
 			if keys[i] != gone && ch.status != 'D' {
-				byPath[keys[i]] = append(byPath[keys[i]], load.Revision{Commit: &c.Commit, Path: ch.path, Front: fronts[ch.blob]})
+				byPath[keys[i]] = append(byPath[keys[i]], load.Revision{Commit: &c.Commit, Path: ch.path, Front: fronts.span(ch.blob)})
 			}
 		}
 	}

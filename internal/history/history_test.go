@@ -12,16 +12,38 @@ import (
 )
 
 // revisionsOf writes a file's revisions as "date subject path status".
-func revisionsOf(revs []load.Revision) []string {
+func revisionsOf(h *load.History, revs []load.Revision) []string {
 	var out []string
 	for _, r := range revs {
 		status := "-"
-		for line := range strings.Lines(string(r.Front)) {
+		front, _ := h.Front(r, nil)
+		for line := range strings.Lines(string(front)) {
 			if s, ok := strings.CutPrefix(line, "status: "); ok {
 				status = strings.TrimSpace(s)
 			}
 		}
 		out = append(out, strings.Join([]string{r.Commit.Time.Format("2006-01-02T15:04:05Z07:00"), r.Commit.Subject, r.Path, status}, " | "))
+	}
+	return out
+}
+
+// readableRevision is a revision with its commit and frontmatter read,
+// to compare.
+type readableRevision struct {
+	Commit load.Commit
+	Path   string
+	Front  string
+	Has    bool // whether it had frontmatter
+}
+
+// readable returns each file's revisions of h with their frontmatter.
+func readable(h *load.History) map[string][]readableRevision {
+	out := map[string][]readableRevision{}
+	for file, revs := range h.Files {
+		for _, r := range revs {
+			front, ok := h.Front(r, nil)
+			out[file] = append(out[file], readableRevision{Commit: *r.Commit, Path: r.Path, Front: string(front), Has: ok})
+		}
 	}
 	return out
 }
@@ -57,20 +79,20 @@ func TestReadFollowsFilesThroughRenames(t *testing.T) {
 		"2026-02-02T23:30:00-05:00 | Accept ETL at the February meeting | content/concerns/etl.md | accepted",
 		"2026-03-01T12:00:00Z | Name the ETL concern for what it is about | content/concerns/etl-monitoring.md | accepted",
 	}
-	if got := revisionsOf(h.Files["content/concerns/etl-monitoring.md"]); !reflect.DeepEqual(got, want) {
+	if got := revisionsOf(h, h.Files["content/concerns/etl-monitoring.md"]); !reflect.DeepEqual(got, want) {
 		t.Errorf("revisions of the renamed concern:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if len(h.Files["content/teams/data.md"]) != 1 {
-		t.Errorf("team revisions %v, want the one commit", revisionsOf(h.Files["content/teams/data.md"]))
+		t.Errorf("team revisions %v, want the one commit", revisionsOf(h, h.Files["content/teams/data.md"]))
 	}
 	for _, gone := range []string{"content/concerns/etl.md", "content/concerns/later.md", "site.yaml", "README.md"} {
 		if revs, ok := h.Files[gone]; ok {
-			t.Errorf("%s has revisions %v; it is not a content file there now", gone, revisionsOf(revs))
+			t.Errorf("%s has revisions %v; it is not a content file there now", gone, revisionsOf(h, revs))
 		}
 	}
-	first := h.Files["content/concerns/etl-monitoring.md"][0]
-	if !bytes.HasPrefix(first.Front, []byte("title: ETL\n")) || bytes.Contains(first.Front, []byte("---")) {
-		t.Errorf("frontmatter of the first revision is %q, want the block between the --- lines", first.Front)
+	first, _ := h.Front(h.Files["content/concerns/etl-monitoring.md"][0], nil)
+	if !bytes.HasPrefix(first, []byte("title: ETL\n")) || bytes.Contains(first, []byte("---")) {
+		t.Errorf("frontmatter of the first revision is %q, want the block between the --- lines", first)
 	}
 	if h.Head != f.git("rev-parse", "HEAD") {
 		t.Errorf("head %s, want the last commit", h.Head)
@@ -97,7 +119,7 @@ func TestReadFollowsTheBranchLine(t *testing.T) {
 		"2026-01-05T10:00:00Z | Raise ETL | content/concerns/etl.md | proposed",
 		"2026-01-08T10:00:00Z | Merge the re-scoring | content/concerns/etl.md | proposed",
 	}
-	if got := revisionsOf(h.Files["content/concerns/etl.md"]); !reflect.DeepEqual(got, want) {
+	if got := revisionsOf(h, h.Files["content/concerns/etl.md"]); !reflect.DeepEqual(got, want) {
 		t.Errorf("revisions:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
@@ -231,8 +253,8 @@ func TestStoreChangesNothing(t *testing.T) {
 	}
 	same := func(what string, got, want *load.History) {
 		t.Helper()
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: %+v\nwant the cold read's %+v", what, got.Files, want.Files)
+		if g, w := readable(got), readable(want); got.Head != want.Head || !reflect.DeepEqual(g, w) {
+			t.Errorf("%s: %+v\nwant the cold read's %+v", what, g, w)
 		}
 	}
 
@@ -254,6 +276,18 @@ func TestStoreChangesNothing(t *testing.T) {
 
 	runGit(t, f.dir, "2026-01-08T10:00:00Z", "commit", "--quiet", "--amend", "-m", "Rename the ETL concern")
 	same("read after the last commit was rewritten", Read(f.dir), cold())
+
+	// Where nothing can be kept, the frontmatter read from git stays in
+	// memory.
+	want := cold()
+	kept := filepath.Join(f.dir, ".git", "handbook")
+	if err := os.RemoveAll(kept); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(kept, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	same("read where nothing can be kept", Read(f.dir), want)
 }
 
 // TestCacheReadsAgainOnlyWhenHeadMoves wants the same history while the
@@ -270,6 +304,6 @@ func TestCacheReadsAgainOnlyWhenHeadMoves(t *testing.T) {
 	}
 	f.commit("2026-01-06T10:00:00Z", "Accept ETL")
 	if after := c.Read(f.dir); after == first || len(after.Files["content/concerns/etl.md"]) != 2 {
-		t.Errorf("after a commit: the same history %v, or not two revisions: %v", after == first, revisionsOf(after.Files["content/concerns/etl.md"]))
+		t.Errorf("after a commit: the same history %v, or not two revisions: %v", after == first, revisionsOf(after, after.Files["content/concerns/etl.md"]))
 	}
 }

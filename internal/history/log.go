@@ -54,7 +54,7 @@ func openRepo(dir string) (*repo, string) {
 // build kept, and from git for the commits since.
 func (r *repo) read() (*load.History, error) {
 	kept := r.loadStore()
-	fronts := map[string][]byte{}
+	fronts := newFronts()
 	var since string
 	var older []*commit
 	if kept != nil {
@@ -94,7 +94,7 @@ func (r *repo) read() (*load.History, error) {
 			return nil, err
 		}
 		newer, err = r.logSince(since, "-M", func(blob string) {
-			if _, done := fronts[blob]; !done {
+			if !fronts.has(blob) {
 				v.ask(blob)
 			}
 		})
@@ -106,7 +106,12 @@ func (r *repo) read() (*load.History, error) {
 		}
 	}
 	s := &store{head: r.head, commits: append(newer, older...), fronts: fronts}
-	r.saveStore(s)
+	if r.saveStore(s) {
+		// Read back from the file, what git gave lets go of its memory.
+		if saved := r.loadStore(); saved != nil && saved.head == r.head {
+			s = saved
+		}
+	}
 	return s.log(r.prefix), nil
 }
 

@@ -1,9 +1,11 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -18,11 +20,12 @@ import (
 // first, and the frontmatter of every version they left. It is kept in the
 // repository's git folder, so that the next build asks git only about the
 // commits made since: reading the whole log of a large handbook takes git
-// seconds, reading this file milliseconds.
+// seconds, reading this file milliseconds. The frontmatter stays in the
+// file until it is asked for.
 type store struct {
 	head    string
 	commits []*commit
-	fronts  map[string][]byte
+	fronts  *fronts
 }
 
 // storeFormat names the layout of the file and the way its log was read;
@@ -34,7 +37,7 @@ const storeFormat = "handbook history 1"
 const isoDate = "2006-01-02T15:04:05-07:00"
 
 func (s *store) log(prefix string) *load.History {
-	return &load.History{Head: s.head, Files: files(s.commits, s.fronts, prefix)}
+	return &load.History{Head: s.head, Files: files(s.commits, s.fronts, prefix), Fronts: s.fronts}
 }
 
 // storePath is the store's file: one per site folder in the repository.
@@ -45,31 +48,34 @@ func (r *repo) storePath() string {
 }
 
 // loadStore returns what the last build kept, or nil when there is nothing
-// it can use.
+// it can use. The file stays open for the frontmatter in it, until the
+// store is let go.
 func (r *repo) loadStore() *store {
-	data, err := os.ReadFile(r.storePath())
+	f, err := os.Open(r.storePath())
 	if err != nil {
 		return nil
 	}
-	s, ok := decodeStore(data, r.prefix)
+	s, ok := decodeStore(f, r.prefix)
 	if !ok {
+		_ = f.Close()
 		return nil
 	}
 	return s
 }
 
-// saveStore keeps s for the next build. It is a cache: when the git folder
-// cannot be written, the next build reads git again.
-func (r *repo) saveStore(s *store) {
+// saveStore keeps s for the next build and reports whether it did. It is a
+// cache: when the git folder cannot be written, the next build reads git
+// again.
+func (r *repo) saveStore(s *store) bool {
 	path := r.storePath()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return
+		return false
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".history-*")
 	if err != nil {
-		return
+		return false
 	}
-	_, err = tmp.Write(encodeStore(s, r.prefix))
+	err = encodeStore(tmp, s, r.prefix)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -79,21 +85,15 @@ func (r *repo) saveStore(s *store) {
 	if err != nil {
 		_ = os.Remove(tmp.Name())
 	}
+	return err == nil
 }
 
-// encodeStore writes s as NUL-ended fields, frontmatter blocks as their
-// length and their bytes. Only the versions the commits name are kept.
-func encodeStore(s *store, prefix string) []byte {
-	var b bytes.Buffer
-	size := 0
-	for _, front := range s.fronts {
-		size += len(front) + 64
-	}
-	for _, c := range s.commits {
-		size += len(c.Subject) + 128 + 128*len(c.changes)
-	}
-	b.Grow(size)
-	field := func(v string) { b.WriteString(v); b.WriteByte(0) }
+// encodeStore writes s to w as NUL-ended fields, frontmatter blocks as
+// their length and their bytes. Only the versions the commits name are
+// kept.
+func encodeStore(w io.Writer, s *store, prefix string) error {
+	b := bufio.NewWriterSize(w, 1<<16)
+	field := func(v string) { _, _ = b.WriteString(v); _ = b.WriteByte(0) }
 	field(storeFormat)
 	field(prefix)
 	field(s.head)
@@ -116,22 +116,33 @@ func encodeStore(s *store, prefix string) []byte {
 		}
 	}
 	field(strconv.Itoa(len(used)))
+	var front []byte
 	for _, id := range slices.Sorted(maps.Keys(used)) {
 		field(id)
-		front := s.fronts[id]
-		if front == nil {
+		span := s.fronts.span(id)
+		if span == load.NoFront {
 			field("-")
 			continue
 		}
+		var ok bool
+		if front, ok = span.Read(s.fronts, front); !ok {
+			return fmt.Errorf("history: the frontmatter of %s cannot be read back", id)
+		}
 		field(strconv.Itoa(len(front)))
-		b.Write(front)
+		_, _ = b.Write(front)
 	}
-	return b.Bytes()
+	return b.Flush()
 }
 
-// decodeStore reads what encodeStore wrote for the site folder at prefix.
-func decodeStore(data []byte, prefix string) (*store, bool) {
-	t := tokens{data}
+// decodeStore reads what encodeStore wrote for the site folder at prefix
+// from f, taking note of where each frontmatter block lies rather than
+// reading it.
+func decodeStore(f *os.File, prefix string) (*store, bool) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, false
+	}
+	t := storeFields{r: bufio.NewReaderSize(f, 1<<16)}
 	text := func() string {
 		v, _ := t.next()
 		return string(v)
@@ -174,20 +185,50 @@ func decodeStore(data []byte, prefix string) (*store, bool) {
 	if n < 0 {
 		return nil, false
 	}
-	s.fronts = make(map[string][]byte, n)
-	var kept arena // the blocks alone, so that the rest of data can go
+	s.fronts = &fronts{at: make(map[string]load.Span, n), file: f, size: info.Size()}
 	for range n {
 		id, size := text(), text()
 		if size == "-" {
-			s.fronts[id] = nil
+			s.fronts.at[id] = load.NoFront
 			continue
 		}
 		length, err := strconv.Atoi(size)
-		if err != nil || length < 0 || length > len(t.rest) {
+		if err != nil || length < 0 || int64(length) > info.Size()-t.at {
 			return nil, false
 		}
-		s.fronts[id] = kept.copy(t.rest[:length])
-		t.rest = t.rest[length:]
+		s.fronts.at[id] = load.Span{At: t.at, Size: length}
+		if !t.skip(length) {
+			return nil, false
+		}
 	}
-	return s, len(t.rest) == 0
+	return s, t.at == info.Size()
+}
+
+// storeFields reads a store's NUL-ended fields, counting the bytes read.
+type storeFields struct {
+	r  *bufio.Reader
+	at int64 // bytes read so far
+}
+
+func (t *storeFields) next() ([]byte, bool) {
+	tok, err := t.r.ReadSlice(0)
+	if err == bufio.ErrBufferFull { // a field longer than the buffer
+		long := bytes.Clone(tok)
+		rest, err := t.r.ReadBytes(0)
+		tok = append(long, rest...)
+		if err != nil {
+			return nil, false
+		}
+	} else if err != nil {
+		return nil, false
+	}
+	t.at += int64(len(tok))
+	return tok[:len(tok)-1], true
+}
+
+// skip passes over n bytes.
+func (t *storeFields) skip(n int) bool {
+	skipped, _ := t.r.Discard(n)
+	t.at += int64(skipped)
+	return skipped == n
 }

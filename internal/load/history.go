@@ -1,6 +1,10 @@
 package load
 
-import "time"
+import (
+	"io"
+	"slices"
+	"time"
+)
 
 // History is the past of a site's content files, as package history reads
 // it from git: as far back as git knows it, up to the commit checked out.
@@ -16,6 +20,11 @@ type History struct {
 	// names it), followed back through renames. A file git does not know
 	// has none.
 	Files map[string][]Revision
+	// Fronts holds the revisions' frontmatter blocks, each where its
+	// Revision's Front says. Package history reads them from the file it
+	// keeps in the repository as they are asked for: tens of thousands of
+	// old blocks, held in memory through a build, were a third of its peak.
+	Fronts io.ReaderAt
 }
 
 // Commit is a commit that changed content files.
@@ -30,9 +39,38 @@ type Revision struct {
 	Commit *Commit
 	// Path is what the file was called then, relative to the site folder.
 	Path string
-	// Front is its frontmatter block, as FrontBlock cuts it out; nil when
-	// it had none. Revisions whose frontmatter is the same share it.
-	Front []byte
+	// Front is where its frontmatter block, as FrontBlock cuts it out,
+	// lies in the history's Fronts; NoFront when it had none.
+	Front Span
+}
+
+// Span is a stretch of a history's Fronts.
+type Span struct {
+	At   int64
+	Size int
+}
+
+// NoFront is the Front of a revision that had no frontmatter.
+var NoFront = Span{At: -1}
+
+// Front returns the frontmatter block of rev, read into buf, which it grows
+// as needed; ok is false when the revision had none, or it could not be
+// read: either way there is nothing to tell of it.
+func (h *History) Front(rev Revision, buf []byte) (front []byte, ok bool) {
+	return rev.Front.Read(h.Fronts, buf)
+}
+
+// Read reads the stretch s of r into buf, which it grows as needed; ok is
+// false for NoFront, or when the stretch cannot be read whole.
+func (s Span) Read(r io.ReaderAt, buf []byte) (text []byte, ok bool) {
+	if s == NoFront {
+		return buf[:0], false
+	}
+	buf = slices.Grow(buf[:0], s.Size)[:s.Size]
+	if n, _ := r.ReadAt(buf, s.At); n < len(buf) { // the error of a read in full may be io.EOF
+		return buf[:0], false
+	}
+	return buf, true
 }
 
 // Available reports whether h holds the site's history.

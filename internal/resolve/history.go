@@ -58,27 +58,27 @@ func (s step[S]) date(today time.Time) (time.Time, time.Time) {
 func walk[S any](v *versions, kind load.Kind, d *load.Document, revs []load.Revision, now S,
 	decode func(doc *load.Document) S, same func(a, b S) bool) []step[S] {
 	last := len(revs) - 1
-	headIsNow := last >= 0 && revs[last].Front != nil && load.FrontHash(revs[last].Front) == d.FrontHash
-	if headIsNow {
-		v.start(d, revs[last].Front)
-	} else {
-		v.start(d, nil)
-	}
+	head := v.start(d, revs)
 	steps := make([]step[S], len(revs), len(revs)+1)
 	known := 0                   // steps read, from the end, newest first
 	newest := -1                 // the revision read last
+	var newer []byte             // its frontmatter
 	for i := last; i >= 0; i-- { // newest first, so that each version reuses the fields of the one after it
 		rev := &revs[i]
 		s := step[S]{slug: load.SlugOf(rev.Path), commit: rev.Commit}
+		front, ok := head, i == last && head != nil
+		if !ok {
+			if front, ok = v.read(*rev); !ok { // no frontmatter then: nothing to tell
+				continue
+			}
+		}
 		switch {
-		case rev.Front == nil: // no frontmatter then: nothing to tell
-			continue
-		case i == last && headIsNow:
+		case i == last && head != nil:
 			s.state = now
-		case newest == i+1 && bytes.Equal(rev.Front, revs[i+1].Front):
+		case newest == i+1 && bytes.Equal(front, newer):
 			s.state = steps[len(steps)-known].state
 		default:
-			doc := v.document(kind, rev.Path, rev.Front)
+			doc := v.document(kind, rev.Path, front)
 			if doc == nil {
 				continue
 			}
@@ -86,7 +86,7 @@ func walk[S any](v *versions, kind load.Kind, d *load.Document, revs []load.Revi
 		}
 		known++
 		steps[len(steps)-known] = s
-		newest = i
+		newest, newer = i, front
 	}
 	// The steps known are at the end, oldest first: keep those that read
 	// otherwise than the one before, and the file as it is now.

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -34,6 +35,7 @@ func historySite(t *testing.T, archive string, past map[string][]version) *load.
 		t.Fatal(err)
 	}
 	if past != nil {
+		var fronts []byte
 		site.History = &load.History{Head: "head", Files: map[string][]load.Revision{}}
 		for file, versions := range past {
 			for _, v := range versions {
@@ -41,10 +43,13 @@ func historySite(t *testing.T, archive string, past map[string][]version) *load.
 				if err != nil {
 					t.Fatal(err)
 				}
-				rev := load.Revision{Commit: &load.Commit{ID: "c-" + v.when, Time: when, Subject: v.subject}, Path: v.path, Front: []byte(v.front)}
+				rev := load.Revision{Commit: &load.Commit{ID: "c-" + v.when, Time: when, Subject: v.subject}, Path: v.path,
+					Front: load.Span{At: int64(len(fronts)), Size: len(v.front)}}
+				fronts = append(fronts, v.front...)
 				site.History.Files[file] = append(site.History.Files[file], rev)
 			}
 		}
+		site.History.Fronts = bytes.NewReader(fronts)
 	}
 	return site
 }

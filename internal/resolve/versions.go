@@ -19,6 +19,8 @@ type versions struct {
 	parsed      map[string][2]load.Node // fields parsed on their own, key and value, by their text
 	parsedItems map[string]load.Node    // items of lists parsed on their own, by their text
 
+	history *load.History  // the versions' frontmatter is read from
+	texts   []byte         // the frontmatter of the versions of the file read so far, one after another
 	current *load.Document // the file whose versions are read, as it is now
 	head    []byte         // its frontmatter at the last commit; nil once its fields are in newer
 	newer   []versionField // the fields of the version read last
@@ -35,16 +37,40 @@ type versionField struct {
 }
 
 func (r *resolver) versions() *versions {
-	v := &versions{r: *r, parsed: map[string][2]load.Node{}, parsedItems: map[string]load.Node{}}
+	v := &versions{r: *r, history: r.site.History, parsed: map[string][2]load.Node{}, parsedItems: map[string]load.Node{}}
 	v.r.errs = &model.ErrorList{}
 	return v
 }
 
-// start readies v for the versions of the file current, newest first.
-// head is its frontmatter at the last commit when that is the same as now,
-// else nil.
-func (v *versions) start(current *load.Document, head []byte) {
-	v.current, v.head, v.newer = current, head, v.newer[:0]
+// start readies v for the versions revs of the file current, and returns
+// its frontmatter at the last commit when that is the same as now, else
+// nil.
+func (v *versions) start(current *load.Document, revs []load.Revision) []byte {
+	v.current, v.head, v.newer, v.texts = current, nil, v.newer[:0], v.texts[:0]
+	if len(revs) == 0 {
+		return nil
+	}
+	if front, ok := v.read(revs[len(revs)-1]); ok && load.FrontHash(front) == current.FrontHash {
+		v.head = front
+	}
+	return v.head
+}
+
+// read reads the frontmatter of rev after that of the file's versions read
+// before it, which stays as it is: the fields of a version refer to its
+// text until the next version is parsed, and seed's to the last commit's.
+// ok is false when the version had no frontmatter.
+func (v *versions) read(rev load.Revision) (front []byte, ok bool) {
+	if rev.Front == load.NoFront {
+		return nil, false
+	}
+	if free := cap(v.texts) - len(v.texts); free < rev.Front.Size {
+		// A new block; the old one stays for as long as fields refer to it.
+		v.texts = make([]byte, 0, max(2*cap(v.texts), rev.Front.Size, 16<<10))
+	}
+	front, ok = v.history.Front(rev, v.texts[len(v.texts):])
+	v.texts = v.texts[:len(v.texts)+len(front)]
+	return front, ok
 }
 
 // seed takes the fields of the last commit's version from the file as it
