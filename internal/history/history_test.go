@@ -2,9 +2,12 @@ package history
 
 import (
 	"bytes"
+	"cmp"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,7 +19,7 @@ func revisionsOf(h *load.History, revs []load.Revision) []string {
 	var out []string
 	for _, r := range revs {
 		status := "-"
-		front, _ := h.Front(r, nil)
+		front, _ := r.Front.Read(h.Fronts, nil)
 		for line := range strings.Lines(string(front)) {
 			if s, ok := strings.CutPrefix(line, "status: "); ok {
 				status = strings.TrimSpace(s)
@@ -41,7 +44,7 @@ func readable(h *load.History) map[string][]readableRevision {
 	out := map[string][]readableRevision{}
 	for file, revs := range h.Files {
 		for _, r := range revs {
-			front, ok := h.Front(r, nil)
+			front, ok := r.Front.Read(h.Fronts, nil)
 			out[file] = append(out[file], readableRevision{Commit: *r.Commit, Path: r.Path, Front: string(front), Has: ok})
 		}
 	}
@@ -90,7 +93,7 @@ func TestReadFollowsFilesThroughRenames(t *testing.T) {
 			t.Errorf("%s has revisions %v; it is not a content file there now", gone, revisionsOf(h, revs))
 		}
 	}
-	first, _ := h.Front(h.Files["content/concerns/etl-monitoring.md"][0], nil)
+	first, _ := h.Files["content/concerns/etl-monitoring.md"][0].Front.Read(h.Fronts, nil)
 	if !bytes.HasPrefix(first, []byte("title: ETL\n")) || bytes.Contains(first, []byte("---")) {
 		t.Errorf("frontmatter of the first revision is %q, want the block between the --- lines", first)
 	}
@@ -288,6 +291,36 @@ func TestStoreChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	same("read where nothing can be kept", Read(f.dir), want)
+}
+
+// TestStoreKeepsAFilesVersionsTogether wants each file's versions side by
+// side in the store, however the commits interleave them: a build reads
+// them a stretch at a time.
+func TestStoreKeepsAFilesVersionsTogether(t *testing.T) {
+	f := newFixture(t)
+	for i, status := range []string{"proposed", "accepted", "planned", "done"} {
+		f.write(map[string]string{
+			"content/concerns/api.md": concernFile("API", status, "Low"),
+			"content/concerns/etl.md": concernFile("ETL", status, "High"),
+			"content/concerns/web.md": concernFile("Web", status, "Medium"),
+		})
+		f.commit(fmt.Sprintf("2026-01-0%dT10:00:00Z", i+1), "Move everything to "+status)
+	}
+	h := Read(f.dir)
+	for file, revs := range h.Files {
+		spans := []load.Span{}
+		for _, r := range revs {
+			spans = append(spans, r.Front)
+		}
+		slices.SortFunc(spans, func(a, b load.Span) int { return cmp.Compare(a.At, b.At) })
+		for i := 1; i < len(spans); i++ {
+			// Between two versions: the next one's id and length.
+			if gap := spans[i].At - (spans[i-1].At + int64(spans[i-1].Size)); gap < 0 || gap > 64 {
+				t.Errorf("%s: versions at %v in the store, not side by side", file, spans)
+				break
+			}
+		}
+	}
 }
 
 // TestCacheReadsAgainOnlyWhenHeadMoves wants the same history while the

@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/reliability-council/handbook/internal/load"
@@ -30,7 +30,7 @@ type store struct {
 
 // storeFormat names the layout of the file and the way its log was read;
 // a file of another format is read again from git.
-const storeFormat = "handbook history 1"
+const storeFormat = "handbook history 2"
 
 // isoDate is how git's %aI writes a date, its offset in numbers even for
 // UTC: parsed the same way, a date read back is the date git gave.
@@ -99,6 +99,7 @@ func encodeStore(w io.Writer, s *store, prefix string) error {
 	field(s.head)
 	field(strconv.Itoa(len(s.commits)))
 	used := map[string]bool{}
+	var order []blobAt // the versions, each once, by path
 	for _, c := range s.commits {
 		field(c.ID)
 		field(c.parent)
@@ -110,14 +111,19 @@ func encodeStore(w io.Writer, s *store, prefix string) error {
 			field(ch.blob)
 			field(ch.path)
 			field(ch.from)
-			if ch.blob != "" {
+			if ch.blob != "" && !used[ch.blob] {
 				used[ch.blob] = true
+				order = append(order, blobAt{ch.blob, ch.path})
 			}
 		}
 	}
+	// A file's versions one after another, newest first, as a history is
+	// read: the reader then reads them together.
+	slices.SortStableFunc(order, func(a, b blobAt) int { return strings.Compare(a.path, b.path) })
 	field(strconv.Itoa(len(used)))
 	var front []byte
-	for _, id := range slices.Sorted(maps.Keys(used)) {
+	for _, at := range order {
+		id := at.blob
 		field(id)
 		span := s.fronts.span(id)
 		if span == load.NoFront {
@@ -133,6 +139,9 @@ func encodeStore(w io.Writer, s *store, prefix string) error {
 	}
 	return b.Flush()
 }
+
+// blobAt is a version and a path it was at.
+type blobAt struct{ blob, path string }
 
 // decodeStore reads what encodeStore wrote for the site folder at prefix
 // from f, taking note of where each frontmatter block lies rather than

@@ -53,13 +53,6 @@ type Span struct {
 // NoFront is the Front of a revision that had no frontmatter.
 var NoFront = Span{At: -1}
 
-// Front returns the frontmatter block of rev, read into buf, which it grows
-// as needed; ok is false when the revision had none, or it could not be
-// read: either way there is nothing to tell of it.
-func (h *History) Front(rev Revision, buf []byte) (front []byte, ok bool) {
-	return rev.Front.Read(h.Fronts, buf)
-}
-
 // Read reads the stretch s of r into buf, which it grows as needed; ok is
 // false for NoFront, or when the stretch cannot be read whole.
 func (s Span) Read(r io.ReaderAt, buf []byte) (text []byte, ok bool) {

@@ -59,14 +59,15 @@ func find(actions []pastAction, task string, nth int) int {
 // done, and the day each action marked done: true was done, from the
 // commit that marked it so.
 func (r *resolver) meetingHistories(h *model.Handbook, docs map[string]*load.Document, hist *load.History) {
-	parallel.Each(len(h.Meetings), func() func(int) {
+	order := inFileOrder(len(h.Meetings), func(i int) string { return h.Meetings[i].File })
+	parallel.Each(len(order), func() func(int) {
 		v := r.versions()
 		decode := func(doc *load.Document) meetingState {
 			m, f := v.r.meeting(doc)
 			return meetingState{title: m.Title, date: m.Date, actions: readActions(f)}
 		}
-		return func(i int) {
-			m := h.Meetings[i]
+		return func(n int) {
+			m := h.Meetings[order[n]]
 			now := meetingState{title: m.Title, date: m.Date}
 			for _, a := range m.Actions {
 				now.actions = append(now.actions, pastAction{task: a.Task, done: a.Done})

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -102,15 +103,16 @@ func walk[S any](v *versions, kind load.Kind, d *load.Document, revs []load.Revi
 // concernHistories works out every concern's states and changes, on every
 // core: a large handbook has tens of thousands of old versions to decode.
 func (r *resolver) concernHistories(h *model.Handbook, docs map[string]*load.Document, hist *load.History) {
-	parallel.Each(len(h.Concerns), func() func(int) {
+	order := inFileOrder(len(h.Concerns), func(i int) string { return h.Concerns[i].File })
+	parallel.Each(len(order), func() func(int) {
 		v := r.versions()
 		decode := func(doc *load.Document) model.ConcernState {
 			old, f := v.r.concern(doc)
 			old.Priority = r.config.Scoring.Prioritize(old)
 			return r.concernState(old, f.text("team"))
 		}
-		return func(i int) {
-			c := h.Concerns[i]
+		return func(n int) {
+			c := h.Concerns[order[n]]
 			d := docs[c.File]
 			steps := cachedWalk(r, d, func() []step[model.ConcernState] {
 				return walk(v, load.KindConcern, d, hist.Files[c.File], r.concernState(c, teamSlug(c.Team)), decode, sameConcern)
@@ -118,6 +120,18 @@ func (r *resolver) concernHistories(h *model.Handbook, docs map[string]*load.Doc
 			r.tellConcern(c, steps, h.Today)
 		}
 	})
+}
+
+// inFileOrder returns the indexes 0 to n-1 in the order of file(i): the
+// history's store keeps each file's versions together, in that order, and
+// its versions are read a stretch at a time.
+func inFileOrder(n int, file func(i int) string) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(file(a), file(b)) })
+	return order
 }
 
 func teamSlug(t *model.Team) string {

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
@@ -20,6 +21,8 @@ type versions struct {
 	parsedItems map[string]load.Node    // items of lists parsed on their own, by their text
 
 	history *load.History  // the versions' frontmatter is read from
+	window  []byte         // a stretch of the history's Fronts read at once: a file's versions lie together
+	at      int64          // where window starts in Fronts
 	texts   []byte         // the frontmatter of the versions of the file read so far, one after another
 	current *load.Document // the file whose versions are read, as it is now
 	head    []byte         // its frontmatter at the last commit; nil once its fields are in newer
@@ -61,17 +64,32 @@ func (v *versions) start(current *load.Document, revs []load.Revision) []byte {
 // text until the next version is parsed, and seed's to the last commit's.
 // ok is false when the version had no frontmatter.
 func (v *versions) read(rev load.Revision) (front []byte, ok bool) {
-	if rev.Front == load.NoFront {
+	span := rev.Front
+	if span == load.NoFront {
 		return nil, false
 	}
-	if free := cap(v.texts) - len(v.texts); free < rev.Front.Size {
-		// A new block; the old one stays for as long as fields refer to it.
-		v.texts = make([]byte, 0, max(2*cap(v.texts), rev.Front.Size, 16<<10))
+	if span.At < v.at || span.At+int64(span.Size) > v.at+int64(len(v.window)) {
+		// One read for the versions of the file, and often of the next:
+		// a read for each version was most of what reading the history
+		// cost the system.
+		v.window = slices.Grow(v.window[:0], max(span.Size, windowSize))[:max(span.Size, windowSize)]
+		n, _ := v.history.Fronts.ReadAt(v.window, span.At) // short at the end of the Fronts
+		v.window, v.at = v.window[:n], span.At
+		if n < span.Size {
+			return nil, false
+		}
 	}
-	front, ok = v.history.Front(rev, v.texts[len(v.texts):])
-	v.texts = v.texts[:len(v.texts)+len(front)]
-	return front, ok
+	if free := cap(v.texts) - len(v.texts); free < span.Size {
+		// A new block; the old one stays for as long as fields refer to it.
+		v.texts = make([]byte, 0, max(2*cap(v.texts), span.Size, 16<<10))
+	}
+	from := len(v.texts)
+	v.texts = append(v.texts, v.window[span.At-v.at:][:span.Size]...)
+	return v.texts[from:], true
 }
+
+// windowSize is how much of the history's Fronts read reads at once.
+const windowSize = 64 << 10
 
 // seed takes the fields of the last commit's version from the file as it
 // is now, when the two are the same: they need no parsing then. It waits
