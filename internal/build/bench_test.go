@@ -117,7 +117,7 @@ func BenchmarkRender(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		stats, err := job.Run(func(render.File) error { return nil })
+		stats, err := job.Run(render.Emit(func(render.File) error { return nil }))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -198,7 +198,7 @@ func BenchmarkBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		stats, err := p.Run(func(render.File) error { return nil })
+		stats, err := p.Run(render.Emit(func(render.File) error { return nil }))
 		if err != nil {
 			b.Fatal(err)
 		}

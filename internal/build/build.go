@@ -33,11 +33,11 @@ func (p *Pending) Map() *render.Map { return p.job.Map() }
 // It may be called while Run runs.
 func (p *Pending) File(path string) ([]byte, bool, error) { return p.job.File(path) }
 
-// Run makes every file of the site and hands each to emit as it is made,
+// Run makes every file of the site and puts each in out as it is made,
 // from several goroutines at once, the files in first first; see
 // render.Job.Run.
-func (p *Pending) Run(emit func(render.File) error, first ...string) (render.Stats, error) {
-	stats, err := p.job.Run(emit, first...)
+func (p *Pending) Run(out render.Output, first ...string) (render.Stats, error) {
+	stats, err := p.job.Run(out, first...)
 	if err == nil && p.done != nil {
 		p.done(p)
 	}

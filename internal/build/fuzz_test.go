@@ -72,6 +72,6 @@ func build(dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	stats, err := p.Run(func(render.File) error { return nil })
+	stats, err := p.Run(render.Emit(func(render.File) error { return nil }))
 	return stats.Pages, err
 }

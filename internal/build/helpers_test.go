@@ -28,7 +28,7 @@ func published(t testing.TB, dir string) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Run(o.Write); err != nil {
+	if _, err := p.Run(o); err != nil {
 		o.Abort()
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func runPending(p *Pending, last *served) (*served, error) {
 	var mu sync.Mutex
 	r := &served{files: map[string][]byte{}}
 	var err error
-	r.stats, err = p.Run(func(f render.File) error {
+	r.stats, err = p.Run(render.Emit(func(f render.File) error {
 		mu.Lock()
 		defer mu.Unlock()
 		if _, dup := r.files[f.Path]; dup {
@@ -106,7 +106,7 @@ func runPending(p *Pending, last *served) (*served, error) {
 		}
 		r.files[f.Path] = f.Data
 		return nil
-	})
+	}))
 	if err != nil {
 		return nil, err
 	}

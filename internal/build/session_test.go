@@ -229,12 +229,12 @@ func TestPendingFileWhileRunning(t *testing.T) {
 	go func() {
 		var mu sync.Mutex
 		files := map[string][]byte{}
-		_, err := p.Run(func(f render.File) error {
+		_, err := p.Run(render.Emit(func(f render.File) error {
 			mu.Lock()
 			files[f.Path] = f.Data
 			mu.Unlock()
 			return nil
-		})
+		}))
 		if err != nil {
 			t.Error(err)
 		}
@@ -283,14 +283,14 @@ func TestLongTableMadeAlone(t *testing.T) {
 	}
 	var built []byte
 	var mu sync.Mutex
-	if _, err := p.Run(func(f render.File) error {
+	if _, err := p.Run(render.Emit(func(f render.File) error {
 		if f.Path == list {
 			mu.Lock()
 			built = bytes.Clone(f.Data)
 			mu.Unlock()
 		}
 		return nil
-	}); err != nil {
+	})); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(alone, built) {

@@ -46,7 +46,7 @@ func runBuild(env Env, args []string) int {
 	start := time.Now()
 	pending, err := build.Start(*siteDir, day)
 	if err == nil {
-		_, err = pending.Run(out.Write)
+		_, err = pending.Run(out)
 	}
 	if err != nil {
 		out.Abort()

@@ -1,8 +1,8 @@
 package export
 
 import (
-	"bytes"
 	"encoding/csv"
+	"io"
 	"strconv"
 	"strings"
 
@@ -82,44 +82,36 @@ var actionColumns = []column[*model.Action]{
 	{"url", func(e *Export, a *model.Action) string { return e.actionURL(a) }},
 }
 
-// ConcernsCSV returns concerns.csv: a row for every concern, by priority.
-func (e *Export) ConcernsCSV() []byte {
-	return table(e, e.h.Concerns, concernColumns)
+// WriteConcernsCSV writes concerns.csv to out: a row for every concern,
+// by priority.
+func (e *Export) WriteConcernsCSV(out io.Writer) error {
+	return table(out, e, e.h.Concerns, concernColumns)
 }
 
-// ActionsCSV returns actions.csv: a row for every action item, by due date.
-func (e *Export) ActionsCSV() []byte {
-	return table(e, e.h.Actions, actionColumns)
+// WriteActionsCSV writes actions.csv to out: a row for every action item,
+// by due date.
+func (e *Export) WriteActionsCSV(out io.Writer) error {
+	return table(out, e, e.h.Actions, actionColumns)
 }
 
-// sizingRows is how many rows table writes before it sizes the table.
-const sizingRows = 64
-
-// table writes a header row with the columns' names and a row for each
-// item.
-func table[T any](e *Export, items []T, columns []column[T]) []byte {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+// table writes to out a header row with the columns' names and a row for
+// each item.
+func table[T any](out io.Writer, e *Export, items []T, columns []column[T]) error {
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	row := make([]string, len(columns))
 	for i, c := range columns {
 		row[i] = c.name
 	}
-	_ = w.Write(row) // a bytes.Buffer takes every write
-	for n, it := range items {
+	_ = w.Write(row) // an error of out's comes back from Error, after Flush
+	for _, it := range items {
 		for i, c := range columns {
 			row[i] = cell(c.value(e, it))
 		}
 		_ = w.Write(row)
-		if n+1 == sizingRows && len(items) > sizingRows {
-			// The first rows tell about how long the table will be: given
-			// that room at once, it is not copied each time it outgrows it.
-			w.Flush()
-			b.Grow(b.Len() / sizingRows * (len(items) - sizingRows) * 11 / 10)
-		}
 	}
 	w.Flush()
-	return b.Bytes()
+	return w.Error()
 }
 
 // cell makes a value safe to open in a spreadsheet: one that starts with

@@ -6,6 +6,7 @@
 package export
 
 import (
+	"io"
 	"strconv"
 	"time"
 
@@ -41,14 +42,14 @@ func New(h *model.Handbook, url func(any) string) *Export {
 }
 
 // Files returns every file of the export by its path below the site's
-// root, each made when its function is called.
-func (e *Export) Files() map[string]func() []byte {
-	return map[string]func() []byte{
-		JSONFile:        e.JSON,
-		SchemaFile:      Schema,
-		ConcernsCSVFile: e.ConcernsCSV,
-		ActionsCSVFile:  e.ActionsCSV,
-		CalendarFile:    e.Calendar,
+// root, each written to out as it is made when its function is called.
+func (e *Export) Files() map[string]func(out io.Writer) error {
+	return map[string]func(io.Writer) error{
+		JSONFile:        e.WriteJSON,
+		SchemaFile:      WriteSchema,
+		ConcernsCSVFile: e.WriteConcernsCSV,
+		ActionsCSVFile:  e.WriteActionsCSV,
+		CalendarFile:    e.WriteCalendar,
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -35,8 +37,9 @@ var sites = map[string]string{
 var day = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // largeSite is a generated handbook with concerns enough to be written in
-// several batches (concernBatch) and tables long enough to be sized from
-// their first rows (sizingRows): the JSON and CSV tests read it back too.
+// several batches (concernBatch), and handbook.json long enough to be
+// handed on in several pieces (spillAt): the JSON and CSV tests read it
+// back too.
 func largeSite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -68,6 +71,64 @@ func handbook(t *testing.T, dir string) *model.Handbook {
 	return h
 }
 
+// pieces keeps what a file's writer hands on, and counts the writes.
+type pieces struct {
+	bytes.Buffer
+	writes int
+}
+
+func (p *pieces) Write(b []byte) (int, error) {
+	p.writes++
+	return p.Buffer.Write(b)
+}
+
+// written returns what write writes.
+func written(t *testing.T, write func(io.Writer) error) []byte {
+	t.Helper()
+	var p pieces
+	if err := write(&p); err != nil {
+		t.Fatal(err)
+	}
+	return p.Bytes()
+}
+
+// failing takes n bytes, then fails every write.
+type failing struct{ n int }
+
+var errFull = errors.New("disk full")
+
+func (f *failing) Write(b []byte) (int, error) {
+	if len(b) > f.n {
+		n := f.n
+		f.n = 0
+		return n, errFull
+	}
+	f.n -= len(b)
+	return len(b), nil
+}
+
+// TestFilesAreWrittenInPieces wants handbook.json handed on a piece at a
+// time, never much more than spillAt, and every file to stop at and
+// return the first error of what it writes to.
+func TestFilesAreWrittenInPieces(t *testing.T) {
+	e := export(handbook(t, largeSite(t)))
+	var p pieces
+	if err := e.WriteJSON(&p); err != nil {
+		t.Fatal(err)
+	}
+	if p.writes < 3 || p.Len() > p.writes*2*spillAt {
+		t.Errorf("handbook.json (%d bytes) handed on in %d writes, want pieces of about %d bytes", p.Len(), p.writes, spillAt)
+	}
+	if !json.Valid(p.Bytes()) {
+		t.Error("handbook.json handed on in pieces is not JSON")
+	}
+	for path, write := range e.Files() {
+		if err := write(&failing{n: 100}); !errors.Is(err, errFull) {
+			t.Errorf("%s: writing into a full disk returned %v, want its error", path, err)
+		}
+	}
+}
+
 func export(h *model.Handbook) *Export {
 	return New(h, func(v any) string {
 		switch x := v.(type) {
@@ -90,7 +151,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 	for name, dir := range withLarge(t) {
 		t.Run(name, func(t *testing.T) {
 			h := handbook(t, dir)
-			data := export(h).JSON()
+			data := written(t, export(h).WriteJSON)
 			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 			if err != nil {
 				t.Fatalf("handbook.json is not JSON: %v", err)
@@ -127,7 +188,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 // does not know, or one missing, fails the validation.
 func TestSchemaCatchesWrongData(t *testing.T) {
 	schema := compileSchema(t)
-	data := export(handbook(t, sites["example"])).JSON()
+	data := written(t, export(handbook(t, sites["example"])).WriteJSON)
 	for name, change := range map[string]func(map[string]any){
 		"unknown field":                   func(m map[string]any) { m["concerns"].([]any)[0].(map[string]any)["colour"] = "red" },
 		"missing field":                   func(m map[string]any) { delete(m["concerns"].([]any)[0].(map[string]any), "priority") },
@@ -149,7 +210,7 @@ func TestSchemaCatchesWrongData(t *testing.T) {
 
 func compileSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(Schema()))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(written(t, WriteSchema)))
 	if err != nil {
 		t.Fatalf("handbook.schema.json is not JSON: %v", err)
 	}
@@ -191,7 +252,7 @@ func TestDocsDescribeEveryField(t *testing.T) {
 		}
 	}
 	var schema any
-	if err := json.Unmarshal(Schema(), &schema); err != nil {
+	if err := json.Unmarshal(written(t, WriteSchema), &schema); err != nil {
 		t.Fatal(err)
 	}
 	walk(schema)
@@ -214,7 +275,7 @@ func TestCSV(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			h := handbook(t, dir)
 			e := export(h)
-			concerns := readCSV(t, e.ConcernsCSV(), concernColumns)
+			concerns := readCSV(t, written(t, e.WriteConcernsCSV), concernColumns)
 			if len(concerns) != len(h.Concerns) {
 				t.Fatalf("concerns.csv has %d rows, want %d", len(concerns), len(h.Concerns))
 			}
@@ -224,7 +285,7 @@ func TestCSV(t *testing.T) {
 					t.Errorf("row %d: %v, want the concern %s", i+1, row, c.Slug)
 				}
 			}
-			actions := readCSV(t, e.ActionsCSV(), actionColumns)
+			actions := readCSV(t, written(t, e.WriteActionsCSV), actionColumns)
 			if len(actions) != len(h.Actions) {
 				t.Fatalf("actions.csv has %d rows, want %d", len(actions), len(h.Actions))
 			}
@@ -291,7 +352,7 @@ func TestCSVIsSafeInSpreadsheets(t *testing.T) {
 		h.Actions[i%len(h.Actions)].Task = start + "1+1"
 	}
 	e := export(h)
-	for name, data := range map[string][]byte{"concerns.csv": e.ConcernsCSV(), "actions.csv": e.ActionsCSV()} {
+	for name, data := range map[string][]byte{"concerns.csv": written(t, e.WriteConcernsCSV), "actions.csv": written(t, e.WriteActionsCSV)} {
 		records, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -310,7 +371,7 @@ func TestCalendar(t *testing.T) {
 	for name, dir := range sites {
 		t.Run(name, func(t *testing.T) {
 			h := handbook(t, dir)
-			data := export(h).Calendar()
+			data := written(t, export(h).WriteCalendar)
 			checkContentLines(t, data)
 			cal, err := ical.NewDecoder(bytes.NewReader(data)).Decode()
 			if err != nil {
@@ -365,7 +426,7 @@ func TestCalendar(t *testing.T) {
 // its text, owner and due date change and when items are added after it.
 func TestCalendarUIDsAreStable(t *testing.T) {
 	h := handbook(t, sites["example"])
-	before := uids(t, export(h).Calendar())
+	before := uids(t, written(t, export(h).WriteCalendar))
 	for _, a := range h.Actions {
 		a.Task += ", and more"
 		a.Owner = "Someone Else"
@@ -375,7 +436,7 @@ func TestCalendarUIDsAreStable(t *testing.T) {
 	extra := &model.Action{Task: "A new one", Due: day, Meeting: m}
 	m.Actions = append(m.Actions, extra)
 	h.Actions = append([]*model.Action{extra}, h.Actions...)
-	after := uids(t, export(h).Calendar())
+	after := uids(t, written(t, export(h).WriteCalendar))
 	for task, uid := range before {
 		if after[task+", and more"] != uid {
 			t.Errorf("%q had the UID %s, then %s", task, uid, after[task+", and more"])
@@ -415,7 +476,7 @@ func TestCalendarEscapesAndFolds(t *testing.T) {
 	for i, task := range tasks {
 		dated[i%len(dated)].Task = task
 	}
-	data := export(h).Calendar()
+	data := written(t, export(h).WriteCalendar)
 	checkContentLines(t, data)
 	cal, err := ical.NewDecoder(bytes.NewReader(data)).Decode()
 	if err != nil {

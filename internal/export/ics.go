@@ -1,24 +1,26 @@
 package export
 
 import (
+	"bufio"
+	"io"
 	"net/url"
 	"strings"
 	"unicode/utf8"
 )
 
-// Calendar returns actions.ics: every action item with a due date as an
+// WriteCalendar writes actions.ics to out: every action item with a due date as an
 // all-day event on that day, in iCalendar (RFC 5545). Each event's UID is
 // its action id at the site's host, so a calendar that subscribes to the
 // feed updates an item rather than adding it again; DTSTAMP is the build
 // date, so that the same handbook gives the same file.
-func (e *Export) Calendar() []byte {
+func (e *Export) WriteCalendar(out io.Writer) error {
 	h := e.h
 	host := "handbook"
 	if u, err := url.Parse(h.Config.BaseURL); err == nil && u.Host != "" {
 		host = u.Host
 	}
 	stamp := h.Today.Format("20060102") + "T000000Z"
-	var c calendar
+	c := calendar{bufio.NewWriter(out)}
 	c.line("BEGIN", "VCALENDAR")
 	c.line("VERSION", "2.0")
 	c.line("PRODID", "-//reliability-council//handbook//EN")
@@ -53,7 +55,7 @@ func (e *Export) Calendar() []byte {
 		c.line("END", "VEVENT")
 	}
 	c.line("END", "VCALENDAR")
-	return []byte(c.b.String())
+	return c.w.Flush()
 }
 
 // escapeURI writes an address as a URI, its path percent-encoded: a slug
@@ -66,8 +68,9 @@ func escapeURI(addr string) string {
 	return u.String()
 }
 
-// calendar writes the content lines of an iCalendar file.
-type calendar struct{ b strings.Builder }
+// calendar writes the content lines of an iCalendar file. The first error
+// of what it writes to stays in w, for Flush to return.
+type calendar struct{ w *bufio.Writer }
 
 // text writes a property whose value is TEXT, escaped.
 func (c *calendar) text(name, value string) {
@@ -92,11 +95,11 @@ func (c *calendar) line(name, value string) {
 		for cut > 0 && !utf8.RuneStart(line[cut]) {
 			cut--
 		}
-		c.b.WriteString(line[:cut])
-		c.b.WriteString("\r\n ")
+		_, _ = c.w.WriteString(line[:cut])
+		_, _ = c.w.WriteString("\r\n ")
 		line = line[cut:]
 		limit = maxLineOctets - 1 // the space that starts the next line counts
 	}
-	c.b.WriteString(line)
-	c.b.WriteString("\r\n")
+	_, _ = c.w.WriteString(line)
+	_, _ = c.w.WriteString("\r\n")
 }

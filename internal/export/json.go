@@ -1,6 +1,7 @@
 package export
 
 import (
+	"io"
 	"strconv"
 
 	"github.com/reliability-council/handbook/internal/model"
@@ -42,24 +43,12 @@ func (b *concernBatches) write(list []*model.Concern) [][]byte {
 	return b.chunks[:len(list)]
 }
 
-// JSON returns handbook.json: the whole handbook, with its scores.
-func (e *Export) JSON() []byte {
+// WriteJSON writes handbook.json to out: the whole handbook, with its
+// scores.
+func (e *Export) WriteJSON(out io.Writer) error {
 	h := e.h
-	// The concerns are most of the file. The first batch is written before
-	// the file, to size it: the file is then made once at about its length.
 	batches := concernBatches{e: e, chunks: make([][]byte, min(concernBatch, len(h.Concerns)))}
-	first := batches.write(h.Concerns[:len(batches.chunks)])
-	perConcern := 0
-	for _, c := range first {
-		perConcern += len(c) + 1
-	}
-	if len(first) > 0 {
-		perConcern = perConcern/len(first) + 1
-	}
-	// A tenth to spare for longer concerns later, and room for the rest
-	// rather more than it takes: a file that outgrows its room is copied.
-	size := perConcern*len(h.Concerns)*11/10 + len(h.Actions)*512 + len(h.Meetings)*2048 + len(h.Teams)*1024 + 4096
-	w := jsonWriter{b: make([]byte, 0, size)}
+	w := jsonWriter{b: make([]byte, 0, 2*spillAt), out: out}
 	w.open()
 	w.key("$schema")
 	w.str(h.Config.BaseURL + SchemaFile)
@@ -112,21 +101,19 @@ func (e *Export) JSON() []byte {
 		w.key("actions")
 		slugs(&w, t.Actions, e.actionID)
 		w.close()
+		w.spill()
 	}
 	w.closeList()
 
 	w.key("concerns")
 	w.openList()
 	for from := 0; from < len(h.Concerns); from += concernBatch {
-		batch := first
-		if from > 0 {
-			batch = batches.write(h.Concerns[from:min(from+concernBatch, len(h.Concerns))])
-		}
-		for i, c := range batch {
+		for i, c := range batches.write(h.Concerns[from:min(from+concernBatch, len(h.Concerns))]) {
 			if from+i > 0 {
 				w.b = append(w.b, ',')
 			}
 			w.b = append(w.b, c...)
+			w.spill()
 		}
 	}
 	w.closeList()
@@ -156,6 +143,7 @@ func (e *Export) JSON() []byte {
 		w.key("actions")
 		slugs(&w, m.Actions, e.actionID)
 		w.close()
+		w.spill()
 	}
 	w.closeList()
 
@@ -188,10 +176,11 @@ func (e *Export) JSON() []byte {
 			w.null()
 		}
 		w.close()
+		w.spill()
 	}
 	w.closeList()
 	w.close()
-	return w.b
+	return w.finish()
 }
 
 func (e *Export) concern(w *jsonWriter, c *model.Concern) {

@@ -1,10 +1,16 @@
 package export
 
-import _ "embed"
+import (
+	_ "embed"
+	"io"
+)
 
 //go:embed handbook.schema.json
 var schema []byte
 
-// Schema returns handbook.schema.json: the JSON Schema (draft 2020-12) of
-// handbook.json, every field with its description.
-func Schema() []byte { return schema }
+// WriteSchema writes handbook.schema.json to out: the JSON Schema (draft
+// 2020-12) of handbook.json, every field with its description.
+func WriteSchema(out io.Writer) error {
+	_, err := out.Write(schema)
+	return err
+}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"io"
 	"math"
 	"strconv"
 	"time"
@@ -12,8 +13,35 @@ import (
 // faster: handbook.json holds every concern of the handbook, and is made
 // on every build and every save in the preview. It writes strings as
 // encoding/json does with SetEscapeHTML(false), and numbers in the
-// shortest form that reads back the same.
-type jsonWriter struct{ b []byte }
+// shortest form that reads back the same. A writer with an out hands
+// what it holds on to out as it grows, at the places the file's writer
+// spills it, so that a file of tens of megabytes is never held whole.
+type jsonWriter struct {
+	b   []byte
+	out io.Writer
+	err error // out's first
+}
+
+// spillAt is how much JSON a writer holds before spill hands it on.
+const spillAt = 64 << 10
+
+// spill hands on what w holds once it is spillAt or more: all but its last
+// byte, which sep reads.
+func (w *jsonWriter) spill() {
+	if n := len(w.b); n >= spillAt && w.err == nil {
+		_, w.err = w.out.Write(w.b[:n-1])
+		w.b = append(w.b[:0], w.b[n-1])
+	}
+}
+
+// finish hands on the rest, and returns out's first error.
+func (w *jsonWriter) finish() error {
+	if w.err == nil {
+		_, w.err = w.out.Write(w.b)
+	}
+	w.b = w.b[:0]
+	return w.err
+}
 
 // sep writes the comma before a key or a list's element, unless it is the
 // first, or the value of the key just written.

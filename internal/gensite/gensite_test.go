@@ -211,12 +211,12 @@ func buildHandbook(t *testing.T, s *Site) *built {
 	}
 	var mu sync.Mutex
 	result := &built{Handbook: p.Handbook, Files: map[string][]byte{}}
-	if _, err := p.Run(func(f render.File) error {
+	if _, err := p.Run(render.Emit(func(f render.File) error {
 		mu.Lock()
 		defer mu.Unlock()
 		result.Files[f.Path] = bytes.Clone(f.Data)
 		return nil
-	}); err != nil {
+	})); err != nil {
 		t.Fatalf("the generated site does not build:\n%v", err)
 	}
 	return result

@@ -190,7 +190,7 @@ func (p *preview) finish(pending *build.Pending, changed []string, start time.Ti
 			return nil
 		}
 	}
-	stats, err := pending.Run(emit, open...)
+	stats, err := pending.Run(render.Emit(emit), open...)
 	first.wait()
 	shownEarly := p.ahead
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/reliability-council/handbook/internal/build"
+	"github.com/reliability-council/handbook/internal/render"
 	"github.com/reliability-council/handbook/themes"
 )
 
@@ -39,7 +40,7 @@ func built(t *testing.T, s *build.Session, changed ...string) *memorySite {
 		t.Fatal(err)
 	}
 	site := newMemorySite(p.Map())
-	if _, err := p.Run(site.add); err != nil {
+	if _, err := p.Run(render.Emit(site.add)); err != nil {
 		t.Fatal(err)
 	}
 	return site

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"bytes"
+	"io"
+
 	"github.com/reliability-council/handbook/internal/export"
 	"github.com/reliability-council/handbook/internal/search"
 )
@@ -8,7 +11,7 @@ import (
 // generated is a file the site makes from the whole handbook rather than
 // with a layout or from the theme.
 type generated struct {
-	make func() []byte
+	write func(out io.Writer) error // makes the file, writing it to out as it goes
 	// from returns the signature of what the file is made from: a render
 	// with a cache takes the last render's bytes when it is the same. nil
 	// for a file made every time.
@@ -24,17 +27,25 @@ type generated struct {
 func generatedFiles(s *Site, list []*Page, index *search.Index) map[string]generated {
 	frontmatter := func() uint64 { return s.Handbook.FrontSum }
 	files := map[string]generated{
-		sitemapFile: {make: func() []byte { return sitemap(s, list) }, from: frontmatter},
-		feedFile:    {make: func() []byte { return feed(s) }, from: frontmatter},
+		sitemapFile: {write: whole(func() []byte { return sitemap(s, list) }), from: frontmatter},
+		feedFile:    {write: whole(func() []byte { return feed(s) }), from: frontmatter},
 	}
 	exports := export.New(s.Handbook, s.fullLink)
-	for path, make := range exports.Files() {
-		files[path] = generated{make: make, from: frontmatter}
+	for path, write := range exports.Files() {
+		files[path] = generated{write: write, from: frontmatter}
 	}
 	for _, path := range index.Files() {
-		files[path] = generated{make: func() []byte { return index.File(path) }}
+		files[path] = generated{write: whole(func() []byte { return index.File(path) })}
 	}
 	return files
+}
+
+// whole writes the file that make makes whole.
+func whole(make func() []byte) func(io.Writer) error {
+	return func(out io.Writer) error {
+		_, err := out.Write(make())
+		return err
+	}
 }
 
 // generate makes the generated file at path, or takes it from the cache
@@ -46,7 +57,9 @@ func (j *Job) generate(path string) []byte {
 			return old.data
 		}
 	}
-	return g.make()
+	var b bytes.Buffer
+	_ = g.write(&b) // a bytes.Buffer takes every write
+	return b.Bytes()
 }
 
 // DataFiles are the data files published with the site, for links to

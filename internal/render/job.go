@@ -179,18 +179,20 @@ type Stats struct {
 	Rendered int // pages whose templates ran; the others came from the cache
 }
 
-// Run makes every file of the site and hands each to emit as soon as it is
-// made, from several goroutines at once; emit must not keep a file's Data
-// after it returns unless the job has a cache. The pages in first are made
-// before the others: the dev server shows those someone has open as soon
-// as they are ready. Run stops at the first error of emit and returns it.
-// Once Run succeeds, the cache holds this render's pages and rows.
-func (j *Job) Run(emit func(File) error, first ...string) (Stats, error) {
+// Run makes every file of the site and puts each in out as soon as it is
+// made, from several goroutines at once; out must not keep a file's Data
+// after Write returns unless the job has a cache. The pages in first are
+// made before the others: the dev server shows those someone has open as
+// soon as they are ready. Run stops at the first error of out and returns
+// it. Without a cache, the generated files are written into out a piece
+// at a time; with one, they are kept whole for the next render. Once Run
+// succeeds, the cache holds this render's pages and rows.
+func (j *Job) Run(out Output, first ...string) (Stats, error) {
 	var (
 		rendered  atomic.Int64
 		stopped   atomic.Bool
-		emitErr   error
-		emitOnce  sync.Once
+		outErr    error
+		outOnce   sync.Once
 		errs      = make([]error, len(j.list))
 		signed    []signedPage
 		keepPages = j.cache != nil
@@ -199,11 +201,21 @@ func (j *Job) Run(emit func(File) error, first ...string) (Stats, error) {
 		signed = make([]signedPage, len(j.list))
 	}
 	j.rows.shared.Store(true)
-	send := func(f File) {
-		if err := emit(f); err != nil {
-			emitOnce.Do(func() { emitErr = err })
+	fail := func(err error) {
+		if err != nil {
+			outOnce.Do(func() { outErr = err })
 			stopped.Store(true)
 		}
+	}
+	send := func(f File) { fail(out.Write(f)) }
+	stream := func(path string) {
+		w, err := out.Create(path)
+		if err != nil {
+			fail(err)
+			return
+		}
+		err = j.generated[path].write(w)
+		fail(errors.Join(err, w.Close()))
 	}
 	order := j.order(first)
 	parallel.Each(len(order), func() func(int) {
@@ -260,18 +272,19 @@ func (j *Job) Run(emit func(File) error, first ...string) (Stats, error) {
 			if stopped.Load() {
 				return
 			}
-			data := j.generate(generated[i])
-			if keepPages {
-				made[i] = data
+			if !keepPages {
+				stream(generated[i])
+				return
 			}
-			send(File{Path: generated[i], Data: data})
+			made[i] = j.generate(generated[i])
+			send(File{Path: generated[i], Data: made[i]})
 		}
 	})
 	for _, path := range slices.Sorted(maps.Keys(j.assets)) {
 		send(File{Path: path, Data: j.assets[path]})
 	}
-	if emitErr != nil {
-		return Stats{}, emitErr
+	if outErr != nil {
+		return Stats{}, outErr
 	}
 	if keepPages {
 		next := kept{

@@ -24,10 +24,10 @@ func TestDefaultThemeCompiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	var charts atomic.Int64
-	if _, err := j.Run(func(f File) error {
+	if _, err := j.Run(Emit(func(f File) error {
 		charts.Add(int64(bytes.Count(f.Data, []byte(`<figure class="chart`))))
 		return nil
-	}); err != nil {
+	})); err != nil {
 		t.Fatal(err)
 	}
 	var fallbacks int64

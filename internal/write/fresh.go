@@ -3,6 +3,7 @@ package write
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,6 +30,13 @@ func (s *fresh) write(f render.File) error {
 		return fmt.Errorf("writing %s: %w", f.Path, cause(err))
 	}
 	return writeFile(p, f)
+}
+
+func (s *fresh) create(path string) (io.WriteCloser, error) {
+	return newPieces(path, s.write, func() (string, func() error, error) {
+		p := filepath.Join(s.dir, filepath.FromSlash(path))
+		return p, func() error { return nil }, s.mkdir(filepath.Dir(p))
+	}), nil
 }
 
 // mkdir makes the folder dir and those above it. A site is mostly folders

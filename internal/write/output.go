@@ -2,6 +2,7 @@ package write
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -118,6 +119,17 @@ func (o *Output) Write(f render.File) error {
 	}
 	o.files.Add(1)
 	return o.pub.write(f)
+}
+
+// Create starts one file of the new site, to be written a piece at a time
+// and closed. It is safe to call from several goroutines.
+func (o *Output) Create(path string) (io.WriteCloser, error) {
+	o.once.Do(func() { o.pub, o.err = o.begin() })
+	if o.err != nil {
+		return nil, o.err
+	}
+	o.files.Add(1)
+	return o.pub.create(path)
 }
 
 // begin sets up the folder beside the output that the new site goes to: a

@@ -39,6 +39,9 @@ const markerText = "This folder is written by `handbook build`: each build leave
 // publisher is one way of putting a new site in place of the old.
 type publisher interface {
 	write(f render.File) error // safe to call from several goroutines
+	// create starts the file at path, written a piece at a time; safe to
+	// call from several goroutines.
+	create(path string) (io.WriteCloser, error)
 	commit() error
 	abort()
 }

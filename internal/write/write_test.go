@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/reliability-council/handbook/internal/render"
@@ -258,5 +259,74 @@ func TestRefusesForeignFolder(t *testing.T) {
 	}
 	if got := tree(t, out); !reflect.DeepEqual(got, map[string]string{"notes.txt": "mine"}) {
 		t.Errorf("the folder changed: %v", got)
+	}
+}
+
+// publishInPieces writes files as the site of a build to out, each a few
+// bytes at a time, as the largest generated files are.
+func publishInPieces(t *testing.T, out string, files []render.File) error {
+	t.Helper()
+	o, err := Open(t.TempDir(), out)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		w, err := o.Create(f.Path)
+		if err != nil {
+			o.Abort()
+			return err
+		}
+		piece := 3
+		if len(f.Data) > spillAt {
+			piece = 4099
+		}
+		for data := f.Data; len(data) > 0; data = data[min(piece, len(data)):] {
+			if _, err := w.Write(data[:min(piece, len(data))]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			o.Abort()
+			return err
+		}
+	}
+	return o.Commit()
+}
+
+// TestFilesWrittenInPieces: a file written a piece at a time is published
+// as one written whole, whether it stays small enough to be gathered or
+// goes to its own file as it is written: a first build writes it, a later
+// one leaves it as it is when its bytes are the same, and replaces it when
+// they differ, even by one byte of the same length.
+func TestFilesWrittenInPieces(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	large := strings.Repeat("{\"concern\":1},", spillAt/14+100)
+	changed := large[:len(large)/2] + "X" + large[len(large)/2+1:]
+	first := files("handbook.json", large, "actions.ics", large, "actions.csv", "a,b\r\n", "index.html", "home")
+	if err := publishInPieces(t, out, first); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tree(t, out), want("handbook.json", large, "actions.ics", large, "actions.csv", "a,b\r\n", "index.html", "home"); !reflect.DeepEqual(got, want) {
+		t.Errorf("first build: output of %d files, want %d", len(got), len(want))
+	}
+	keptLarge := inode(t, filepath.Join(out, "handbook.json"))
+	keptSmall := inode(t, filepath.Join(out, "index.html"))
+
+	next := files("handbook.json", large, "actions.ics", changed, "actions.csv", "a,c\r\n", "index.html", "home", "concerns.csv", "x\r\n")
+	if err := publishInPieces(t, out, next); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tree(t, out), want("handbook.json", large, "actions.ics", changed, "actions.csv", "a,c\r\n", "index.html", "home", "concerns.csv", "x\r\n"); !reflect.DeepEqual(got, want) {
+		for path := range want {
+			if got[path] != want[path] {
+				t.Errorf("later build: %s is not the new site's", path)
+			}
+		}
+	}
+	if !os.SameFile(keptLarge, inode(t, filepath.Join(out, "handbook.json"))) || !os.SameFile(keptSmall, inode(t, filepath.Join(out, "index.html"))) {
+		t.Error("an unchanged file written in pieces was put in place again")
+	}
+	if left := besides(t, out); len(left) > 0 {
+		t.Errorf("left beside the output: %v", left)
 	}
 }
