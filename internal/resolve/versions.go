@@ -50,6 +50,9 @@ func (r *resolver) versions() *versions {
 // nil.
 func (v *versions) start(current *load.Document, revs []load.Revision) []byte {
 	v.current, v.head, v.newer, v.texts = current, nil, v.newer[:0], v.texts[:0]
+	if len(v.parsed)+len(v.parsedItems) > maxParsed {
+		v.parsed, v.parsedItems = map[string][2]load.Node{}, map[string]load.Node{}
+	}
 	if len(revs) == 0 {
 		return nil
 	}
@@ -58,6 +61,12 @@ func (v *versions) start(current *load.Document, revs []load.Revision) []byte {
 	}
 	return v.head
 }
+
+// maxParsed is how many fields and items v keeps parsed before it lets
+// them go, between two files. Most of what a file's versions share with
+// another's is a field or two, met again soon; the rest, kept for every
+// file of a large handbook, were 67 MB on the tags shape's 5,000 meetings.
+const maxParsed = 1 << 12
 
 // read reads the frontmatter of rev after that of the file's versions read
 // before it, which stays as it is: the fields of a version refer to its
