@@ -66,7 +66,7 @@ type Index struct {
 	buckets int
 	records int // record files
 
-	cache *Cache
+	cache *Cache // nil: one made for make alone, let go with what it holds once the files are made
 
 	facets func() []Filter // worked out once, for the search page and the index's files
 
@@ -82,9 +82,6 @@ type Index struct {
 // nil.
 func New(h *model.Handbook, url func(any) string, bodies Bodies, cache *Cache) *Index {
 	n := countDocuments(h)
-	if cache == nil {
-		cache = NewCache()
-	}
 	return &Index{h: h, url: url, bodies: bodies, cache: cache, buckets: bucketCount(n), records: (n + recordsPerFile - 1) / recordsPerFile,
 		facets: sync.OnceValue(func() []Filter { return facetsOf(h) })}
 }
@@ -153,7 +150,11 @@ type manifest struct {
 func (ix *Index) make() map[string][]byte {
 	docs := documents(ix.h, ix.url)
 	files := make(map[string][]byte, len(ix.Files()))
-	analyses, terms := ix.cache.index(docs, ix.bodies, ix.buckets)
+	cache := ix.cache
+	if cache == nil {
+		cache = NewCache()
+	}
+	analyses, terms := cache.index(docs, ix.bodies, ix.buckets)
 	for b, data := range terms {
 		files[termsFile(b)] = data
 	}
