@@ -53,6 +53,10 @@ func (f *fronts) join(more *fronts) {
 		}
 		f.at[id] = s
 	}
+	if len(f.mem) == 0 {
+		f.mem = more.mem // a first read: all of it, tens of megabytes, not copied
+		return
+	}
 	f.mem = append(f.mem, more.mem...)
 }
 
