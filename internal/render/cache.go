@@ -21,9 +21,16 @@ type Cache struct {
 // once it succeeds: a page made alone while the render runs (the preview's
 // first look) reads the same, without a race.
 type kept struct {
-	pages     map[string]signedPage // by file
+	pages     *signedPages // nil before the first render
 	rows      map[uint64]template.HTML
 	generated map[string]signedPage // by file, those with a signature
+}
+
+// signedPages are the pages of a render, each under its signature, once
+// ready is closed: a first render signs them after it is done.
+type signedPages struct {
+	ready  chan struct{}
+	byFile map[string]signedPage
 }
 
 type signedPage struct {
@@ -38,7 +45,11 @@ func NewCache() *Cache { return &Cache{search: search.NewCache()} }
 // page returns the bytes of the page at file when the render made it from
 // the same inputs.
 func (k *kept) page(file string, sig uint64) ([]byte, bool) {
-	old, ok := k.pages[file]
+	if k.pages == nil {
+		return nil, false
+	}
+	<-k.pages.ready
+	old, ok := k.pages.byFile[file]
 	if !ok || old.sig != sig {
 		return nil, false
 	}

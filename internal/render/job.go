@@ -196,6 +196,10 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 		errs      = make([]error, len(j.list))
 		signed    []signedPage
 		keepPages = j.cache != nil
+		// A first render has no pages to compare with: it signs its own
+		// for the next render once they are all made, beside whatever
+		// comes next, rather than before each.
+		signAfter = keepPages && j.last.pages == nil
 	)
 	if keepPages {
 		signed = make([]signedPage, len(j.list))
@@ -227,7 +231,7 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 			i := order[n]
 			p := j.list[i]
 			file := pageFile(p)
-			if keepPages {
+			if keepPages && !signAfter {
 				sig := j.deps.page(p)
 				if data, ok := j.last.page(file, sig); ok {
 					signed[i] = signedPage{sig: sig, data: data}
@@ -288,12 +292,25 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 	}
 	if keepPages {
 		next := kept{
-			pages:     make(map[string]signedPage, len(j.list)),
+			pages:     &signedPages{ready: make(chan struct{}), byFile: make(map[string]signedPage, len(j.list))},
 			rows:      j.rows.made.all(),
 			generated: make(map[string]signedPage, len(generated)),
 		}
-		for i, p := range j.list {
-			next.pages[pageFile(p)] = signed[i]
+		keep := func() {
+			for i, p := range j.list {
+				next.pages.byFile[pageFile(p)] = signed[i]
+			}
+			close(next.pages.ready)
+		}
+		if signAfter {
+			go func() {
+				parallel.Each(len(j.list), func() func(int) {
+					return func(i int) { signed[i].sig = j.deps.page(j.list[i]) }
+				})
+				keep()
+			}()
+		} else {
+			keep()
 		}
 		for i, path := range generated {
 			if from := j.generated[path].from; from != nil {
