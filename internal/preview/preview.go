@@ -179,7 +179,7 @@ func (p *preview) start(changed []string) *build.Pending {
 // finish makes the files of a build started at start, hands them to the
 // server with what changed since the last good build, and reports it.
 func (p *preview) finish(pending *build.Pending, changed []string, start time.Time) {
-	site := newMemorySite(pending.Map())
+	site := newMemorySite(pending.Map(), p.shown)
 	emit, open := site.add, p.openFiles(pending.Map())
 	var first *openFirst
 	if p.shown != nil && len(open) > 0 && (changed == nil || !onlyStylesheets(changed)) {
@@ -197,7 +197,7 @@ func (p *preview) finish(pending *build.Pending, changed []string, start time.Ti
 		p.fail(err)
 		return
 	}
-	site.name(p.shown)
+	site.name()
 	if base := pending.Handbook.Config.BasePath(); base != p.base {
 		p.opts.Report.Problem("the baseURL's path is now " + base + "; restart handbook serve to serve the site there")
 	}

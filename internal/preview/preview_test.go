@@ -29,7 +29,7 @@ func fixtureSite(t *testing.T) string {
 }
 
 // built builds the session's site as the preview does.
-func built(t *testing.T, s *build.Session, changed ...string) *memorySite {
+func built(t *testing.T, s *build.Session, prev *memorySite, changed ...string) *memorySite {
 	t.Helper()
 	var list []string
 	if len(changed) > 0 {
@@ -39,10 +39,11 @@ func built(t *testing.T, s *build.Session, changed ...string) *memorySite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site := newMemorySite(p.Map())
+	site := newMemorySite(p.Map(), prev)
 	if _, err := p.Run(render.Emit(site.add)); err != nil {
 		t.Fatal(err)
 	}
+	site.name()
 	return site
 }
 
@@ -65,17 +66,14 @@ func appendTo(t *testing.T, dir, rel, text string) {
 func TestBuildName(t *testing.T) {
 	dir := fixtureSite(t)
 	s := build.NewSession(dir)
-	first := built(t, s)
-	first.name(nil)
-	again := built(t, build.NewSession(dir))
-	again.name(nil)
+	first := built(t, s, nil)
+	again := built(t, build.NewSession(dir), nil)
 	if first.build != again.build {
 		t.Errorf("the same site, builds %s and %s", first.build, again.build)
 	}
 
 	appendTo(t, dir, "content/concerns/coverage.md", "\nOne more line.\n")
-	next := built(t, s, "content/concerns/coverage.md")
-	next.name(first)
+	next := built(t, s, first, "content/concerns/coverage.md")
 	if next.build == first.build {
 		t.Error("a changed page, the same build name")
 	}
@@ -90,11 +88,9 @@ func TestBuildName(t *testing.T) {
 func TestReloadsPages(t *testing.T) {
 	dir := fixtureSite(t)
 	s := build.NewSession(dir)
-	first := built(t, s)
-	first.name(nil)
+	first := built(t, s, nil)
 	appendTo(t, dir, "content/concerns/coverage.md", "\nOne more line.\n")
-	next := built(t, s, "content/concerns/coverage.md")
-	next.name(first)
+	next := built(t, s, first, "content/concerns/coverage.md")
 	change := reloads(first, next, next.diff(first), []string{"content/concerns/coverage.md"}, "/council/", nil)
 	if !slices.Equal(change.Pages, []string{"/council/concerns/coverage/"}) || change.Styles != nil {
 		t.Errorf("reload %+v, want the concern's page", change)
@@ -118,11 +114,9 @@ func TestSwapsStylesheets(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := build.NewSession(dir)
-	first := built(t, s)
-	first.name(nil)
+	first := built(t, s, nil)
 	appendTo(t, dir, "themes/default/assets/style.css", "\nbody { color: red }\n")
-	next := built(t, s, "themes/default/assets/style.css")
-	next.name(first)
+	next := built(t, s, first, "themes/default/assets/style.css")
 	change := reloads(first, next, next.diff(first), []string{"themes/default/assets/style.css"}, "/council/", nil)
 	if len(change.Pages) != 0 || len(change.Styles) != 1 {
 		t.Fatalf("change %+v, want one stylesheet swapped and no page reloaded", change)

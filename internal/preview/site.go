@@ -16,22 +16,28 @@ import (
 // memorySite is a finished build as the preview serves it: its files in
 // memory, found through the build's own map.
 type memorySite struct {
-	*render.Map // finds its files and names its assets
+	*render.Map             // finds its files and names its assets
+	prev        *memorySite // the build before, until this one is named; nil for none
 	mu          sync.Mutex
 	files       map[string][]byte // kept as the build made them, not copied
 	sums        map[string]fileSum
 	build       string // names the build by its content
 }
 
-func newMemorySite(m *render.Map) *memorySite {
-	return &memorySite{Map: m, files: make(map[string][]byte, len(m.Files()))}
+func newMemorySite(m *render.Map, prev *memorySite) *memorySite {
+	n := len(m.Files())
+	return &memorySite{Map: m, prev: prev, files: make(map[string][]byte, n), sums: make(map[string]fileSum, n)}
 }
 
-// add keeps one file of the build; the build calls it from several
-// goroutines.
+// add keeps one file of the build, and the hash of its bytes unless prev
+// had the same: the build calls it from several goroutines, which share
+// the hashing, where a first build's 200 MB at 10,000 concerns took a
+// tenth of a second on one core after it.
 func (s *memorySite) add(f render.File) error {
+	sum := s.prev.sumOf(f.Path, f.Data)
 	s.mu.Lock()
 	s.files[f.Path] = f.Data
+	s.sums[f.Path] = sum
 	s.mu.Unlock()
 	return nil
 }
@@ -46,21 +52,19 @@ type fileSum struct {
 	sum [sha256.Size]byte
 }
 
-// name names the build by the hashes of its files, hashing only the files
-// whose bytes are not prev's.
-func (s *memorySite) name(prev *memorySite) {
-	s.sums = make(map[string]fileSum, len(s.files))
+// name names the build by the hashes of its files, once they are all
+// added.
+func (s *memorySite) name() {
 	h := sha256.New()
-	for _, path := range slices.Sorted(maps.Keys(s.files)) {
-		data := s.files[path]
-		sum := prev.sumOf(path, data)
-		s.sums[path] = sum
+	for _, path := range slices.Sorted(maps.Keys(s.sums)) {
 		// Lengths keep the boundaries between paths unambiguous.
 		_, _ = h.Write(binary.AppendUvarint(nil, uint64(len(path))))
 		_, _ = h.Write([]byte(path))
+		sum := s.sums[path]
 		_, _ = h.Write(sum.sum[:])
 	}
 	s.build = hex.EncodeToString(h.Sum(nil)[:6])
+	s.prev = nil // let the build before go
 }
 
 func (s *memorySite) sumOf(path string, data []byte) fileSum {
