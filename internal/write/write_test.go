@@ -97,12 +97,18 @@ func besides(t *testing.T, out string) []string {
 // publish writes files as the site of a build to out.
 func publish(t *testing.T, out string, files []render.File) error {
 	t.Helper()
+	return publishBy(t, out, files, (*Output).Write)
+}
+
+// publishBy writes files as the site of a build to out, each with put.
+func publishBy(t *testing.T, out string, files []render.File, put func(*Output, render.File) error) error {
+	t.Helper()
 	o, err := Open(t.TempDir(), out)
 	if err != nil {
 		return err
 	}
 	for _, f := range files {
-		if err := o.Write(f); err != nil {
+		if err := put(o, f); err != nil {
 			o.Abort()
 			return err
 		}
@@ -266,14 +272,9 @@ func TestRefusesForeignFolder(t *testing.T) {
 // bytes at a time, as the largest generated files are.
 func publishInPieces(t *testing.T, out string, files []render.File) error {
 	t.Helper()
-	o, err := Open(t.TempDir(), out)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
+	return publishBy(t, out, files, func(o *Output, f render.File) error {
 		w, err := o.Create(f.Path)
 		if err != nil {
-			o.Abort()
 			return err
 		}
 		piece := 3
@@ -282,15 +283,11 @@ func publishInPieces(t *testing.T, out string, files []render.File) error {
 		}
 		for data := f.Data; len(data) > 0; data = data[min(piece, len(data)):] {
 			if _, err := w.Write(data[:min(piece, len(data))]); err != nil {
-				t.Fatal(err)
+				return err
 			}
 		}
-		if err := w.Close(); err != nil {
-			o.Abort()
-			return err
-		}
-	}
-	return o.Commit()
+		return w.Close()
+	})
 }
 
 // TestFilesWrittenInPieces: a file written a piece at a time is published
