@@ -67,14 +67,16 @@ func walk[S any](v *versions, kind load.Kind, d *load.Document, revs []load.Revi
 	for i := last; i >= 0; i-- { // newest first, so that each version reuses the fields of the one after it
 		rev := &revs[i]
 		s := step[S]{slug: load.SlugOf(rev.Path), commit: rev.Commit}
-		front, ok := head, i == last && head != nil
-		if !ok {
+		isHead := i == last && head != nil
+		front := head
+		if !isHead {
+			var ok bool
 			if front, ok = v.read(*rev); !ok { // no frontmatter then: nothing to tell
 				continue
 			}
 		}
 		switch {
-		case i == last && head != nil:
+		case isHead:
 			s.state = now
 		case newest == i+1 && bytes.Equal(front, newer):
 			s.state = steps[len(steps)-known].state
