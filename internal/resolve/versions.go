@@ -81,7 +81,8 @@ func (v *versions) read(rev load.Revision) (front []byte, ok bool) {
 		// One read for the versions of the file, and often of the next:
 		// a read for each version was most of what reading the history
 		// cost the system.
-		v.window = slices.Grow(v.window[:0], max(span.Size, windowSize))[:max(span.Size, windowSize)]
+		size := max(span.Size, windowSize)
+		v.window = slices.Grow(v.window[:0], size)[:size]
 		n, _ := v.history.Fronts.ReadAt(v.window, span.At) // short at the end of the Fronts
 		v.window, v.at = v.window[:n], span.At
 		if n < span.Size {
