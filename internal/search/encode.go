@@ -23,6 +23,15 @@ func appendNumber(dst []byte, n int) []byte {
 	return append(dst, digits[n])
 }
 
+// numberLen returns how many digits appendNumber writes for n.
+func numberLen(n int) int {
+	length := 1
+	for ; n >= 32; n >>= 5 {
+		length++
+	}
+	return length
+}
+
 // appendIDs appends ids, ascending, as differences.
 func appendIDs(dst []byte, ids []int) []byte {
 	prev := 0

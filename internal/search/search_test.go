@@ -77,6 +77,29 @@ func TestNumbersRoundTrip(t *testing.T) {
 	}
 }
 
+func TestNumberLen(t *testing.T) {
+	for _, n := range []int{0, 1, 31, 32, 33, 1023, 1024, 1025, 32767, 32768, 1<<30 - 1, 1 << 30} {
+		if got, want := numberLen(n), len(appendNumber(nil, n)); got != want {
+			t.Errorf("numberLen(%d) = %d, but appendNumber writes %d digits", n, got, want)
+		}
+	}
+}
+
+// TestPostingsFillTheirRoom checks that the index measures each term's
+// postings exactly: each is written into the room measured for it, with
+// nothing to spare and nothing written past it.
+func TestPostingsFillTheirRoom(t *testing.T) {
+	h := sample(t, 300)
+	c := NewCache()
+	docs := documents(h, testURL)
+	p := c.allPostings(c.analyze(docs, bodies), bucketCount(len(docs)))
+	for term, enc := range p.encoded {
+		if len(enc) != cap(enc) {
+			t.Errorf("term %q: postings of %d bytes in room for %d", c.terms[term], len(enc), cap(enc))
+		}
+	}
+}
+
 func TestBucketCount(t *testing.T) {
 	for _, c := range []struct{ docs, want int }{
 		{0, 1}, {32, 1}, {33, 2}, {100, 4}, {13000, 512}, {10_000_000, maxBuckets},

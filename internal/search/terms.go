@@ -158,8 +158,10 @@ func (c *Cache) analyze(docs []document, bodies Bodies) []*analysis {
 		return func(j int) {
 			l := &local[j]
 			a := out[fresh[j]]
-			a.terms, a.weights = make([]int32, len(l.terms)), l.weights
-			for i, t := range l.terms {
+			// Renumbered where they stand: the worker's numbers are not
+			// needed once these are the cache's.
+			a.terms, a.weights = l.terms, l.weights
+			for i, t := range a.terms {
 				a.terms[i] = l.w.global[t]
 			}
 		}
@@ -210,7 +212,10 @@ func (c *Cache) termBuckets(docs []*analysis, buckets int) [][]byte {
 
 // allPostings writes the postings of every term. Each core writes those of
 // the buckets that fall to it, passing over the documents in order, so
-// that every term's documents come in order.
+// that every term's documents come in order. It passes twice: once to
+// measure each term's postings, then to write them, each into its own
+// part of one allocation. Postings grown by appending would take twice the
+// memory, most of it spare room, at the time the index takes the most.
 func (c *Cache) allPostings(docs []*analysis, buckets int) *postings {
 	terms := c.terms
 	bucket := make([]int32, len(terms))
@@ -223,15 +228,39 @@ func (c *Cache) allPostings(docs []*analysis, buckets int) *postings {
 	p := &postings{docs: docs, buckets: buckets, encoded: make([][]byte, len(terms)),
 		inBucket: make([][]int32, buckets), files: make([][]byte, buckets)}
 	last := make([]int32, len(terms)) // each term's last document
+	size := make([]int, len(terms))   // each term's postings, in bytes
+	parallel.Each(cores, func() func(int) {
+		return func(core int) {
+			for id, a := range docs {
+				for _, t := range a.terms {
+					if int(bucket[t])%cores != core {
+						continue
+					}
+					if size[t] == 0 {
+						p.inBucket[bucket[t]] = append(p.inBucket[bucket[t]], t)
+					}
+					size[t] += numberLen(id-int(last[t])) + 1
+					last[t] = int32(id)
+				}
+			}
+		}
+	})
+	total := 0
+	for _, n := range size {
+		total += n
+	}
+	room := make([]byte, 0, total)
+	for t, n := range size {
+		p.encoded[t] = room[len(room) : len(room) : len(room)+n]
+		room = room[:len(room)+n]
+	}
+	clear(last)
 	parallel.Each(cores, func() func(int) {
 		return func(core int) {
 			for id, a := range docs {
 				for i, t := range a.terms {
 					if int(bucket[t])%cores != core {
 						continue
-					}
-					if p.encoded[t] == nil {
-						p.inBucket[bucket[t]] = append(p.inBucket[bucket[t]], t)
 					}
 					p.encoded[t] = appendNumber(p.encoded[t], id-int(last[t]))
 					p.encoded[t] = append(p.encoded[t], digits[a.weights[i]])
