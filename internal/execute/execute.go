@@ -14,7 +14,6 @@
 package execute
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -162,7 +161,7 @@ func (s *Set) Defines(name string) bool { return s.html.Lookup(name) != nil }
 
 // Execute runs the template name with data, appending its output to buf,
 // as html/template's ExecuteTemplate would.
-func (s *Set) Execute(buf *bytes.Buffer, name string, data any) error {
+func (s *Set) Execute(buf *Buffer, name string, data any) error {
 	if p := s.programs[name]; p != nil && p.root != nil {
 		start := buf.Len()
 		ok, err := p.run(buf, data)
@@ -202,7 +201,7 @@ type execError struct{ err error }
 
 // run runs p; ok is false when html/template must run the template
 // instead.
-func (p *program) run(buf *bytes.Buffer, data any) (ok bool, err error) {
+func (p *program) run(buf *Buffer, data any) (ok bool, err error) {
 	dot, isValue := data.(reflect.Value)
 	if !isValue {
 		dot = reflect.ValueOf(data)
@@ -224,7 +223,7 @@ func (p *program) run(buf *bytes.Buffer, data any) (ok bool, err error) {
 
 // state is one run: the output and the variables in scope.
 type state struct {
-	buf   *bytes.Buffer
+	buf   *Buffer
 	vars  []variable
 	depth int
 }

@@ -97,7 +97,7 @@ func sameAsHTMLTemplate(t *testing.T, text string, data any) int64 {
 	var want bytes.Buffer
 	wantErr := parse().Execute(&want, data)
 	set := Compile(parse(), testFuncs, "page")
-	var got bytes.Buffer
+	var got Buffer
 	got.WriteString("before|")
 	gotErr := set.Execute(&got, "page", data)
 	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
@@ -179,7 +179,8 @@ func TestMissingKey(t *testing.T) {
 		text := `<p>{{.Counts.zz}}|{{.Notes.zz}}</p>`
 		data := map[string]any{"Counts": map[string]int{}, "Notes": map[string]string{"a": "b"}}
 		parse := func() *template.Template { return template.Must(template.New("page").Option(option).Parse(text)) }
-		var want, got bytes.Buffer
+		var want bytes.Buffer
+		var got Buffer
 		wantErr := parse().Execute(&want, data)
 		gotErr := Compile(parse(), nil, "page").Execute(&got, "page", data)
 		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || got.String() != want.String() {
@@ -233,7 +234,7 @@ func TestCompileRunsNothing(t *testing.T) {
 	if calls != 0 {
 		t.Fatalf("compiling called count %d times", calls)
 	}
-	var buf bytes.Buffer
+	var buf Buffer
 	if err := set.Execute(&buf, "page", 1); err != nil || buf.String() != "1<p>2</p>" {
 		t.Errorf("compiled: %q, %v", buf.String(), err)
 	}
@@ -255,7 +256,8 @@ func FuzzEscapers(f *testing.F) {
 	parse := func() *template.Template { return template.Must(template.New("page").Parse(text)) }
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, data := range []any{s, template.HTML(s), template.URL(s), &s} {
-			var want, got bytes.Buffer
+			var want bytes.Buffer
+			var got Buffer
 			wantErr := parse().Execute(&want, data)
 			set := Compile(parse(), nil, "page")
 			gotErr := set.Execute(&got, "page", data)

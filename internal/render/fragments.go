@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -56,8 +55,8 @@ func renderFragment(t *execute.Set, name string, data any) (template.HTML, error
 		return "", &drawsItself{name}
 	}
 	defer fragmentsDrawn.Add(-1)
-	buf := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(buf)
+	buf := fragmentBuffers.Get().(*execute.Buffer)
+	defer fragmentBuffers.Put(buf)
 	buf.Reset()
 	if err := t.Execute(buf, name, data); err != nil {
 		var endless *drawsItself
@@ -68,6 +67,9 @@ func renderFragment(t *execute.Set, name string, data any) (template.HTML, error
 	}
 	return template.HTML(buf.String()), nil //nolint:gosec // the output of an html/template
 }
+
+// fragmentBuffers hold fragments while they are made.
+var fragmentBuffers = sync.Pool{New: func() any { return new(execute.Buffer) }}
 
 // forget lets go of every fragment: a render that keeps nothing for the
 // next has no use for them once its pages are made, and the largest

@@ -1,10 +1,10 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"slices"
@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/reliability-council/handbook/internal/chart"
+	"github.com/reliability-council/handbook/internal/execute"
 	"github.com/reliability-council/handbook/internal/model"
 	"github.com/reliability-council/handbook/internal/parallel"
 	"github.com/reliability-council/handbook/internal/reads"
@@ -122,11 +123,11 @@ func (j *Job) FileWithBodies(path string, bodies map[string]model.Markdown) ([]b
 
 // page makes p alone, in a buffer of its own.
 func (j *Job) page(p *Page) ([]byte, error) {
-	var buf bytes.Buffer
+	var buf execute.Buffer
 	if err := j.execute(&buf, p); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return buf.Copy(), nil
 }
 
 // Map returns the site's map: its files, their URLs, the assets' names.
@@ -163,7 +164,7 @@ func (j *Job) Sample() error {
 	}
 	errs := make([]error, len(sample))
 	parallel.Each(len(sample), func() func(int) {
-		var buf bytes.Buffer
+		var buf execute.Buffer
 		return func(i int) {
 			buf.Reset()
 			errs[i] = j.execute(&buf, sample[i])
@@ -212,13 +213,13 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 		}
 	}
 	send := func(f File) { fail(out.Write(f)) }
-	stream := func(path string) {
+	stream := func(path string, write func(io.Writer) error) {
 		w, err := out.Create(path)
 		if err != nil {
 			fail(err)
 			return
 		}
-		err = j.generated[path].write(w)
+		err = write(w)
 		fail(errors.Join(err, w.Close()))
 	}
 	order := j.order(first)
@@ -246,12 +247,20 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 				return
 			}
 			rendered.Add(1)
-			data := buf.Bytes()
-			if keepPages {
-				data = bytes.Clone(data)
-				signed[i].data = data
+			switch {
+			case keepPages:
+				signed[i].data = buf.Copy()
+				send(File{Path: file, Data: signed[i].data})
+			case buf.Whole():
+				send(File{Path: file, Data: buf.Bytes()})
+			default:
+				// A page of many pieces, a list of thousands, goes out
+				// piece by piece rather than joined into a copy.
+				stream(file, func(w io.Writer) error {
+					_, err := buf.WriteTo(w)
+					return err
+				})
 			}
-			send(File{Path: file, Data: data})
 		}
 	})
 	j.rows.wait()
@@ -277,7 +286,7 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 				return
 			}
 			if !keepPages {
-				stream(generated[i])
+				stream(generated[i], j.generated[generated[i]].write)
 				return
 			}
 			made[i] = j.generate(generated[i])
@@ -346,7 +355,7 @@ func (j *Job) order(first []string) []int {
 }
 
 // execute renders page p into buf.
-func (j *Job) execute(buf *bytes.Buffer, p *Page) error {
+func (j *Job) execute(buf *execute.Buffer, p *Page) error {
 	if err := j.compiled[p.Layout].get().Execute(buf, baseLayout, p); err != nil {
 		var content model.ErrorList
 		if errors.As(err, &content) {
@@ -366,7 +375,7 @@ func (j *Job) execute(buf *bytes.Buffer, p *Page) error {
 // for each afresh, through new memory the system must hand over, cost a
 // tenth of a build whose tags and teams have hundreds of concerns each.
 type pageBuffer struct {
-	bytes.Buffer
+	execute.Buffer
 	layout string // of the last page made in it
 }
 
@@ -375,8 +384,8 @@ const largeBuffer = 1 << 20
 
 // start empties the buffer for a page of layout.
 func (b *pageBuffer) start(layout string) {
-	if b.Cap() > largeBuffer && layout != b.layout {
-		b.Buffer = bytes.Buffer{}
+	if b.Size() > largeBuffer && layout != b.layout {
+		b.Buffer = execute.Buffer{}
 	}
 	b.layout = layout
 	b.Reset()

@@ -17,7 +17,8 @@ type Output interface {
 	Write(File) error
 	// Create starts the file at path, which Run then writes a piece at a
 	// time and closes: the largest generated files, tens of megabytes at
-	// 10,000 concerns, are never held whole.
+	// 10,000 concerns, are never held whole, nor is a long page copied
+	// out of the pieces it was made in.
 	Create(path string) (io.WriteCloser, error)
 }
 

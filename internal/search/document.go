@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/reliability-council/handbook/internal/model"
-	"github.com/reliability-council/handbook/internal/parallel"
 )
 
 // A document is one thing a search finds: a concern, a team, a meeting, an
@@ -93,29 +92,34 @@ func kindsOf(h *model.Handbook) []kind {
 	return out
 }
 
-// countDocuments returns how many documents the handbook has, without
-// making them.
-func countDocuments(h *model.Handbook) int {
-	last := kindsOf(h)[len(kinds)-1]
+// documents makes each document of a handbook when it is asked for: the
+// index holds one document per core as it works through them, rather
+// than every one at once.
+type documents struct {
+	h      *model.Handbook
+	url    func(any) string // the address of anything with a page
+	ranges []kind
+}
+
+func newDocuments(h *model.Handbook, url func(any) string) documents {
+	return documents{h: h, url: url, ranges: kindsOf(h)}
+}
+
+// count returns how many documents there are.
+func (ds documents) count() int {
+	last := ds.ranges[len(ds.ranges)-1]
 	return last.First + last.Count
 }
 
-// documents lists every document of the handbook in id order, made on
-// every core. url returns the address of anything with a page.
-func documents(h *model.Handbook, url func(any) string) []document {
-	ranges := kindsOf(h)
-	docs := make([]document, countDocuments(h))
-	parallel.Each(len(docs), func() func(int) {
-		return func(id int) {
-			k := 0
-			for id >= ranges[k].First+ranges[k].Count {
-				k++
-			}
-			docs[id] = kinds[k].doc(h, url, id-ranges[k].First)
-			docs[id].record.Kind = kinds[k].name
-		}
-	})
-	return docs
+// make returns the document of id.
+func (ds documents) make(id int) document {
+	k := 0
+	for id >= ds.ranges[k].First+ds.ranges[k].Count {
+		k++
+	}
+	d := kinds[k].doc(ds.h, ds.url, id-ds.ranges[k].First)
+	d.record.Kind = kinds[k].name
+	return d
 }
 
 func concernDoc(c *model.Concern, url func(any) string) document {

@@ -61,7 +61,7 @@ const (
 // goroutines.
 type Index struct {
 	h       *model.Handbook
-	url     func(any) string
+	docs    documents
 	bodies  Bodies
 	buckets int
 	records int // record files
@@ -81,8 +81,9 @@ type Index struct {
 // document that has not changed, and leaves its own there; cache may be
 // nil.
 func New(h *model.Handbook, url func(any) string, bodies Bodies, cache *Cache) *Index {
-	n := countDocuments(h)
-	return &Index{h: h, url: url, bodies: bodies, cache: cache, buckets: bucketCount(n), records: (n + recordsPerFile - 1) / recordsPerFile,
+	docs := newDocuments(h, url)
+	n := docs.count()
+	return &Index{h: h, docs: docs, bodies: bodies, cache: cache, buckets: bucketCount(n), records: (n + recordsPerFile - 1) / recordsPerFile,
 		facets: sync.OnceValue(func() []Filter { return facetsOf(h) })}
 }
 
@@ -148,18 +149,17 @@ type manifest struct {
 
 // make makes every file of the index.
 func (ix *Index) make() map[string][]byte {
-	docs := documents(ix.h, ix.url)
 	files := make(map[string][]byte, len(ix.Files()))
 	cache := ix.cache
 	if cache == nil {
-		cache = NewCache()
+		cache = oneBuildCache()
 	}
-	analyses, terms := cache.index(docs, ix.bodies, ix.buckets)
+	analyses, terms := cache.index(ix.docs, ix.bodies, ix.buckets)
 	for b, data := range terms {
 		files[termsFile(b)] = data
 	}
 	for r := range ix.records {
-		part := analyses[r*recordsPerFile : min(len(docs), (r+1)*recordsPerFile)]
+		part := analyses[r*recordsPerFile : min(len(analyses), (r+1)*recordsPerFile)]
 		size := 2
 		for _, a := range part {
 			size += len(a.record) + 1
@@ -194,7 +194,7 @@ func (ix *Index) make() map[string][]byte {
 	}
 	files[ManifestFile] = mustJSON(manifest{
 		Version: formatVersion, Build: hex.EncodeToString(sum.Sum(nil)[:8]),
-		Docs: len(docs), KeyRunes: keyRunes, MaxWordRunes: maxWordRunes, Buckets: ix.buckets, RecordsPerFile: recordsPerFile,
+		Docs: len(analyses), KeyRunes: keyRunes, MaxWordRunes: maxWordRunes, Buckets: ix.buckets, RecordsPerFile: recordsPerFile,
 		Fold: fold, Kinds: kindsOf(ix.h), Facets: values, OpenStatuses: ix.h.Config.Scoring.Open,
 	})
 	return files

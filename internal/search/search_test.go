@@ -91,13 +91,23 @@ func TestNumberLen(t *testing.T) {
 func TestPostingsFillTheirRoom(t *testing.T) {
 	h := sample(t, 300)
 	c := NewCache()
-	docs := documents(h, testURL)
-	p := c.allPostings(c.analyze(docs, bodies), bucketCount(len(docs)))
+	docs := newDocuments(h, testURL)
+	p := c.allPostings(c.analyze(docs, bodies), bucketCount(docs.count()))
 	for term, enc := range p.encoded {
 		if len(enc) != cap(enc) {
 			t.Errorf("term %q: postings of %d bytes in room for %d", c.terms[term], len(enc), cap(enc))
 		}
 	}
+}
+
+// everyDocument returns every document of h, in id order.
+func everyDocument(h *model.Handbook) []document {
+	ds := newDocuments(h, testURL)
+	docs := make([]document, ds.count())
+	for id := range docs {
+		docs[id] = ds.make(id)
+	}
+	return docs
 }
 
 func TestBucketCount(t *testing.T) {
@@ -146,8 +156,8 @@ func TestCacheMakesTheSameIndex(t *testing.T) {
 				t.Errorf("%s: %s differs with the cache", c.name, f)
 			}
 		}
-		if len(cache.docs) != countDocuments(h) {
-			t.Errorf("%s: the cache keeps %d documents, want this build's %d", c.name, len(cache.docs), countDocuments(h))
+		if len(cache.docs) != newDocuments(h, testURL).count() {
+			t.Errorf("%s: the cache keeps %d documents, want this build's %d", c.name, len(cache.docs), newDocuments(h, testURL).count())
 		}
 	}
 }
@@ -160,8 +170,8 @@ func TestFiles(t *testing.T) {
 	ix := New(h, testURL, bodies, nil)
 	files := readIndex(t, ix)
 	m := files.manifest
-	if m.Docs != countDocuments(h) || m.Buckets != bucketCount(m.Docs) || m.Buckets < 8 {
-		t.Fatalf("manifest: %d documents in %d buckets, want %d documents and at least 8 buckets", m.Docs, m.Buckets, countDocuments(h))
+	if m.Docs != newDocuments(h, testURL).count() || m.Buckets != bucketCount(m.Docs) || m.Buckets < 8 {
+		t.Fatalf("manifest: %d documents in %d buckets, want %d documents and at least 8 buckets", m.Docs, m.Buckets, newDocuments(h, testURL).count())
 	}
 	for b := range m.Buckets {
 		for term := range files.buckets[b] {
@@ -170,7 +180,7 @@ func TestFiles(t *testing.T) {
 			}
 		}
 	}
-	docs := documents(h, testURL)
+	docs := everyDocument(h)
 	for id, d := range docs {
 		_ = bodies.Use(d.body, func(text []byte) error {
 			if rec := files.record(t, id); rec != d.result(text) {
@@ -238,7 +248,7 @@ func TestQueries(t *testing.T) {
 func TestFacets(t *testing.T) {
 	h := sample(t, 40)
 	files := readIndex(t, New(h, testURL, bodies, nil))
-	docs := documents(h, testURL)
+	docs := everyDocument(h)
 	ids := newDocIDs(h, kindsOf(h))
 	for _, f := range files.manifest.Facets {
 		for _, v := range f.Values {

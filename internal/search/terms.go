@@ -35,7 +35,9 @@ type Cache struct {
 	terms  []string
 	number map[string]int32
 	// What the last build worked out for each document, by the hash of
-	// everything the index takes from the document.
+	// everything the index takes from the document. Nil in a cache made
+	// for one build, which no build follows: it has nothing to look up
+	// and keeps nothing, so it hashes no document.
 	docs map[uint64]*analysis
 	// The last build's postings.
 	last *postings
@@ -44,6 +46,12 @@ type Cache struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache {
 	return &Cache{number: map[string]int32{}, docs: map[uint64]*analysis{}}
+}
+
+// oneBuildCache returns a cache for a single build, which keeps nothing
+// for another.
+func oneBuildCache() *Cache {
+	return &Cache{number: map[string]int32{}}
 }
 
 // analysis is what the index takes from one document.
@@ -88,7 +96,7 @@ func (d *document) key() uint64 {
 
 // index returns what the index takes from every document, and the file of
 // every bucket. One build at a time uses the cache.
-func (c *Cache) index(docs []document, bodies Bodies, buckets int) ([]*analysis, [][]byte) {
+func (c *Cache) index(docs documents, bodies Bodies, buckets int) ([]*analysis, [][]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	analyses := c.analyze(docs, bodies)
@@ -97,42 +105,43 @@ func (c *Cache) index(docs []document, bodies Bodies, buckets int) ([]*analysis,
 
 // analyze returns what the index takes from every document: from the
 // cache for the documents it has, worked out on every core for the rest.
-// It keeps the documents' analyses for the next build.
-func (c *Cache) analyze(docs []document, bodies Bodies) []*analysis {
-	keys := make([]uint64, len(docs))
-	parallel.Each(len(docs), func() func(int) {
-		return func(i int) { keys[i] = docs[i].key() }
-	})
-	out := make([]*analysis, len(docs))
-	var fresh []int // the documents to analyse
-	for i, k := range keys {
-		if a, ok := c.docs[k]; ok {
-			out[i] = a
-		} else {
-			fresh = append(fresh, i)
-		}
+// It keeps the documents' analyses for the next build, unless the cache
+// is for one build.
+func (c *Cache) analyze(docs documents, bodies Bodies) []*analysis {
+	n := docs.count()
+	out := make([]*analysis, n)
+	var keys []uint64
+	if c.docs != nil {
+		keys = make([]uint64, n)
 	}
-
 	// Each worker numbers the terms it meets on its own; the numbers are
-	// made the cache's once all are done.
+	// made the cache's once all are done. A document the cache has keeps
+	// no worker.
 	local := make([]struct {
 		w       *termWorker
 		terms   []int32
 		weights []uint8
-	}, len(fresh))
+	}, n)
 	var mu sync.Mutex
 	var workers []*termWorker
-	parallel.Each(len(fresh), func() func(int) {
+	parallel.Each(n, func() func(int) {
 		w := &termWorker{}
 		mu.Lock()
 		workers = append(workers, w)
 		mu.Unlock()
-		return func(j int) {
-			d := &docs[fresh[j]]
+		return func(id int) {
+			d := docs.make(id)
+			if keys != nil {
+				keys[id] = d.key()
+				if a, ok := c.docs[keys[id]]; ok {
+					out[id] = a
+					return
+				}
+			}
 			analyze := func(body []byte) error {
-				local[j].w = w
-				local[j].terms, local[j].weights = w.analyze(d, body)
-				out[fresh[j]] = &analysis{record: mustJSON(d.result(body))}
+				local[id].w = w
+				local[id].terms, local[id].weights = w.analyze(&d, body)
+				out[id] = &analysis{record: mustJSON(d.result(body))}
 				return nil
 			}
 			// A body that cannot be read fails its page, which is made
@@ -154,12 +163,15 @@ func (c *Cache) analyze(docs []document, bodies Bodies) []*analysis {
 			w.global[i] = n
 		}
 	}
-	parallel.Each(len(fresh), func() func(int) {
-		return func(j int) {
-			l := &local[j]
-			a := out[fresh[j]]
+	parallel.Each(n, func() func(int) {
+		return func(id int) {
+			l := &local[id]
+			if l.w == nil {
+				return // the cache's
+			}
 			// Renumbered where they stand: the worker's numbers are not
 			// needed once these are the cache's.
+			a := out[id]
 			a.terms, a.weights = l.terms, l.weights
 			for i, t := range a.terms {
 				a.terms[i] = l.w.global[t]
@@ -167,9 +179,11 @@ func (c *Cache) analyze(docs []document, bodies Bodies) []*analysis {
 		}
 	})
 
-	c.docs = make(map[uint64]*analysis, len(docs))
-	for i, k := range keys {
-		c.docs[k] = out[i]
+	if keys != nil {
+		c.docs = make(map[uint64]*analysis, n)
+		for i, k := range keys {
+			c.docs[k] = out[i]
+		}
 	}
 	return out
 }
