@@ -15,25 +15,50 @@ import (
 // named after the output folder's path: nothing is added to the site's own
 // folders, builds into different folders never wait for each other, and the
 // system drops the lock when the process ends, so a killed build leaves no
-// lock behind.
-type outputLock struct{ f *os.File }
+// lock behind. A build that ends removes the file, so that builds into
+// many folders, a test suite's, leave no files behind either.
+type outputLock struct {
+	f    *os.File
+	path string
+}
 
 func lockOutput(out string) (*outputLock, error) {
 	sum := sha256.Sum256([]byte(out))
-	f, err := os.OpenFile(filepath.Join(os.TempDir(), "handbook-"+hex.EncodeToString(sum[:8])+".lock"), os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	return lockFile(filepath.Join(os.TempDir(), "handbook-"+hex.EncodeToString(sum[:8])+".lock"), openLockFile)
+}
+
+func openLockFile(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
+}
+
+// lockFile locks the file at path, opening it with open.
+func lockFile(path string, open func(string) (*os.File, error)) (*outputLock, error) {
+	for {
+		f, err := open(path)
+		if err != nil {
+			return nil, err
+		}
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+			_ = f.Close()
+			return nil, err
+		}
+		// The lock holds only on the file still at path: a build that
+		// opened the file just before the build holding it removed it
+		// has locked a file no other build will see. It opens the one
+		// there now.
+		if held, err := f.Stat(); err == nil {
+			if now, err := os.Stat(path); err == nil && os.SameFile(held, now) {
+				return &outputLock{f: f, path: path}, nil
+			}
+		}
 		_ = f.Close()
-		return nil, err
 	}
-	return &outputLock{f: f}, nil
 }
 
 func (l *outputLock) release() {
 	if l != nil && l.f != nil {
-		_ = l.f.Close() // closing drops the lock
+		_ = os.Remove(l.path) // while locked: no other build holds this file
+		_ = l.f.Close()       // closing drops the lock
 		l.f = nil
 	}
 }
