@@ -242,21 +242,29 @@ func (c *Cache) allPostings(docs []*analysis, buckets int) *postings {
 	p := &postings{docs: docs, buckets: buckets, encoded: make([][]byte, len(terms)),
 		inBucket: make([][]int32, buckets), files: make([][]byte, buckets)}
 	last := make([]int32, len(terms)) // each term's last document
-	size := make([]int, len(terms))   // each term's postings, in bytes
-	parallel.Each(cores, func() func(int) {
-		return func(core int) {
-			for id, a := range docs {
-				for _, t := range a.terms {
-					if int(bucket[t])%cores != core {
-						continue
-					}
-					if size[t] == 0 {
-						p.inBucket[bucket[t]] = append(p.inBucket[bucket[t]], t)
-					}
-					size[t] += numberLen(id-int(last[t])) + 1
+	// postingsOf calls each for every posting of the terms that fall to
+	// core, each term's in the order of its documents: the term, how far
+	// its document is from the term's one before (from 0 for the first),
+	// and its weight there.
+	postingsOf := func(core int, each func(t int32, gap int, weight uint8)) {
+		for id, a := range docs {
+			for i, t := range a.terms {
+				if int(bucket[t])%cores == core {
+					each(t, id-int(last[t]), a.weights[i])
 					last[t] = int32(id)
 				}
 			}
+		}
+	}
+	size := make([]int, len(terms)) // each term's postings, in bytes
+	parallel.Each(cores, func() func(int) {
+		return func(core int) {
+			postingsOf(core, func(t int32, gap int, _ uint8) {
+				if size[t] == 0 {
+					p.inBucket[bucket[t]] = append(p.inBucket[bucket[t]], t)
+				}
+				size[t] += numberLen(gap) + 1
+			})
 		}
 	})
 	total := 0
@@ -271,16 +279,10 @@ func (c *Cache) allPostings(docs []*analysis, buckets int) *postings {
 	clear(last)
 	parallel.Each(cores, func() func(int) {
 		return func(core int) {
-			for id, a := range docs {
-				for i, t := range a.terms {
-					if int(bucket[t])%cores != core {
-						continue
-					}
-					p.encoded[t] = appendNumber(p.encoded[t], id-int(last[t]))
-					p.encoded[t] = append(p.encoded[t], digits[a.weights[i]])
-					last[t] = int32(id)
-				}
-			}
+			postingsOf(core, func(t int32, gap int, weight uint8) {
+				p.encoded[t] = appendNumber(p.encoded[t], gap)
+				p.encoded[t] = append(p.encoded[t], digits[weight])
+			})
 			for b := core; b < buckets; b += cores {
 				p.files[b] = bucketJSON(p.inBucket[b], terms, p.encoded)
 			}
