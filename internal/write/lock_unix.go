@@ -5,6 +5,8 @@ package write
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -46,12 +48,20 @@ func lockFile(path string, open func(string) (*os.File, error)) (*outputLock, er
 		// opened the file just before the build holding it removed it
 		// has locked a file no other build will see. It opens the one
 		// there now.
-		if held, err := f.Stat(); err == nil {
-			if now, err := os.Stat(path); err == nil && os.SameFile(held, now) {
-				return &outputLock{f: f, path: path}, nil
-			}
+		held, err := f.Stat()
+		if err != nil {
+			_ = f.Close()
+			return nil, err
 		}
-		_ = f.Close()
+		now, err := os.Stat(path)
+		switch {
+		case err == nil && os.SameFile(held, now):
+			return &outputLock{f: f, path: path}, nil
+		case err != nil && !errors.Is(err, fs.ErrNotExist):
+			_ = f.Close()
+			return nil, err
+		}
+		_ = f.Close() // removed, or replaced: open it again
 	}
 }
 
