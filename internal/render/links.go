@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -85,19 +87,8 @@ func dangerousURL(url []byte) bool {
 }
 
 // hasPrefixFold reports whether s starts with prefix, lower-case ASCII,
-// in either case.
+// in either case. (A byte of s outside ASCII makes its first len(prefix)
+// bytes fewer runes than prefix, which EqualFold then never matches.)
 func hasPrefixFold(s []byte, prefix string) bool {
-	if len(s) < len(prefix) {
-		return false
-	}
-	for i := range len(prefix) {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != prefix[i] {
-			return false
-		}
-	}
-	return true
+	return len(s) >= len(prefix) && bytes.EqualFold(s[:len(prefix)], []byte(prefix))
 }
