@@ -8,11 +8,12 @@ import (
 	"unicode/utf8"
 )
 
-// WriteCalendar writes actions.ics to out: every action item with a due date as an
-// all-day event on that day, in iCalendar (RFC 5545). Each event's UID is
-// its action id at the site's host, so a calendar that subscribes to the
-// feed updates an item rather than adding it again; DTSTAMP is the build
-// date, so that the same handbook gives the same file.
+// WriteCalendar writes actions.ics to out: every action item with a due
+// date as an all-day event on that day, in iCalendar (RFC 5545). Each
+// event's UID is its action id at the site's host, so a calendar that
+// subscribes to the feed updates an item rather than adding it again;
+// DTSTAMP is the build date, so that the same handbook gives the same
+// file.
 func (e *Export) WriteCalendar(out io.Writer) error {
 	h := e.h
 	host := "handbook"
