@@ -25,10 +25,7 @@ func newFragments[K comparable]() *fragments[K] {
 // get returns the fragment for key, calling makeHTML when there is none yet.
 // Two pages asking at once may both make it; they make the same HTML.
 func (f *fragments[K]) get(key K, makeHTML func() (template.HTML, error)) (template.HTML, error) {
-	f.mu.Lock()
-	html, ok := f.done[key]
-	f.mu.Unlock()
-	if ok {
+	if html, ok := f.lookup(key); ok {
 		return html, nil
 	}
 	html, err := makeHTML()
@@ -39,6 +36,14 @@ func (f *fragments[K]) get(key K, makeHTML func() (template.HTML, error)) (templ
 	f.done[key] = html
 	f.mu.Unlock()
 	return html, nil
+}
+
+// lookup returns the fragment for key, if it has been made.
+func (f *fragments[K]) lookup(key K) (template.HTML, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	html, ok := f.done[key]
+	return html, ok
 }
 
 // all returns every fragment made so far.

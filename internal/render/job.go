@@ -269,6 +269,7 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 	}
 	if !keepPages {
 		j.rows.done.forget()
+		j.rows.asked.forget()
 		j.partials.done.forget()
 	}
 	// The generated files after the pages, once the rows and partials are

@@ -32,40 +32,52 @@ type rowCache struct {
 	made     *fragments[uint64] // this render's rows by signature, for the next render
 	warmed   [2]sync.Once       // without and with the team column
 	warming  sync.WaitGroup     // the rows being made ahead of the tables
-	// warmedLists is set once a page made alone has a long table, whose
-	// rows are then made ahead of it and kept.
-	warmedLists atomic.Bool
+	// asked holds the rows a render that keeps nothing for the next has
+	// been asked for, and whether to keep each: a row is kept once a second
+	// table asks for it, or when a long table's rows are made ahead of it.
+	// A row only one table shows (a team's, say, at 10,000 concerns a
+	// tenth of the rows' megabytes) is made and let go.
+	asked *askedRows
 	// shared is set once many pages are being made, when every table is
-	// wanted and rows pay to be made once, on every core, and kept: a page
-	// made alone (the preview's first look) makes only its own rows, those
+	// wanted: a render with a next keeps every row, made once, on every
+	// core, for the next to reuse (warm). A page made alone (the preview's
+	// first look) and a render with no next make the rows they show, those
 	// of a long table on every core (warmList).
 	shared atomic.Bool
 }
 
 func newRowCache(concerns []*model.Concern, last *kept) *rowCache {
-	return &rowCache{concerns: concerns, last: last, done: newFragments[ConcernRow](), made: newFragments[uint64]()}
+	return &rowCache{concerns: concerns, last: last, done: newFragments[ConcernRow](), made: newFragments[uint64](), asked: newAskedRows()}
 }
 
 // row returns the concern's row, rendering it only when neither this render
 // nor the last one has it.
 func (rc *rowCache) row(c *model.Concern, withTeam bool) (template.HTML, error) {
 	r := ConcernRow{Concern: c, WithTeam: withTeam}
-	if !rc.shared.Load() {
-		if rc.warmedLists.Load() {
-			return rc.make(r)
-		}
-		return renderFragment(rc.tmpl.get(), rowTemplate, r)
+	if rc.keepsEveryRow() {
+		rc.warm(withTeam)
+		return rc.make(r)
 	}
-	rc.warm(withTeam)
-	return rc.make(r)
+	if html, ok := rc.done.lookup(r); ok {
+		return html, nil
+	}
+	if rc.asked.again(r) {
+		return rc.make(r)
+	}
+	return renderFragment(rc.tmpl.get(), rowTemplate, r)
 }
 
+// keepsEveryRow reports whether every row is made and kept: many pages are
+// being made, and a render follows that will want them.
+func (rc *rowCache) keepsEveryRow() bool { return rc.last != nil && rc.shared.Load() }
+
 // warm starts making the rows of every concern, with or without the team
-// column, on every core, the first time a table asks for them, and returns
-// at once. Without it, the table of every concern would make them one after
-// another on a single core, which at the end of a build leaves the other
-// idle; waiting for it would hold up the page that asked, which may show
-// ten rows: the preview's first page. The rows are made from the last
+// column, on every core, the first time a table of a render with a next
+// asks for them, and returns at once: the next render wants them all.
+// Without it, the table of every concern would make them one after another
+// on a single core, which at the end of a render leaves the other idle;
+// waiting for it would hold up the page that asked, which may show ten
+// rows. The rows are made from the last
 // concern back, so that a table drawn from the first forward meets them
 // halfway rather than making the same rows beside them. A render error is
 // left for row to meet again.
@@ -93,13 +105,14 @@ const longTable = 1000
 // last row back, while the table is drawn from its first, when a page is
 // made alone: check's sample of each layout, or the preview's first look,
 // whose list of every concern would otherwise take one core half a second
-// at 10,000 concerns. Once many pages are made, warm has every row made
-// already.
+// at 10,000 concerns, or a build's. The rows are kept: the tables of a
+// long list's parts (teams, tags) show them again. Once a preview makes
+// many pages, warm has every row made already.
 func (rc *rowCache) warmList(list []*model.Concern, withTeam bool) {
-	if rc.shared.Load() || len(list) < longTable {
+	if rc.keepsEveryRow() || len(list) < longTable {
 		return
 	}
-	rc.warmedLists.Store(true)
+	rc.asked.keepAll(list, withTeam)
 	rc.warming.Go(func() {
 		last := len(list) - 1
 		parallel.Each(len(list), func() func(int) {
@@ -124,4 +137,39 @@ func (rc *rowCache) make(r ConcernRow) (template.HTML, error) {
 			return renderFragment(rc.tmpl.get(), rowTemplate, r)
 		})
 	})
+}
+
+// askedRows is the set of rows a render has been asked for, and of those it
+// keeps from the first ask.
+type askedRows struct {
+	mu   sync.Mutex
+	rows map[ConcernRow]struct{}
+}
+
+func newAskedRows() *askedRows { return &askedRows{rows: map[ConcernRow]struct{}{}} }
+
+// again reports whether r is to be kept: asked for before, or in a long
+// table. It notes that r has been asked for.
+func (a *askedRows) again(r ConcernRow) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	_, asked := a.rows[r]
+	a.rows[r] = struct{}{}
+	return asked
+}
+
+// keepAll marks the rows of list, with or without the team column, to keep.
+func (a *askedRows) keepAll(list []*model.Concern, withTeam bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, c := range list {
+		a.rows[ConcernRow{Concern: c, WithTeam: withTeam}] = struct{}{}
+	}
+}
+
+// forget lets go of what was asked: the render that asked is over.
+func (a *askedRows) forget() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.rows = map[ConcernRow]struct{}{}
 }
