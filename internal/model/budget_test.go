@@ -138,6 +138,7 @@ func TestBudgets(t *testing.T) {
 	list := risks(t, 100, 50, 700)
 	list[0].Team, list[1].Team, list[2].Team = ops, data, data
 	unestimated := &Concern{Title: "U", Team: ops}
+	unestimated.Exposure = Expose(unestimated)
 	concerns := append(list, unestimated)
 
 	budgets := Budgets(share(t, "99.9%"), share(t, "25%"), []*Team{data, ops}, concerns)

@@ -68,15 +68,13 @@ type Concern struct {
 	Body       Markdown
 
 	Priority Priority
-	// Open says the concern's status is one of the open ones: it still
-	// needs work. Only open concerns are ranked.
-	Open     bool
 	Rank     int        // 1 for the most urgent open concern; 0 for a closed one
 	Meetings []*Meeting // the meetings that discussed it, newest first
 	Actions  []*Action
 
-	// Exposure is its expected bad minutes a year, from the four estimates.
-	Exposure Exposure
+	// Exposure is its expected bad minutes a year, from the four estimates:
+	// never nil once resolved, and shared by the concerns with none.
+	Exposure *Exposure
 	// Allocation is its place in its error budget; nil when it is not
 	// estimated or has no budget to count against.
 	Allocation *Allocation
@@ -100,6 +98,9 @@ type Concern struct {
 	// LastReview is the later of Reviewed and the day of its last change;
 	// zero when neither is known.
 	LastReview time.Time
+	// Open says the concern's status is one of the open ones: it still
+	// needs work. Only open concerns are ranked.
+	Open bool
 	// ReviewDue is true when it is open and its last review is older than
 	// the council's review interval (scoring.reviewEvery).
 	ReviewDue bool

@@ -38,20 +38,28 @@ var estimateFields = [4]string{"ettd", "ettr", "impact", "frequency"}
 // concerns, so it is made once.
 var notEstimated = andList(estimateFields[:])
 
-// Expose works out a concern's expected bad minutes from its estimates.
-func Expose(c *Concern) Exposure {
-	e := Exposure{Factors: [4]Factor{
-		{Name: "time to detect (ETTD)", Field: estimateFields[0], Shown: notRecorded},
-		{Name: "time to repair (ETTR)", Field: estimateFields[1], Shown: notRecorded},
-		{Name: "users affected", Field: estimateFields[2], Shown: notRecorded},
-		{Name: "frequency", Field: estimateFields[3], Shown: notRecorded},
-	}}
+// unrecordedFactors are the four estimates, none of them recorded.
+var unrecordedFactors = [4]Factor{
+	{Name: "time to detect (ETTD)", Field: estimateFields[0], Shown: notRecorded},
+	{Name: "time to repair (ETTR)", Field: estimateFields[1], Shown: notRecorded},
+	{Name: "users affected", Field: estimateFields[2], Shown: notRecorded},
+	{Name: "frequency", Field: estimateFields[3], Shown: notRecorded},
+}
+
+// notGiven is the exposure of every concern with none of the four
+// estimates, most of them: one value they share, read and never written,
+// rather than 300 bytes of each.
+var notGiven = Exposure{Missing: notEstimated, Factors: unrecordedFactors}
+
+// Expose works out a concern's expected bad minutes from its estimates. A
+// concern with none shares its exposure with every other such concern:
+// what Expose returns is to be read, never written.
+func Expose(c *Concern) *Exposure {
 	given := [4]bool{c.ETTD.Text != "", c.ETTR.Text != "", c.Impact.Text != "", c.Frequency.Text != ""}
 	if given == [4]bool{} {
-		e.Missing = notEstimated
-		return e
+		return &notGiven
 	}
-	e.Given = true
+	e := &Exposure{Given: true, Factors: unrecordedFactors}
 	var missing []string
 	for i, ok := range given {
 		if !ok {

@@ -74,20 +74,22 @@ func MethodNamed(name string) (Method, bool) {
 	return m.Method, ok
 }
 
-func lookupMethod(name string) (method, bool) {
-	for _, m := range methods {
-		if m.Name == name {
-			return m, true
+// lookupMethod returns the method called name, or the default; the method
+// is the table's own, for every concern's priority to point at.
+func lookupMethod(name string) (*method, bool) {
+	for i := range methods {
+		if methods[i].Name == name {
+			return &methods[i], true
 		}
 	}
-	return methods[0], false
+	return &methods[0], false
 }
 
 // Prioritize scores a concern with the scoring's method.
 func (s Scoring) Prioritize(c *Concern) Priority {
 	m, _ := lookupMethod(s.Method.Name)
 	p := m.prioritize(s, c)
-	p.Method = m.Method
+	p.Method = &m.Method
 	return p
 }
 

@@ -9,7 +9,7 @@ import (
 // so that a reader can check the arithmetic: the weighted method's five
 // terms, or another method's inputs and its formula with the numbers in.
 type Priority struct {
-	Method Method // the method that worked it out
+	Method *Method // the method that worked it out, shared by every concern
 	Score  float64
 	// Scored is false when an input the method needs was not recorded:
 	// the concern then ranks after every scored one, as not yet estimated,
