@@ -37,6 +37,7 @@ type markdown struct {
 func newMarkdown(basePath string) *markdown {
 	md := func(transformers []util.PrioritizedValue, extensions ...goldmark.Extender) goldmark.Markdown {
 		return goldmark.New(
+			goldmark.WithParser(newParser()),
 			goldmark.WithExtensions(extensions...),
 			goldmark.WithParserOptions(
 				parser.WithAutoHeadingID(),
@@ -54,6 +55,45 @@ func newMarkdown(basePath string) *markdown {
 		linkifyAfter:   md([]util.PrioritizedValue{util.Prioritized(newLinkifyAfter(), 50)}, withoutLinkify...),
 		withoutLinkify: md(nil, withoutLinkify...),
 	}
+}
+
+// newParser returns goldmark's parser, with linkReferences in place of its
+// own LinkReferenceParagraphTransformer.
+func newParser() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(util.Prioritized(linkReferences{}, 100)),
+	)
+}
+
+// linkReferences is goldmark's own LinkReferenceParagraphTransformer, which
+// takes link reference definitions ("[label]: /url") out of a paragraph,
+// called only for a paragraph that may start with one. goldmark's makes a
+// block reader for every paragraph to find out: a tenth of what parsing a
+// body allocates.
+type linkReferences struct{}
+
+func (linkReferences) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	if mayDefineLink(node, reader.Source()) {
+		parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+	}
+}
+
+// mayDefineLink reports whether a paragraph starts with "[", as a link
+// reference definition must: its first byte that goldmark does not skip
+// as a space.
+func mayDefineLink(node *ast.Paragraph, source []byte) bool {
+	lines := node.Lines()
+	for i := range lines.Len() {
+		line := lines.At(i)
+		for _, c := range line.Value(source) {
+			if !util.IsSpace(c) {
+				return c == '['
+			}
+		}
+	}
+	return false
 }
 
 // blanksBeforeLineEnd reports whether Linkify, which looks at every

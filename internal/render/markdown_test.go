@@ -245,3 +245,39 @@ func TestTableHeaderScopes(t *testing.T) {
 		}
 	}
 }
+
+var linkReferenceSeeds = []string{
+	"[a]: /x\n\n[a] and [b]\n\n[b]: http://example.org \"title\"\n",
+	"   [a]: /x\ntext after it\n\n    [not]: /indented-code\n",
+	"text before\n[a]: /x\n\n[a]\n",
+	"\t[a]: /tab\n\n\v[b]: /vertical-tab\n\n\f[c]: /form-feed\n\n[a] [b] [c]\n",
+	"[a]:\n/on-the-next-line\n'and a title'\n\n[a]\n",
+	"> [q]: /in-a-quote\n> [q]\n\n- [l]: /in-a-list\n- [l]\n",
+	"[unclosed: /x\n\n[a]: <> \n\n[a]\n",
+	"[x] [y]: not a definition\n\n[y]\n",
+	"[a]: /one\n[b]: /two\n[c]: /three\n\n[a][b][c]",
+	"| a |\n|---|\n| [t]: /x |\n\n[t]\n",
+}
+
+// FuzzLinkReferencesAsGoldmark checks that goldmark's parser with
+// linkReferences makes of any text what goldmark's own makes: only the
+// paragraphs that cannot hold a definition are passed by.
+func FuzzLinkReferencesAsGoldmark(f *testing.F) {
+	for _, s := range append(linkReferenceSeeds, markdownSeeds...) {
+		f.Add([]byte(s))
+	}
+	ours := goldmark.New(goldmark.WithParser(newParser()), goldmark.WithExtensions(extension.GFM))
+	goldmarks := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	f.Fuzz(func(t *testing.T, text []byte) {
+		var got, want bytes.Buffer
+		if err := ours.Convert(text, &got); err != nil {
+			t.Fatal(err)
+		}
+		if err := goldmarks.Convert(text, &want); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Fatalf("%q:\ngot\n%s\nwant\n%s", text, got.String(), want.String())
+		}
+	})
+}
