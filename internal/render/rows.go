@@ -33,16 +33,16 @@ type rowCache struct {
 	warmed   [2]sync.Once       // without and with the team column
 	warming  sync.WaitGroup     // the rows being made ahead of the tables
 	// asked holds the rows a render that keeps nothing for the next has
-	// been asked for, and whether to keep each: a row is kept once a second
-	// table asks for it, or when a long table's rows are made ahead of it.
-	// A row only one table shows (a team's, say, at 10,000 concerns a
-	// tenth of the rows' megabytes) is made and let go.
+	// been asked for, to keep those that more than one table shows: a row
+	// only one table shows (a team's, say) is made and let go.
 	asked *askedRows
 	// shared is set once many pages are being made, when every table is
 	// wanted: a render with a next keeps every row, made once, on every
-	// core, for the next to reuse (warm). A page made alone (the preview's
-	// first look) and a render with no next make the rows they show, those
-	// of a long table on every core (warmList).
+	// core, for the next to reuse (warm); one with no next, a build, makes
+	// each row as a table asks for it, while the other cores make other
+	// pages. A page made alone (check's sample of each layout, the
+	// preview's first look) makes the rows it shows, those of a long table
+	// on every core (warmList).
 	shared atomic.Bool
 }
 
@@ -105,11 +105,10 @@ const longTable = 1000
 // last row back, while the table is drawn from its first, when a page is
 // made alone: check's sample of each layout, or the preview's first look,
 // whose list of every concern would otherwise take one core half a second
-// at 10,000 concerns, or a build's. The rows are kept: the tables of a
-// long list's parts (teams, tags) show them again. Once a preview makes
-// many pages, warm has every row made already.
+// at 10,000 concerns. Once many pages are made, the other cores have pages
+// of their own to make.
 func (rc *rowCache) warmList(list []*model.Concern, withTeam bool) {
-	if rc.keepsEveryRow() || len(list) < longTable {
+	if rc.shared.Load() || len(list) < longTable {
 		return
 	}
 	rc.asked.keepAll(list, withTeam)
@@ -139,23 +138,38 @@ func (rc *rowCache) make(r ConcernRow) (template.HTML, error) {
 	})
 }
 
-// askedRows is the set of rows a render has been asked for, and of those it
-// keeps from the first ask.
+// askedRows is the set of rows a render has been asked for, to tell the
+// rows to keep: those asked for again, and, once one row of a kind (with
+// or without the team column) has been, every row of that kind. The
+// tables that show one kind of row then show the same rows more than once:
+// the list of every concern and those of each tag, say, where the other
+// kind stands only in one team's table.
 type askedRows struct {
-	mu   sync.Mutex
-	rows map[ConcernRow]struct{}
+	mu     sync.Mutex
+	rows   map[ConcernRow]struct{}
+	shared [2]bool // by WithTeam: a row of that kind was asked for again
 }
 
 func newAskedRows() *askedRows { return &askedRows{rows: map[ConcernRow]struct{}{}} }
 
-// again reports whether r is to be kept: asked for before, or in a long
-// table. It notes that r has been asked for.
+// again reports whether r is to be kept, and notes that r has been asked
+// for.
 func (a *askedRows) again(r ConcernRow) bool {
+	kind := 0
+	if r.WithTeam {
+		kind = 1
+	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	_, asked := a.rows[r]
+	if _, asked := a.rows[r]; asked {
+		a.shared[kind] = true
+		return true
+	}
+	if a.shared[kind] {
+		return true
+	}
 	a.rows[r] = struct{}{}
-	return asked
+	return false
 }
 
 // keepAll marks the rows of list, with or without the team column, to keep.
@@ -172,4 +186,5 @@ func (a *askedRows) forget() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.rows = map[ConcernRow]struct{}{}
+	a.shared = [2]bool{}
 }

@@ -9,9 +9,60 @@ import (
 
 // TestRowsKeptWhenShownAgain checks what a build, which keeps nothing for a
 // next render, keeps of its concern rows: a row one table shows is made and
-// let go, one a second table shows is kept, and a long table's rows are
-// kept from the first, since they are made ahead of it on every core.
+// let go; one a second table shows is kept, and from then on every row of
+// its kind, as soon as it is made.
 func TestRowsKeptWhenShownAgain(t *testing.T) {
+	rc, concerns := rowsOfFixture(t)
+	rc.shared.Store(true) // many pages are being made
+	once := row(t, rc, concerns[0], false)
+	if rc.kept(concerns[0], false) {
+		t.Error("a row shown once is kept")
+	}
+	if again := row(t, rc, concerns[0], false); again != once || once == "" {
+		t.Errorf("the row shown again differs:\n%s\n%s", once, again)
+	}
+	if !rc.kept(concerns[0], false) {
+		t.Error("a row shown twice is not kept")
+	}
+	row(t, rc, concerns[1], false)
+	if !rc.kept(concerns[1], false) {
+		t.Error("once a row of its kind is shown again, a row shown once is not kept")
+	}
+	row(t, rc, concerns[1], true)
+	if rc.kept(concerns[1], true) {
+		t.Error("a row of the other kind, shown once, is kept")
+	}
+	rc.warmList(longList(concerns), true)
+	rc.wait()
+	if rc.kept(concerns[2], true) {
+		t.Error("a build made a long table's rows ahead of it: the other cores have pages of their own")
+	}
+}
+
+// TestLongTableMadeAhead checks that a page made alone has the rows of its
+// long table made ahead of it and kept, each from the moment the table
+// may draw it.
+func TestLongTableMadeAhead(t *testing.T) {
+	rc, concerns := rowsOfFixture(t)
+	rc.warmList(longList(concerns), true)
+	// The table draws its rows from the first while they are made from
+	// the last: each it draws is to be kept, or the two would make it twice.
+	if !rc.asked.again(ConcernRow{Concern: concerns[1], WithTeam: true}) {
+		t.Error("a long table's rows are not to be kept as it draws them")
+	}
+	rc.wait()
+	for _, c := range concerns {
+		if !rc.kept(c, true) {
+			t.Fatalf("%s: a long table's row is not kept", c.Slug)
+		}
+	}
+	if rc.kept(concerns[0], false) {
+		t.Error("making one kind of row ahead kept the other")
+	}
+}
+
+func rowsOfFixture(t *testing.T) (*rowCache, []*model.Concern) {
+	t.Helper()
 	h, src := fixture(t)
 	theme, err := load.Theme("../build/testdata/site", "default")
 	if err != nil {
@@ -21,48 +72,31 @@ func TestRowsKeptWhenShownAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rc := j.rows
-	rc.shared.Store(true) // many pages are being made
-	kept := func(c *model.Concern, withTeam bool) bool {
-		_, ok := rc.done.lookup(ConcernRow{Concern: c, WithTeam: withTeam})
-		return ok
+	if len(h.Concerns) < 3 {
+		t.Fatalf("the fixture has %d concerns, want 3 or more", len(h.Concerns))
 	}
-	c := h.Concerns[0]
-	once, err := rc.row(c, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if kept(c, false) {
-		t.Error("a row shown once is kept")
-	}
-	again, err := rc.row(c, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !kept(c, false) {
-		t.Error("a row shown twice is not kept")
-	}
-	if once != again || once == "" {
-		t.Errorf("the row shown again differs:\n%s\n%s", once, again)
-	}
+	return j.rows, h.Concerns
+}
 
+func row(t *testing.T, rc *rowCache, c *model.Concern, withTeam bool) string {
+	t.Helper()
+	html, err := rc.row(c, withTeam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(html)
+}
+
+func (rc *rowCache) kept(c *model.Concern, withTeam bool) bool {
+	_, ok := rc.done.lookup(ConcernRow{Concern: c, WithTeam: withTeam})
+	return ok
+}
+
+// longList repeats concerns into a table long enough to be made ahead.
+func longList(concerns []*model.Concern) []*model.Concern {
 	long := make([]*model.Concern, 0, longTable)
 	for len(long) < longTable {
-		long = append(long, h.Concerns...)
+		long = append(long, concerns...)
 	}
-	rc.warmList(long, true)
-	// The table draws its rows from the first while they are made from
-	// the last: each it draws is to be kept, or the two would make it twice.
-	if !rc.asked.again(ConcernRow{Concern: h.Concerns[1], WithTeam: true}) {
-		t.Error("a long table's rows are not to be kept as it draws them")
-	}
-	rc.wait()
-	for _, c := range h.Concerns {
-		if !kept(c, true) {
-			t.Fatalf("%s: a long table's row is not kept", c.Slug)
-		}
-	}
-	if kept(h.Concerns[len(h.Concerns)-1], false) {
-		t.Error("warming one kind of row kept the other")
-	}
+	return long
 }
