@@ -26,10 +26,17 @@ func team(d *load.Document, errs *model.ErrorList) *model.Team {
 // concern reads a concern's fields; its team and tags are linked later, once
 // every team is known.
 func (r *resolver) concern(d *load.Document) (*model.Concern, *fields) {
+	c := new(model.Concern)
+	return c, r.readConcern(c, d)
+}
+
+// readConcern reads a concern's fields into c, whatever c held before: an
+// old version's are read into the same Concern, one after another.
+func (r *resolver) readConcern(c *model.Concern, d *load.Document) *fields {
 	f := docFields(d, concernKeys, r.errs)
 	scale := r.config.Scoring.Scale
 	f.require(concernKeys)
-	c := &model.Concern{
+	*c = model.Concern{
 		Source:     source(d),
 		Slug:       d.Slug,
 		Title:      f.title(),
@@ -53,7 +60,7 @@ func (r *resolver) concern(d *load.Document) (*model.Concern, *fields) {
 		Body:       d.Body,
 	}
 	c.Reviewed = f.date("reviewed")
-	return c, f
+	return f
 }
 
 // parsed reads a field written in the council's words, such as a level or

@@ -108,8 +108,9 @@ func (r *resolver) concernHistories(h *model.Handbook, docs map[string]*load.Doc
 	order := inFileOrder(len(h.Concerns), func(i int) string { return h.Concerns[i].File })
 	parallel.Each(len(order), func() func(int) {
 		v := r.versions()
+		old := new(model.Concern) // each old version in turn: only its state is kept
 		decode := func(doc *load.Document) model.ConcernState {
-			old, f := v.r.concern(doc)
+			f := v.r.readConcern(old, doc)
 			old.Priority = r.config.Scoring.Prioritize(old)
 			return r.concernState(old, f.text("team"))
 		}
