@@ -96,6 +96,14 @@ func (d *deps) page(p *Page) uint64 {
 	return d.sign(d.layouts[p.Layout], p)
 }
 
+// showsRows reports whether the pages of a layout may show concern rows:
+// its templates run the row template, or the analysis could not follow
+// them.
+func (d *deps) showsRows(layout string) bool {
+	a := d.layouts[layout]
+	return a == nil || a.Everything != "" || slices.Contains(a.Templates, rowTemplate)
+}
+
 // concernRow returns the signature of what a concern's row is made from.
 // Rows are kept by signature alone, so it names the concern and the kind
 // of row too: a row whose templates the analysis could not follow signs

@@ -222,7 +222,10 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 		err = write(w)
 		fail(errors.Join(err, w.Close()))
 	}
-	order := j.order(first)
+	order, showsRows, tables := j.order(first)
+	if !keepPages {
+		j.rows.expectTables(tables)
+	}
 	parallel.Each(len(order), func() func(int) {
 		var buf pageBuffer
 		return func(n int) {
@@ -231,6 +234,9 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 			}
 			i := order[n]
 			p := j.list[i]
+			if !keepPages && showsRows[p.Layout] {
+				defer j.rows.tableMade()
+			}
 			file := pageFile(p)
 			if keepPages && !signAfter {
 				sig := j.deps.page(p)
@@ -268,8 +274,7 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 		return Stats{}, err
 	}
 	if !keepPages {
-		j.rows.done.forget()
-		j.rows.asked.forget()
+		j.rows.forget()
 		j.partials.done.forget()
 	}
 	// The generated files after the pages, once the rows and partials are
@@ -333,26 +338,38 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 }
 
 // order returns the indexes of the pages in the order to make them: those
-// published as the files in first, then the rest.
-func (j *Job) order(first []string) []int {
-	order := make([]int, 0, len(j.list))
+// published as the files in first; then those that may show concern rows
+// (showsRows), so that a build lets the rows go once they are made; then
+// the rest. It counts the pages that may show rows.
+func (j *Job) order(first []string) (order []int, showsRows map[string]bool, tables int) {
+	order = make([]int, 0, len(j.list))
 	early := make(map[*Page]bool, len(first))
 	for _, f := range first {
 		if p, ok := j.byFile[f]; ok && !early[p] {
 			early[p] = true
 		}
 	}
-	for i, p := range j.list {
-		if early[p] {
-			order = append(order, i)
+	showsRows = make(map[string]bool, len(layouts))
+	for _, l := range layouts {
+		showsRows[l] = j.deps.showsRows(l)
+	}
+	for _, p := range j.list {
+		if showsRows[p.Layout] {
+			tables++
 		}
 	}
-	for i, p := range j.list {
-		if !early[p] {
-			order = append(order, i)
+	for _, take := range []func(p *Page) bool{
+		func(p *Page) bool { return early[p] },
+		func(p *Page) bool { return !early[p] && showsRows[p.Layout] },
+		func(p *Page) bool { return !early[p] && !showsRows[p.Layout] },
+	} {
+		for i, p := range j.list {
+			if take(p) {
+				order = append(order, i)
+			}
 		}
 	}
-	return order
+	return order, showsRows, tables
 }
 
 // execute renders page p into buf.

@@ -44,6 +44,9 @@ type rowCache struct {
 	// preview's first look) makes the rows it shows, those of a long table
 	// on every core (warmList).
 	shared atomic.Bool
+	// tables counts the pages a build has still to make that may show
+	// rows; when none is left, the rows are let go (lastTable).
+	tables atomic.Int64
 }
 
 func newRowCache(concerns []*model.Concern, last *kept) *rowCache {
@@ -136,6 +139,25 @@ func (rc *rowCache) make(r ConcernRow) (template.HTML, error) {
 			return renderFragment(rc.tmpl.get(), rowTemplate, r)
 		})
 	})
+}
+
+// expectTables tells a build's rows how many of its pages may show them.
+func (rc *rowCache) expectTables(pages int) { rc.tables.Store(int64(pages)) }
+
+// tableMade tells a build's rows that one of the pages that may show them
+// is made. After the last, they are let go: the pages left, thousands of
+// concerns and meetings, show none, and at 10,000 concerns the rows are
+// 10 MB.
+func (rc *rowCache) tableMade() {
+	if rc.tables.Add(-1) == 0 {
+		rc.forget()
+	}
+}
+
+// forget lets go of every row, and of what was asked.
+func (rc *rowCache) forget() {
+	rc.done.forget()
+	rc.asked.forget()
 }
 
 // askedRows is the set of rows a render has been asked for, to tell the

@@ -100,3 +100,43 @@ func longList(concerns []*model.Concern) []*model.Concern {
 	}
 	return long
 }
+
+// TestRowsLetGoAfterTheirTables checks that a build makes first the pages
+// whose templates may show concern rows, by the default theme's own
+// templates, and lets the rows go once the last of them is made.
+func TestRowsLetGoAfterTheirTables(t *testing.T) {
+	h, src := fixture(t)
+	theme, err := load.Theme("../build/testdata/site", "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := Prepare(h, theme, src.Bodies(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	order, showsRows, tables := j.order(nil)
+	for layout, want := range map[string]bool{"concerns": true, "tag": true, "team": true, "overview": true, "agenda": true, "concern": false, "meeting": false, "actions": false} {
+		if showsRows[layout] != want {
+			t.Errorf("layout %s shows rows: %v, want %v", layout, showsRows[layout], want)
+		}
+	}
+	for n, i := range order {
+		if shows := showsRows[j.list[i].Layout]; shows != (n < tables) {
+			t.Fatalf("page %d of %d, %s, shows rows %v: the %d that may show rows are not first", n, len(order), j.list[i].Path, shows, tables)
+		}
+	}
+
+	rc := j.rows
+	rc.shared.Store(true)
+	rc.expectTables(2)
+	row(t, rc, h.Concerns[0], true)
+	row(t, rc, h.Concerns[0], true)
+	rc.tableMade()
+	if !rc.kept(h.Concerns[0], true) {
+		t.Fatal("a row shown twice is not kept")
+	}
+	rc.tableMade()
+	if rc.kept(h.Concerns[0], true) {
+		t.Error("the rows are kept after the last page that may show them")
+	}
+}
