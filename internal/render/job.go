@@ -29,7 +29,6 @@ type Job struct {
 	files     *themeFiles
 	deps      *deps
 	list      []*Page
-	byFile    map[string]*Page
 	assets    map[string][]byte // published as they are, by file
 	generated map[string]generated
 	siteMap   *Map
@@ -98,10 +97,6 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	if err != nil {
 		return nil, err
 	}
-	j.byFile = make(map[string]*Page, len(j.list))
-	for _, p := range j.list {
-		j.byFile[pageFile(p)] = p
-	}
 	return j, nil
 }
 
@@ -109,7 +104,7 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 // of one of the content files in bodies, with that file's body as given
 // there. It reports false for any other path, and for a page that fails.
 func (j *Job) FileWithBodies(path string, bodies map[string]model.Markdown) ([]byte, bool) {
-	p, ok := j.byFile[path]
+	p, ok := j.siteMap.page(path)
 	if !ok {
 		return nil, false
 	}
@@ -137,7 +132,7 @@ func (j *Job) Map() *Map { return j.siteMap }
 // with it while the rest are still being made. It reports false for a path
 // the site does not have.
 func (j *Job) File(path string) ([]byte, bool, error) {
-	if p, ok := j.byFile[path]; ok {
+	if p, ok := j.siteMap.page(path); ok {
 		data, err := j.page(p)
 		return data, true, err
 	}
@@ -345,7 +340,7 @@ func (j *Job) order(first []string) (order []int, showsRows map[string]bool, tab
 	order = make([]int, 0, len(j.list))
 	early := make(map[*Page]bool, len(first))
 	for _, f := range first {
-		if p, ok := j.byFile[f]; ok && !early[p] {
+		if p, ok := j.siteMap.page(f); ok && !early[p] {
 			early[p] = true
 		}
 	}

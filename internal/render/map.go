@@ -31,7 +31,7 @@ type Entry struct {
 	// Fingerprinted is set for a file named after its content
 	// (assets/style.1a2b3c4d.css): it never changes under its name.
 	Fingerprinted bool
-	source        model.Source // the content file it is made from, for errors
+	page          *Page // the page it is, when Page is set
 }
 
 // notFoundFile is the page static hosts answer missing paths with.
@@ -72,7 +72,7 @@ func newMap(list []*Page, assets []asset, other []string) (*Map, error) {
 		}
 	}
 	for _, p := range list {
-		add(Entry{File: pageFile(p), URL: pageURL(p), Page: true, source: pageSource(p)})
+		add(Entry{File: pageFile(p), URL: pageURL(p), Page: true, page: p})
 	}
 	for _, a := range assets {
 		add(Entry{File: a.path, URL: a.path, Asset: a.name, Fingerprinted: a.fingerprinted})
@@ -89,7 +89,8 @@ func newMap(list []*Page, assets []asset, other []string) (*Map, error) {
 		}
 		for _, part := range strings.Split(f, "/") {
 			if len(part) > maxNameBytes {
-				errs = append(errs, model.Errorf(e.source.File, e.source.Line,
+				src := e.source()
+				errs = append(errs, model.Errorf(src.File, src.Line,
 					"its page would be published as %s, whose name part %.20q... is longer than the %d bytes a file system allows (shorten it)", f, part, maxNameBytes))
 				break
 			}
@@ -106,6 +107,15 @@ func newMap(list []*Page, assets []asset, other []string) (*Map, error) {
 // maxNameBytes is the longest name of a file or folder that common file
 // systems allow.
 const maxNameBytes = 255
+
+// source is the content file an entry is made from, for errors; none for
+// the handbook's own pages and files.
+func (e Entry) source() model.Source {
+	if e.page == nil {
+		return model.Source{}
+	}
+	return pageSource(e.page)
+}
 
 func pageSource(p *Page) model.Source {
 	switch {
@@ -124,18 +134,18 @@ func pageSource(p *Page) model.Source {
 // clash reports two entries that would be published as one file, at the
 // content file behind one of them.
 func clash(e, old Entry) *model.Error {
-	if e.source.File == "" {
+	if e.source().File == "" {
 		e, old = old, e
 	}
-	other := "the page of " + old.source.File
+	other := "the page of " + old.source().File
 	switch {
-	case old.source.File != "":
+	case old.source().File != "":
 	case old.Page:
 		other = "the handbook's own page /" + old.URL
 	default:
 		other = "the handbook's file " + old.File
 	}
-	return model.Errorf(e.source.File, 0, "its page would be published as %s, like %s (rename the file)", e.File, other)
+	return model.Errorf(e.source().File, 0, "its page would be published as %s, like %s (rename the file)", e.File, other)
 }
 
 // Files returns every file of the site, sorted.
@@ -145,6 +155,12 @@ func (m *Map) Files() []string { return m.files }
 func (m *Map) Entry(file string) (Entry, bool) {
 	e, ok := m.byFile[file]
 	return e, ok
+}
+
+// page returns the page published as file, if it is one.
+func (m *Map) page(file string) (*Page, bool) {
+	e := m.byFile[file]
+	return e.page, e.page != nil
 }
 
 // Fingerprinted reports whether the file at path carries a fingerprint of

@@ -75,7 +75,8 @@ func TestLongPagesGoOutInPieces(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := 0
-	for path := range j.byFile {
+	for _, p := range j.list {
+		path := pageFile(p)
 		got := out.files[path]
 		want, _, err := j.File(path)
 		if err != nil {
