@@ -171,6 +171,9 @@ func (ix *Index) make() map[string][]byte {
 				data = append(data, ',')
 			}
 			data = append(data, a.record...)
+			if ix.cache == nil {
+				a.record = nil // the analyses are this build's alone: its records go as they are copied
+			}
 		}
 		files[recordsFile(r)] = append(data, ']')
 	}

@@ -100,7 +100,17 @@ func (c *Cache) index(docs documents, bodies Bodies, buckets int) ([]*analysis, 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	analyses := c.analyze(docs, bodies)
-	return analyses, c.termBuckets(analyses, buckets)
+	files := c.termBuckets(analyses, buckets)
+	if c.docs == nil {
+		// A cache for one build keeps nothing: the documents' terms and
+		// the postings go once the buckets are written, before the
+		// records are, the most of the index's memory at 50,000 concerns.
+		c.last = nil
+		for _, a := range analyses {
+			a.terms, a.weights = nil, nil
+		}
+	}
+	return analyses, files
 }
 
 // analyze returns what the index takes from every document: from the
