@@ -14,13 +14,16 @@ const pieceSize = 64 << 10
 // takes what it holds and at most a piece more, where a buffer that grows
 // by doubling takes up to twice what it holds, and three times while it
 // copies itself into its next size. Emptied, a Buffer keeps its pieces for
-// what it holds next. The zero value is empty and ready to use.
+// what it holds next. Told where to (SpillTo), it sends a long output on
+// as it grows, holding a few pieces at most. The zero value is empty and
+// ready to use.
 type Buffer struct {
 	// pieces are the output, in order: every piece in use but the last is
 	// full. Those past used are room kept from before.
 	pieces [][]byte
 	used   int
-	length int
+	length int    // the output so far, what was sent on included
+	spill  *spill // where the output is sent on; nil to hold it all
 }
 
 // Write appends p.
@@ -31,12 +34,17 @@ func (b *Buffer) WriteString(s string) (int, error) { return write(b, s), nil }
 
 // write appends text, into the last piece when it has the room.
 func write[T string | []byte](b *Buffer, text T) int {
+	given := len(text)
+	if b.spill != nil && b.spill.again > 0 {
+		text = text[makeAgain(b.spill, text):]
+		b.length += given - len(text)
+	}
 	if b.used > 0 {
 		last := &b.pieces[b.used-1]
 		if len(text) <= cap(*last)-len(*last) {
 			*last = append(*last, text...)
 			b.length += len(text)
-			return len(text)
+			return given
 		}
 	}
 	for rest := text; len(rest) > 0; {
@@ -46,7 +54,7 @@ func write[T string | []byte](b *Buffer, text T) int {
 		rest = rest[n:]
 	}
 	b.length += len(text)
-	return len(text)
+	return given
 }
 
 // room returns the last piece in use when it has room, else the next: one
@@ -57,6 +65,9 @@ func (b *Buffer) room() *[]byte {
 			return last
 		}
 	}
+	if b.spill != nil && b.used >= spillAfter {
+		b.send()
+	}
 	if b.used == len(b.pieces) {
 		b.pieces = append(b.pieces, make([]byte, 0, pieceSize))
 	}
@@ -66,15 +77,24 @@ func (b *Buffer) room() *[]byte {
 	return next
 }
 
-// Len returns how many bytes it holds.
+// Len returns how many bytes it was given and holds, or sent on.
 func (b *Buffer) Len() int { return b.length }
 
 // Size returns how much memory it holds, in use or kept.
 func (b *Buffer) Size() int { return len(b.pieces) * pieceSize }
 
-// Truncate keeps the first n bytes, n at most Len.
+// Truncate keeps the first n bytes, n at most Len. Of what was sent on, it
+// can take back only a run's output, to the Len it began at (see mark).
 func (b *Buffer) Truncate(n int) {
 	b.length = n
+	if b.spill != nil {
+		if n < b.spill.sent {
+			b.spill.takeBack(n)
+			b.used = 0
+			return
+		}
+		n -= b.spill.sent
+	}
 	for i := range b.used {
 		if n <= len(b.pieces[i]) {
 			b.pieces[i] = b.pieces[i][:n]
@@ -85,12 +105,18 @@ func (b *Buffer) Truncate(n int) {
 	}
 }
 
-// Reset empties it, keeping its pieces.
-func (b *Buffer) Reset() { b.Truncate(0) }
+// Reset empties it, keeping its pieces, and forgets where it sent them.
+func (b *Buffer) Reset() {
+	b.spill = nil
+	b.Truncate(0)
+}
 
 // Whole reports whether it holds its output in one piece, which Bytes
 // then returns without copying it.
-func (b *Buffer) Whole() bool { return b.used <= 1 }
+func (b *Buffer) Whole() bool { return b.used <= 1 && !b.Spilled() }
+
+// Bytes, Copy, String and WriteTo give what it holds: the whole output
+// unless it was sent on (Spilled).
 
 // Bytes returns what it holds, valid until it is next written or emptied:
 // its one piece itself, when it is Whole, else a Copy.

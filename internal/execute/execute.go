@@ -164,6 +164,7 @@ func (s *Set) Defines(name string) bool { return s.html.Lookup(name) != nil }
 func (s *Set) Execute(buf *Buffer, name string, data any) error {
 	if p := s.programs[name]; p != nil && p.root != nil {
 		start := buf.Len()
+		buf.mark() // what the run sends on, html/template makes again should it take over
 		ok, err := p.run(buf, data)
 		if ok {
 			return err

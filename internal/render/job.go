@@ -243,8 +243,15 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 				signed[i].sig = sig
 			}
 			buf.start(p.Layout)
+			if !keepPages {
+				// A list of thousands goes out as it is made, rather than
+				// held whole: at 50,000 concerns, the list of every
+				// concern is 43 MB.
+				buf.SpillTo(func() (io.WriteCloser, error) { return out.Create(file) })
+			}
 			if err := j.execute(&buf.Buffer, p); err != nil {
 				errs[i] = err
+				_ = buf.Finish() // the page failed, and the build with it
 				return
 			}
 			rendered.Add(1)
@@ -252,6 +259,8 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 			case keepPages:
 				signed[i].data = buf.Copy()
 				send(File{Path: file, Data: signed[i].data})
+			case buf.Spilled():
+				fail(buf.Finish())
 			case buf.Whole():
 				send(File{Path: file, Data: buf.Bytes()})
 			default:

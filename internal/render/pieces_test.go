@@ -45,12 +45,13 @@ func (f *pieceFile) Close() error {
 }
 
 // TestLongPagesGoOutInPieces renders a handbook whose lists of concerns
-// and actions run past one piece of the page buffer: those pages go out a
-// piece at a time, the others whole, and every page is what the page made
-// alone is. A piece is 64 KiB.
+// and actions run past one piece of the page buffer, and the longest past
+// the four a page is held in before it goes out as it is made: those pages
+// go out a piece at a time, the others whole, and every page is what the
+// page made alone is. A piece is 64 KiB.
 func TestLongPagesGoOutInPieces(t *testing.T) {
 	dir := t.TempDir()
-	site := gensite.Generate(gensite.Options{Concerns: 300, Meetings: 30, Teams: 4, Seed: 5})
+	site := gensite.Generate(gensite.Options{Concerns: 600, Meetings: 30, Teams: 4, Seed: 5})
 	if err := gensite.WriteFiles(dir, site.HandbookFiles()); err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func TestLongPagesGoOutInPieces(t *testing.T) {
 	if _, err := j.Run(out); err != nil {
 		t.Fatal(err)
 	}
-	pages := 0
+	pages, longest := 0, 0
 	for _, p := range j.list {
 		path := pageFile(p)
 		got := out.files[path]
@@ -91,8 +92,12 @@ func TestLongPagesGoOutInPieces(t *testing.T) {
 		if out.inPieces[path] {
 			pages++
 		}
+		longest = max(longest, len(want))
 	}
 	if pages == 0 {
 		t.Error("no page was long enough to go out in pieces")
+	}
+	if longest <= 4*64<<10 {
+		t.Errorf("the longest page is %d bytes: none went out as it was made", longest)
 	}
 }
