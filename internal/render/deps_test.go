@@ -25,19 +25,27 @@ func fixture(t *testing.T) (*model.Handbook, *load.Site) {
 	return h, src
 }
 
-// TestDefaultThemeIsFollowed checks that the analysis follows every layout
-// of the default theme and its concern rows: had it to give up on one, its
-// pages would be made again on every rebuild.
-func TestDefaultThemeIsFollowed(t *testing.T) {
+// fixtureJob prepares a render of the fixture site in the default theme,
+// with cache: nil for a build's.
+func fixtureJob(t *testing.T, cache *Cache) (*Job, *model.Handbook) {
+	t.Helper()
 	h, src := fixture(t)
 	theme, err := load.Theme("../build/testdata/site", "default")
 	if err != nil {
 		t.Fatal(err)
 	}
-	j, err := Prepare(h, theme, src.Bodies(), NewCache())
+	j, err := Prepare(h, theme, src.Bodies(), cache)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return j, h
+}
+
+// TestDefaultThemeIsFollowed checks that the analysis follows every layout
+// of the default theme and its concern rows: had it to give up on one, its
+// pages would be made again on every rebuild.
+func TestDefaultThemeIsFollowed(t *testing.T) {
+	j, _ := fixtureJob(t, NewCache())
 	for name, a := range j.deps.layouts {
 		if a.Everything != "" {
 			t.Errorf("layout %s: the analysis gave up: %s", name, a.Everything)

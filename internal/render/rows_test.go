@@ -3,7 +3,6 @@ package render
 import (
 	"testing"
 
-	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
 )
 
@@ -63,15 +62,7 @@ func TestLongTableMadeAhead(t *testing.T) {
 
 func rowsOfFixture(t *testing.T) (*rowCache, []*model.Concern) {
 	t.Helper()
-	h, src := fixture(t)
-	theme, err := load.Theme("../build/testdata/site", "default")
-	if err != nil {
-		t.Fatal(err)
-	}
-	j, err := Prepare(h, theme, src.Bodies(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	j, h := fixtureJob(t, nil)
 	if len(h.Concerns) < 3 {
 		t.Fatalf("the fixture has %d concerns, want 3 or more", len(h.Concerns))
 	}
@@ -105,15 +96,7 @@ func longList(concerns []*model.Concern) []*model.Concern {
 // whose templates may show concern rows, by the default theme's own
 // templates, and lets the rows go once the last of them is made.
 func TestRowsLetGoAfterTheirTables(t *testing.T) {
-	h, src := fixture(t)
-	theme, err := load.Theme("../build/testdata/site", "default")
-	if err != nil {
-		t.Fatal(err)
-	}
-	j, err := Prepare(h, theme, src.Bodies(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	j, h := fixtureJob(t, nil)
 	order, showsRows, tables := j.order(nil)
 	for layout, want := range map[string]bool{"concerns": true, "tag": true, "team": true, "overview": true, "agenda": true, "concern": false, "meeting": false, "actions": false} {
 		if showsRows[layout] != want {

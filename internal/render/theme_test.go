@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"sync/atomic"
 	"testing"
-
-	"github.com/reliability-council/handbook/internal/load"
 )
 
 // TestDefaultThemeCompiles checks that the default theme runs compiled:
@@ -14,15 +12,7 @@ import (
 // charts. A template that html/template has to run makes each page using
 // it several times slower, and the output alone would not show it.
 func TestDefaultThemeCompiles(t *testing.T) {
-	h, src := fixture(t)
-	theme, err := load.Theme("../build/testdata/site", "default")
-	if err != nil {
-		t.Fatal(err)
-	}
-	j, err := Prepare(h, theme, src.Bodies(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	j, _ := fixtureJob(t, nil)
 	var charts atomic.Int64
 	if _, err := j.Run(Emit(func(f File) error {
 		charts.Add(int64(bytes.Count(f.Data, []byte(`<figure class="chart`))))
