@@ -15,8 +15,9 @@ const pieceSize = 64 << 10
 // by doubling takes up to twice what it holds, and three times while it
 // copies itself into its next size. Emptied, a Buffer keeps its pieces for
 // what it holds next. Told where to (SpillTo), it sends a long output on
-// as it grows, holding a few pieces at most. The zero value is empty and
-// ready to use.
+// as it grows, holding a few pieces at most; once it has (Spilled), Bytes,
+// Copy, String and WriteTo give only what it still holds. The zero value
+// is empty and ready to use.
 type Buffer struct {
 	// pieces are the output, in order: every piece in use but the last is
 	// full. Those past used are room kept from before.
@@ -114,9 +115,6 @@ func (b *Buffer) Reset() {
 // Whole reports whether it holds its output in one piece, which Bytes
 // then returns without copying it.
 func (b *Buffer) Whole() bool { return b.used <= 1 && !b.Spilled() }
-
-// Bytes, Copy, String and WriteTo give what it holds: the whole output
-// unless it was sent on (Spilled).
 
 // Bytes returns what it holds, valid until it is next written or emptied:
 // its one piece itself, when it is Whole, else a Copy.

@@ -260,7 +260,9 @@ func (j *Job) Run(out Output, first ...string) (Stats, error) {
 				signed[i].data = buf.Copy()
 				send(File{Path: file, Data: signed[i].data})
 			case buf.Spilled():
-				fail(buf.Finish())
+				if err := buf.Finish(); err != nil {
+					fail(fmt.Errorf("page /%s: %w", p.Path, err))
+				}
 			case buf.Whole():
 				send(File{Path: file, Data: buf.Bytes()})
 			default:

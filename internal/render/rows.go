@@ -45,7 +45,7 @@ type rowCache struct {
 	// on every core (warmList).
 	shared atomic.Bool
 	// tables counts the pages a build has still to make that may show
-	// rows; when none is left, the rows are let go (lastTable).
+	// rows; when none is left, the rows are let go (tableMade).
 	tables atomic.Int64
 }
 
@@ -80,10 +80,9 @@ func (rc *rowCache) keepsEveryRow() bool { return rc.last != nil && rc.shared.Lo
 // Without it, the table of every concern would make them one after another
 // on a single core, which at the end of a render leaves the other idle;
 // waiting for it would hold up the page that asked, which may show ten
-// rows. The rows are made from the last
-// concern back, so that a table drawn from the first forward meets them
-// halfway rather than making the same rows beside them. A render error is
-// left for row to meet again.
+// rows. The rows are made from the last concern back, so that a table
+// drawn from the first forward meets them halfway rather than making the
+// same rows beside them. A render error is left for row to meet again.
 func (rc *rowCache) warm(withTeam bool) {
 	i := 0
 	if withTeam {
