@@ -171,7 +171,7 @@ func (ix *Index) make() map[string][]byte {
 				data = append(data, ',')
 			}
 			data = append(data, a.record...)
-			if ix.cache == nil {
+			if cache.forOneBuild() {
 				a.record = nil // the analyses are this build's alone: its records go as they are copied
 			}
 		}

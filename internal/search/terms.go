@@ -54,6 +54,10 @@ func oneBuildCache() *Cache {
 	return &Cache{number: map[string]int32{}}
 }
 
+// forOneBuild reports whether the cache keeps nothing for another build:
+// what it works out is that build's alone, to let go once used.
+func (c *Cache) forOneBuild() bool { return c.docs == nil }
+
 // analysis is what the index takes from one document.
 type analysis struct {
 	terms   []int32 // in the cache's vocabulary, each once
@@ -101,7 +105,7 @@ func (c *Cache) index(docs documents, bodies Bodies, buckets int) ([]*analysis, 
 	defer c.mu.Unlock()
 	analyses := c.analyze(docs, bodies)
 	files := c.termBuckets(analyses, buckets)
-	if c.docs == nil {
+	if c.forOneBuild() {
 		// A cache for one build keeps nothing: the documents' terms and
 		// the postings go once the buckets are written, before the
 		// records are, the most of the index's memory at 50,000 concerns.
@@ -121,7 +125,7 @@ func (c *Cache) analyze(docs documents, bodies Bodies) []*analysis {
 	n := docs.count()
 	out := make([]*analysis, n)
 	var keys []uint64
-	if c.docs != nil {
+	if !c.forOneBuild() {
 		keys = make([]uint64, n)
 	}
 	// Each worker numbers the terms it meets on its own; the numbers are
