@@ -257,6 +257,10 @@ var linkReferenceSeeds = []string{
 	"[x] [y]: not a definition\n\n[y]\n",
 	"[a]: /one\n[b]: /two\n[c]: /three\n\n[a][b][c]",
 	"| a |\n|---|\n| [t]: /x |\n\n[t]\n",
+	"[split\nlabel]: /x\n\n[split label]\n",
+	"[colon]\n: /next-line\n\n[colon]\n",
+	"- [ ] a task\n- [x] done ]: not a definition\n",
+	"[a\\]]: /escaped\n\n[a\\]]\n",
 }
 
 // FuzzLinkReferencesAsGoldmark checks that goldmark's parser with
