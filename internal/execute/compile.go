@@ -30,9 +30,10 @@ type command func(s *state, dot, final reflect.Value) reflect.Value
 
 // compiler turns one escaped tree into steps.
 type compiler struct {
-	set   *Set
-	tree  *parse.Tree
-	funcs template.FuncMap
+	set     *Set
+	tree    *parse.Tree
+	funcs   template.FuncMap
+	writers Writers
 }
 
 // unsupported says what in the tree, and where, this package does not
@@ -132,6 +133,9 @@ func (c *compiler) action(n *parse.ActionNode) (step, error) {
 		}
 		escapers = append(escapers, e)
 	}
+	if w := c.writer(cmds[:k], cmds[k:]); w != nil {
+		return w, nil
+	}
 	value, err := c.commands(cmds[:k])
 	if err != nil {
 		return nil, err
@@ -144,6 +148,37 @@ func (c *compiler) action(n *parse.ActionNode) (step, error) {
 		s.buf.WriteString(text)
 		return next
 	}, nil
+}
+
+// writer returns the step that has a WritesHTML function write into the
+// page, for an action that calls one with its argument and prints its
+// HTML as it is: in HTML text, where html/template's only escaper passes
+// HTML through. Nil for any other action, which prints the value the
+// function returns.
+func (c *compiler) writer(cmds, escapers []*parse.CommandNode) step {
+	if len(cmds) != 1 || len(cmds[0].Args) != 2 || len(escapers) != 1 || escapers[0].Args[0].(*parse.IdentifierNode).Ident != htmlTextEscaper {
+		return nil
+	}
+	cmd := cmds[0]
+	id, ok := cmd.Args[0].(*parse.IdentifierNode)
+	if !ok {
+		return nil
+	}
+	w, ok := c.writers[id.Ident]
+	if !ok {
+		return nil
+	}
+	arg, err := c.argument(cmd.Args[1])
+	if err != nil {
+		return nil // the call, compiled as any other, says why
+	}
+	name, param, at := id.Ident, w.param(), c.at(cmd)
+	return func(s *state, dot reflect.Value) control {
+		if err := w.write(s.buf, arg.value(s, dot, param)); err != nil {
+			panic(at.callError(name, err))
+		}
+		return next
+	}
 }
 
 func isEscaperIdent(n parse.Node) bool {
@@ -485,6 +520,15 @@ type at struct {
 func (c *compiler) at(n parse.Node) *at {
 	location, context := c.tree.ErrorContext(n)
 	return &at{template: c.tree.Name, location: location, context: context}
+}
+
+// callError is the panic that ends a run when the function name, called
+// here, fails: html/template's error for it.
+func (at *at) callError(name string, err error) execError {
+	return execError{texttemplate.ExecError{
+		Name: at.template,
+		Err:  fmt.Errorf("template: %s: executing %q at <%s>: error calling %s: %w", at.location, at.template, at.context, name, err),
+	}}
 }
 
 // function calls a function of the theme's, a builtin, or nothing this

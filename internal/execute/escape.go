@@ -83,10 +83,14 @@ func indirectToStringerOrError(a any) any {
 // it.
 type escaper func(text string, k kind) string
 
+// htmlTextEscaper is the name of html/template's escaper of HTML text,
+// which prints HTML as it is.
+const htmlTextEscaper = "_html_template_htmlescaper"
+
 // escapersByName are html/template's escapers by the names its escaped
 // trees call them.
 var escapersByName = map[string]escaper{
-	"_html_template_htmlescaper": func(s string, k kind) string {
+	htmlTextEscaper: func(s string, k kind) string {
 		if k == html {
 			return s
 		}

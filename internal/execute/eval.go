@@ -2,11 +2,9 @@ package execute
 
 import (
 	"cmp"
-	"fmt"
 	"reflect"
 	"slices"
 	"sync/atomic"
-	texttemplate "text/template"
 	"text/template/parse"
 )
 
@@ -161,10 +159,7 @@ func (s *state) call(dot, fn reflect.Value, fast directCall, name string, args [
 		v = out[0]
 	}
 	if err != nil {
-		panic(execError{texttemplate.ExecError{
-			Name: at.template,
-			Err:  fmt.Errorf("template: %s: executing %q at <%s>: error calling %s: %w", at.location, at.template, at.context, name, err),
-		}})
+		panic(at.callError(name, err))
 	}
 	if v.Type() == reflectValueType {
 		v = v.Interface().(reflect.Value)

@@ -38,12 +38,13 @@ type Set struct {
 
 // Compile compiles the templates entries name, the ones run by name, and
 // every template they call from HTML text. funcs are the functions t was
-// parsed with. Compiling escapes each entry, as html/template does on its
+// parsed with; writers, those of them that may write their HTML into the
+// page (see WritesHTML). Compiling escapes each entry, as html/template does on its
 // first run, and nothing else: a partial that html/template can only escape
 // where it is called stays as it is. t must not run meanwhile. No function
 // is called: while t is escaped, each is replaced by a stub that stops the
 // run, and the output stops at its first byte.
-func Compile(t *template.Template, funcs template.FuncMap, entries ...string) *Set {
+func Compile(t *template.Template, funcs template.FuncMap, writers Writers, entries ...string) *Set {
 	set := &Set{html: t, programs: map[string]*program{}, unsupported: map[string]string{}}
 	stubs := make(template.FuncMap, len(funcs))
 	for name := range funcs {
@@ -64,7 +65,7 @@ func Compile(t *template.Template, funcs template.FuncMap, entries ...string) *S
 		set.programs[name] = &program{}
 	}
 	for _, name := range slices.Sorted(maps.Keys(trees)) {
-		c := compiler{set: set, tree: trees[name], funcs: funcs}
+		c := compiler{set: set, tree: trees[name], funcs: funcs, writers: writers}
 		root, err := c.list(trees[name].Root)
 		if err != nil {
 			delete(set.programs, name)

@@ -96,7 +96,7 @@ func sameAsHTMLTemplate(t *testing.T, text string, data any) int64 {
 	}
 	var want bytes.Buffer
 	wantErr := parse().Execute(&want, data)
-	set := Compile(parse(), testFuncs, "page")
+	set := Compile(parse(), testFuncs, nil, "page")
 	var got Buffer
 	got.WriteString("before|")
 	gotErr := set.Execute(&got, "page", data)
@@ -182,7 +182,7 @@ func TestMissingKey(t *testing.T) {
 		var want bytes.Buffer
 		var got Buffer
 		wantErr := parse().Execute(&want, data)
-		gotErr := Compile(parse(), nil, "page").Execute(&got, "page", data)
+		gotErr := Compile(parse(), nil, nil, "page").Execute(&got, "page", data)
 		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || got.String() != want.String() {
 			t.Errorf("%s: got %q, %v; want %q, %v", option, got.String(), gotErr, want.String(), wantErr)
 		}
@@ -211,7 +211,7 @@ func TestChartLikePartial(t *testing.T) {
 	if n := sameAsHTMLTemplate(t, text, sample()); n != 1 {
 		t.Errorf("handed over %d times, want the partial's once", n)
 	}
-	set := Compile(template.Must(template.New("page").Funcs(testFuncs).Parse(text)), testFuncs, "page")
+	set := Compile(template.Must(template.New("page").Funcs(testFuncs).Parse(text)), testFuncs, nil, "page")
 	if _, ok := set.Unsupported()["chart"]; !ok || len(set.Unsupported()) != 1 {
 		t.Errorf("unsupported: %v, want chart alone", set.Unsupported())
 	}
@@ -230,7 +230,7 @@ func TestCompileRunsNothing(t *testing.T) {
 	calls := 0
 	funcs := template.FuncMap{"count": func(v any) int { calls++; return calls }}
 	tmpl := template.Must(template.New("page").Funcs(funcs).Parse(`{{define "p"}}{{count .}}{{end}}{{count .}}<p>{{template "p" .}}</p>`))
-	set := Compile(tmpl, funcs, "page")
+	set := Compile(tmpl, funcs, nil, "page")
 	if calls != 0 {
 		t.Fatalf("compiling called count %d times", calls)
 	}
@@ -259,7 +259,7 @@ func FuzzEscapers(f *testing.F) {
 			var want bytes.Buffer
 			var got Buffer
 			wantErr := parse().Execute(&want, data)
-			set := Compile(parse(), nil, "page")
+			set := Compile(parse(), nil, nil, "page")
 			gotErr := set.Execute(&got, "page", data)
 			if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || got.String() != want.String() {
 				t.Errorf("%T %q:\n got: %q %v\nwant: %q %v", data, s, got.String(), gotErr, want.String(), wantErr)

@@ -80,7 +80,7 @@ func TestSpilledRunHandedOver(t *testing.T) {
 	if before := strings.Index(want.String(), "<p title"); before < 2*spillAfter*pieceSize {
 		t.Fatalf("%d bytes before html/template takes over: too few to be sent on", before)
 	}
-	set := Compile(parse(), testFuncs, "page")
+	set := Compile(parse(), testFuncs, nil, "page")
 	var got Buffer
 	var out sink
 	got.SpillTo(out.open)

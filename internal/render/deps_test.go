@@ -61,7 +61,7 @@ func TestDefaultThemeIsFollowed(t *testing.T) {
 // struct from its arguments takes them in the struct's field order.
 func TestFuncsDescribeThemselves(t *testing.T) {
 	h, src := fixture(t)
-	described := funcs(newSite(h), newMarkdown("/"), src.Bodies(), newRowCache(nil, nil), newPartialCache())
+	described := funcs(newSite(h), newMarkdown("/").writer(src.Bodies()), newRowCache(nil, nil), newPartialCache())
 	for name, f := range described {
 		fn := reflect.TypeOf(f.Fn)
 		if fn == nil || fn.Kind() != reflect.Func {

@@ -13,13 +13,23 @@ import (
 	"github.com/reliability-council/handbook/internal/search"
 )
 
+// markdownFunc is the name templates call the markdown function by, the
+// one function that writes its HTML into the page (execute.WritesHTML).
+const markdownFunc = "markdown"
+
+// htmlWriters are the functions of funcs that write their HTML into the
+// page, for the compiled layouts.
+func htmlWriters(markdown execute.WritesHTML[model.Markdown]) execute.Writers {
+	return execute.Writers{markdownFunc: markdown}
+}
+
 // funcs returns the functions templates call, each with what it reads, so
 // that the analysis of a theme can follow its templates through them. They
 // close over one build's site, so templates never reach global state.
 // Those of the handbook's own types that pages call most are converted to
 // execute's typed functions (execute.Func1 and the like), which the
 // compiled layouts call without reflection.
-func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *partialCache) map[string]reads.Func {
+func funcs(s *Site, markdown execute.WritesHTML[model.Markdown], rows *rowCache, partials *partialCache) map[string]reads.Func {
 	statuses := s.Config.Scoring.Statuses()
 	pure := func(fn any) reads.Func { return reads.Func{Fn: fn} }
 	builds := func(fn any) reads.Func { return reads.Func{Fn: fn, Returns: reads.Struct{}} }
@@ -49,8 +59,8 @@ func funcs(s *Site, md *markdown, bodies Bodies, rows *rowCache, partials *parti
 			},
 			Global: []string{"assets", "Base"},
 		},
-		"markdown": {
-			Fn:     execute.Func1E[model.Markdown, template.HTML](func(body model.Markdown) (template.HTML, error) { return md.body(bodies, body) }),
+		markdownFunc: {
+			Fn:     markdown.Func(),
 			Global: []string{"Base"},
 		},
 		"concernRow": {

@@ -72,7 +72,8 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 		s.assets[a.name] = a.path
 		j.assets[a.path] = a.data
 	}
-	described := funcs(s, newMarkdown(s.Base), bodies, j.rows, j.partials)
+	markdown := newMarkdown(s.Base).writer(bodies)
+	described := funcs(s, markdown, j.rows, j.partials)
 	funcMap := reads.FuncMap(described)
 	j.tmpls, j.files, err = parseLayouts(theme, funcMap)
 	if err != nil {
@@ -82,7 +83,7 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	if err != nil {
 		return nil, j.files.errors(err)
 	}
-	j.compiled = compileLayouts(j.tmpls, funcMap, j.deps.runByName())
+	j.compiled = compileLayouts(j.tmpls, funcMap, htmlWriters(markdown), j.deps.runByName())
 	j.rows.tmpl, j.rows.deps = j.compiled[layouts[0]], j.deps
 	j.partials.tmpl = j.compiled[layouts[0]]
 	j.list = pages(s)

@@ -3,7 +3,7 @@ package render
 import (
 	"bufio"
 	"bytes"
-	"html/template"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/reliability-council/handbook/internal/execute"
 	"github.com/reliability-council/handbook/internal/model"
 )
 
@@ -145,39 +146,35 @@ type Bodies interface {
 	Use(body model.Markdown, use func(text []byte) error) error
 }
 
-// body renders a body of the handbook, its text taken from bodies.
-func (m *markdown) body(bodies Bodies, body model.Markdown) (html template.HTML, err error) {
-	err = bodies.Use(body, func(text []byte) error {
-		if err := costly(body, text); err != nil {
-			return err
-		}
-		html, err = m.HTML(text)
-		return err
-	})
-	return html, err
+// writer returns the theme's markdown function: it writes a body of the
+// handbook, its text taken from bodies, as HTML.
+func (m *markdown) writer(bodies Bodies) execute.WritesHTML[model.Markdown] {
+	return func(w io.Writer, body model.Markdown) error {
+		return bodies.Use(body, func(text []byte) error {
+			if err := costly(body, text); err != nil {
+				return err
+			}
+			return m.write(w, text)
+		})
+	}
 }
 
-// HTML renders one body's text. A new IDs table per document keeps heading
-// anchors unique within the page and independent of other pages.
-func (m *markdown) HTML(text []byte) (template.HTML, error) {
-	buf := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(buf)
-	buf.Reset()
+// write renders one body's text to w. A new IDs table per document keeps
+// heading anchors unique within the page and independent of other pages.
+// goldmark escapes content and drops raw HTML.
+func (m *markdown) write(w io.Writer, text []byte) error {
 	// goldmark writes through a bufio.Writer, and makes a new one, 4 KiB,
 	// for every document it is not given one for.
-	w := writers.Get().(*bufio.Writer)
-	defer writers.Put(w)
-	w.Reset(buf)
+	bw := bufWriters.Get().(*bufio.Writer)
+	defer bufWriters.Put(bw)
+	bw.Reset(w)
 	md := m.parser(text)
 	doc := parseBody(md, text)
 	if doc == nil {
 		md = m.gfm
 		doc = parseBody(md, text)
 	}
-	if err := md.Renderer().Render(w, text, doc); err != nil { // it flushes w
-		return "", err
-	}
-	return template.HTML(buf.String()), nil //nolint:gosec // goldmark escapes content and drops raw HTML
+	return md.Renderer().Render(bw, text, doc) // it flushes bw
 }
 
 // parser returns the cheapest of the flavours that makes of text what
@@ -205,11 +202,7 @@ func parseBody(md goldmark.Markdown, source []byte) ast.Node {
 	return doc
 }
 
-// buffers hold a body's or a fragment's HTML while it is made; reusing
-// them spares growing a new one, page after page.
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 // headingIDs makes heading anchors from the heading's words. goldmark's own
 // generator drops every non-ASCII letter, so "Überwachung" would become an

@@ -192,6 +192,7 @@ type compiledLayout struct {
 	once    sync.Once
 	tmpl    *template.Template
 	funcs   template.FuncMap
+	writers execute.Writers
 	entries []string // the templates run by name
 	set     *execute.Set
 }
@@ -200,10 +201,10 @@ type compiledLayout struct {
 // templates must be analysed first: compiling escapes them. byName are the
 // templates the functions run by name (the concern rows, the partials drawn
 // once), which are run with the first layout's templates.
-func compileLayouts(tmpls map[string]*template.Template, funcs template.FuncMap, byName []string) map[string]*compiledLayout {
+func compileLayouts(tmpls map[string]*template.Template, funcs template.FuncMap, writers execute.Writers, byName []string) map[string]*compiledLayout {
 	out := make(map[string]*compiledLayout, len(tmpls))
 	for name, t := range tmpls {
-		out[name] = &compiledLayout{tmpl: t, funcs: funcs, entries: []string{baseLayout}}
+		out[name] = &compiledLayout{tmpl: t, funcs: funcs, writers: writers, entries: []string{baseLayout}}
 	}
 	out[layouts[0]].entries = append(out[layouts[0]].entries, byName...)
 	return out
@@ -211,6 +212,6 @@ func compileLayouts(tmpls map[string]*template.Template, funcs template.FuncMap,
 
 // get returns the layout's templates compiled.
 func (c *compiledLayout) get() *execute.Set {
-	c.once.Do(func() { c.set = execute.Compile(c.tmpl, c.funcs, c.entries...) })
+	c.once.Do(func() { c.set = execute.Compile(c.tmpl, c.funcs, c.writers, c.entries...) })
 	return c.set
 }
