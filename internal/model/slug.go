@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -13,6 +14,9 @@ import (
 // the same name typed on another give one slug; a combining mark that
 // remains belongs to the letter before it ("हिन्दी" keeps its vowel signs).
 func Slugify(name string) string {
+	if slug, ok := asciiSlug(name); ok {
+		return slug
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(strings.TrimSpace(norm.NFC.String(name))) {
@@ -30,4 +34,31 @@ func Slugify(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiSlug is Slugify of a name all in ASCII, which needs no composing,
+// in one pass and one allocation: headings and names are mostly such. It
+// reports false for any other name.
+func asciiSlug(name string) (string, bool) {
+	slug := make([]byte, 0, len(name))
+	dash := false
+	for i := range len(name) {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			dash = true
+			continue
+		}
+		if dash && len(slug) > 0 {
+			slug = append(slug, '-')
+		}
+		dash = false
+		slug = append(slug, c)
+	}
+	return string(slug), true
 }

@@ -228,6 +228,13 @@ func (h *headingIDs) taken(id string) bool {
 	return h.used[id] || slices.Contains(layoutIDs, id)
 }
 
+func (h *headingIDs) use(id string) {
+	if h.used == nil {
+		h.used = map[string]bool{}
+	}
+	h.used[id] = true
+}
+
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := model.Slugify(string(value))
 	if base == "" {
@@ -241,16 +248,11 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		}
 		h.next[base] = n + 1
 	}
-	h.Put([]byte(id))
+	h.use(id)
 	return []byte(id)
 }
 
-func (h *headingIDs) Put(value []byte) {
-	if h.used == nil {
-		h.used = map[string]bool{}
-	}
-	h.used[string(value)] = true
-}
+func (h *headingIDs) Put(value []byte) { h.use(string(value)) }
 
 // siteLinks makes links written from the site root, such as
 // /concerns/etl-monitoring/, work when the handbook is published below a
