@@ -246,11 +246,16 @@ func (c *Cache) termBuckets(docs []*analysis, buckets int) [][]byte {
 // memory, most of it spare room, at the time the index takes the most.
 func (c *Cache) allPostings(docs []*analysis, buckets int) *postings {
 	terms := c.terms
-	bucket := make([]int32, len(terms))
-	parallel.Each(len(terms), func() func(int) {
-		return func(t int) { bucket[t] = int32(bucketOf(terms[t], buckets)) }
-	})
 	cores := min(runtime.GOMAXPROCS(0), buckets)
+	// Each term's bucket, and the core its bucket falls to: worked out
+	// once, rather than for each of its postings on every core.
+	bucket, owner := make([]int32, len(terms)), make([]int32, len(terms))
+	parallel.Each(len(terms), func() func(int) {
+		return func(t int) {
+			bucket[t] = int32(bucketOf(terms[t], buckets))
+			owner[t] = bucket[t] % int32(cores)
+		}
+	})
 	// A term falls to one core, and so does its bucket: the cores write
 	// to these apart.
 	p := &postings{docs: docs, buckets: buckets, encoded: make([][]byte, len(terms)),
@@ -263,7 +268,7 @@ func (c *Cache) allPostings(docs []*analysis, buckets int) *postings {
 	postingsOf := func(core int, each func(t int32, gap int, weight uint8)) {
 		for id, a := range docs {
 			for i, t := range a.terms {
-				if int(bucket[t])%cores == core {
+				if owner[t] == int32(core) {
 					each(t, id-int(last[t]), a.weights[i])
 					last[t] = int32(id)
 				}
