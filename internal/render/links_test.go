@@ -5,12 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/reliability-council/handbook/internal/gensite"
 )
@@ -48,11 +44,6 @@ func TestDangerousURL(t *testing.T) {
 // goldmark's own rendering of them, on the seeds, links of every kind and
 // the bodies of the long shape, which hold hundreds.
 func TestLinksAsGoldmark(t *testing.T) {
-	library := goldmark.New(
-		goldmark.WithExtensions(extension.GFM),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(tableCells{}, 100))),
-	)
 	bodies := [][]byte{[]byte(`[a](/x/ "a \"title\" & more") [b](<with space>) [c](JavaScript:alert(1)) [d](data:image/png;base64,AA==)
 [e](DATA:text/html,x) ![img](/i.png "t") <https://example.org/?a=1&b=2> <MAILTO:x@example.org> <x@example.org>
 www.example.org/path?q="x" http://example.org/<b> someone@example.org [f][ref] [g](/é/ü "ü") [h](#t%20x)

@@ -50,20 +50,21 @@ func newMarkdown(basePath string) *markdown {
 				util.Prioritized(tableCells{}, 100), util.Prioritized(links{}, 100))),
 		)
 	}
-	withoutLinkify := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}
+	withoutLinkify := []goldmark.Extender{extension.Table, strikethroughExtension{}, extension.TaskList}
 	return &markdown{
-		gfm:            md(nil, extension.GFM),
+		gfm:            md(nil, extension.Linkify, extension.Table, strikethroughExtension{}, extension.TaskList),
 		linkifyAfter:   md([]util.PrioritizedValue{util.Prioritized(newLinkifyAfter(), 50)}, withoutLinkify...),
 		withoutLinkify: md(nil, withoutLinkify...),
 	}
 }
 
 // newParser returns goldmark's parser, with linkReferences in place of its
-// own LinkReferenceParagraphTransformer.
+// own LinkReferenceParagraphTransformer, and the parsers of parsers.go in
+// place of its own of paragraphs and emphasis.
 func newParser() parser.Parser {
 	return parser.NewParser(
-		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithBlockParsers(replaced(parser.DefaultBlockParsers(), parser.NewParagraphParser(), paragraphs{})...),
+		parser.WithInlineParsers(replaced(parser.DefaultInlineParsers(), parser.NewEmphasisParser(), emphasis{})...),
 		parser.WithParagraphTransformers(util.Prioritized(linkReferences{}, 100)),
 	)
 }
@@ -168,11 +169,13 @@ func (m *markdown) write(w io.Writer, text []byte) error {
 	bw := bufWriters.Get().(*bufio.Writer)
 	defer bufWriters.Put(bw)
 	bw.Reset(w)
+	nodes := spareNodes.Get().(*nodes)
+	defer nodes.release() // once the tree is written, nothing refers to its nodes
 	md := m.parser(text)
-	doc := parseBody(md, text)
+	doc := parseBody(md, text, nodes)
 	if doc == nil {
 		md = m.gfm
-		doc = parseBody(md, text)
+		doc = parseBody(md, text, nodes)
 	}
 	return md.Renderer().Render(bw, text, doc) // it flushes bw
 }
@@ -191,10 +194,12 @@ func (m *markdown) parser(text []byte) goldmark.Markdown {
 	return m.withoutLinkify
 }
 
-// parseBody parses source with md, with a new table of heading ids; nil when
-// linkifyAfter could not tell where the links go.
-func parseBody(md goldmark.Markdown, source []byte) ast.Node {
+// parseBody parses source with md, with a new table of heading ids, taking
+// what nodes it can from nodes; nil when linkifyAfter could not tell where
+// the links go.
+func parseBody(md goldmark.Markdown, source []byte, nodes *nodes) ast.Node {
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{}))
+	ctx.Set(nodesKey, nodes)
 	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))
 	if ctx.Get(linkifyInline) != nil {
 		return nil

@@ -1,0 +1,87 @@
+package render
+
+import (
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+)
+
+// nodes holds the syntax-tree nodes of the kinds goldmark makes most of
+// for a body (paragraphs, the emphasis marks it weighs, and emphasis),
+// for the next body once this one is written. A body of the long shape
+// makes hundreds; made anew for each body, they were a sixth of all a
+// build allocates, and the collector's work grows with that. The parsers
+// in parsers.go take their nodes from the nodes of the body's parse, and
+// make their own when it has none.
+type nodes struct {
+	paragraphs slab[ast.Paragraph] // each keeps the room its lines took
+	delimiters slab[parser.Delimiter]
+	emphases   slab[ast.Emphasis]
+}
+
+// nodesKey is where a parse's context holds its nodes.
+var nodesKey = parser.NewContextKey()
+
+// spareNodes are the nodes of bodies written, cleared for the next.
+var spareNodes = sync.Pool{New: func() any { return new(nodes) }}
+
+// release clears the nodes of a body written, which nothing refers to
+// once the body is, and keeps them for the next.
+func (n *nodes) release() {
+	n.paragraphs.each(func(p *ast.Paragraph) {
+		lines := *p.Lines()
+		lines.SetSliced(0, 0)
+		*p = ast.Paragraph{}
+		p.SetLines(&lines)
+	})
+	n.delimiters.clear()
+	n.emphases.clear()
+	spareNodes.Put(n)
+}
+
+// nodesOf returns the nodes of a parse; nil when its context has none.
+func nodesOf(pc parser.Context) *nodes {
+	n, _ := pc.Get(nodesKey).(*nodes)
+	return n
+}
+
+// slabSize is how many nodes a slab takes at a time.
+const slabSize = 128
+
+// slab hands out zeroed values of one type, from blocks of slabSize.
+type slab[T any] struct {
+	blocks [][]T
+	used   int
+}
+
+// next returns the next value: zeroed, or as each left it.
+func (s *slab[T]) next() *T {
+	block, at := s.used/slabSize, s.used%slabSize
+	if block == len(s.blocks) {
+		s.blocks = append(s.blocks, make([]T, slabSize))
+	}
+	s.used++
+	return &s.blocks[block][at]
+}
+
+// each calls reset with each value handed out, and hands them out again.
+func (s *slab[T]) each(reset func(*T)) {
+	for b := 0; s.used > 0; b++ {
+		n := min(s.used, slabSize)
+		for i := range s.blocks[b][:n] {
+			reset(&s.blocks[b][i])
+		}
+		s.used -= n
+	}
+}
+
+// clear zeroes the values handed out, which then hold on to nothing, and
+// hands them out again.
+func (s *slab[T]) clear() {
+	for b := 0; s.used > 0; b++ {
+		n := min(s.used, slabSize)
+		clear(s.blocks[b][:n])
+		s.used -= n
+	}
+}
