@@ -50,9 +50,9 @@ func newMarkdown(basePath string) *markdown {
 				util.Prioritized(tableCells{}, 100), util.Prioritized(links{}, 100))),
 		)
 	}
-	withoutLinkify := []goldmark.Extender{extension.Table, strikethroughExtension{}, extension.TaskList}
+	withoutLinkify := []goldmark.Extender{tableExtension{}, strikethroughExtension{}, extension.TaskList}
 	return &markdown{
-		gfm:            md(nil, extension.Linkify, extension.Table, strikethroughExtension{}, extension.TaskList),
+		gfm:            md(nil, extension.Linkify, tableExtension{}, strikethroughExtension{}, extension.TaskList),
 		linkifyAfter:   md([]util.PrioritizedValue{util.Prioritized(newLinkifyAfter(), 50)}, withoutLinkify...),
 		withoutLinkify: md(nil, withoutLinkify...),
 	}

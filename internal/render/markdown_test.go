@@ -69,6 +69,12 @@ var markdownSeeds = []string{
 	"> quote http://a.example.org\n> - list www.b.example.org\n>   more c@d.example.org\n",
 	"entity &amp;http://a.example.org &copy; www.b.example.org;x http://c.example.org/?a=1&amp;b=2",
 	"http://a.example.org.\nhttp://b.example.org?\nhttp://c.example.org)\n",
+	// Tables of every alignment, ragged rows, escaped pipes and code.
+	"| l | r | c | n |\n| :-- | --: | :-: | --- |\n| 1 | 2 | 3 | 4 |\n| 5 |\n| 6 | 7 | 8 | 9 | 10 |\n",
+	"a | b\n-|-\nc | d\n\ntext before\n| x |\n|:-:|\n| y |",
+	"| a \\| b | `c \\| d` |\n|---|---|\n| `e \\| f` | g \\|\n",
+	"|a|b|\n| - | : |\n|c|d|\n\n|a|\n|::|\n\n|a|\n| :- |\n|x|\n\n    | indented |\n    |---|\n",
+	"| a |\n|---|\t\n| *b* **c** ~~d~~ [e](/f) |\n\n| h1 | h2 |\n|---|\n| x | y |\n",
 }
 
 // FuzzMarkdownAsGFM checks that HTML renders any text as GitHub's flavour

@@ -4,20 +4,24 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 )
 
 // nodes holds the syntax-tree nodes of the kinds goldmark makes most of
-// for a body (paragraphs, the emphasis marks it weighs, and emphasis),
+// for a body (paragraphs, the emphasis marks it weighs, emphasis, and the
+// rows and cells of tables),
 // for the next body once this one is written. A body of the long shape
 // makes hundreds; made anew for each body, they were a sixth of all a
 // build allocates, and the collector's work grows with that. The parsers
-// in parsers.go take their nodes from the nodes of the body's parse, and
-// make their own when it has none.
+// in parsers.go and the tables of tables.go take their nodes from the
+// nodes of the body's parse, and make their own when it has none.
 type nodes struct {
 	paragraphs slab[ast.Paragraph] // each keeps the room its lines took
 	delimiters slab[parser.Delimiter]
 	emphases   slab[ast.Emphasis]
+	tableRows  slab[extast.TableRow]
+	tableCells slab[extast.TableCell] // each keeps the room its lines took
 }
 
 // nodesKey is where a parse's context holds its nodes.
@@ -37,7 +41,34 @@ func (n *nodes) release() {
 	})
 	n.delimiters.clear()
 	n.emphases.clear()
+	n.tableRows.clear()
+	n.tableCells.each(func(c *extast.TableCell) {
+		lines := *c.Lines()
+		lines.SetSliced(0, 0)
+		*c = extast.TableCell{}
+		c.SetLines(&lines)
+	})
 	spareNodes.Put(n)
+}
+
+// tableRow returns a row of a table, with the alignments of its columns.
+func (n *nodes) tableRow(alignments []extast.Alignment) *extast.TableRow {
+	if n == nil {
+		return extast.NewTableRow(alignments)
+	}
+	row := n.tableRows.next()
+	row.Alignments = alignments
+	return row
+}
+
+// tableCell returns a cell of a table, aligned by default.
+func (n *nodes) tableCell() *extast.TableCell {
+	if n == nil {
+		return extast.NewTableCell()
+	}
+	cell := n.tableCells.next()
+	cell.Alignment = extast.AlignNone
+	return cell
 }
 
 // nodesOf returns the nodes of a parse; nil when its context has none.
