@@ -38,6 +38,25 @@ func (s *Site) HandbookFiles() []File {
 	return files
 }
 
+// Bodies returns the Markdown bodies of s's content files, in the order of
+// HandbookFiles: what benchmarks of the parts that read bodies are given.
+func (s *Site) Bodies() [][]byte {
+	var bodies [][]byte
+	for _, t := range s.teams {
+		bodies = append(bodies, []byte(t.body))
+	}
+	for _, c := range s.concerns {
+		bodies = append(bodies, []byte(c.body))
+	}
+	for _, m := range s.meetings {
+		bodies = append(bodies, []byte(m.body))
+	}
+	for _, p := range s.pages {
+		bodies = append(bodies, []byte(p.body))
+	}
+	return bodies
+}
+
 func teamFile(t *team) []byte {
 	var f frontmatter
 	f.text("title", t.title)

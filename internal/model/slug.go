@@ -17,6 +17,11 @@ func Slugify(name string) string {
 	if slug, ok := asciiSlug(name); ok {
 		return slug
 	}
+	return runeSlug(name)
+}
+
+// runeSlug is Slugify of any name, rune by rune.
+func runeSlug(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(strings.TrimSpace(norm.NFC.String(name))) {

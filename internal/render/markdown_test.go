@@ -3,9 +3,6 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -104,7 +101,7 @@ func TestMarkdownBodies(t *testing.T) {
 		bodies = append(bodies, []byte(s))
 	}
 	for _, shape := range gensite.Shapes() {
-		bodies = append(bodies, generatedBodies(t, shape, 60)...)
+		bodies = append(bodies, generatedBodies(shape, 60)...)
 	}
 	if len(bodies) < 200 {
 		t.Fatalf("read %d bodies", len(bodies))
@@ -149,7 +146,7 @@ func TestLinkifyAfter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, body := range generatedBodies(t, shape, 20) {
+	for _, body := range generatedBodies(shape, 20) {
 		if m.parser(body) == m.linkifyAfter && parseBody(m.linkifyAfter, body, nil) == nil {
 			t.Errorf("gave up on %q", body)
 		}
@@ -157,29 +154,9 @@ func TestLinkifyAfter(t *testing.T) {
 }
 
 // generatedBodies returns the bodies of a handbook of the shape with that
-// many concerns, as gensite writes them.
-func generatedBodies(tb testing.TB, shape *gensite.Shape, concerns int) [][]byte {
-	tb.Helper()
-	dir := tb.TempDir()
-	site := gensite.Generate(gensite.Options{Concerns: concerns, Meetings: 10, Teams: 5, Seed: 3, Shape: shape})
-	if err := gensite.WriteFiles(dir, site.HandbookFiles()); err != nil {
-		tb.Fatal(err)
-	}
-	var bodies [][]byte
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if _, body, ok := bytes.Cut(bytes.TrimPrefix(data, []byte("---\n")), []byte("\n---\n")); ok {
-			bodies = append(bodies, body)
-		}
-		return err
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return bodies
+// many concerns.
+func generatedBodies(shape *gensite.Shape, concerns int) [][]byte {
+	return gensite.Generate(gensite.Options{Concerns: concerns, Meetings: 10, Teams: 5, Seed: 3, Shape: shape}).Bodies()
 }
 
 // BenchmarkMarkdown renders the bodies of a hundred concerns of each shape.
@@ -192,7 +169,7 @@ func (m *markdown) HTML(text []byte) (template.HTML, error) {
 
 func BenchmarkMarkdown(b *testing.B) {
 	for _, shape := range gensite.Shapes() {
-		bodies := generatedBodies(b, shape, 100)
+		bodies := generatedBodies(shape, 100)
 		m := newMarkdown("/")
 		var page bytes.Buffer // the page a body is written into
 		b.Run(shape.Name, func(b *testing.B) {
