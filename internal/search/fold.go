@@ -94,7 +94,7 @@ func foldRune(dst []byte, r rune) []byte {
 func Fold(text string) []string {
 	var terms []string
 	for w := (words{text: []byte(text)}); ; {
-		term, ok := w.next(nil)
+		term, ok := w.next()
 		if !ok {
 			return terms
 		}
@@ -106,14 +106,16 @@ func Fold(text string) []string {
 // maxWordRunes. Link targets and HTML tags of Markdown are not words of
 // the text: "[the runbook](https://wiki/runbook-7)" has two words.
 type words struct {
-	text []byte
-	i    int
+	text   []byte
+	i      int
+	folded []byte // the last term that had to be folded
 }
 
-// next appends the term of the next word to dst[:0] and returns it, or
-// false at the end of the text. Folding as it reads, it passes once over
-// a word of ASCII, almost every word; another word is folded again whole.
-func (w *words) next(dst []byte) ([]byte, bool) {
+// next returns the term of the next word, or false at the end of the
+// text: the word itself, in the text, when it is in ASCII and lower case
+// already, almost every word; else its term folded, in w.folded. Either
+// is the caller's until the next call.
+func (w *words) next() ([]byte, bool) {
 	text, i := w.text, w.i
 	for i < len(text) {
 		c := text[i]
@@ -125,24 +127,47 @@ func (w *words) next(dst []byte) ([]byte, bool) {
 			}
 			continue
 		}
-		dst = dst[:0]
-		start, runes, ascii := i, 0, true
-		for ; i < len(text); runes++ {
+		// A word in ASCII is passed over once, noting whether it folds to
+		// itself.
+		start, folds := i, byte(0) // folds is not 0 when a letter folds to another
+		for ; i < len(text) && text[i] < utf8.RuneSelf; i++ {
+			f := asciiTerm[text[i]]
+			if f == 0 {
+				break
+			}
+			folds |= f ^ text[i]
+		}
+		if i == len(text) || text[i] < utf8.RuneSelf {
+			w.i = i
+			switch {
+			case i-start > maxWordRunes:
+				continue
+			case folds == 0:
+				return text[start:i], true
+			}
+			w.folded = w.folded[:0]
+			for _, c := range text[start:i] {
+				w.folded = append(w.folded, asciiTerm[c])
+			}
+			return w.folded, true
+		}
+		// A word with a rune beyond ASCII in it goes on rune by rune.
+		runes := i - start
+		for i < len(text) {
 			if c := text[i]; c < utf8.RuneSelf {
-				f := asciiTerm[c]
-				if f == 0 {
+				if asciiTerm[c] == 0 {
 					break
 				}
-				dst = append(dst, f)
 				i++
+				runes++
 				continue
 			}
 			r, size := utf8.DecodeRune(text[i:])
 			if !isWordRune(r) {
 				break
 			}
-			ascii = false
 			i += size
+			runes++
 		}
 		if i == start { // a rune that is no part of a word
 			_, size := utf8.DecodeRune(text[i:])
@@ -151,10 +176,8 @@ func (w *words) next(dst []byte) ([]byte, bool) {
 		}
 		if runes <= maxWordRunes {
 			w.i = i
-			if !ascii {
-				dst = appendFolded(dst[:0], text[start:i])
-			}
-			return dst, true
+			w.folded = appendFolded(w.folded[:0], text[start:i])
+			return w.folded, true
 		}
 	}
 	w.i = i

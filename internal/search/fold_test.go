@@ -2,6 +2,7 @@ package search
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -77,15 +78,66 @@ func BenchmarkWords(b *testing.B) {
 		text := []byte(strings.Repeat(c.text, 200))
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
-			var term []byte
 			for b.Loop() {
 				for ws := (words{text: text}); ; {
-					var ok bool
-					if term, ok = ws.next(term); !ok {
+					if _, ok := ws.next(); !ok {
 						break
 					}
 				}
 			}
 		})
 	}
+}
+
+// foldByRune is the terms of text as next found them first, rune by rune
+// for every word: the reference its pass over a word in ASCII is held to.
+func foldByRune(text []byte) []string {
+	var terms []string
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf && asciiTerm[c] == 0 {
+			if c == ']' || c == '<' {
+				i = skipMarkup(text, i)
+			} else {
+				i++
+			}
+			continue
+		}
+		start, runes := i, 0
+		for i < len(text) {
+			r, size := utf8.DecodeRune(text[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += size
+			runes++
+		}
+		if i == start {
+			_, size := utf8.DecodeRune(text[i:])
+			i += size
+			continue
+		}
+		if runes <= maxWordRunes {
+			terms = append(terms, string(appendFolded(nil, text[start:i])))
+		}
+	}
+	return terms
+}
+
+// FuzzFoldAsByRune holds Fold to the rune-by-rune reference.
+func FuzzFoldAsByRune(f *testing.F) {
+	for _, s := range []string{
+		"The quick brown fox", "Über die Fehlerbudgets", "障害の検知に時間がかかる。 監視を",
+		"ASCIIthenÜmlaut and é-first, x\u0301 marks", "[the runbook](https://wiki/runbook-7) <b>x</b>",
+		strings.Repeat("a", maxWordRunes) + " " + strings.Repeat("b", maxWordRunes+1) + " " + strings.Repeat("é", maxWordRunes+1),
+		"\xff\xfe bad bytes\xc3", "ß straße ǅ Ǆ İstanbul",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		got, want := Fold(string(text)), foldByRune(text)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strings"
@@ -443,12 +444,13 @@ func (w *termWorker) analyze(d *document, body []byte) ([]int32, []uint8) {
 // add counts the words of text towards the document at hand: each as a
 // word of the title when weight is 0, else as that much.
 func (w *termWorker) add(text []byte, weight int) {
-	for ws := (words{text: text}); ; {
-		term, ok := ws.next(w.folded)
+	ws := words{text: text, folded: w.folded}
+	defer func() { w.folded = ws.folded }() // its room, for the next text
+	for {
+		term, ok := ws.next()
 		if !ok {
 			return
 		}
-		w.folded = term
 		t, found := w.find(term)
 		if !found {
 			w.seen = append(w.seen, 0)
@@ -469,28 +471,43 @@ func (w *termWorker) add(text []byte, weight int) {
 // vocabulary numbers the terms a worker meets, in the order it meets
 // them. It is a hash table of its own: looking a word up is most of the
 // work of indexing, and a table that hashes the bytes it is given, with
-// no map's generality, does it in half the time.
+// no map's generality, does it in half the time. Most words are of eight
+// bytes or fewer: such a term is its bytes packed in a number, which
+// finds its slot with one multiplication and is told apart from the
+// others there by one comparison. A longer term is hashed.
 type vocabulary struct {
-	terms  []string
+	terms []string
+	short []shortSlot // the terms of eight bytes or fewer
+	// The longer terms: each one's number plus one, 0 for an empty slot,
+	// and the hash of each term, 0 for a short one.
+	long   []int32
 	hashes []uint64
-	slots  []int32 // a term's number plus one; 0 for an empty slot
+	longs  int
+}
+
+// shortSlot is a slot of the short terms' table: a term's bytes, packed,
+// and its number; key 0 for an empty slot, as no term is made of zeros.
+type shortSlot struct {
+	key    uint64
+	number int32
 }
 
 // find returns the number of term, adding it when it is new.
 func (v *vocabulary) find(term []byte) (n int32, found bool) {
-	if 2*len(v.terms) >= len(v.slots) {
-		v.grow()
+	if len(term) > 0 && len(term) <= 8 {
+		return v.findShort(term)
+	}
+	if 2*v.longs >= len(v.long) {
+		v.long = v.place(max(1024, 2*len(v.long)))
 	}
 	h := maphash.Bytes(seed, term)
-	mask := uint64(len(v.slots) - 1)
+	mask := uint64(len(v.long) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		s := v.slots[i]
+		s := v.long[i]
 		if s == 0 {
-			n = int32(len(v.terms))
-			v.terms = append(v.terms, string(term))
-			v.hashes = append(v.hashes, h)
-			v.slots[i] = n + 1
-			return n, false
+			v.long[i] = v.add(term, h) + 1
+			v.longs++
+			return v.long[i] - 1, false
 		}
 		if v.hashes[s-1] == h && v.terms[s-1] == string(term) {
 			return s - 1, true
@@ -498,17 +515,88 @@ func (v *vocabulary) find(term []byte) (n int32, found bool) {
 	}
 }
 
-// grow doubles the table and places every term again.
-func (v *vocabulary) grow() {
-	v.slots = make([]int32, max(1024, 2*len(v.slots)))
-	mask := uint64(len(v.slots) - 1)
-	for n, h := range v.hashes {
-		i := h & mask
-		for v.slots[i] != 0 {
+// findShort is find for a term of one to eight bytes.
+func (v *vocabulary) findShort(term []byte) (n int32, found bool) {
+	if 2*(len(v.terms)-v.longs) >= len(v.short) {
+		v.growShort()
+	}
+	key := packed(term)
+	mask := uint64(len(v.short) - 1)
+	for i := shortSlotOf(key, mask); ; i = (i + 1) & mask {
+		s := &v.short[i]
+		if s.key == 0 {
+			*s = shortSlot{key, v.add(term, 0)}
+			return s.number, false
+		}
+		if s.key == key {
+			return s.number, true
+		}
+	}
+}
+
+// packed returns the bytes of a term of one to eight bytes packed in a
+// number, the first lowest: read at once when the term's memory has room
+// for eight, else a byte at a time.
+func packed(term []byte) uint64 {
+	if cap(term) >= 8 {
+		return binary.LittleEndian.Uint64(term[:8]) & (^uint64(0) >> (64 - 8*len(term)))
+	}
+	var key uint64
+	for i, c := range term {
+		key |= uint64(c) << (8 * i)
+	}
+	return key
+}
+
+// add numbers a new term.
+func (v *vocabulary) add(term []byte, hash uint64) int32 {
+	v.terms = append(v.terms, string(term))
+	v.hashes = append(v.hashes, hash)
+	return int32(len(v.terms) - 1)
+}
+
+// shortMultiplier spreads the short terms over their table: random, and
+// odd, so that no text can be written to crowd one slot.
+var shortMultiplier = rand.Uint64() | 1
+
+// shortSlotOf returns the first slot to try for a short term's key, in a
+// table of mask+1 slots, a power of two.
+func shortSlotOf(key, mask uint64) uint64 {
+	return (key * shortMultiplier) >> 32 & mask
+}
+
+// growShort doubles the short terms' table and places each again.
+func (v *vocabulary) growShort() {
+	old := v.short
+	v.short = make([]shortSlot, max(1024, 2*len(old)))
+	mask := uint64(len(v.short) - 1)
+	for _, s := range old {
+		if s.key == 0 {
+			continue
+		}
+		i := shortSlotOf(s.key, mask)
+		for v.short[i].key != 0 {
 			i = (i + 1) & mask
 		}
-		v.slots[i] = int32(n) + 1
+		v.short[i] = s
 	}
+}
+
+// place returns a table of the longer terms, of size slots.
+func (v *vocabulary) place(size int) []int32 {
+	slots := make([]int32, size)
+	mask := uint64(size - 1)
+	for n, h := range v.hashes {
+		if t := v.terms[n]; len(t) > 0 && len(t) <= 8 {
+			continue
+		}
+		i := h & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = int32(n) + 1
+	}
+	return slots
 }
 
 // bucketOf returns the bucket of a term: the FNV-1a hash of its first

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/reliability-council/handbook/internal/gensite"
@@ -25,5 +27,34 @@ func BenchmarkTerms(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestVocabulary wants each term numbered once, in the order met, as a
+// map would number them: terms of every length about the eight bytes
+// packed in a number, the empty term among them, and enough of them that
+// both tables grow several times.
+func TestVocabulary(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"a", "b", "é", "ü", "1", "x", "zz"}
+	var v vocabulary
+	numbers := map[string]int32{}
+	for range 200000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		term := b.String()
+		want, known := numbers[term]
+		if !known {
+			want = int32(len(numbers))
+			numbers[term] = want
+		}
+		if got, found := v.find([]byte(term)); got != want || found != known {
+			t.Fatalf("%q: number %d, found %v; want %d, %v", term, got, found, want, known)
+		}
+	}
+	if len(numbers) < 10000 {
+		t.Fatalf("only %d terms", len(numbers))
 	}
 }
