@@ -118,13 +118,8 @@ type words struct {
 func (w *words) next() ([]byte, bool) {
 	text, i := w.text, w.i
 	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf && asciiTerm[c] == 0 {
-			if c == ']' || c == '<' {
-				i = skipMarkup(text, i)
-			} else {
-				i++
-			}
+		if c := text[i]; c < utf8.RuneSelf && asciiTerm[c] == 0 {
+			i = pastNonWord(text, i)
 			continue
 		}
 		// A word in ASCII is passed over once, noting whether it folds to
@@ -152,23 +147,8 @@ func (w *words) next() ([]byte, bool) {
 			return w.folded, true
 		}
 		// A word with a rune beyond ASCII in it goes on rune by rune.
-		runes := i - start
-		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				if asciiTerm[c] == 0 {
-					break
-				}
-				i++
-				runes++
-				continue
-			}
-			r, size := utf8.DecodeRune(text[i:])
-			if !isWordRune(r) {
-				break
-			}
-			i += size
-			runes++
-		}
+		var runes int
+		i, runes = wordEnd(text, i, i-start)
 		if i == start { // a rune that is no part of a word
 			_, size := utf8.DecodeRune(text[i:])
 			i += size
@@ -182,6 +162,37 @@ func (w *words) next() ([]byte, bool) {
 	}
 	w.i = i
 	return nil, false
+}
+
+// pastNonWord returns where the text goes on after the ASCII byte at i,
+// which is no part of a word: past the markup it starts, if any.
+func pastNonWord(text []byte, i int) int {
+	if c := text[i]; c == ']' || c == '<' {
+		return skipMarkup(text, i)
+	}
+	return i + 1
+}
+
+// wordEnd returns where the word that goes on at i ends, and how many
+// runes it has, given runes before i.
+func wordEnd(text []byte, i, runes int) (end, count int) {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiTerm[c] == 0 {
+				break
+			}
+			i++
+			runes++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += size
+		runes++
+	}
+	return i, runes
 }
 
 // skipMarkup returns where the text after the ASCII byte at i goes on:

@@ -89,36 +89,25 @@ func BenchmarkWords(b *testing.B) {
 	}
 }
 
-// foldByRune is the terms of text as next found them first, rune by rune
-// for every word: the reference its pass over a word in ASCII is held to.
+// foldByRune is the terms of text read rune by rune for every word, as
+// next reads a word with a rune beyond ASCII: the reference its pass over
+// a word in ASCII is held to.
 func foldByRune(text []byte) []string {
 	var terms []string
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf && asciiTerm[c] == 0 {
-			if c == ']' || c == '<' {
-				i = skipMarkup(text, i)
-			} else {
-				i++
-			}
+		if c := text[i]; c < utf8.RuneSelf && asciiTerm[c] == 0 {
+			i = pastNonWord(text, i)
 			continue
 		}
-		start, runes := i, 0
-		for i < len(text) {
-			r, size := utf8.DecodeRune(text[i:])
-			if !isWordRune(r) {
-				break
-			}
-			i += size
-			runes++
-		}
-		if i == start {
+		start := i
+		end, runes := wordEnd(text, i, 0)
+		if end == start {
 			_, size := utf8.DecodeRune(text[i:])
 			i += size
 			continue
 		}
-		if runes <= maxWordRunes {
-			terms = append(terms, string(appendFolded(nil, text[start:i])))
+		if i = end; runes <= maxWordRunes {
+			terms = append(terms, string(appendFolded(nil, text[start:end])))
 		}
 	}
 	return terms
