@@ -494,7 +494,7 @@ type shortSlot struct {
 
 // find returns the number of term, adding it when it is new.
 func (v *vocabulary) find(term []byte) (n int32, found bool) {
-	if len(term) > 0 && len(term) <= 8 {
+	if isShort(term) {
 		return v.findShort(term)
 	}
 	if 2*v.longs >= len(v.long) {
@@ -514,6 +514,10 @@ func (v *vocabulary) find(term []byte) (n int32, found bool) {
 		}
 	}
 }
+
+// isShort reports whether a term goes in the short terms' table: one to
+// eight bytes, which packed make a number other than 0.
+func isShort[T string | []byte](term T) bool { return len(term) > 0 && len(term) <= 8 }
 
 // findShort is find for a term of one to eight bytes.
 func (v *vocabulary) findShort(term []byte) (n int32, found bool) {
@@ -587,7 +591,7 @@ func (v *vocabulary) place(size int) []int32 {
 	slots := make([]int32, size)
 	mask := uint64(size - 1)
 	for n, h := range v.hashes {
-		if t := v.terms[n]; len(t) > 0 && len(t) <= 8 {
+		if isShort(v.terms[n]) {
 			continue
 		}
 		i := h & mask
