@@ -51,6 +51,34 @@ func (n *nodes) release() {
 	spareNodes.Put(n)
 }
 
+// The nodes below are taken from n, or made anew when n is nil.
+
+// paragraph returns an empty paragraph.
+func (n *nodes) paragraph() *ast.Paragraph {
+	if n == nil {
+		return ast.NewParagraph()
+	}
+	return n.paragraphs.next()
+}
+
+// delimiter returns a run of marks to weigh, blank.
+func (n *nodes) delimiter() *parser.Delimiter {
+	if n == nil {
+		return new(parser.Delimiter)
+	}
+	return n.delimiters.next()
+}
+
+// emphasis returns emphasis of a level.
+func (n *nodes) emphasis(level int) *ast.Emphasis {
+	if n == nil {
+		return ast.NewEmphasis(level)
+	}
+	e := n.emphases.next()
+	e.Level = level
+	return e
+}
+
 // tableRow returns a row of a table, with the alignments of its columns.
 func (n *nodes) tableRow(alignments []extast.Alignment) *extast.TableRow {
 	if n == nil {

@@ -30,12 +30,7 @@ func (paragraphs) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.N
 	if util.IsBlank(line) {
 		return nil, parser.NoChildren
 	}
-	var node *ast.Paragraph
-	if n := nodesOf(pc); n != nil {
-		node = n.paragraphs.next()
-	} else {
-		node = ast.NewParagraph()
-	}
+	node := nodesOf(pc).paragraph()
 	node.Lines().Append(segment)
 	reader.AdvanceToEOL()
 	return node, parser.NoChildren
@@ -76,7 +71,7 @@ type emphasis struct{}
 func (emphasis) Trigger() []byte { return []byte{'*', '_'} }
 
 func (emphasis) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	return pushDelimiter(block, pc, emphasisMarks{nodesOf(pc)}, func(int) bool { return true })
+	return pushDelimiter(block, pc, emphasisMarks{nodesOf(pc)}, func(rune, int) bool { return true })
 }
 
 // strikethrough parses the marks of strikethrough, ~ and ~~, as the
@@ -86,15 +81,14 @@ type strikethrough struct{}
 func (strikethrough) Trigger() []byte { return []byte{'~'} }
 
 func (strikethrough) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	before := block.PrecendingCharacter()
-	return pushDelimiter(block, pc, strikethroughMarks{}, func(length int) bool { return length <= 2 && before != '~' })
+	return pushDelimiter(block, pc, strikethroughMarks{}, func(before rune, length int) bool { return length <= 2 && before != '~' })
 }
 
 // pushDelimiter reads the run of marks at the reader's place, as
-// goldmark's ScanDelimiter does, and when it is one and ok takes its
-// length, pushes it on the context's list of marks to weigh and returns
-// it.
-func pushDelimiter(block text.Reader, pc parser.Context, processor parser.DelimiterProcessor, ok func(length int) bool) ast.Node {
+// goldmark's ScanDelimiter does, and when it is one and ok takes it (the
+// character before it and its length), pushes it on the context's list of
+// marks to weigh and returns it.
+func pushDelimiter(block text.Reader, pc parser.Context, processor parser.DelimiterProcessor, ok func(before rune, length int) bool) ast.Node {
 	before := block.PrecendingCharacter()
 	line, segment := block.PeekLine()
 	c := line[0]
@@ -105,7 +99,7 @@ func pushDelimiter(block text.Reader, pc parser.Context, processor parser.Delimi
 	for length < len(line) && line[length] == c {
 		length++
 	}
-	if !ok(length) {
+	if !ok(before, length) {
 		return nil
 	}
 	after := ' '
@@ -116,12 +110,7 @@ func pushDelimiter(block text.Reader, pc parser.Context, processor parser.Delimi
 	afterPunct, afterSpace := util.IsPunctRune(after), util.IsSpaceRune(after)
 	left := !afterSpace && (!afterPunct || beforeSpace || beforePunct)
 	right := !beforeSpace && (!beforePunct || afterSpace || afterPunct)
-	var d *parser.Delimiter
-	if n := nodesOf(pc); n != nil {
-		d = n.delimiters.next()
-	} else {
-		d = new(parser.Delimiter)
-	}
+	d := nodesOf(pc).delimiter()
 	d.CanOpen, d.CanClose = left, right
 	if c == '_' {
 		d.CanOpen, d.CanClose = left && (!right || beforePunct), right && (!left || afterPunct)
@@ -143,14 +132,7 @@ func (emphasisMarks) CanOpenCloser(opener, closer *parser.Delimiter) bool {
 	return opener.Char == closer.Char
 }
 
-func (m emphasisMarks) OnMatch(consumes int) ast.Node {
-	if m.n == nil {
-		return ast.NewEmphasis(consumes)
-	}
-	e := m.n.emphases.next()
-	e.Level = consumes
-	return e
-}
+func (m emphasisMarks) OnMatch(consumes int) ast.Node { return m.n.emphasis(consumes) }
 
 // strikethroughMarks weighs the marks of strikethrough.
 type strikethroughMarks struct{}
