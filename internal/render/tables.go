@@ -41,19 +41,16 @@ func (tables) Transform(node *gast.Paragraph, reader text.Reader, pc parser.Cont
 		return
 	}
 	source := reader.Source()
-	for i := range lines.Len() {
-		line := lines.At(i)
-		if v := line.Value(source); bytes.Contains(v, []byte(`\|`)) && bytes.IndexByte(v, '`') >= 0 {
-			goldmarkTables.Transform(node, reader, pc)
-			return
-		}
-	}
 	n := nodesOf(pc)
 	for i := 1; i < lines.Len(); i++ {
 		delimiter := lines.At(i)
 		alignments := tableDelimiter(delimiter.Value(source))
 		if alignments == nil {
 			continue
+		}
+		if mayEscapePipeInCode(lines, source) {
+			goldmarkTables.Transform(node, reader, pc)
+			return
 		}
 		header := tableRow(n, lines.At(i-1), alignments, true, source)
 		if header == nil || len(alignments) != header.ChildCount() {
@@ -76,6 +73,18 @@ func (tables) Transform(node *gast.Paragraph, reader text.Reader, pc parser.Cont
 			node.Lines().Set(i-2, last)
 		}
 	}
+}
+
+// mayEscapePipeInCode reports whether a line of a paragraph holds a "\|"
+// and a backtick, as a cell whose code span holds a pipe does.
+func mayEscapePipeInCode(lines *text.Segments, source []byte) bool {
+	for i := range lines.Len() {
+		line := lines.At(i)
+		if v := line.Value(source); bytes.Contains(v, []byte(`\|`)) && bytes.IndexByte(v, '`') >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // tableRow reads one row of a table, as goldmark's transformer does.
