@@ -62,6 +62,7 @@ func (r *resolver) meetingHistories(h *model.Handbook, docs map[string]*load.Doc
 	order := inFileOrder(len(h.Meetings), func(i int) string { return h.Meetings[i].File })
 	parallel.Each(len(order), func() func(int) {
 		v := r.versions()
+		var kept keptHistory
 		decode := func(doc *load.Document) meetingState {
 			m, f := v.r.meeting(doc)
 			return meetingState{title: m.Title, date: m.Date, actions: readActions(f)}
@@ -76,19 +77,19 @@ func (r *resolver) meetingHistories(h *model.Handbook, docs map[string]*load.Doc
 			steps := cachedWalk(r, d, func() []step[meetingState] {
 				return walk(v, load.KindMeeting, d, hist.Files[m.File], now, decode, sameMeeting)
 			})
-			r.tellMeeting(m, steps, h.Today)
+			r.tellMeeting(m, steps, h.Today, &kept)
 			doneDays(m, steps, h.Today)
 		}
 	})
 }
 
 // tellMeeting writes the changes between a meeting's steps.
-func (r *resolver) tellMeeting(m *model.Meeting, steps []step[meetingState], today time.Time) {
+func (r *resolver) tellMeeting(m *model.Meeting, steps []step[meetingState], today time.Time, kept *keptHistory) {
 	for i, s := range steps {
 		change := func(kind model.ChangeKind, before, after string, a *model.Action) {
 			ch := newChange(kind, before, after, s.commit, today)
 			ch.Meeting, ch.Action = m, a
-			m.History = append(m.History, ch)
+			kept.told = append(kept.told, ch)
 		}
 		if i == 0 {
 			change(model.ChangeAdded, "", s.state.title, nil)
@@ -117,6 +118,7 @@ func (r *resolver) tellMeeting(m *model.Meeting, steps []step[meetingState], tod
 			}
 		}
 	}
+	m.History = kept.keep()
 }
 
 // currentAction returns the nth action of m with the task, or nil when

@@ -108,6 +108,7 @@ func (r *resolver) concernHistories(h *model.Handbook, docs map[string]*load.Doc
 	order := inFileOrder(len(h.Concerns), func(i int) string { return h.Concerns[i].File })
 	parallel.Each(len(order), func() func(int) {
 		v := r.versions()
+		var kept keptHistory
 		old := new(model.Concern) // each old version in turn: only its state is kept
 		decode := func(doc *load.Document) model.ConcernState {
 			f := v.r.readConcern(old, doc)
@@ -120,7 +121,7 @@ func (r *resolver) concernHistories(h *model.Handbook, docs map[string]*load.Doc
 			steps := cachedWalk(r, d, func() []step[model.ConcernState] {
 				return walk(v, load.KindConcern, d, hist.Files[c.File], r.concernState(c, teamSlug(c.Team)), decode, sameConcern)
 			})
-			r.tellConcern(c, steps, h.Today)
+			r.tellConcern(c, steps, h.Today, &kept)
 		}
 	})
 }
@@ -171,9 +172,8 @@ func sameConcern(a, b model.ConcernState) bool {
 
 // tellConcern writes a concern's states and the changes between them, and
 // the day it was closed.
-func (r *resolver) tellConcern(c *model.Concern, steps []step[model.ConcernState], today time.Time) {
-	c.States = make([]model.ConcernState, len(steps))
-	c.History = make([]model.Change, 0, len(steps))
+func (r *resolver) tellConcern(c *model.Concern, steps []step[model.ConcernState], today time.Time, kept *keptHistory) {
+	c.States = kept.states.take(len(steps))
 	var closedSince time.Time
 	for i, s := range steps {
 		st := s.state
@@ -187,7 +187,7 @@ func (r *resolver) tellConcern(c *model.Concern, steps []step[model.ConcernState
 		change := func(kind model.ChangeKind, before, after string) {
 			ch := newChange(kind, before, after, s.commit, today)
 			ch.Concern = c
-			c.History = append(c.History, ch)
+			kept.told = append(kept.told, ch)
 		}
 		if i == 0 {
 			change(firstCommitted(c, st.Date), "", st.Title)
@@ -201,6 +201,7 @@ func (r *resolver) tellConcern(c *model.Concern, steps []step[model.ConcernState
 			closedSince = st.Date
 		}
 	}
+	c.History = kept.keep()
 	if !r.config.Scoring.IsOpen(c.Status) {
 		c.Closed = closedSince
 	}
