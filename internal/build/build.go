@@ -75,7 +75,7 @@ func Check(dir string, today time.Time) (*model.Handbook, error) {
 // for a single run, keeping nothing for another.
 func prepareOnce(dir string, loadFn func(string) (*load.Site, error), today time.Time) (*model.Handbook, *render.Job, error) {
 	src, err := loadWithHistory(dir, loadFn, new(history.Cache))
-	h, theme, err := resolved(dir, src, err, resolve.Resolve, today)
+	h, theme, err := resolved(dir, src, err, resolve.ResolveOnce, today)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -79,6 +79,7 @@ func (r *resolver) meetingHistories(h *model.Handbook, docs map[string]*load.Doc
 			})
 			r.tellMeeting(m, steps, h.Today, &kept)
 			doneDays(m, steps, h.Today)
+			r.done(d)
 		}
 	})
 }

@@ -122,6 +122,7 @@ func (r *resolver) concernHistories(h *model.Handbook, docs map[string]*load.Doc
 				return walk(v, load.KindConcern, d, hist.Files[c.File], r.concernState(c, teamSlug(c.Team)), decode, sameConcern)
 			})
 			r.tellConcern(c, steps, h.Today, &kept)
+			r.done(d)
 		}
 	})
 }
@@ -335,6 +336,7 @@ func (r *resolver) teamHistories(h *model.Handbook, docs map[string]*load.Docume
 				}
 			}
 		}
+		r.done(d)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -544,4 +545,39 @@ status: accepted
 		`2026-01-05 raised "" -> "ETL" (Raise)`,
 		`2026-01-20 status "proposed" -> "accepted" (Mend and accept it)`,
 	})
+}
+
+// TestResolveOnceAsResolve wants a resolve that lets go of the frontmatter
+// trees as it goes to make the handbook Resolve makes, and to let go of the
+// tree of every file whose history it told.
+func TestResolveOnceAsResolve(t *testing.T) {
+	front := func(status, value string) string {
+		return "title: ETL\nteam: data\nvalue: " + value + "\neffort: Low\nstatus: " + status + "\n"
+	}
+	past := map[string][]version{
+		"content/concerns/etl.md": {
+			{"2026-01-02T10:00:00Z", "Raise", "content/concerns/etl.md", front("proposed", "Low")},
+			{"2026-02-02T20:00:00Z", "Accept", "content/concerns/etl.md", front("accepted", "Low")},
+			{"2026-02-20T10:00:00Z", "Re-score", "content/concerns/etl.md", front("planned", "High")},
+		},
+		"content/teams/data.md": {{"2026-01-01T10:00:00Z", "Set up", "content/teams/data.md", "title: Data\n"}},
+	}
+	day := mustDate(t, "2026-04-01")
+	want, err := Resolve(historySite(t, teamsAndConfig+meetings, past), day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := historySite(t, teamsAndConfig+meetings, past)
+	got, err := ResolveOnce(site, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ResolveOnce made another handbook than Resolve")
+	}
+	for _, d := range site.Docs {
+		if d.Front != nil && d.Kind != load.KindPage {
+			t.Errorf("%s: its tree is still held", d.File)
+		}
+	}
 }
