@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"runtime/debug"
 	"time"
 
 	"github.com/reliability-council/handbook/internal/build"
@@ -40,9 +39,7 @@ func runBuild(env Env, args []string) int {
 		return exitUsage
 	}
 
-	if env.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(buildMemoryLimit)
-	}
+	paceBuild(env)
 	start := time.Now()
 	pending, err := build.Start(*siteDir, day)
 	if err == nil {
@@ -65,17 +62,6 @@ func runBuild(env Env, args []string) int {
 	}
 	return exitOK
 }
-
-// buildMemoryLimit is the memory a build tries to stay under. Below it,
-// the garbage collector lets the heap grow by as much as is live between
-// collections, Go's default, which most of a build's time needs: at 80%,
-// the long-bodied handbooks, whose Markdown makes the most garbage, took
-// a twentieth longer. Near it, the collector runs sooner: a handbook of
-// 50,000 concerns builds in under 500 MiB rather than 540 to 570. A
-// handbook whose live heap is larger (about 60,000 concerns and more)
-// builds slower, the collector taking up to half the CPU, rather than
-// failing; GOMEMLIMIT in the environment sets another limit.
-const buildMemoryLimit = 460 << 20
 
 // reportFailure prints every content error, one per line, then a summary.
 func reportFailure(env Env, err error) int {

@@ -1,0 +1,27 @@
+package cli
+
+import "testing"
+
+// TestMemoryBudget follows the limit through a build's collections: the
+// budget while what is live leaves it room and the collector's share of
+// the CPU is small, the ceiling for a collection that finds too much live,
+// and the ceiling for good once keeping to the budget has cost too much.
+func TestMemoryBudget(t *testing.T) {
+	b := memoryBudget{budget: 100, ceiling: 400, spare: 0.6, maxGC: 0.2}
+	for i, step := range []struct {
+		live  uint64
+		share float64
+		want  int64
+	}{
+		{10, 0.1, 100},
+		{60, 0.15, 100},
+		{61, 0.15, 400}, // too much live: room for the collector to work in
+		{50, 0.15, 100}, // room again
+		{50, 0.21, 400}, // the budget costs too much
+		{10, 0.1, 400},  // and stays given up
+	} {
+		if got := b.limit(step.live, step.share); got != step.want {
+			t.Errorf("collection %d (live %d, share %.2f): limit %d, want %d", i, step.live, step.share, got, step.want)
+		}
+	}
+}
