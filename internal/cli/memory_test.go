@@ -1,6 +1,10 @@
 package cli
 
-import "testing"
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+)
 
 // TestMemoryBudget follows the limit through a build's collections: the
 // budget while what is live leaves it room and the collector's share of
@@ -23,5 +27,39 @@ func TestMemoryBudget(t *testing.T) {
 		if got := b.limit(step.live, step.share, step.used); got != step.want {
 			t.Errorf("collection %d (live %d, share %.2f over %.1f s): limit %d, want %d", i, step.live, step.share, step.used, got, step.want)
 		}
+	}
+}
+
+// TestBuildPacesItsCollector wants a build to set the budget as its
+// memory limit, unless the environment sets a pace of its own.
+func TestBuildPacesItsCollector(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	dir := t.TempDir()
+	env, _, stderr := testEnv()
+	if code := Run(env, []string{"init", dir}); code != exitOK {
+		t.Fatalf("init: %d: %s", code, stderr)
+	}
+	build := func(env Env) int64 {
+		t.Helper()
+		debug.SetMemoryLimit(math.MaxInt64)
+		if code := Run(env, []string{"build", "-s", dir, "-o", t.TempDir()}); code != exitOK {
+			t.Fatalf("build: %d: %s", code, stderr)
+		}
+		return debug.SetMemoryLimit(-1)
+	}
+	for _, name := range []string{"GOGC", "GOMEMLIMIT"} {
+		own := env
+		own.Getenv = func(k string) string {
+			if k == name {
+				return "100"
+			}
+			return env.Getenv(k)
+		}
+		if got := build(own); got != math.MaxInt64 {
+			t.Errorf("with %s set, the build set a limit of %d bytes", name, got)
+		}
+	}
+	if got := build(env); got != buildMemory.budget {
+		t.Errorf("the build's limit is %d bytes, want the budget, %d", got, buildMemory.budget)
 	}
 }
