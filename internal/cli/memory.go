@@ -35,16 +35,16 @@ var buildMemory = memoryBudget{
 	ceiling: 460 << 20, // 50,000 concerns build in under 500 MiB
 	spare:   0.62,
 	// At Go's default pace the collector takes 0.11 to 0.13 of a build's
-	// CPU; paced by the budget, 0.14 to 0.17 on most shapes, and 0.20 and
-	// more on those that make the most garbage for what they hold (long
-	// bodies, long lists), which it slowed by a tenth.
+	// CPU; paced by the budget, 0.14 to 0.18 on plain content, and 0.20
+	// and more on content that makes the most garbage for what it holds
+	// (long bodies, long lists), which the budget slowed by a tenth.
 	maxGC:  0.19,
 	window: 1,
 }
 
 // limit returns the memory limit after a collection that found live bytes
-// live, the collector having taken gcShare of the CPU the process used
-// over the last used seconds of CPU that the budget paced it.
+// live, the collector having taken gcShare of the CPU the process used in
+// the used seconds of CPU since the budget first paced it.
 func (b *memoryBudget) limit(live uint64, gcShare, used float64) int64 {
 	if used >= b.window && gcShare > b.maxGC {
 		b.givenUp = true
