@@ -41,9 +41,9 @@ type resolver struct {
 
 	walks walkCache // the history worked out by the last resolve and by this one
 
-	// read is told of each file whose frontmatter tree has nothing more to
-	// tell this resolve: decoded, linked, and its history told; nil for none.
-	read func(*load.Document)
+	// told is told of each file once its history is told: its frontmatter
+	// tree has nothing more to tell this resolve. Nil for none.
+	told func(*load.Document)
 }
 
 // Resolve builds the handbook from a site's sources. today is the build date,
@@ -54,19 +54,19 @@ func Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
 }
 
 // ResolveOnce is Resolve for a site read for one build, which it uses up:
-// it lets go of each file's frontmatter tree once the file is decoded,
-// linked and its history told. A large handbook's trees were as much
-// memory as the handbook itself, all held while its history was read.
+// it lets go of each file's frontmatter tree once the file's history is
+// told. A large handbook's trees were as much memory as the handbook
+// itself, all held while its history was read.
 func ResolveOnce(site *load.Site, today time.Time) (*model.Handbook, error) {
 	r := newResolver(site, nil)
-	r.read = func(d *load.Document) { d.Front = nil }
+	r.told = func(d *load.Document) { d.Front = nil }
 	return r.resolve(today)
 }
 
-// done tells r.read, if set, that d's tree has nothing more to tell.
+// done tells r.told, if set, that d's history is told.
 func (r *resolver) done(d *load.Document) {
-	if r.read != nil {
-		r.read(d)
+	if r.told != nil {
+		r.told(d)
 	}
 }
 
@@ -111,19 +111,18 @@ func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
 	for _, d := range byKind[load.KindPage] {
 		v, _ := r.decode(d, func() (any, *fields) { return page(d, r.errs), nil })
 		h.Pages = append(h.Pages, v.(*model.Page))
-		r.done(d)
 	}
-	concerns := byKind[load.KindConcern]
-	values, fieldsOf := r.decodeEach(concerns, func(r *resolver, d *load.Document) (any, *fields) { return r.concern(d) })
-	for _, v := range values {
+	concernFields := map[*model.Concern]*fields{}
+	values, fieldsOf := r.decodeEach(byKind[load.KindConcern], func(r *resolver, d *load.Document) (any, *fields) { return r.concern(d) })
+	for i, v := range values {
 		c := v.(*model.Concern)
 		r.concerns[c.Slug] = c
+		concernFields[c] = fieldsOf[i]
 		h.Concerns = append(h.Concerns, c)
 	}
 	r.concernSlugs = slices.Sorted(maps.Keys(r.concerns))
-	for i, c := range h.Concerns { // in the order of concerns, as yet
-		r.linkConcern(c, fieldsOf[i])
-		fieldsOf[i] = nil // they refer to the tree
+	for _, c := range h.Concerns {
+		r.linkConcern(c, concernFields[c])
 	}
 	for _, d := range byKind[load.KindMeeting] {
 		v, f := r.decode(d, func() (any, *fields) { return r.meeting(d) })

@@ -102,13 +102,12 @@ func (v *versions) read(rev load.Revision) (front []byte, ok bool) {
 const windowSize = 64 << 10
 
 // seed takes the fields of the last commit's version from the file as it
-// is now, when the two are the same and the file's tree is still held:
-// they need no parsing then. It waits for the first old version to read,
-// since most files have none.
+// is now, when the two are the same: they need no parsing then. It waits
+// for the first old version to read, since most files have none.
 func (v *versions) seed() {
 	head, current := v.head, v.current
 	v.head = nil
-	if head == nil || current.Front == nil {
+	if head == nil {
 		return
 	}
 	entries, ok := load.AppendEntries(v.entries[:0], head)
