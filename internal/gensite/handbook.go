@@ -38,8 +38,24 @@ func (s *Site) HandbookFiles() []File {
 	return files
 }
 
+// ShapeBodies returns the Markdown bodies of a handbook of the shape with
+// that many concerns (10 meetings, 5 teams, seed 3): what the tests and
+// benchmarks of the parts that read bodies are given.
+func ShapeBodies(shape *Shape, concerns int) [][]byte {
+	return Generate(Options{Concerns: concerns, Meetings: 10, Teams: 5, Seed: 3, Shape: shape}).Bodies()
+}
+
+// Size returns the bytes of bodies in all, for a benchmark's SetBytes.
+func Size(bodies [][]byte) int {
+	size := 0
+	for _, body := range bodies {
+		size += len(body)
+	}
+	return size
+}
+
 // Bodies returns the Markdown bodies of s's content files, in the order of
-// HandbookFiles: what benchmarks of the parts that read bodies are given.
+// HandbookFiles.
 func (s *Site) Bodies() [][]byte {
 	var bodies [][]byte
 	for _, t := range s.teams {

@@ -57,7 +57,7 @@ www.example.org/path?q="x" http://example.org/<b> someone@example.org [f][ref] [
 	if err != nil {
 		t.Fatal(err)
 	}
-	bodies = append(bodies, generatedBodies(shape, 20)...)
+	bodies = append(bodies, gensite.ShapeBodies(shape, 20)...)
 	m := newMarkdown("/")
 	for _, body := range bodies {
 		got, err := m.HTML(body)

@@ -101,7 +101,7 @@ func TestMarkdownBodies(t *testing.T) {
 		bodies = append(bodies, []byte(s))
 	}
 	for _, shape := range gensite.Shapes() {
-		bodies = append(bodies, generatedBodies(shape, 60)...)
+		bodies = append(bodies, gensite.ShapeBodies(shape, 60)...)
 	}
 	if len(bodies) < 200 {
 		t.Fatalf("read %d bodies", len(bodies))
@@ -146,20 +146,13 @@ func TestLinkifyAfter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, body := range generatedBodies(shape, 20) {
+	for _, body := range gensite.ShapeBodies(shape, 20) {
 		if m.parser(body) == m.linkifyAfter && parseBody(m.linkifyAfter, body, nil) == nil {
 			t.Errorf("gave up on %q", body)
 		}
 	}
 }
 
-// generatedBodies returns the bodies of a handbook of the shape with that
-// many concerns.
-func generatedBodies(shape *gensite.Shape, concerns int) [][]byte {
-	return gensite.Generate(gensite.Options{Concerns: concerns, Meetings: 10, Teams: 5, Seed: 3, Shape: shape}).Bodies()
-}
-
-// BenchmarkMarkdown renders the bodies of a hundred concerns of each shape.
 // HTML renders one body's text as the pages write it.
 func (m *markdown) HTML(text []byte) (template.HTML, error) {
 	var html strings.Builder
@@ -167,9 +160,10 @@ func (m *markdown) HTML(text []byte) (template.HTML, error) {
 	return template.HTML(html.String()), err
 }
 
+// BenchmarkMarkdown renders the bodies of a hundred concerns of each shape.
 func BenchmarkMarkdown(b *testing.B) {
 	for _, shape := range gensite.Shapes() {
-		bodies := generatedBodies(shape, 100)
+		bodies := gensite.ShapeBodies(shape, 100)
 		m := newMarkdown("/")
 		var page bytes.Buffer // the page a body is written into
 		b.Run(shape.Name, func(b *testing.B) {
