@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"sort"
 	"strconv"
@@ -77,6 +78,43 @@ func TestNumbersRoundTrip(t *testing.T) {
 	}
 }
 
+// TestAppendMerged deals the postings of one term among several workers,
+// as a build's workers take documents, and wants their lists merged into
+// the postings of the term as one list would give them.
+func TestAppendMerged(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, workers := range []int{1, 2, 3, 8} {
+		var want []byte
+		lists := make([][]byte, workers)
+		lastAll, last := 0, make([]int, workers)
+		id := 0
+		for range 2000 {
+			id += 1 + rng.IntN(3000)
+			weight := digits[rng.IntN(maxWeight+1)]
+			want = append(appendNumber(want, id-lastAll), weight)
+			lastAll = id
+			w := rng.IntN(workers)
+			lists[w] = append(appendNumber(lists[w], id-last[w]), weight)
+			last[w] = id
+		}
+		var some [][]byte
+		room := 0
+		for _, l := range lists {
+			if len(l) > 0 {
+				some = append(some, l)
+				room += len(l)
+			}
+		}
+		got := appendMerged([]byte("x"), some)
+		if !bytes.Equal(got[1:], want) || got[0] != 'x' {
+			t.Errorf("%d workers: merged postings differ from the term's", workers)
+		}
+		if len(got)-1 > room {
+			t.Errorf("%d workers: merged postings take %d bytes, more than the %d of their lists", workers, len(got)-1, room)
+		}
+	}
+}
+
 func TestNumberLen(t *testing.T) {
 	for _, n := range []int{0, 1, 31, 32, 33, 1023, 1024, 1025, 32767, 32768, 1<<30 - 1, 1 << 30} {
 		if got, want := numberLen(n), len(appendNumber(nil, n)); got != want {
@@ -92,7 +130,8 @@ func TestPostingsFillTheirRoom(t *testing.T) {
 	h := sample(t, 300)
 	c := NewCache()
 	docs := newDocuments(h, testURL)
-	p := c.allPostings(c.analyze(docs, bodies), bucketCount(docs.count()))
+	analyses, _ := c.analyze(docs, bodies)
+	p := c.allPostings(analyses, bucketCount(docs.count()))
 	for term, enc := range p.encoded {
 		if len(enc) != cap(enc) {
 			t.Errorf("term %q: postings of %d bytes in room for %d", c.terms[term], len(enc), cap(enc))

@@ -104,25 +104,23 @@ func (d *document) key() uint64 {
 func (c *Cache) index(docs documents, bodies Bodies, buckets int) ([]*analysis, [][]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	analyses := c.analyze(docs, bodies)
-	files := c.termBuckets(analyses, buckets)
+	analyses, listed := c.analyze(docs, bodies)
 	if c.forOneBuild() {
-		// A cache for one build keeps nothing: the documents' terms and
-		// the postings go once the buckets are written, before the
-		// records are, the most of the index's memory at 50,000 concerns.
-		c.last = nil
-		for _, a := range analyses {
-			a.terms, a.weights = nil, nil
-		}
+		return analyses, listed.bucketFiles(c.terms, buckets)
 	}
-	return analyses, files
+	return analyses, c.termBuckets(analyses, buckets)
 }
 
 // analyze returns what the index takes from every document: from the
 // cache for the documents it has, worked out on every core for the rest.
-// It keeps the documents' analyses for the next build, unless the cache
-// is for one build.
-func (c *Cache) analyze(docs documents, bodies Bodies) []*analysis {
+// It keeps the documents' analyses, their terms and weights, for the next
+// build. A cache for one build keeps none: each worker lists the postings
+// of the documents it reads as it reads them, and analyze returns those
+// lists, with the analyses holding the records alone. The documents'
+// terms and weights take twice the memory of their postings, and were,
+// with the postings made from them, the most the index took at 50,000
+// concerns.
+func (c *Cache) analyze(docs documents, bodies Bodies) ([]*analysis, listedPostings) {
 	n := docs.count()
 	out := make([]*analysis, n)
 	var keys []uint64
@@ -132,11 +130,15 @@ func (c *Cache) analyze(docs documents, bodies Bodies) []*analysis {
 	// Each worker numbers the terms it meets on its own; the numbers are
 	// made the cache's once all are done. A document the cache has keeps
 	// no worker.
-	local := make([]struct {
+	type workerTerms struct {
 		w       *termWorker
 		terms   []int32
 		weights []uint8
-	}, n)
+	}
+	var local []workerTerms
+	if !c.forOneBuild() {
+		local = make([]workerTerms, n)
+	}
 	var mu sync.Mutex
 	var workers []*termWorker
 	parallel.Each(n, func() func(int) {
@@ -154,8 +156,13 @@ func (c *Cache) analyze(docs documents, bodies Bodies) []*analysis {
 				}
 			}
 			analyze := func(body []byte) error {
-				local[id].w = w
-				local[id].terms, local[id].weights = w.analyze(&d, body)
+				w.analyze(&d, body)
+				if c.forOneBuild() {
+					w.post(id)
+				} else {
+					local[id].w = w
+					local[id].terms, local[id].weights = w.docTerms()
+				}
 				out[id] = &analysis{record: mustJSON(d.result(body))}
 				return nil
 			}
@@ -178,6 +185,9 @@ func (c *Cache) analyze(docs documents, bodies Bodies) []*analysis {
 			w.global[i] = n
 		}
 	}
+	if c.forOneBuild() {
+		return out, listed(workers, len(c.terms))
+	}
 	parallel.Each(n, func() func(int) {
 		return func(id int) {
 			l := &local[id]
@@ -193,14 +203,11 @@ func (c *Cache) analyze(docs documents, bodies Bodies) []*analysis {
 			}
 		}
 	})
-
-	if keys != nil {
-		c.docs = make(map[uint64]*analysis, n)
-		for i, k := range keys {
-			c.docs[k] = out[i]
-		}
+	c.docs = make(map[uint64]*analysis, n)
+	for i, k := range keys {
+		c.docs[k] = out[i]
 	}
-	return out
+	return out, nil
 }
 
 // postings is a build's postings, kept in the cache for the next build to
@@ -304,7 +311,7 @@ func (c *Cache) allPostings(docs []*analysis, buckets int) *postings {
 				p.encoded[t] = append(p.encoded[t], digits[weight])
 			})
 			for b := core; b < buckets; b += cores {
-				p.files[b] = bucketJSON(p.inBucket[b], terms, p.encoded)
+				p.files[b] = p.bucketJSON(b, terms)
 			}
 		}
 	})
@@ -373,17 +380,25 @@ func (c *Cache) patch(docs []*analysis, changed []int) {
 		}
 	}
 	for b := range touched {
-		p.files[b] = bucketJSON(p.inBucket[b], c.terms, p.encoded)
+		p.files[b] = p.bucketJSON(b, c.terms)
 	}
 	p.docs = docs
 }
 
-// bucketJSON writes a bucket's terms, sorted, with their postings.
-func bucketJSON(list []int32, terms []string, encoded [][]byte) []byte {
+// bucketJSON writes the file of bucket b.
+func (p *postings) bucketJSON(b int, terms []string) []byte {
+	return bucketJSON(p.inBucket[b], terms, func(t int32) int { return len(p.encoded[t]) },
+		func(dst []byte, t int32) []byte { return append(dst, p.encoded[t]...) })
+}
+
+// bucketJSON writes a bucket's terms, sorted, with their postings (see
+// encode.go): room returns at least the length of a term's postings, and
+// write appends them.
+func bucketJSON(list []int32, terms []string, room func(t int32) int, write func(dst []byte, t int32) []byte) []byte {
 	slices.SortFunc(list, func(x, y int32) int { return strings.Compare(terms[x], terms[y]) })
 	size := 2
 	for _, t := range list {
-		size += len(terms[t]) + len(encoded[t]) + 6
+		size += len(terms[t]) + room(t) + 6
 	}
 	out := make([]byte, 0, size)
 	out = append(out, '{')
@@ -396,10 +411,103 @@ func bucketJSON(list []int32, terms []string, encoded [][]byte) []byte {
 		out = append(out, '"')
 		out = append(out, terms[t]...)
 		out = append(out, '"', ':', '"')
-		out = append(out, encoded[t]...)
+		out = write(out, t)
 		out = append(out, '"')
 	}
 	return append(out, '}')
+}
+
+// listedPostings are the postings the workers of one build listed, by
+// term: for each, one list from each worker that met it, in the order of
+// that worker's documents, written as the index writes postings.
+type listedPostings [][][]byte
+
+// listed gathers the lists of workers, whose terms have their numbers in
+// a vocabulary of the given number of terms.
+func listed(workers []*termWorker, terms int) listedPostings {
+	l := make(listedPostings, terms)
+	for _, w := range workers {
+		for t, list := range w.lists {
+			if len(list) > 0 {
+				g := w.global[t]
+				l[g] = append(l[g], list)
+			}
+		}
+		w.lists = nil
+	}
+	return l
+}
+
+// bucketFiles returns the file of every bucket, letting go of each term's
+// lists once its bucket is written.
+func (l listedPostings) bucketFiles(terms []string, buckets int) [][]byte {
+	inBucket := make([][]int32, buckets)
+	for t, lists := range l {
+		if len(lists) > 0 {
+			b := bucketOf(terms[t], buckets)
+			inBucket[b] = append(inBucket[b], int32(t))
+		}
+	}
+	files := make([][]byte, buckets)
+	parallel.Each(buckets, func() func(int) {
+		return func(b int) {
+			// Merged, a term's postings take at most what its lists do: a
+			// document's gap from the one before it can only shrink.
+			room := func(t int32) int {
+				n := 0
+				for _, list := range l[t] {
+					n += len(list)
+				}
+				return n
+			}
+			files[b] = bucketJSON(inBucket[b], terms, room, func(dst []byte, t int32) []byte {
+				dst = appendMerged(dst, l[t])
+				l[t] = nil
+				return dst
+			})
+		}
+	})
+	return files
+}
+
+// appendMerged appends the postings of lists, each in the order of its
+// own documents and none sharing one, as one list in the order of all.
+func appendMerged(dst []byte, lists [][]byte) []byte {
+	if len(lists) == 1 {
+		return append(dst, lists[0]...)
+	}
+	// The next posting of each list: its document, and the rest of the
+	// list from its weight on.
+	type next struct {
+		id   int
+		rest []byte
+	}
+	heads := make([]next, 0, len(lists))
+	for _, list := range lists {
+		gap, length := readNumber(list)
+		heads = append(heads, next{gap, list[length:]})
+	}
+	last := 0
+	for len(heads) > 0 {
+		m := 0
+		for i := range heads {
+			if heads[i].id < heads[m].id {
+				m = i
+			}
+		}
+		h := &heads[m]
+		dst = appendNumber(dst, h.id-last)
+		dst = append(dst, h.rest[0])
+		last = h.id
+		if h.rest = h.rest[1:]; len(h.rest) == 0 {
+			heads = slices.Delete(heads, m, m+1)
+			continue
+		}
+		gap, length := readNumber(h.rest)
+		h.id += gap
+		h.rest = h.rest[length:]
+	}
+	return dst
 }
 
 // termWorker finds the terms of documents and their weights, numbering
@@ -412,6 +520,11 @@ type termWorker struct {
 	doc    []docWeight // the terms of the document at hand
 	folded []byte
 	docs   int32 // documents analysed
+
+	// The postings of the documents posted: each term's list, and the id
+	// of the last document in it.
+	lists    [][]byte
+	lastPost []int32
 }
 
 // docWeight is what a term weighs in one document, by place.
@@ -420,9 +533,14 @@ type docWeight struct {
 	title, other int
 }
 
-// analyze returns the terms of a document, in the worker's numbering, and
-// their weights.
-func (w *termWorker) analyze(d *document, body []byte) ([]int32, []uint8) {
+// weight is the term's weight in the document, one digit of the encoding.
+func (dw docWeight) weight() uint8 {
+	return uint8(min(maxWeight, dw.title*titleWeight+min(otherCap, dw.other)))
+}
+
+// analyze finds the terms of a document and their weights: the document
+// at hand, until the next.
+func (w *termWorker) analyze(d *document, body []byte) {
 	w.docs++
 	w.doc = w.doc[:0]
 	w.add([]byte(d.title), 0)
@@ -433,12 +551,31 @@ func (w *termWorker) analyze(d *document, body []byte) ([]int32, []uint8) {
 		w.add([]byte(s), textWeight)
 	}
 	w.add(body, bodyWeight)
+}
+
+// docTerms returns the terms of the document at hand, in the worker's
+// numbering, and their weights.
+func (w *termWorker) docTerms() ([]int32, []uint8) {
 	terms, weights := make([]int32, len(w.doc)), make([]uint8, len(w.doc))
 	for i, dw := range w.doc {
 		terms[i] = dw.term
-		weights[i] = uint8(min(maxWeight, dw.title*titleWeight+min(otherCap, dw.other)))
+		weights[i] = dw.weight()
 	}
 	return terms, weights
+}
+
+// post adds the postings of the document at hand, whose id is above that
+// of every document posted before, to the lists of its terms.
+func (w *termWorker) post(id int) {
+	if grow := len(w.terms) - len(w.lists); grow > 0 {
+		w.lists = append(w.lists, make([][]byte, grow)...)
+		w.lastPost = append(w.lastPost, make([]int32, grow)...)
+	}
+	for _, dw := range w.doc {
+		t := dw.term
+		w.lists[t] = append(appendNumber(w.lists[t], id-int(w.lastPost[t])), digits[dw.weight()])
+		w.lastPost[t] = int32(id)
+	}
 }
 
 // add counts the words of text towards the document at hand: each as a
