@@ -83,9 +83,12 @@ type Index struct {
 func New(h *model.Handbook, url func(any) string, bodies Bodies, cache *Cache) *Index {
 	docs := newDocuments(h, url)
 	n := docs.count()
-	return &Index{h: h, docs: docs, bodies: bodies, cache: cache, buckets: bucketCount(n), records: (n + recordsPerFile - 1) / recordsPerFile,
+	return &Index{h: h, docs: docs, bodies: bodies, cache: cache, buckets: bucketCount(n), records: recordFiles(n),
 		facets: sync.OnceValue(func() []Filter { return facetsOf(h) })}
 }
+
+// recordFiles returns the number of record files for n documents.
+func recordFiles(n int) int { return (n + recordsPerFile - 1) / recordsPerFile }
 
 // bucketCount returns the number of buckets for n documents: a power of
 // two, so that the browser's hash picks one with a mask.
@@ -154,28 +157,12 @@ func (ix *Index) make() map[string][]byte {
 	if cache == nil {
 		cache = oneBuildCache()
 	}
-	analyses, terms := cache.index(ix.docs, ix.bodies, ix.buckets)
+	records, terms := cache.index(ix.docs, ix.bodies, ix.buckets)
 	for b, data := range terms {
 		files[termsFile(b)] = data
 	}
-	for r := range ix.records {
-		part := analyses[r*recordsPerFile : min(len(analyses), (r+1)*recordsPerFile)]
-		size := 2
-		for _, a := range part {
-			size += len(a.record) + 1
-		}
-		data := make([]byte, 0, size)
-		data = append(data, '[')
-		for i, a := range part {
-			if i > 0 {
-				data = append(data, ',')
-			}
-			data = append(data, a.record...)
-			if cache.forOneBuild() {
-				a.record = nil // the analyses are this build's alone: its records go as they are copied
-			}
-		}
-		files[recordsFile(r)] = append(data, ']')
+	for r, data := range records {
+		files[recordsFile(r)] = data
 	}
 	values := ix.facets()
 	for i, f := range facets {
@@ -197,7 +184,7 @@ func (ix *Index) make() map[string][]byte {
 	}
 	files[ManifestFile] = mustJSON(manifest{
 		Version: formatVersion, Build: hex.EncodeToString(sum.Sum(nil)[:8]),
-		Docs: len(analyses), KeyRunes: keyRunes, MaxWordRunes: maxWordRunes, Buckets: ix.buckets, RecordsPerFile: recordsPerFile,
+		Docs: ix.docs.count(), KeyRunes: keyRunes, MaxWordRunes: maxWordRunes, Buckets: ix.buckets, RecordsPerFile: recordsPerFile,
 		Fold: fold, Kinds: kindsOf(ix.h), Facets: values, OpenStatuses: ix.h.Config.Scoring.Open,
 	})
 	return files

@@ -130,8 +130,7 @@ func TestPostingsFillTheirRoom(t *testing.T) {
 	h := sample(t, 300)
 	c := NewCache()
 	docs := newDocuments(h, testURL)
-	analyses, _ := c.analyze(docs, bodies)
-	p := c.allPostings(analyses, bucketCount(docs.count()))
+	p := c.allPostings(c.analyze(docs, bodies).docs, bucketCount(docs.count()))
 	for term, enc := range p.encoded {
 		if len(enc) != cap(enc) {
 			t.Errorf("term %q: postings of %d bytes in room for %d", c.terms[term], len(enc), cap(enc))

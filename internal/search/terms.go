@@ -99,34 +99,40 @@ func (d *document) key() uint64 {
 	return h.Sum64()
 }
 
-// index returns what the index takes from every document, and the file of
-// every bucket. One build at a time uses the cache.
-func (c *Cache) index(docs documents, bodies Bodies, buckets int) ([]*analysis, [][]byte) {
+// index returns the file of every few documents' records, and the file
+// of every bucket. One build at a time uses the cache.
+func (c *Cache) index(docs documents, bodies Bodies, buckets int) (records, terms [][]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	analyses, listed := c.analyze(docs, bodies)
+	a := c.analyze(docs, bodies)
 	if c.forOneBuild() {
-		return analyses, listed.bucketFiles(c.terms, buckets)
+		return a.records, a.listed.bucketFiles(c.terms, buckets)
 	}
-	return analyses, c.termBuckets(analyses, buckets)
+	return a.records, c.termBuckets(a.docs, buckets)
 }
 
-// analyze returns what the index takes from every document: from the
-// cache for the documents it has, worked out on every core for the rest.
-// It keeps the documents' analyses, their terms and weights, for the next
-// build. A cache for one build keeps none: each worker lists the postings
-// of the documents it reads as it reads them, and analyze returns those
-// lists, with the analyses holding the records alone. The documents'
-// terms and weights take twice the memory of their postings, and were,
-// with the postings made from them, the most the index took at 50,000
-// concerns.
-func (c *Cache) analyze(docs documents, bodies Bodies) ([]*analysis, listedPostings) {
+// analyzed is what the index took from every document.
+type analyzed struct {
+	records [][]byte // the file of every recordsPerFile documents' records
+	// The documents' terms and weights: by document, for a cache that
+	// keeps them for the next build; or, for one build, listed as the
+	// documents were read.
+	docs   []*analysis
+	listed listedPostings
+}
+
+// analyze works out what the index takes from every document: from the
+// cache for the documents it has, on every core for the rest, a file of
+// records at a time. It keeps the documents' analyses for the next build.
+// A cache for one build keeps none: each worker lists the postings of the
+// documents it reads as it reads them, and their records go straight into
+// their file. The documents' terms and weights take twice the memory of
+// their postings, and were, with the postings made from them, the most
+// the index took at 50,000 concerns.
+func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 	n := docs.count()
-	out := make([]*analysis, n)
+	out := analyzed{records: make([][]byte, recordFiles(n))}
 	var keys []uint64
-	if !c.forOneBuild() {
-		keys = make([]uint64, n)
-	}
 	// Each worker numbers the terms it meets on its own; the numbers are
 	// made the cache's once all are done. A document the cache has keeps
 	// no worker.
@@ -137,33 +143,36 @@ func (c *Cache) analyze(docs documents, bodies Bodies) ([]*analysis, listedPosti
 	}
 	var local []workerTerms
 	if !c.forOneBuild() {
-		local = make([]workerTerms, n)
+		out.docs, keys, local = make([]*analysis, n), make([]uint64, n), make([]workerTerms, n)
 	}
 	var mu sync.Mutex
 	var workers []*termWorker
-	parallel.Each(n, func() func(int) {
+	parallel.Each(len(out.records), func() func(int) {
 		w := &termWorker{}
 		mu.Lock()
 		workers = append(workers, w)
 		mu.Unlock()
-		return func(id int) {
+		// record returns the record of the document at id.
+		record := func(id int) []byte {
 			d := docs.make(id)
 			if keys != nil {
 				keys[id] = d.key()
 				if a, ok := c.docs[keys[id]]; ok {
-					out[id] = a
-					return
+					out.docs[id] = a
+					return a.record
 				}
 			}
+			var record []byte
 			analyze := func(body []byte) error {
 				w.analyze(&d, body)
+				record = mustJSON(d.result(body))
 				if c.forOneBuild() {
 					w.post(id)
-				} else {
-					local[id].w = w
-					local[id].terms, local[id].weights = w.docTerms()
+					return nil
 				}
-				out[id] = &analysis{record: mustJSON(d.result(body))}
+				local[id].w = w
+				local[id].terms, local[id].weights = w.docTerms()
+				out.docs[id] = &analysis{record: record}
 				return nil
 			}
 			// A body that cannot be read fails its page, which is made
@@ -171,6 +180,15 @@ func (c *Cache) analyze(docs documents, bodies Bodies) ([]*analysis, listedPosti
 			if bodies.Use(d.body, analyze) != nil {
 				_ = analyze(nil)
 			}
+			return record
+		}
+		var records [][]byte
+		return func(file int) {
+			records = records[:0]
+			for id := file * recordsPerFile; id < min(n, (file+1)*recordsPerFile); id++ {
+				records = append(records, record(id))
+			}
+			out.records[file] = recordsJSON(records)
 		}
 	})
 	for _, w := range workers {
@@ -186,7 +204,8 @@ func (c *Cache) analyze(docs documents, bodies Bodies) ([]*analysis, listedPosti
 		}
 	}
 	if c.forOneBuild() {
-		return out, listed(workers, len(c.terms))
+		out.listed = listed(workers, len(c.terms))
+		return out
 	}
 	parallel.Each(n, func() func(int) {
 		return func(id int) {
@@ -196,7 +215,7 @@ func (c *Cache) analyze(docs documents, bodies Bodies) ([]*analysis, listedPosti
 			}
 			// Renumbered where they stand: the worker's numbers are not
 			// needed once these are the cache's.
-			a := out[id]
+			a := out.docs[id]
 			a.terms, a.weights = l.terms, l.weights
 			for i, t := range a.terms {
 				a.terms[i] = l.w.global[t]
@@ -205,9 +224,26 @@ func (c *Cache) analyze(docs documents, bodies Bodies) ([]*analysis, listedPosti
 	})
 	c.docs = make(map[uint64]*analysis, n)
 	for i, k := range keys {
-		c.docs[k] = out[i]
+		c.docs[k] = out.docs[i]
 	}
-	return out, nil
+	return out
+}
+
+// recordsJSON writes a file of records: a JSON list of them.
+func recordsJSON(records [][]byte) []byte {
+	size := 2
+	for _, r := range records {
+		size += len(r) + 1
+	}
+	data := make([]byte, 0, size)
+	data = append(data, '[')
+	for i, r := range records {
+		if i > 0 {
+			data = append(data, ',')
+		}
+		data = append(data, r...)
+	}
+	return append(data, ']')
 }
 
 // postings is a build's postings, kept in the cache for the next build to
