@@ -64,7 +64,7 @@ var concernColumns = []column[*model.Concern]{
 
 // actionColumns are the columns of actions.csv.
 var actionColumns = []column[*model.Action]{
-	{"id", func(e *Export, a *model.Action) string { return e.actionID(a) }},
+	{"id", func(e *Export, a *model.Action) string { return actionID(a) }},
 	{"task", func(_ *Export, a *model.Action) string { return a.Task }},
 	{"owner", func(_ *Export, a *model.Action) string { return a.Owner }},
 	{"owner_team", func(_ *Export, a *model.Action) string { return teamName(a.OwnerTeam) }},

@@ -7,6 +7,7 @@ package export
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"time"
 
@@ -26,19 +27,12 @@ const (
 type Export struct {
 	h   *model.Handbook
 	url func(any) string
-	ids map[*model.Action]string
 }
 
 // New returns the export of h. url returns the absolute address of
 // anything that has a page.
 func New(h *model.Handbook, url func(any) string) *Export {
-	e := &Export{h: h, url: url, ids: make(map[*model.Action]string, len(h.Actions))}
-	for _, m := range h.Meetings {
-		for i, a := range m.Actions {
-			e.ids[a] = m.Slug + "/" + strconv.Itoa(i+1)
-		}
-	}
-	return e
+	return &Export{h: h, url: url}
 }
 
 // Files returns every file of the export by its path below the site's
@@ -56,8 +50,12 @@ func (e *Export) Files() map[string]func(out io.Writer) error {
 // actionID names an action item for good: its meeting's slug and its
 // place in the meeting's list, "2018-02-06-kickoff/2". Items are added to
 // the end of a meeting's list, so an item keeps its id as others are
-// added, and as its text, owner or due date change.
-func (e *Export) actionID(a *model.Action) string { return e.ids[a] }
+// added, and as its text, owner or due date change. Worked out when
+// written, rather than kept for every item while the pages are made: a
+// meeting has a few items.
+func actionID(a *model.Action) string {
+	return a.Meeting.Slug + "/" + strconv.Itoa(slices.Index(a.Meeting.Actions, a)+1)
+}
 
 // actionURL is the address of an action item: its meeting's list of them.
 func (e *Export) actionURL(a *model.Action) string { return e.url(a.Meeting) + "#actions" }

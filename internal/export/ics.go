@@ -45,7 +45,7 @@ func (e *Export) WriteCalendar(out io.Writer) error {
 			about = append(about, "About: "+a.Concern.Title)
 		}
 		c.line("BEGIN", "VEVENT")
-		c.text("UID", e.actionID(a)+"@"+host)
+		c.text("UID", actionID(a)+"@"+host)
 		c.line("DTSTAMP", stamp)
 		c.line("DTSTART;VALUE=DATE", a.Due.Format("20060102"))
 		c.line("DTEND;VALUE=DATE", a.Due.AddDate(0, 0, 1).Format("20060102"))

@@ -99,7 +99,7 @@ func (e *Export) WriteJSON(out io.Writer) error {
 		w.key("meetings")
 		slugs(&w, t.Meetings, meetingSlug)
 		w.key("actions")
-		slugs(&w, t.Actions, e.actionID)
+		slugs(&w, t.Actions, actionID)
 		w.close()
 		w.spill()
 	}
@@ -141,7 +141,7 @@ func (e *Export) WriteJSON(out io.Writer) error {
 		w.key("concerns")
 		slugs(&w, m.Concerns, concernSlug)
 		w.key("actions")
-		slugs(&w, m.Actions, e.actionID)
+		slugs(&w, m.Actions, actionID)
 		w.close()
 		w.spill()
 	}
@@ -152,7 +152,7 @@ func (e *Export) WriteJSON(out io.Writer) error {
 	for _, a := range h.Actions {
 		w.open()
 		w.key("id")
-		w.str(e.actionID(a))
+		w.str(actionID(a))
 		w.key("url")
 		w.str(e.actionURL(a))
 		w.key("meeting")
@@ -299,7 +299,7 @@ func (e *Export) concern(w *jsonWriter, c *model.Concern) {
 	w.key("meetings")
 	slugs(w, c.Meetings, meetingSlug)
 	w.key("actions")
-	slugs(w, c.Actions, e.actionID)
+	slugs(w, c.Actions, actionID)
 	w.key("history")
 	w.openList()
 	for _, ch := range c.History {
