@@ -11,7 +11,7 @@ import (
 )
 
 // TestFrontsReadBack keeps thousands of frontmatter blocks, a few
-// megabytes, in two reads joined, as a first build keeps what git gives:
+// megabytes, in three reads joined, as a first build keeps what git gives:
 // every block, and every stretch of several that a reader takes at once,
 // reads back as it was given, across the blocks of memory they fill.
 func TestFrontsReadBack(t *testing.T) {
