@@ -155,7 +155,7 @@ func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 		// record returns the record of the document at id.
 		record := func(id int) []byte {
 			d := docs.make(id)
-			if keys != nil {
+			if !c.forOneBuild() {
 				keys[id] = d.key()
 				if a, ok := c.docs[keys[id]]; ok {
 					out.docs[id] = a
@@ -484,24 +484,23 @@ func (l listedPostings) bucketFiles(terms []string, buckets int) [][]byte {
 			inBucket[b] = append(inBucket[b], int32(t))
 		}
 	}
+	// Merged, a term's postings take at most what its lists do: a
+	// document's gap from the one before it can only shrink.
+	room := func(t int32) int {
+		n := 0
+		for _, list := range l[t] {
+			n += len(list)
+		}
+		return n
+	}
+	write := func(dst []byte, t int32) []byte {
+		dst = appendMerged(dst, l[t])
+		l[t] = nil
+		return dst
+	}
 	files := make([][]byte, buckets)
 	parallel.Each(buckets, func() func(int) {
-		return func(b int) {
-			// Merged, a term's postings take at most what its lists do: a
-			// document's gap from the one before it can only shrink.
-			room := func(t int32) int {
-				n := 0
-				for _, list := range l[t] {
-					n += len(list)
-				}
-				return n
-			}
-			files[b] = bucketJSON(inBucket[b], terms, room, func(dst []byte, t int32) []byte {
-				dst = appendMerged(dst, l[t])
-				l[t] = nil
-				return dst
-			})
-		}
+		return func(b int) { files[b] = bucketJSON(inBucket[b], terms, room, write) }
 	})
 	return files
 }
