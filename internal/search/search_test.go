@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/reliability-council/handbook/internal/model"
 )
@@ -123,17 +124,42 @@ func TestNumberLen(t *testing.T) {
 	}
 }
 
-// TestPostingsFillTheirRoom checks that the index measures each term's
-// postings exactly: each is written into the room measured for it, with
-// nothing to spare and nothing written past it.
-func TestPostingsFillTheirRoom(t *testing.T) {
+// TestPostingsAreTheirFiles checks that the cache keeps each term's
+// postings once: as the stretch of its bucket's file that holds them,
+// after a first build, a build that patches a few terms, and one that
+// writes every term's again.
+func TestPostingsAreTheirFiles(t *testing.T) {
 	h := sample(t, 300)
 	c := NewCache()
-	docs := newDocuments(h, testURL)
-	p := c.allPostings(c.analyze(docs, bodies).docs, bucketCount(docs.count()))
-	for term, enc := range p.encoded {
-		if len(enc) != cap(enc) {
-			t.Errorf("term %q: postings of %d bytes in room for %d", c.terms[term], len(enc), cap(enc))
+	for _, change := range []struct {
+		name string
+		make func()
+	}{
+		{"a first build", func() {}},
+		{"a body patched", func() { h.Concerns[3].Body = body("A new body, with new words: wombat.\n") }},
+		{"a document less", func() { h.Pages = nil }},
+	} {
+		change.make()
+		New(h, testURL, bodies, c).File(ManifestFile)
+		p := c.last
+		kept, listed := 0, 0
+		for _, terms := range p.inBucket {
+			listed += len(terms)
+		}
+		for term, enc := range p.encoded {
+			if len(enc) == 0 {
+				continue
+			}
+			kept++
+			file := p.files[bucketOf(c.terms[term], p.buckets)]
+			start := uintptr(unsafe.Pointer(unsafe.SliceData(file)))
+			at := uintptr(unsafe.Pointer(unsafe.SliceData(enc)))
+			if at < start || at+uintptr(len(enc)) > start+uintptr(len(file)) {
+				t.Errorf("%s: the postings of %q are kept apart from their bucket's file", change.name, c.terms[term])
+			}
+		}
+		if kept != listed || kept == 0 {
+			t.Errorf("%s: the postings of %d terms kept, for %d terms in the buckets", change.name, kept, listed)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/binary"
 	"hash/maphash"
 	"math/rand/v2"
@@ -105,33 +106,47 @@ func (c *Cache) index(docs documents, bodies Bodies, buckets int) (records, term
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	a := c.analyze(docs, bodies)
-	if c.forOneBuild() {
-		return a.records, a.listed.bucketFiles(c.terms, buckets)
+	if a.listed == nil {
+		return a.records, c.termBuckets(a.docs, buckets)
 	}
-	return a.records, c.termBuckets(a.docs, buckets)
+	p := a.listed.postings(c.terms, buckets)
+	if c.forOneBuild() {
+		return a.records, p.files
+	}
+	p.docs = a.docs
+	p.encoded = make([][]byte, len(c.terms))
+	for b := range buckets {
+		p.point(b, c.terms)
+	}
+	c.last = p
+	return a.records, slices.Clone(p.files)
 }
 
 // analyzed is what the index took from every document.
 type analyzed struct {
 	records [][]byte // the file of every recordsPerFile documents' records
-	// The documents' terms and weights: by document, for a cache that
-	// keeps them for the next build; or, for one build, listed as the
-	// documents were read.
-	docs   []*analysis
+	// The documents' terms and weights, by document, for a cache that
+	// keeps them for the next build.
+	docs []*analysis
+	// Every document's postings, listed as the documents were read, when
+	// every document was read: for one build, and for a cache's first.
+	// Nil when the cache had some of the documents.
 	listed listedPostings
 }
 
 // analyze works out what the index takes from every document: from the
 // cache for the documents it has, on every core for the rest, a file of
 // records at a time. It keeps the documents' analyses for the next build.
-// A cache for one build keeps none: each worker lists the postings of the
-// documents it reads as it reads them, and their records go straight into
-// their file. The documents' terms and weights take twice the memory of
-// their postings, and were, with the postings made from them, the most
-// the index took at 50,000 concerns.
+// A cache for one build keeps none: their terms and weights take twice the
+// memory of their postings, and were, with the postings made from them,
+// the most the index took at 50,000 concerns. When it reads every
+// document, as for one build and a cache's first, each worker lists the
+// postings of the documents it reads as it reads them: the postings of the
+// preview's first build are made as fast as a build's.
 func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 	n := docs.count()
 	out := analyzed{records: make([][]byte, recordFiles(n))}
+	listing := len(c.docs) == 0
 	var keys []uint64
 	// Each worker numbers the terms it meets on its own; the numbers are
 	// made the cache's once all are done. A document the cache has keeps
@@ -166,8 +181,10 @@ func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 			analyze := func(body []byte) error {
 				w.analyze(&d, body)
 				record = mustJSON(d.result(body))
-				if c.forOneBuild() {
+				if listing {
 					w.post(id)
+				}
+				if c.forOneBuild() {
 					return nil
 				}
 				local[id].w = w
@@ -203,8 +220,10 @@ func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 			w.global[i] = n
 		}
 	}
-	if c.forOneBuild() {
+	if listing {
 		out.listed = listed(workers, len(c.terms))
+	}
+	if c.forOneBuild() {
 		return out
 	}
 	parallel.Each(n, func() func(int) {
@@ -251,7 +270,7 @@ func recordsJSON(records [][]byte) []byte {
 type postings struct {
 	docs     []*analysis // by id
 	buckets  int
-	encoded  [][]byte  // each term's postings, by term
+	encoded  [][]byte  // each term's postings, by term: the stretch of its bucket's file that holds them
 	inBucket [][]int32 // the terms with postings, by bucket
 	files    [][]byte  // by bucket
 }
@@ -347,7 +366,7 @@ func (c *Cache) allPostings(docs []*analysis, buckets int) *postings {
 				p.encoded[t] = append(p.encoded[t], digits[weight])
 			})
 			for b := core; b < buckets; b += cores {
-				p.files[b] = p.bucketJSON(b, terms)
+				p.writeBucket(b, terms)
 			}
 		}
 	})
@@ -416,15 +435,32 @@ func (c *Cache) patch(docs []*analysis, changed []int) {
 		}
 	}
 	for b := range touched {
-		p.files[b] = p.bucketJSON(b, c.terms)
+		p.writeBucket(b, c.terms)
 	}
 	p.docs = docs
 }
 
-// bucketJSON writes the file of bucket b.
-func (p *postings) bucketJSON(b int, terms []string) []byte {
-	return bucketJSON(p.inBucket[b], terms, func(t int32) int { return len(p.encoded[t]) },
+// writeBucket writes the file of bucket b, and points its terms' postings
+// into it.
+func (p *postings) writeBucket(b int, terms []string) {
+	p.files[b] = bucketJSON(p.inBucket[b], terms, func(t int32) int { return len(p.encoded[t]) },
 		func(dst []byte, t int32) []byte { return append(dst, p.encoded[t]...) })
+	p.point(b, terms)
+}
+
+// point makes the postings of each term of bucket b the stretch of the
+// bucket's file that holds them: the cache keeps them once, not once in
+// the file and again by term, and lets go of whatever they were written
+// from, or of an earlier file of the bucket.
+func (p *postings) point(b int, terms []string) {
+	file := p.files[b]
+	at := len(`{`)
+	for _, t := range p.inBucket[b] { // in the order written
+		at += len(`"`+`":"`) + len(terms[t])
+		end := at + bytes.IndexByte(file[at:], '"')
+		p.encoded[t] = file[at:end:end]
+		at = end + len(`",`)
+	}
 }
 
 // bucketJSON writes a bucket's terms, sorted, with their postings (see
@@ -474,14 +510,14 @@ func listed(workers []*termWorker, terms int) listedPostings {
 	return l
 }
 
-// bucketFiles returns the file of every bucket, letting go of each term's
-// lists once its bucket is written.
-func (l listedPostings) bucketFiles(terms []string, buckets int) [][]byte {
-	inBucket := make([][]int32, buckets)
+// postings returns the terms of every bucket and its file, letting go of
+// each term's lists once its bucket is written.
+func (l listedPostings) postings(terms []string, buckets int) *postings {
+	p := &postings{buckets: buckets, inBucket: make([][]int32, buckets), files: make([][]byte, buckets)}
 	for t, lists := range l {
 		if len(lists) > 0 {
 			b := bucketOf(terms[t], buckets)
-			inBucket[b] = append(inBucket[b], int32(t))
+			p.inBucket[b] = append(p.inBucket[b], int32(t))
 		}
 	}
 	// Merged, a term's postings take at most what its lists do: a
@@ -498,11 +534,10 @@ func (l listedPostings) bucketFiles(terms []string, buckets int) [][]byte {
 		l[t] = nil
 		return dst
 	}
-	files := make([][]byte, buckets)
 	parallel.Each(buckets, func() func(int) {
-		return func(b int) { files[b] = bucketJSON(inBucket[b], terms, room, write) }
+		return func(b int) { p.files[b] = bucketJSON(p.inBucket[b], terms, room, write) }
 	})
-	return files
+	return p
 }
 
 // appendMerged appends the postings of lists, each in the order of its
