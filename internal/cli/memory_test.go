@@ -9,20 +9,24 @@ import (
 // TestMemoryBudget follows the limit through a build's collections: the
 // budget while what is live leaves it room and the collector's share of
 // the CPU is small, the ceiling for a collection that finds too much live,
-// and the ceiling for good once keeping to the budget has cost too much.
+// the ceiling for good once keeping to the budget has cost too much, and
+// no limit while what is live leaves the ceiling too little room.
 func TestMemoryBudget(t *testing.T) {
-	b := memoryBudget{budget: 100, ceiling: 400, spare: 0.6, maxGC: 0.2, window: 1}
+	b := memoryBudget{budget: 100, ceiling: 400, spare: 0.6, ceilingSpare: 0.8, maxGC: 0.2, window: 1}
 	for i, step := range []struct {
 		live        uint64
 		share, used float64
 		want        int64
 	}{
 		{10, 0, 0, 100},
-		{60, 0.3, 0.5, 100},  // a costly start: too soon to tell
-		{61, 0.15, 1, 400},   // too much live: room for the collector to work in
-		{50, 0.15, 1.5, 100}, // room again
-		{50, 0.21, 2, 400},   // the budget costs too much
-		{10, 0.1, 3, 400},    // and stays given up
+		{60, 0.3, 0.5, 100},          // a costly start: too soon to tell
+		{61, 0.15, 1, 400},           // too much live: room for the collector to work in
+		{50, 0.15, 1.5, 100},         // room again
+		{50, 0.21, 2, 400},           // the budget costs too much
+		{10, 0.1, 3, 400},            // and stays given up
+		{320, 0.1, 4, 400},           // the ceiling, with room to spare
+		{321, 0.1, 5, math.MaxInt64}, // too little: no limit
+		{200, 0.1, 6, 400},           // room again
 	} {
 		if got := b.limit(step.live, step.share, step.used); got != step.want {
 			t.Errorf("collection %d (live %d, share %.2f over %.1f s): limit %d, want %d", i, step.live, step.share, step.used, got, step.want)
