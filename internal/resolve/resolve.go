@@ -24,10 +24,12 @@ type resolver struct {
 	teamSlugs []string
 	// teamTitles maps each team's title, in lower case, to the team, for
 	// references written with the title instead of the slug.
-	teamTitles   map[string]*model.Team
-	concerns     map[string]*model.Concern
-	concernSlugs []string // sorted, for suggestions
-	tags         map[string]*model.Tag
+	teamTitles map[string]*model.Team
+	concerns   map[string]*model.Concern
+	// The slugs of the teams and of the concerns, sorted, for finding the
+	// one nearest a misspelt slug.
+	nearTeams, nearConcerns *nearNames
+	tags                    map[string]*model.Tag
 	// people maps each representative and member to their team, the first
 	// by slug when several list the same name.
 	people map[string]*model.Team
@@ -107,6 +109,7 @@ func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
 		h.Teams = append(h.Teams, t)
 	}
 	r.teamSlugs = slices.Sorted(maps.Keys(r.teams))
+	r.nearTeams = newNearNames(r.teamSlugs)
 	r.indexPeople()
 	for _, d := range byKind[load.KindPage] {
 		v, _ := r.decode(d, func() (any, *fields) { return page(d, r.errs), nil })
@@ -120,7 +123,7 @@ func (r *resolver) resolve(today time.Time) (*model.Handbook, error) {
 		concernFields[c] = fieldsOf[i]
 		h.Concerns = append(h.Concerns, c)
 	}
-	r.concernSlugs = slices.Sorted(maps.Keys(r.concerns))
+	r.nearConcerns = newNearNames(slices.Sorted(maps.Keys(r.concerns)))
 	for _, c := range h.Concerns {
 		r.linkConcern(c, concernFields[c])
 	}
@@ -254,7 +257,7 @@ func (r *resolver) attendee(f *fields, n *load.Node) model.Attendee {
 		return model.Attendee{Name: t.Title, Team: t, IsTeam: true}
 	}
 	if name == model.Slugify(name) { // written like a slug: perhaps a misspelt team
-		if slug := nearestWithin(name, r.teamSlugs, r.budget(f.file)); slug != "" {
+		if slug := nearestWithin(name, r.nearTeams, r.budget(f.file)); slug != "" {
 			f.fail(n, "attendees: unknown team %q (did you mean %q?)", name, slug)
 		}
 	}

@@ -2,7 +2,9 @@ package resolve
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reliability-council/handbook/internal/model"
@@ -17,72 +19,134 @@ const maxEdits = 2
 // suggest names the closest of want to got ("did you mean ...?"), or lists
 // them all when none is close.
 func suggest(got string, want []string) string {
-	return suggestWithin(got, want, nil)
+	return suggestWithin(got, newNearNames(want), nil)
 }
 
 // suggestWithin is suggest for lists as long as the content, such as every
 // concern's slug: it looks for a near name only while the search budget
 // lasts, so that a file misspelling a hundred thousand slugs costs no more
 // to check than to read.
-func suggestWithin(got string, want []string, budget *int) string {
+func suggestWithin(got string, want *nearNames, budget *int) string {
 	if best := nearestWithin(got, want, budget); best != "" {
 		return fmt.Sprintf("did you mean %q?", best)
 	}
-	if len(want) == 0 {
+	names := want.names
+	if len(names) == 0 {
 		return "there are none yet"
 	}
-	if len(want) > maxListed {
-		return fmt.Sprintf("want one of %s, … (%d in all)", strings.Join(want[:maxListed], ", "), len(want))
+	if len(names) > maxListed {
+		return fmt.Sprintf("want one of %s, … (%d in all)", strings.Join(names[:maxListed], ", "), len(names))
 	}
-	return "want one of " + strings.Join(want, ", ")
+	return "want one of " + strings.Join(names, ", ")
 }
 
 // nearest returns the one of want that got is most likely a misspelling
 // of: the closest, ignoring case, at most maxEdits edits away and fewer
 // than its own length; "" when there is none.
 func nearest(got string, want []string) string {
-	return nearestWithin(got, want, nil)
+	return nearestWithin(got, newNearNames(want), nil)
 }
 
 // searchBudget is how much comparing (in letters) nearestWithin does for
 // one file when it is given a budget.
 const searchBudget = 4 << 20
 
+// nearNames is a list of names made ready, when first searched, for
+// finding the one nearest a word: each in lower case, and the names sorted
+// by their number of letters, so that a search compares only those within
+// maxEdits letters of the word's length. Looking through every team's
+// slug, counting each one's letters and lowering it again for each word,
+// made a meeting of guests written like slugs take seconds to check on a
+// handbook of 5,000 teams. It is safe to search from several goroutines.
+type nearNames struct {
+	names    []string
+	once     sync.Once
+	lower    []string  // each name in lower case
+	byLength [][]int32 // the names' indexes, ascending, by number of letters
+}
+
+func newNearNames(names []string) *nearNames { return &nearNames{names: names} }
+
+// ready makes the lists a search uses, once.
+func (n *nearNames) ready() {
+	n.once.Do(func() {
+		n.lower = make([]string, len(n.names))
+		for i, name := range n.names {
+			n.lower[i] = strings.ToLower(name)
+			letters := utf8.RuneCountInString(name)
+			if letters >= len(n.byLength) {
+				n.byLength = append(n.byLength, make([][]int32, letters+1-len(n.byLength))...)
+			}
+			n.byLength[letters] = append(n.byLength[letters], int32(i))
+		}
+	})
+}
+
 // nearestWithin is nearest that stops looking once budget, when not nil,
 // is spent, with the nearest name found so far; each comparison takes the
-// letters of the name it looked at from it.
-func nearestWithin(got string, want []string, budget *int) string {
+// letters of the name it looked at from it. It looks at the names in
+// their order in the list.
+func nearestWithin(got string, want *nearNames, budget *int) string {
+	want.ready()
 	g := []rune(strings.ToLower(got))
-	best, bestDist := "", maxEdits+1
-	for _, w := range want {
-		n := utf8.RuneCountInString(w)
-		if abs(n-len(g)) > maxEdits {
-			continue
+	// The names of a length close enough, each list ascending.
+	var close [2*maxEdits + 1][]int32
+	for d := -maxEdits; d <= maxEdits; d++ {
+		if l := len(g) + d; l >= 0 && l < len(want.byLength) {
+			close[d+maxEdits] = want.byLength[l]
 		}
+	}
+	var (
+		e       edits
+		letters []rune
+	)
+	best, bestDist := "", maxEdits+1
+	for {
+		// The lowest index left in the lists.
+		next := -1
+		for l, list := range close {
+			if len(list) > 0 && (next < 0 || list[0] < close[next][0]) {
+				next = l
+			}
+		}
+		if next < 0 {
+			break
+		}
+		i := close[next][0]
+		close[next] = close[next][1:]
+		n := len(g) + next - maxEdits
 		if budget != nil {
 			if *budget <= 0 {
 				break
 			}
 			*budget -= n
 		}
-		if d := distanceWithin(g, []rune(strings.ToLower(w)), maxEdits); d < bestDist && d < n {
-			best, bestDist = w, d
+		letters = letters[:0]
+		for _, c := range want.lower[i] {
+			letters = append(letters, c)
+		}
+		if d := e.within(g, letters, maxEdits); d < bestDist && d < n {
+			best, bestDist = want.names[i], d
 		}
 	}
 	return best
 }
 
-// distanceWithin is the Levenshtein edit distance between a and b when it
-// is at most k, and k+1 otherwise. It works out only the cells of the
-// table within k of its diagonal, so it takes time in proportion to the
-// length of the words, not to its square.
-func distanceWithin(a, b []rune, k int) int {
+// edits works out edit distances, keeping its two rows of the table for
+// the next.
+type edits struct{ prev, cur []int }
+
+// within is the Levenshtein edit distance between a and b when it is at
+// most k, and k+1 otherwise. It works out only the cells of the table
+// within k of its diagonal, so it takes time in proportion to the length
+// of the words, not to its square.
+func (e *edits) within(a, b []rune, k int) int {
 	far := k + 1
 	if abs(len(a)-len(b)) > k {
 		return far
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	e.prev, e.cur = slices.Grow(e.prev[:0], len(b)+1)[:len(b)+1], slices.Grow(e.cur[:0], len(b)+1)[:len(b)+1]
+	prev, cur := e.prev, e.cur
 	for j := range prev {
 		prev[j] = min(j, far)
 	}
@@ -142,7 +206,7 @@ func (r *resolver) teamHint(file, written string) string {
 	if t != nil {
 		return "write the team's slug: " + t.Slug
 	}
-	return suggestWithin(written, r.teamSlugs, r.budget(file))
+	return suggestWithin(written, r.nearTeams, r.budget(file))
 }
 
 // concernHint says how to write a reference to a concern that does not
@@ -155,7 +219,7 @@ func (r *resolver) concernHint(file, key, written string) string {
 	if c := r.concerns[model.Slugify(written)]; c != nil {
 		return "write the concern's slug: " + c.Slug
 	}
-	return suggestWithin(written, r.concernSlugs, r.budget(file))
+	return suggestWithin(written, r.nearConcerns, r.budget(file))
 }
 
 // asList writes a text holding commas as the YAML list it was probably

@@ -48,13 +48,13 @@ func (r *resolver) warnings(h *model.Handbook) model.ErrorList {
 		list.Add(c.File, c.Line, "last reviewed %s, more than %s ago (scoring.reviewEvery): look at it at the next meeting, then set reviewed: %s",
 			c.LastReview.Format(time.DateOnly), r.config.Scoring.ReviewEvery.Text, h.Today.Format(time.DateOnly))
 	}
-	known := r.knownPeople()
+	known := newNearNames(r.knownPeople())
 	for _, m := range h.Meetings {
 		for _, a := range m.Actions {
 			switch {
 			case a.Owner == "":
 				list.Add(m.File, a.Line, "action %q has no owner", a.Task)
-			case a.OwnerTeam == nil && len(known) > 0:
+			case a.OwnerTeam == nil && len(known.names) > 0:
 				hint := "add them to a team's members, or check the spelling"
 				if near := nearestWithin(a.Owner, known, r.budget(m.File)); near != "" {
 					hint = fmt.Sprintf("did you mean %q?", near)
