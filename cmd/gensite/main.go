@@ -36,6 +36,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&opts.Concerns, "concerns", 10000, "number of concerns")
 	fs.IntVar(&opts.Meetings, "meetings", 0, "number of meetings (default: the shape's, 500 for most)")
 	fs.IntVar(&opts.Teams, "teams", 40, "number of teams")
+	fs.IntVar(&opts.Pages, "pages", 0, "number of plain pages besides the two every handbook has")
 	fs.Uint64Var(&opts.Seed, "seed", 1, "random seed; the same seed gives the same site")
 	commits := fs.Int("commits", 0, "also make the site a git repository with a history of this many commits")
 	if err := fs.Parse(args); err != nil {
@@ -48,7 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: gensite -o DIR [-shape NAME] [-concerns N] [-meetings N] [-teams N] [-seed N] [-commits N] [-hugo DIR2]")
+		fmt.Fprintln(stderr, "usage: gensite -o DIR [-shape NAME] [-concerns N] [-meetings N] [-teams N] [-pages N] [-seed N] [-commits N] [-hugo DIR2]")
 		return 2
 	}
 	var err error

@@ -21,7 +21,7 @@ import (
 
 // small is a handbook of shape that every test can afford to build.
 func small(shape *Shape) Options {
-	return Options{Concerns: 200, Meetings: min(shape.Meetings(200), 100), Teams: 12, Seed: 7, Shape: shape}
+	return Options{Concerns: 200, Meetings: min(shape.Meetings(200), 100), Teams: 12, Pages: 3, Seed: 7, Shape: shape}
 }
 
 // expectedWarnings are the warnings a generated handbook may have: like a
@@ -44,9 +44,9 @@ func TestGeneratedSiteBuilds(t *testing.T) {
 			s := Generate(opts)
 			result := buildHandbook(t, s)
 			h := result.Handbook
-			if len(h.Concerns) != opts.Concerns || len(h.Meetings) != opts.Meetings || len(h.Teams) != opts.Teams {
-				t.Errorf("built %d concerns, %d meetings, %d teams; want %d, %d, %d",
-					len(h.Concerns), len(h.Meetings), len(h.Teams), opts.Concerns, opts.Meetings, opts.Teams)
+			if len(h.Concerns) != opts.Concerns || len(h.Meetings) != opts.Meetings || len(h.Teams) != opts.Teams || len(h.Pages) != 2+opts.Pages {
+				t.Errorf("built %d concerns, %d meetings, %d teams, %d pages; want %d, %d, %d, %d",
+					len(h.Concerns), len(h.Meetings), len(h.Teams), len(h.Pages), opts.Concerns, opts.Meetings, opts.Teams, 2+opts.Pages)
 			}
 			for _, w := range h.Warnings {
 				if !slices.ContainsFunc(expectedWarnings, func(m string) bool { return strings.Contains(w.Msg, m) }) {
@@ -107,6 +107,30 @@ func TestSameSeedSameFiles(t *testing.T) {
 				t.Errorf("seeds %d and %d gave the same handbook", opts.Seed-1, opts.Seed)
 			}
 		})
+	}
+}
+
+// TestPagesComeLast wants the plain pages asked for to leave the rest of
+// the handbook as it is without them: the sizes measured with them are
+// those of the same handbook.
+func TestPagesComeLast(t *testing.T) {
+	opts := small(defaultShape)
+	with := Generate(opts).HandbookFiles()
+	opts.Pages = 0
+	without := map[string][]byte{}
+	for _, f := range Generate(opts).HandbookFiles() {
+		without[f.path] = f.data
+	}
+	added := 0
+	for _, f := range with {
+		if old, ok := without[f.path]; !ok {
+			added++
+		} else if !bytes.Equal(old, f.data) {
+			t.Errorf("%s differs with 3 pages", f.path)
+		}
+	}
+	if added != 3 || len(with) != len(without)+3 {
+		t.Errorf("%d files added by 3 pages, %d in all against %d", added, len(with), len(without))
 	}
 }
 

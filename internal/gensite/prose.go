@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/reliability-council/handbook/internal/model"
 )
 
 // topic is what a piece of text is about: it fills the placeholders of the
@@ -201,6 +203,22 @@ func (g *generator) shortMeetingBody(m *meeting) string {
 }
 
 // fixedPages are the plain pages every generated handbook has.
+// page writes the i-th of the plain pages beyond the fixed ones: a team's
+// guide to one of the handbook's systems, of a few paragraphs, a heading
+// and a list.
+func (g *generator) page(i int, teams []*team) *page {
+	system := g.pick(g.shape.words.systems)
+	title := fmt.Sprintf("Guide %d: %s", i+1, system)
+	w := g.writer(topic{system: system, team: teams[g.r.IntN(len(teams))]}, g.shape.prose.sentences)
+	body := strings.Join([]string{
+		w.paragraph(2 + g.r.IntN(3)),
+		"## " + g.pick(g.shape.prose.headings),
+		w.paragraph(1 + g.r.IntN(3)),
+		w.list(g.shape.prose.bullets, 2+g.r.IntN(4), false),
+	}, "\n\n") + "\n"
+	return &page{slug: model.Slugify(title), title: title, description: "How we run " + system + ".", body: body}
+}
+
 func fixedPages() []*page {
 	return []*page{
 		{

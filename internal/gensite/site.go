@@ -18,7 +18,10 @@ type Options struct {
 	Concerns int
 	Meetings int
 	Teams    int
-	Seed     uint64
+	// Pages is how many plain pages to write besides the two every
+	// handbook has; each is an entry of the navigation.
+	Pages int
+	Seed  uint64
 	// Shape is the kind of content; nil is the default shape.
 	Shape *Shape
 }
@@ -26,8 +29,8 @@ type Options struct {
 // Validate reports options the generator cannot honour.
 func (o Options) Validate() error {
 	switch {
-	case o.Concerns < 0 || o.Meetings < 0:
-		return fmt.Errorf("-concerns and -meetings must be 0 or more")
+	case o.Concerns < 0 || o.Meetings < 0 || o.Pages < 0:
+		return fmt.Errorf("-concerns, -meetings and -pages must be 0 or more")
 	case o.Teams < 1:
 		return fmt.Errorf("-teams must be at least 1")
 	case o.Teams > len(teamAreas)*(len(teamKinds)+1):
@@ -151,6 +154,11 @@ func Generate(opts Options) *Site {
 	}
 	sort.SliceStable(s.meetings, func(i, j int) bool { return s.meetings[i].date.Before(s.meetings[j].date) })
 	s.pages = fixedPages()
+	// Drawn last, so that the rest of the handbook is the same with any
+	// number of pages.
+	for i := range opts.Pages {
+		s.pages = append(s.pages, g.page(i, s.teams))
+	}
 	rank(s.concerns)
 	return s
 }
