@@ -54,6 +54,43 @@ func joinList(words []string, last string) string {
 	return strings.Join(words[:len(words)-1], ", ") + last + words[len(words)-1]
 }
 
+// CompareNatural compares two titles as a reader orders them: as
+// CompareFold does, but with each run of digits taken as the number it
+// writes, so that "Guide 2" comes before "Guide 10".
+func CompareNatural(a, b string) int {
+	for a != "" && b != "" {
+		if isDigit(a[0]) && isDigit(b[0]) {
+			na, nb := digitsAt(a), digitsAt(b)
+			// Without their leading zeros, the longer number is the larger,
+			// and numbers of one length compare as their digits do.
+			da, db := strings.TrimLeft(a[:na], "0"), strings.TrimLeft(b[:nb], "0")
+			if c := cmp.Or(cmp.Compare(len(da), len(db)), strings.Compare(da, db)); c != 0 {
+				return c
+			}
+			a, b = a[na:], b[nb:]
+			continue
+		}
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if la, lb := unicode.ToLower(ra), unicode.ToLower(rb); la != lb {
+			return cmp.Compare(la, lb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// digitsAt returns the length of the run of digits s starts with.
+func digitsAt(s string) int {
+	n := 0
+	for n < len(s) && isDigit(s[n]) {
+		n++
+	}
+	return n
+}
+
 // CompareFold compares two strings as strings.ToLower would leave them,
 // without making the lowered copies: sorting thousands of titles calls it
 // hundreds of thousands of times.

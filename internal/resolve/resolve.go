@@ -313,7 +313,10 @@ func (r *resolver) order(h *model.Handbook) {
 	slices.SortFunc(h.Concerns, comparePriority)
 	slices.SortFunc(h.Meetings, compareMeetings)
 	slices.SortStableFunc(h.Actions, compareDue)
-	slices.SortFunc(h.Pages, func(a, b *model.Page) int { return cmp.Compare(a.Slug, b.Slug) })
+	slices.SortFunc(h.Pages, func(a, b *model.Page) int {
+		// As the navigation lists them: "Guide 2" before "Guide 10".
+		return cmp.Or(model.CompareNatural(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
+	})
 
 	for i, c := range h.Concerns {
 		if c.Open {

@@ -270,3 +270,26 @@ func TestOrdersEndOnTheSlug(t *testing.T) {
 		t.Errorf("meetings in order %s, want %s", got, want)
 	}
 }
+
+// TestPagesInTheOrderOfTheirTitles wants the plain pages as the navigation
+// lists them: by title, numbers counted as numbers, then by slug.
+func TestPagesInTheOrderOfTheirTitles(t *testing.T) {
+	page := func(title string) string { return "---\ntitle: \"" + title + "\"\n---\nText.\n" }
+	h := resolveFiles(t, map[string]string{
+		"site.yaml":              "title: T\nbaseURL: https://example.org/\n",
+		"content/a-guide-10.md":  page("Guide 10"),
+		"content/b-guide-2.md":   page("Guide 2"),
+		"content/about.md":       page("About the council"),
+		"content/z-guide-2.md":   page("guide 2"),
+		"content/glossary.md":    page("Glossary"),
+		"content/c-guide-1.md":   page("Guide 1: where to start"),
+		"content/guide-9-etl.md": page("Guide 9: ETL"),
+	})
+	var got []string
+	for _, p := range h.Pages {
+		got = append(got, p.Slug)
+	}
+	if got, want := strings.Join(got, " "), "about glossary c-guide-1 b-guide-2 z-guide-2 guide-9-etl a-guide-10"; got != want {
+		t.Errorf("pages in order %s, want %s", got, want)
+	}
+}
