@@ -70,17 +70,22 @@ func CompareNatural(a, b string) int {
 			a, b = a[na:], b[nb:]
 			continue
 		}
-		ra, na := utf8.DecodeRuneInString(a)
-		rb, nb := utf8.DecodeRuneInString(b)
-		if la, lb := unicode.ToLower(ra), unicode.ToLower(rb); la != lb {
-			return cmp.Compare(la, lb)
+		var c int
+		if c, a, b = compareFirstFolded(a, b); c != 0 {
+			return c
 		}
-		a, b = a[na:], b[nb:]
 	}
 	return cmp.Compare(len(a), len(b))
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
 
 // digitsAt returns the length of the run of digits s starts with.
 func digitsAt(s string) int {
@@ -96,12 +101,22 @@ func digitsAt(s string) int {
 // hundreds of thousands of times.
 func CompareFold(a, b string) int {
 	for a != "" && b != "" {
-		ra, na := utf8.DecodeRuneInString(a)
-		rb, nb := utf8.DecodeRuneInString(b)
-		if la, lb := unicode.ToLower(ra), unicode.ToLower(rb); la != lb {
-			return cmp.Compare(la, lb)
+		var c int
+		if c, a, b = compareFirstFolded(a, b); c != 0 {
+			return c
 		}
-		a, b = a[na:], b[nb:]
 	}
 	return cmp.Compare(len(a), len(b))
+}
+
+// compareFirstFolded compares the first letters of a and b, neither
+// empty, as strings.ToLower would leave them, and returns what follows
+// them.
+func compareFirstFolded(a, b string) (int, string, string) {
+	if a[0] < utf8.RuneSelf && b[0] < utf8.RuneSelf {
+		return cmp.Compare(lowerASCII(a[0]), lowerASCII(b[0])), a[1:], b[1:]
+	}
+	ra, na := utf8.DecodeRuneInString(a)
+	rb, nb := utf8.DecodeRuneInString(b)
+	return cmp.Compare(unicode.ToLower(ra), unicode.ToLower(rb)), a[na:], b[nb:]
 }

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCompareNatural wants titles in the order a reader counts them.
 func TestCompareNatural(t *testing.T) {
@@ -25,6 +28,19 @@ func TestCompareNatural(t *testing.T) {
 		}
 		if got := CompareNatural(c.b, c.a); got != -c.want {
 			t.Errorf("CompareNatural(%q, %q) = %d, want %d", c.b, c.a, got, -c.want)
+		}
+	}
+}
+
+// TestCompareFold wants the order of the strings strings.ToLower leaves,
+// in ASCII, in other scripts and in both at once.
+func TestCompareFold(t *testing.T) {
+	words := []string{"", "a", "A", "ab", "aB", "Ab", "b", "Z", "z", "_", "[", "Zürich", "zürich", "ZÜRICH", "zurich", "Ärger", "ärger", "Москва", "москва", "東京", "İstanbul", "istanbul", "Σ", "σ", "9", "a9"}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := CompareFold(a, b), strings.Compare(strings.ToLower(a), strings.ToLower(b)); got != want {
+				t.Errorf("CompareFold(%q, %q) = %d, want %d", a, b, got, want)
+			}
 		}
 	}
 }
