@@ -67,3 +67,39 @@ func TestBuildPacesItsCollector(t *testing.T) {
 		t.Errorf("the build's limit is %d bytes, want the budget, %d", got, buildMemory.budget)
 	}
 }
+
+// TestServePacesItsFirstBuild wants the preview's first build to leave the
+// heap the room of firstBuildGCPercent, and the builds after it Go's
+// default, unless the environment sets a pace of its own.
+func TestServePacesItsFirstBuild(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	pace := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
+	env, _, _ := testEnv()
+	done := paceFirstBuild(env)
+	if got := pace(); got != firstBuildGCPercent {
+		t.Errorf("during the first build the pace is %d, want %d", got, firstBuildGCPercent)
+	}
+	done()
+	debug.SetGCPercent(150) // as if set by someone else since
+	done()
+	if got := pace(); got != 150 {
+		t.Errorf("after the first build, the pace is %d: done set it again", got)
+	}
+	debug.SetGCPercent(100)
+	done = paceFirstBuild(env)
+	done()
+	if got := pace(); got != 100 {
+		t.Errorf("after the first build the pace is %d, want Go's default, 100", got)
+	}
+	own := env
+	own.Getenv = func(k string) string {
+		if k == "GOGC" {
+			return "300"
+		}
+		return env.Getenv(k)
+	}
+	paceFirstBuild(own)
+	if got := pace(); got != 100 {
+		t.Errorf("with GOGC set, the first build's pace is %d, want it left as it was", got)
+	}
+}

