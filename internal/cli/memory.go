@@ -24,7 +24,7 @@ import (
 // seconds of CPU), the collector taking more than maxGC of the CPU the
 // process used since, the process gives it up. The ceiling holds while at
 // most ceilingSpare of it is live: a limit with little room above what is
-// live has the collector run without end: a handbook that holds that much
+// live has the collector run without end. A handbook that holds that much
 // (10,000 concerns with three million distinct words, 670 MB live) built
 // in 8.3 to 9.5 s under the ceiling, and in 5.1 to 5.6 s without it.
 type memoryBudget struct {

@@ -69,8 +69,8 @@ func runServe(env Env, args []string) int {
 // preview's heap to grow into, as a share of what is live, while it makes
 // its first build: every page, while a person waits for them. Twice Go's
 // default room makes the first build of 10,000 concerns with their history
-// in 1.72 to 1.87 s rather than 1.85 to 2.06 s, at a peak of 650 to 660
-// MiB rather than 570 to 580. The rebuilds after it, which make a page or
+// in 1.70 to 1.94 s rather than 1.88 to 2.05 s, at a peak of 647 to 652
+// MiB rather than 572 to 578. The rebuilds after it, which make a page or
 // a few, keep Go's default. GOGC or GOMEMLIMIT in the environment sets
 // its own pace instead.
 const firstBuildGCPercent = 200

@@ -89,11 +89,12 @@ func (n *nearNames) ready() {
 func nearestWithin(got string, want *nearNames, budget *int) string {
 	want.ready()
 	g := []rune(strings.ToLower(got))
-	// The names of a length close enough, each list ascending.
-	var close [2*maxEdits + 1][]int32
+	// The names of a length close enough, by how far it is from the
+	// word's, each list ascending.
+	var near [2*maxEdits + 1][]int32
 	for d := -maxEdits; d <= maxEdits; d++ {
 		if l := len(g) + d; l >= 0 && l < len(want.byLength) {
-			close[d+maxEdits] = want.byLength[l]
+			near[d+maxEdits] = want.byLength[l]
 		}
 	}
 	var (
@@ -104,17 +105,17 @@ func nearestWithin(got string, want *nearNames, budget *int) string {
 	for {
 		// The lowest index left in the lists.
 		next := -1
-		for l, list := range close {
-			if len(list) > 0 && (next < 0 || list[0] < close[next][0]) {
+		for l, list := range near {
+			if len(list) > 0 && (next < 0 || list[0] < near[next][0]) {
 				next = l
 			}
 		}
 		if next < 0 {
 			break
 		}
-		i := close[next][0]
-		close[next] = close[next][1:]
-		n := len(g) + next - maxEdits
+		i := near[next][0]
+		near[next] = near[next][1:]
+		n := len(g) + next - maxEdits // the name's letters
 		if budget != nil {
 			if *budget <= 0 {
 				break
