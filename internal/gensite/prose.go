@@ -202,7 +202,6 @@ func (g *generator) shortMeetingBody(m *meeting) string {
 	return fmt.Sprintf("Session of %d minutes, %s chaired. %s\n", 30+15*g.r.IntN(5), chair.title, w.paragraph(1+g.r.IntN(4)))
 }
 
-// fixedPages are the plain pages every generated handbook has.
 // page writes the i-th of the plain pages beyond the fixed ones: a team's
 // guide to one of the handbook's systems, of a few paragraphs, a heading
 // and a list.
@@ -219,6 +218,7 @@ func (g *generator) page(i int, teams []*team) *page {
 	return &page{slug: model.Slugify(title), title: title, description: "How we run " + system + ".", body: body}
 }
 
+// fixedPages are the plain pages every generated handbook has.
 func fixedPages() []*page {
 	return []*page{
 		{
