@@ -188,7 +188,9 @@ func (f *frontmatter) list(key string, l textList) {
 	}
 }
 
-// flowList writes [a, b, c].
+// flowList writes [a, b, c]: on one line, or, in a file that wraps its
+// longer values, over lines of about listWidth bytes, as YAML writers
+// (PyYAML's flow style, say) write a list too long for one.
 func (f *frontmatter) flowList(key string, items []string) {
 	if len(items) == 0 {
 		return
@@ -197,8 +199,24 @@ func (f *frontmatter) flowList(key string, items []string) {
 	for i, s := range items {
 		quoted[i] = yamlFlowText(s)
 	}
-	f.raw(key, "["+strings.Join(quoted, ", ")+"]")
+	if f.texts != wrapped {
+		f.raw(key, "["+strings.Join(quoted, ", ")+"]")
+		return
+	}
+	line := key + ": [" + quoted[0]
+	for _, item := range quoted[1:] {
+		if len(line)+len(", ")+len(item) > listWidth {
+			f.b.WriteString(line + ",\n")
+			line = "  " + item
+			continue
+		}
+		line += ", " + item
+	}
+	f.b.WriteString(line + "]\n")
 }
+
+// listWidth is where a wrapped flow list breaks its lines.
+const listWidth = 80
 
 // blockList writes one "- item" per line.
 func (f *frontmatter) blockList(key string, items []string) {

@@ -168,15 +168,30 @@ func (p *simpleParser) value(indent int, l simpleLine, rest string) (Node, bool)
 	if style, ok := blockHeader(text); ok {
 		return p.blockScalar(indent, l, style)
 	}
-	if (text[0] == '"' || text[0] == '\'') && quotedEnd(text) < 0 {
+	lines := flowLines{first: l.n + p.offset}
+	switch {
+	case (text[0] == '"' || text[0] == '\'') && quotedEnd(text) < 0:
 		var ok bool
 		if text, ok = p.quotedLines(indent, l, text); !ok {
 			return Node{}, false
 		}
 		rest = text
 		text = withoutComment(text)
+	case text[0] == '[' && flowEnd(text) < 0:
+		var ok bool
+		if text, lines.starts, ok = p.listLines(indent, l, text); !ok {
+			return Node{}, false
+		}
+		rest = text
+		text = withoutComment(text)
 	}
-	v, ok := inlineValue(text, l.n+p.offset)
+	var v Node
+	var ok bool
+	if text[0] == '[' {
+		v, ok = flowList(text, lines)
+	} else {
+		v, ok = inlineValue(text, lines.first)
+	}
 	if !ok {
 		return Node{}, false
 	}
@@ -235,6 +250,37 @@ func (p *simpleParser) quotedLines(indent int, l simpleLine, text string) (strin
 		last = next.n
 	}
 	return "", false
+}
+
+// listLines takes the lines below l that carry on the flow list its first
+// line opens, up to the one that closes it, and returns the list on one
+// line, with where each line after the first starts in it: YAML joins the
+// lines of a flow list with spaces, in a value that spans them as between
+// its items, as a YAML library writes a list too long for one line. A
+// blank or comment line, or a backslash at the end of a line, are the YAML
+// parser's.
+func (p *simpleParser) listLines(indent int, l simpleLine, text string) (string, []int, bool) {
+	var b strings.Builder
+	b.WriteString(text)
+	var scan flowScan
+	scan.end(text)
+	var starts []int
+	last := l.n
+	for p.at < len(p.lines) && p.lines[p.at].indent > indent && p.lines[p.at].n == last+1 {
+		if strings.HasSuffix(b.String(), "\\") {
+			return "", nil, false
+		}
+		next := p.lines[p.at]
+		p.at++
+		b.WriteByte(' ')
+		starts = append(starts, b.Len())
+		b.WriteString(next.text)
+		if scan.end(b.String()) >= 0 {
+			return b.String(), starts, true
+		}
+		last = next.n
+	}
+	return "", nil, false
 }
 
 // sequence takes the list items at indent, from the current line.

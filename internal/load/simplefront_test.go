@@ -116,6 +116,11 @@ var simpleTaken = []string{
 	"o: \"\\xD3scar \\U0001F600 \\0\\a\\v\\e\\ \\N\\_\\L\\P \\xe9\"\n",
 	"title: A\r\nlist:\r\n- a\r\n- b\r\nnotes: |\r\n  x\r\n\r\n  y\r\nq: 'a\r\n  b'\r\nf: >-\r\n  c\r\n  d\r\n",
 	"q: \"say \\\"no\\\" \\\\ a/b\\tc\\nd\\u00e9\\u2713\"\nl: [\"a\\\"b\", \"c, d\"] # e\n",
+	"t: [a,\n  b]\n",
+	"l: [the team's, \"say \"] # c\nm: [it's,\n  'x', a\"b\"] # d\n",
+	"tags: [one, two,\n  three, four]\nafter: x\nl: [a,\n b,\n c d,\n  e]\n",
+	"l: [\"a, b\",\n  'c\n  d', e\n  f] # note\nm: [\n  a,\n  b\n  ]\n",
+	"items:\n- [a,\n  b]\n- c\nactions:\n- task: x\n  tags: [p,\n    q]\n",
 }
 
 func TestSimpleFrontAgreesOnEdges(t *testing.T) {
@@ -133,7 +138,8 @@ func TestSimpleFrontAgreesOnEdges(t *testing.T) {
 		"title: |\n  text\n  \n  more\n", "title: |\nnext: x\n", "title: a # c\n  continued\n",
 		"title: a\n\n  continued\n", "title: a\n  # c\n  continued\n", "title: \"a\"\n  continued\n", "t: 'a\n\n  b'\n", "t: 'a\n  # b'\n", "t: \"a\\\n  b\"\n", "t: 'a\n  b\n", "t: 'a\nb: c'\n", "t: 'a\n  b' c\n", "t: \"a\\xb\"\n", "t: \"\\U0011FFFF\"\n", "t: \"\\x4\"\n", "t: \"\\q\"\n", "t: \"a\\/b\"\n", "t: \"\\ud83d\\ude00\"\n", "t: \"a\\\n", "t: \"\\u12\"\n",
 		"t: \"open\n", "t: 'it's'\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "t: {a: 1}\n",
-		"t: [a, [b]]\n", "t: ['a]\n", "t: [a,\n  b]\n", "t: [a,]\n", "t:\tx\n", "t: x\r", "t: x\ry\n", "t: |\n  x\r  y\n",
+		"t: [a, [b]]\n", "t: ['a]\n", "t: [a,]\n",
+		"t: [a,\nb]\n", "t: [a,\n\n  b]\n", "t: [a, # c\n  b]\n", "t: [\"a\\\n  b\"]\n", "t: [a,\n  b\n", "t: [a,\n  b] c\n", "t: [a,\n  b]\n  c\n", "t:\tx\n", "t: x\r", "t: x\ry\n", "t: |\n  x\r  y\n",
 		"l:\n- - a\n", "a:\n  b: 1\n c: 2\n", "a: 1\n  b: 2\n", "---\na: 1\n", "? a\n: b\n",
 		"a: -b\n", "a: @x\n", "a: %x\n", "a: `x`\n", "<<: x\n", "\"a\": 1\n", "a: x\u2028y\n", "a: \u0085\n",
 	}

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -55,16 +56,49 @@ func quotedEnd(text string) int {
 // flowEnd is where the flow list text starts with ends, just after its
 // closing bracket, or -1 if it has none.
 func flowEnd(text string) int {
-	for i := 1; i < len(text); i++ {
-		switch text[i] {
-		case ']':
-			return i + 1
-		case '"', '\'':
-			n := quotedEnd(text[i:])
-			if n < 0 {
-				return -1
+	var scan flowScan
+	return scan.end(text)
+}
+
+// flowScan finds the end of a flow list whose text grows line by line,
+// each call going on from where the last stopped: a list over many lines
+// is read once, not once a line. A quote opens a quoted item only at the
+// item's start: in a plain one (the team's), it is a letter.
+type flowScan struct {
+	at        int  // the next byte to read, after the opening bracket
+	quote     byte // the quote of the quoted item being read, or 0
+	afterItem bool // an item has started since the last comma
+}
+
+// end returns where the list ends in text, which holds all the text of
+// earlier calls, or -1 if it does not end there.
+func (s *flowScan) end(text string) int {
+	s.at = max(s.at, 1)
+	for ; s.at < len(text); s.at++ {
+		c := text[s.at]
+		if s.quote != 0 {
+			switch {
+			case c != s.quote && (c != '\\' || s.quote != '"'):
+			case s.at+1 == len(text):
+				return -1 // the byte that says what this one is has yet to come
+			case c == '\\', text[s.at+1] == '\'' && s.quote == '\'':
+				s.at++ // an escape, or two single quotes for one
+			default:
+				s.quote = 0
 			}
-			i += n - 1
+			continue
+		}
+		switch {
+		case c == ']':
+			s.at++
+			return s.at
+		case c == ',':
+			s.afterItem = false
+		case c == ' ':
+		case !s.afterItem && (c == '"' || c == '\''):
+			s.quote, s.afterItem = c, true
+		default:
+			s.afterItem = true
 		}
 	}
 	return -1
@@ -94,7 +128,7 @@ func inlineValue(text string, line int) (Node, bool) {
 		}
 		return quoted(unquoted, line), true
 	case '[':
-		return flowList(text, line)
+		return flowList(text, flowLines{first: line})
 	}
 	if !plainScalar(text) {
 		return Node{}, false
@@ -102,17 +136,19 @@ func inlineValue(text string, line int) (Node, bool) {
 	return scalar(text, line), true
 }
 
-// flowList reads [a, "b", 'c'] on one line: plain words or quoted values.
-func flowList(text string, line int) (Node, bool) {
+// flowList reads [a, "b", 'c']: plain words or quoted values, written on
+// lines.
+func flowList(text string, lines flowLines) (Node, bool) {
 	if text[len(text)-1] != ']' {
 		return Node{}, false
 	}
-	list := Node{Kind: SequenceNode, Line: line}
-	rest := strings.TrimLeft(text[1:len(text)-1], " ")
+	list := Node{Kind: SequenceNode, Line: lines.first}
+	inside := text[:len(text)-1]
+	rest := strings.TrimLeft(inside[1:], " ")
 	for rest != "" {
 		var item Node
 		var ok bool
-		item, rest, ok = flowItem(rest, line)
+		item, rest, ok = flowItem(rest, lines.of(len(inside)-len(rest)))
 		if !ok {
 			return Node{}, false
 		}
@@ -130,6 +166,22 @@ func flowList(text string, line int) (Node, bool) {
 		}
 	}
 	return list, true
+}
+
+// flowLines are the lines a flow list is written on: the number of the
+// first, and where each line after it starts in the list's text.
+type flowLines struct {
+	first  int
+	starts []int
+}
+
+// of returns the number of the line that the list's text has at offset.
+func (f flowLines) of(offset int) int {
+	after, found := slices.BinarySearch(f.starts, offset)
+	if found {
+		after++
+	}
+	return f.first + after
 }
 
 // flowItem reads the item at the start of text in a flow list, returning
