@@ -9,18 +9,26 @@ import (
 // without the YAML parser, which spends about fifty microseconds on a
 // block of a dozen fields, most of a large handbook's reading time. It
 // takes block mappings and lists of values, plain or quoted (with the
-// escapes JSON and YAML writers put in), one-line flow lists, values
+// escapes JSON and YAML writers put in), flow lists, values and lists
 // wrapped over several lines, literal and folded blocks (| and >, as YAML
-// writers put long text), comments after values and CR LF line breaks, and
-// gives the tree the YAML parser would give. It reports false for anything
+// writers put long text), comments after values, CR LF line breaks and
+// blocks written as JSON (parseJSONFront), and gives the tree the YAML
+// parser would give. It reports false for anything
 // else (anchors, tags, kept or indented blocks, line breaks escaped in
 // quotes, unusual characters, odd indentation), which the YAML parser then
 // reads, with its errors. FuzzSimpleFront holds the two to the same trees.
 func parseSimpleFront(front []byte, offset int) (Node, bool) {
-	if !utf8.Valid(front) {
+	if !utf8.Valid(front) || !simpleBlock(front) {
 		return Node{}, false
 	}
-	text, lines, ok := simpleLines(front)
+	// One string for the block, which every line is a part of. The nodes'
+	// strings are copied out of it (scalar, quoted): a title the handbook
+	// keeps would otherwise keep its whole block, 33 MB at 50,000 concerns.
+	text := string(front)
+	if strings.HasPrefix(strings.TrimLeft(text, " \r\n"), "{") {
+		return parseJSONFront(text, offset)
+	}
+	lines, ok := simpleLines(text)
 	if !ok || len(lines) == 0 || lines[0].indent != 0 {
 		return Node{}, false
 	}
@@ -40,22 +48,24 @@ type simpleLine struct {
 	text   string // the rest, without trailing spaces
 }
 
-// simpleLines splits a block into the lines that hold something, leaving
-// out blank lines and whole-line comments. It reports false when the block
-// holds a character the YAML parser treats in its own way: tabs, carriage
-// returns but those of CR LF line breaks, other control characters, the
-// Unicode line and paragraph separators, and the characters YAML does not
-// allow.
-func simpleLines(front []byte) (string, []simpleLine, bool) {
+// simpleBlock reports whether front holds only characters the simple
+// readers take: not tabs, carriage returns but those of CR LF line breaks,
+// other control characters, the Unicode line and paragraph separators, or
+// the characters YAML does not allow, which the YAML parser treats in its
+// own ways.
+func simpleBlock(front []byte) bool {
 	for i := range front {
 		if !simpleByte(front, i) && front[i] != '\n' && !crlf(front, i) {
-			return "", nil, false
+			return false
 		}
 	}
-	// One string for the block, which every line is a part of. The nodes'
-	// strings are copied out of it (scalar, quoted): a title the handbook
-	// keeps would otherwise keep its whole block, 33 MB at 50,000 concerns.
-	text := string(front)
+	return true
+}
+
+// simpleLines splits a block into the lines that hold something, leaving
+// out blank lines and whole-line comments. It reports false for a document
+// marker.
+func simpleLines(text string) ([]simpleLine, bool) {
 	lines := make([]simpleLine, 0, strings.Count(text, "\n")+1)
 	n, start := 0, 0
 	for line := range strings.Lines(text) {
@@ -64,7 +74,7 @@ func simpleLines(front []byte) (string, []simpleLine, bool) {
 		start += len(line)
 		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 		if strings.HasPrefix(line, "---") || strings.HasPrefix(line, "...") {
-			return "", nil, false // a document marker
+			return nil, false // a document marker
 		}
 		rest := strings.TrimLeft(line, " ")
 		if rest == "" || rest[0] == '#' {
@@ -72,7 +82,7 @@ func simpleLines(front []byte) (string, []simpleLine, bool) {
 		}
 		lines = append(lines, simpleLine{start: at, n: n, indent: len(line) - len(rest), text: strings.TrimRight(rest, " ")})
 	}
-	return text, lines, true
+	return lines, true
 }
 
 // crlf reports whether the byte at i of b is the carriage return of a

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -121,6 +122,9 @@ var simpleTaken = []string{
 	"tags: [one, two,\n  three, four]\nafter: x\nl: [a,\n b,\n c d,\n  e]\n",
 	"l: [\"a, b\",\n  'c\n  d', e\n  f] # note\nm: [\n  a,\n  b\n  ]\n",
 	"items:\n- [a,\n  b]\n- c\nactions:\n- task: x\n  tags: [p,\n    q]\n",
+	`{"title": "A", "n": -1.5e3, "l": ["a", "b: c # d"], "m": {"x": null, "y": true, "z": false}, "e": [], "o": {}}` + "\n",
+	`{"title":"Zo\u00eb \"Z\"","tags":["a","b"],"actions":[{"task":"x","due":"2024-01-02","done":false}],"n":0}`,
+	"\n{\r\n  \"title\": \"A\",\r\n  \"l\": [\r\n    1,\r\n    \"b\"\r\n  ],\r\n  \"o\": {\r\n    \"k\": [ ]\r\n  }\r\n}\r\n",
 }
 
 func TestSimpleFrontAgreesOnEdges(t *testing.T) {
@@ -139,6 +143,8 @@ func TestSimpleFrontAgreesOnEdges(t *testing.T) {
 		"title: a\n\n  continued\n", "title: a\n  # c\n  continued\n", "title: \"a\"\n  continued\n", "t: 'a\n\n  b'\n", "t: 'a\n  # b'\n", "t: \"a\\\n  b\"\n", "t: 'a\n  b\n", "t: 'a\nb: c'\n", "t: 'a\n  b' c\n", "t: \"a\\xb\"\n", "t: \"\\U0011FFFF\"\n", "t: \"\\x4\"\n", "t: \"\\q\"\n", "t: \"a\\/b\"\n", "t: \"\\ud83d\\ude00\"\n", "t: \"a\\\n", "t: \"\\u12\"\n",
 		"t: \"open\n", "t: 'it's'\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "t: {a: 1}\n",
 		"t: [a, [b]]\n", "t: ['a]\n", "t: [a,]\n",
+		`{"a": 1,}`, `{"a": 01}`, `{"a": 1.}`, `{"a": .5}`, `{"a": +1}`, `{"a": 1e}`, `{"a": tru}`, `{"a": "x"} # c`, `{"a": "x"}{}`, `{"a"` + "\n: 1}", `{"a":` + "\n1}",
+		`{"a": "x` + "\n" + `y"}`, `{"a": "\/"}`, `{'a': 1}`, `{a: 1}`, `{"<<": {"a": 1}}`, "{\"a\":\t1}", `{"a": [1 2]}`, `{"a": "x" "b": 1}`, `[{"a": 1}]`, `{"a": 1`,
 		"t: [a,\nb]\n", "t: [a,\n\n  b]\n", "t: [a, # c\n  b]\n", "t: [\"a\\\n  b\"]\n", "t: [a,\n  b\n", "t: [a,\n  b] c\n", "t: [a,\n  b]\n  c\n", "t:\tx\n", "t: x\r", "t: x\ry\n", "t: |\n  x\r  y\n",
 		"l:\n- - a\n", "a:\n  b: 1\n c: 2\n", "a: 1\n  b: 2\n", "---\na: 1\n", "? a\n: b\n",
 		"a: -b\n", "a: @x\n", "a: %x\n", "a: `x`\n", "<<: x\n", "\"a\": 1\n", "a: x\u2028y\n", "a: \u0085\n",
@@ -161,6 +167,32 @@ func FuzzSimpleFront(f *testing.F) {
 			assertSameTree(t, "fuzzed block", front, simple)
 		}
 	})
+}
+
+// TestSimpleFrontReadsWhatJSONWrites wants frontmatter written by a JSON
+// library, on one line or pretty-printed, read without the YAML parser.
+func TestSimpleFrontReadsWhatJSONWrites(t *testing.T) {
+	front := map[string]any{
+		"title": "Zoë's \"ETL\" <now>: & more", "weight": 3, "score": -0.25, "open": true, "owner": nil,
+		"tags":    []string{"a", "b, c", "# d", "Ünïcödé ✓ 日本", "tab\there", "line\nbreak"},
+		"actions": []map[string]any{{"task": "x", "due": "2024-03-01", "done": false, "more": []any{}}},
+	}
+	one, err := json.Marshal(front)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pretty, err := json.MarshalIndent(front, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, block := range [][]byte{one, pretty} {
+		simple, ok := parseSimpleFront(block, 1)
+		if !ok {
+			t.Errorf("the simple reader leaves this block to the YAML parser:\n%s", block)
+			continue
+		}
+		assertSameTree(t, "JSON", block, simple)
+	}
 }
 
 // TestSimpleFrontReadsWhatYAMLWrites wants frontmatter written by a YAML
