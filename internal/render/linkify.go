@@ -24,7 +24,8 @@ import (
 // the body is parsed again with Linkify inline: a link running on past
 // its text (into a code span, or over an emphasis mark that became text),
 // a bracket that may have opened a link's label (no links are made in
-// one), or a backslash, which escapes the mark after it.
+// one) or that a link may take in, or a backslash, which escapes the mark
+// after it.
 type linkifyAfter struct {
 	linkify parser.InlineParser
 }
@@ -110,9 +111,12 @@ func appendTexts(texts []*ast.Text, n ast.Node) []*ast.Text {
 // have made them.
 func (b *linkBlocks) linkBlock(block ast.Node) bool {
 	for _, t := range b.texts {
-		if bytes.ContainsAny(t.Segment.Value(b.source), `[]\`) {
+		if bytes.IndexByte(t.Segment.Value(b.source), '\\') >= 0 {
 			return false
 		}
+	}
+	if !b.labelsClosed(block.Lines()) {
+		return false
 	}
 	if b.reader == nil {
 		b.reader = text.NewBlockReader(b.source, nil)
@@ -124,6 +128,57 @@ func (b *linkBlocks) linkBlock(block ast.Node) bool {
 		}
 	}
 	return true
+}
+
+// labelsClosed reports whether the brackets of the block's texts, which
+// may open and close link labels, are done with before anything in the
+// block could be a link: each of them before the first "://", "www." or
+// @ of its lines, as many closing as opening, and a space after the last,
+// so that no label is open where Linkify is called (it makes no link in
+// one) and no link it makes takes a bracket in. Notes[^1] and citations
+// [2] stand before a link in many a paragraph.
+func (b *linkBlocks) labelsClosed(lines *text.Segments) bool {
+	first := math.MaxInt
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		if at := firstLinkMark(seg.Value(b.source)); at >= 0 {
+			first = seg.Start + at
+			break
+		}
+	}
+	if first == math.MaxInt {
+		return true // no link to make
+	}
+	open, last := 0, -1
+	for _, t := range b.texts {
+		for i, c := range t.Segment.Value(b.source) {
+			if c != '[' && c != ']' {
+				continue
+			}
+			at := t.Segment.Start + i
+			if at > first {
+				return false
+			}
+			if c == '[' {
+				open++
+			} else {
+				open = max(open-1, 0)
+			}
+			last = at
+		}
+	}
+	return open == 0 && (last < 0 || bytes.IndexByte(b.source[last:first], ' ') >= 0)
+}
+
+// firstLinkMark returns where in s the first "://", "www." or @ is, or -1.
+func firstLinkMark(s []byte) int {
+	first := -1
+	for _, mark := range []string{"://", "www.", "@"} {
+		if i := bytes.Index(s, []byte(mark)); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }
 
 // mayLink reports whether Linkify could start a link in s: each link it

@@ -60,6 +60,8 @@ var markdownSeeds = []string{
 	"[see http://a.example.org] and [http://b.example.org](http://c.example.org)",
 	"[not a link http://a.example.org and then ] http://b.example.org",
 	"![an image of www.a.example.org](/x.png) http://b.example.org",
+	"note[^1] and https://a.example.org [2] x@y.example.org\n\n[x]y@z.example.org and [a] b@c.example.org ]d@e.example.org\n\n] a http://b.example.org [c] [d\n",
+	"[a] [b]http://c.example.org [d] x`[e]` www.f.example.org\n\n[g] **[h]** _i_ www.j.example.org/[k]\n",
 	// Tables and headings.
 	"| a | http://b.example.org |\n|---|---|\n| c@d.example.org | `e` www.f.example.org |\n",
 	"# www.a.example.org\n\nSetext http://b.example.org\n===\n",
@@ -133,6 +135,12 @@ func TestLinkifyAfter(t *testing.T) {
 		{"http://a.example.org/`code`", true},
 		{"\\*http://a.example.org", true},
 		{"a [bracket] with no link to make", false},
+		{"a note[^1], a citation [2] and then https://a.example.org", false},
+		{"[2] and [see] <https://c.example.org>", false},
+		{"[2] a@b.example.org, [see] <https://c.example.org>", true},
+		{"https://a.example.org and a citation [2]", true},
+		{"[a]https://a.example.org", true},
+		{"[a [b] https://a.example.org", true},
 		{"no line break at the end: http://a.example.org and [x](/y/)", false},
 		{"no line break at the end: a@b.example.org and `code`", false},
 	} {
