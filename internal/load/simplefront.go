@@ -13,10 +13,10 @@ import (
 // wrapped over several lines, literal and folded blocks (| and >, as YAML
 // writers put long text), comments after values, CR LF line breaks and
 // blocks written as JSON (parseJSONFront), and gives the tree the YAML
-// parser would give. It reports false for anything
-// else (anchors, tags, kept or indented blocks, line breaks escaped in
-// quotes, unusual characters, odd indentation), which the YAML parser then
-// reads, with its errors. FuzzSimpleFront holds the two to the same trees.
+// parser would give. It reports false for anything else (anchors, tags,
+// kept or indented blocks, line breaks escaped in quotes, unusual
+// characters, odd indentation), which the YAML parser then reads, with its
+// errors. FuzzSimpleFront holds the two to the same trees.
 func parseSimpleFront(front []byte, offset int) (Node, bool) {
 	if !utf8.Valid(front) || !simpleBlock(front) {
 		return Node{}, false

@@ -12,7 +12,7 @@ import (
 
 // withoutComment returns the value rest, which follows a space, without a
 // comment after it: YAML starts one at a # after a space, outside quotes.
-// A value whose end it cannot find is returned whole, for inlineValue to
+// A value whose end it cannot find is returned whole, for its reader to
 // refuse.
 func withoutComment(rest string) string {
 	if rest == "" || rest[0] == '#' {
@@ -104,8 +104,8 @@ func (s *flowScan) end(text string) int {
 	return -1
 }
 
-// inlineValue reads a value written on one line: quoted, a flow list, or
-// plain.
+// inlineValue reads a value written on one line, quoted or plain; flowList
+// reads a flow list.
 func inlineValue(text string, line int) (Node, bool) {
 	switch text[0] {
 	case '"':
@@ -127,8 +127,6 @@ func inlineValue(text string, line int) (Node, bool) {
 			return Node{}, false // a lone quote closes the value early
 		}
 		return quoted(unquoted, line), true
-	case '[':
-		return flowList(text, flowLines{first: line})
 	}
 	if !plainScalar(text) {
 		return Node{}, false
