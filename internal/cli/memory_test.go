@@ -8,29 +8,38 @@ import (
 
 // TestMemoryBudget follows the limit through a build's collections: the
 // budget while what is live leaves it room and the collector's share of
-// the CPU is small, the ceiling for a collection that finds too much live,
-// the ceiling for good once keeping to the budget has cost too much, and
-// no limit while what is live leaves the ceiling too little room.
+// the CPU is small, or while it is too soon to tell, the ceiling for a
+// collection that finds too much live, the ceiling for good once keeping
+// to the budget has cost too much over the last window, and no limit while
+// what is live leaves the ceiling too little room.
 func TestMemoryBudget(t *testing.T) {
-	b := memoryBudget{budget: 100, ceiling: 400, spare: 0.6, ceilingSpare: 0.8, maxGC: 0.2, window: 1}
+	b := memoryBudget{budget: 100, ceiling: 400, spare: 0.6, ceilingSpare: 0.8, maxGC: 0.2, settle: 1, window: 0.5}
 	for i, step := range []struct {
-		live        uint64
-		share, used float64
-		want        int64
+		live    uint64
+		used    float64 // seconds of CPU the process has used
+		gc      float64 // of which the collector's
+		want    int64
+		givenUp bool
 	}{
-		{10, 0, 0, 100},
-		{60, 0.3, 0.5, 100},          // a costly start: too soon to tell
-		{61, 0.15, 1, 400},           // too much live: room for the collector to work in
-		{50, 0.15, 1.5, 100},         // room again
-		{50, 0.21, 2, 400},           // the budget costs too much
-		{10, 0.1, 3, 400},            // and stays given up
-		{320, 0.1, 4, 400},           // the ceiling, with room to spare
-		{321, 0.1, 5, math.MaxInt64}, // too little: no limit
-		{200, 0.1, 6, 400},           // room again
+		{10, 2, 1, 100, false},             // the first collection paced
+		{60, 2.5, 1.25, 100, false},        // half the CPU since: too soon to tell
+		{61, 3, 1.34, 400, false},          // under a fifth since the last: too much live, though
+		{50, 3.5, 1.39, 100, false},        // room again, and the costly start is past
+		{50, 4, 1.52, 400, true},           // the budget costs too much
+		{10, 5, 1.6, 400, true},            // and stays given up
+		{320, 6, 1.7, 400, true},           // the ceiling, with room to spare
+		{321, 7, 1.8, math.MaxInt64, true}, // too little: no limit
+		{200, 8, 1.9, 400, true},           // room again
 	} {
-		if got := b.limit(step.live, step.share, step.used); got != step.want {
-			t.Errorf("collection %d (live %d, share %.2f over %.1f s): limit %d, want %d", i, step.live, step.share, step.used, got, step.want)
+		if !b.givenUp {
+			b.note(cpuUse{gc: step.gc, used: step.used})
 		}
+		if got := b.limit(step.live); got != step.want || b.givenUp != step.givenUp {
+			t.Errorf("collection %d (live %d, %.2f of %.1f s of CPU): limit %d, given up %v; want %d, %v", i, step.live, step.gc, step.used, got, b.givenUp, step.want, step.givenUp)
+		}
+	}
+	if len(b.recent) > 3 {
+		t.Errorf("the budget keeps %d collections, more than its window's", len(b.recent))
 	}
 }
 
