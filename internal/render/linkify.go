@@ -183,9 +183,7 @@ func firstLinkMark(s []byte) int {
 
 // mayLink reports whether Linkify could start a link in s: each link it
 // makes holds "://", starts with "www." or is an address with an @.
-func mayLink(s []byte) bool {
-	return bytes.Contains(s, []byte("://")) || bytes.Contains(s, []byte("www.")) || bytes.IndexByte(s, '@') >= 0
-}
+func mayLink(s []byte) bool { return firstLinkMark(s) >= 0 }
 
 // linkText makes the links of one text, splitting it around each; false
 // when a link would run on past it into something other than text.
