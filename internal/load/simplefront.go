@@ -241,7 +241,9 @@ func (p *simpleParser) plainLines(indent int, l simpleLine, v Node) (Node, bool)
 // first line opens, up to the one that closes it, and returns the value on
 // one line: YAML joins the lines of a quoted value with spaces, as it does a
 // plain one's. A blank line, which YAML reads as a line break, or a
-// backslash at the end of a line are the YAML parser's.
+// backslash at the end of a line are the YAML parser's. Each line is looked
+// at once: a quote left open over thousands of lines is read in their
+// time, not in its square.
 func (p *simpleParser) quotedLines(indent int, l simpleLine, text string) (string, bool) {
 	var b strings.Builder
 	b.WriteString(text)
@@ -252,9 +254,10 @@ func (p *simpleParser) quotedLines(indent int, l simpleLine, text string) (strin
 		}
 		next := p.lines[p.at]
 		p.at++
+		from := b.Len() // no escape ends a line, and no quote doubles over one
 		b.WriteByte(' ')
 		b.WriteString(next.text)
-		if quotedEnd(b.String()) >= 0 {
+		if quotedEndFrom(b.String(), from) >= 0 {
 			return b.String(), true
 		}
 		last = next.n

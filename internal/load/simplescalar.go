@@ -37,9 +37,13 @@ func withoutComment(rest string) string {
 
 // quotedEnd is where the quoted value text starts with ends, just after its
 // closing quote, or -1 if it has none.
-func quotedEnd(text string) int {
+func quotedEnd(text string) int { return quotedEndFrom(text, 1) }
+
+// quotedEndFrom is quotedEnd looking from the byte at from on, where text
+// before it holds no closing quote and ends no escape.
+func quotedEndFrom(text string, from int) int {
 	quote := text[0]
-	for i := 1; i < len(text); i++ {
+	for i := from; i < len(text); i++ {
 		switch {
 		case quote == '"' && text[i] == '\\':
 			i++ // an escape, which may be of a quote
