@@ -9,37 +9,44 @@ import (
 )
 
 // memoryBudget paces the garbage collector of a command that makes a
-// handbook once. It keeps the process within budget bytes for as long as
-// that is cheap, and otherwise lets the heap grow, as Go does by default,
-// by as much as is live, under ceiling while that leaves room, and with
-// no limit once it does not.
+// handbook once, by the memory limit it sets after each collection.
 //
-// Go's default alone doubles the live heap: a handbook of 10,000 concerns,
-// 60 to 75 MB live while its pages are made, peaked at 180 to 200 MiB. A
-// limit alone holds it, but makes the collector run without end once what
-// is live nears the limit, and often when the pages make much garbage (a
-// handbook of long bodies took a sixth longer). So the budget holds while
-// what is live leaves it room (at most spare of it is live), and until it
-// costs too much: once it has paced the collector for settle seconds of
-// CPU, the collector taking more than maxGC of the CPU the process used in
-// the last window seconds gives it up. The last window's share, rather
-// than the share since the budget first paced a collection, because a
-// build's reading of its sources makes garbage fastest: every build spent
-// its first second near the bound, and one of a few gave the budget up
-// there, though its pages would have kept well under it. The ceiling
-// holds while at most ceilingSpare of it is live: a limit with little room
-// above what is live has the collector run without end. A handbook that
-// holds that much (10,000 concerns with three million distinct words, 670
-// MB live) built in 8.3 to 9.5 s under the ceiling, and in 5.1 to 5.6 s
-// without it.
+// Go's default lets the heap grow by as much as is live between
+// collections: a handbook of 10,000 concerns, 60 to 75 MB live while its
+// pages are made, peaked at 180 to 200 MiB. A limit alone holds it, but
+// makes the collector run without end once what is live nears the limit,
+// and often when the pages make much garbage. So the limit is one of a
+// ladder: the budget, and each step above it up to the ceiling. After each
+// collection it is the lowest, from a floor up, that leaves the heap room
+// past what is live. The floor starts at the budget, and rises a step above
+// the lowest limit of the last window whenever the collector took too much
+// of the CPU over it: more than maxGC at the budget, more than maxPast
+// above it, where the handbook is past its budget anyway and memory is
+// spared only while that costs little.
+//
+// The last window's share, rather than the share since the budget first
+// paced a collection, because a build's reading of its sources makes
+// garbage fastest: every build spent its first second near the budget, and
+// one of a few gave it up there, though its pages would have kept well
+// under it; and none before settle seconds of CPU. At the ceiling, which
+// the floor reaches once nothing under it is cheap, the collector keeps
+// Go's own pace; and where more than ceilingSpare of the ceiling is live,
+// the heap has no limit: a limit with little room above what is live has
+// the collector run without end (a handbook of 10,000 concerns with three
+// million distinct words, 670 MB live, built in 8.3 to 9.5 s under the
+// ceiling, and in 5.1 to 5.6 s without it).
 type memoryBudget struct {
-	budget, ceiling       int64
-	spare, ceilingSpare   float64
-	maxGC, settle, window float64
-	givenUp               bool
-	paced                 bool    // the budget has paced a collection
-	start                 float64 // the CPU used at the first it paced
-	recent                []cpuUse
+	budget, ceiling int64
+	step            float64 // each limit above the budget is this much the one below
+	// room is the least the heap is left to grow past what is live, as a
+	// share of it.
+	room, ceilingSpare float64
+	maxGC, maxPast     float64
+	settle, window     float64
+	floor              int64   // the lowest limit now, once past the budget
+	paced              bool    // the budget has paced a collection
+	start              float64 // the CPU used at the first it paced
+	recent             []cpuUse
 }
 
 // The build's memory budget. The process's resident memory is the
@@ -47,22 +54,29 @@ type memoryBudget struct {
 var buildMemory = memoryBudget{
 	budget:  132 << 20,
 	ceiling: 460 << 20, // 50,000 concerns build in under 500 MiB
-	spare:   0.62,
+	step:    1.15,
+	room:    0.25,
 	// 50,000 concerns hold at most 270 MB, 0.58 of the ceiling.
 	ceilingSpare: 0.8,
 	// Paced by the budget, after its first second and a half of CPU, the
 	// collector takes 0.10 to 0.16 of the CPU of a build of plain content
-	// over each half second, and 0.20 to 0.24 of one of long bodies, which
-	// make the most garbage for what they hold and which the budget made
-	// a sixth slower. At Go's default pace it takes 0.11 to 0.13. A window
-	// of a second smooths the share over a few collections.
-	maxGC:  0.18,
-	settle: 1.5,
-	window: 1,
+	// over each second, and 0.20 to 0.30 of one of long bodies or long
+	// lists. A window of a second smooths the share over a few
+	// collections.
+	maxGC: 0.18,
+	// At Go's own pace the collector takes 0.07 to 0.13 of a build's CPU.
+	// Kept to 0.14 past the budget, the generated handbooks of short
+	// bodies with long lists and of long bodies build as fast as at Go's
+	// pace, in less memory; the one of 5,000 meetings and hundreds of
+	// tags, 7 to 10 per cent slower.
+	maxPast: 0.14,
+	settle:  1.5,
+	window:  1,
 }
 
-// note tells the budget of a collection it paced, the process having used
-// now since it started, and gives the budget up if that costs too much.
+// note tells the budget of a collection it paced: the CPU the process had
+// used by then, and the limit it was paced to. It raises the floor if the
+// last window cost too much.
 func (b *memoryBudget) note(now cpuUse) {
 	if !b.paced {
 		b.paced, b.start = true, now.used
@@ -79,21 +93,42 @@ func (b *memoryBudget) note(now cpuUse) {
 	}
 	b.recent = b.recent[from:]
 	then := b.recent[0]
-	if now.used-b.start >= b.settle && (now.gc-then.gc)/(now.used-then.used) > b.maxGC {
-		b.givenUp = true
+	lowest := int64(math.MaxInt64) // the least limit over the window
+	for _, c := range b.recent[1:] {
+		lowest = min(lowest, c.limit)
+	}
+	bound := b.maxGC
+	if lowest > b.budget {
+		bound = b.maxPast
+	}
+	if now.used-b.start >= b.settle && (now.gc-then.gc)/(now.used-then.used) > bound {
+		b.floor = b.above(max(b.floor, lowest))
+		b.recent = append(b.recent[:0], now) // the new floor is judged by a window of its own
 	}
 }
 
+// givenUp reports whether no limit under the ceiling is cheap.
+func (b *memoryBudget) givenUp() bool { return b.floor >= b.ceiling }
+
+// above returns the limit a step above limit, short of the ceiling.
+func (b *memoryBudget) above(limit int64) int64 {
+	return min(b.ceiling, int64(float64(limit)*b.step))
+}
+
 // limit returns the memory limit after a collection that found live bytes
-// live.
-func (b *memoryBudget) limit(live uint64) int64 {
-	switch {
-	case float64(live) > b.ceilingSpare*float64(b.ceiling):
+// live, the runtime holding other bytes under the limit that hold no
+// objects (room inside spans, its own data, stacks).
+func (b *memoryBudget) limit(live, other uint64) int64 {
+	if float64(live) > b.ceilingSpare*float64(b.ceiling) {
 		return math.MaxInt64
-	case b.givenUp || float64(live) > b.spare*float64(b.budget):
-		return b.ceiling
 	}
-	return b.budget
+	// The runtime's goal for the heap under a limit is 0.97 of the limit
+	// less what holds no objects.
+	l := max(b.floor, b.budget)
+	for l < b.ceiling && 0.97*float64(l-int64(other)) < (1+b.room)*float64(live) {
+		l = b.above(l)
+	}
+	return l
 }
 
 // paceBuild paces the collector of a build to buildMemory, unless
@@ -112,23 +147,33 @@ func paceBuild(env Env) {
 			{Name: "/cpu/classes/gc/total:cpu-seconds"},
 			{Name: "/cpu/classes/total:cpu-seconds"},
 			{Name: "/cpu/classes/idle:cpu-seconds"},
+			{Name: "/memory/classes/total:bytes"},
+			{Name: "/memory/classes/heap/released:bytes"},
+			{Name: "/memory/classes/heap/free:bytes"},
+			{Name: "/memory/classes/heap/objects:bytes"},
 		}
+		limit := b.budget
 		afterEachGC(func() {
 			metrics.Read(samples)
 			live, goal := samples[0].Value.Uint64(), samples[1].Value.Uint64()
 			// The budget paces the collector when it sets the heap a goal
 			// under Go's own, twice what is live.
-			if !b.givenUp && (b.paced || float64(goal) < 1.9*float64(live)) {
-				b.note(cpuUse{gc: samples[2].Value.Float64(), used: samples[3].Value.Float64() - samples[4].Value.Float64()})
+			if !b.givenUp() && (b.paced || float64(goal) < 1.9*float64(live)) {
+				b.note(cpuUse{gc: samples[2].Value.Float64(), used: samples[3].Value.Float64() - samples[4].Value.Float64(), limit: limit})
 			}
-			debug.SetMemoryLimit(b.limit(live))
+			other := samples[5].Value.Uint64() - samples[6].Value.Uint64() - samples[7].Value.Uint64() - samples[8].Value.Uint64()
+			limit = b.limit(live, other)
+			debug.SetMemoryLimit(limit)
 		})
 	})
 }
 
-// cpuUse is CPU time, in seconds: what the collector took, and what the
-// process used in all.
-type cpuUse struct{ gc, used float64 }
+// cpuUse is CPU time, in seconds, at a collection: what the collector
+// took, and what the process used in all; with the limit it was paced to.
+type cpuUse struct {
+	gc, used float64
+	limit    int64
+}
 
 // pacing paces the collector once a process.
 var pacing sync.Once

@@ -7,35 +7,45 @@ import (
 )
 
 // TestMemoryBudget follows the limit through a build's collections: the
-// budget while what is live leaves it room and the collector's share of
-// the CPU is small, or while it is too soon to tell, the ceiling for a
-// collection that finds too much live, the ceiling for good once keeping
-// to the budget has cost too much over the last window, and no limit while
-// what is live leaves the ceiling too little room.
+// budget while it leaves room past what is live and the collector's share
+// of the CPU is small, or while it is too soon to tell; the lowest step
+// above it that leaves room, for a collection that finds too much live; a
+// floor a step above the last window's lowest limit once keeping to that
+// cost too much, more readily above the budget than at it; the ceiling for
+// good once nothing under it is cheap; and no limit while what is live
+// leaves the ceiling too little room.
 func TestMemoryBudget(t *testing.T) {
-	b := memoryBudget{budget: 100, ceiling: 400, spare: 0.6, ceilingSpare: 0.8, maxGC: 0.2, settle: 1, window: 0.5}
+	// The ladder: 100, 150, 225, 337, 400. A limit leaves room for live
+	// bytes when 0.97 × (limit − other) ≥ 1.25 × live.
+	b := memoryBudget{budget: 100, ceiling: 400, step: 1.5, room: 0.25, ceilingSpare: 0.8, maxGC: 0.2, maxPast: 0.1, settle: 1, window: 0.5}
+	limit := b.budget
 	for i, step := range []struct {
-		live    uint64
-		used    float64 // seconds of CPU the process has used
-		gc      float64 // of which the collector's
-		want    int64
-		givenUp bool
+		live, other uint64
+		used        float64 // seconds of CPU the process has used
+		gc          float64 // of which the collector's
+		want        int64
 	}{
-		{10, 2, 1, 100, false},             // the first collection paced
-		{60, 2.5, 1.25, 100, false},        // half the CPU since: too soon to tell
-		{61, 3, 1.34, 400, false},          // under a fifth since the last: too much live, though
-		{50, 3.5, 1.39, 100, false},        // room again, and the costly start is past
-		{50, 4, 1.52, 400, true},           // the budget costs too much
-		{10, 5, 1.6, 400, true},            // and stays given up
-		{320, 6, 1.7, 400, true},           // the ceiling, with room to spare
-		{321, 7, 1.8, math.MaxInt64, true}, // too little: no limit
-		{200, 8, 1.9, 400, true},           // room again
+		{50, 20, 2, 1, 100},             // the first collection paced
+		{70, 20, 2.5, 1.25, 150},        // too little room: a step above, for now; too soon to tell
+		{50, 20, 3, 1.29, 100},          // room again; under a tenth over a window above the budget
+		{50, 20, 3.5, 1.38, 100},        // under a fifth over a window at the budget
+		{50, 20, 4, 1.52, 150},          // more: the budget costs too much
+		{50, 20, 4.3, 1.55, 150},        // the floor, though the budget has room
+		{110, 20, 4.6, 1.575, 225},      // a step above the floor for more live
+		{110, 20, 5, 1.61, 225},         // under a tenth over the window
+		{110, 20, 5.2, 1.69, 337},       // more, though under a fifth: a step above the window's lowest, 225
+		{50, 20, 5.5, 1.73, 337},        // the new floor
+		{50, 20, 6, 1.85, 400},          // too much again: the ceiling, for good
+		{50, 20, 9, 2.9, 400},           // which is never judged again
+		{321, 20, 10, 3, math.MaxInt64}, // too little room under it: no limit
+		{200, 20, 11, 3.1, 400},         // room again
 	} {
-		if !b.givenUp {
-			b.note(cpuUse{gc: step.gc, used: step.used})
+		if !b.givenUp() {
+			b.note(cpuUse{gc: step.gc, used: step.used, limit: limit})
 		}
-		if got := b.limit(step.live); got != step.want || b.givenUp != step.givenUp {
-			t.Errorf("collection %d (live %d, %.2f of %.1f s of CPU): limit %d, given up %v; want %d, %v", i, step.live, step.gc, step.used, got, b.givenUp, step.want, step.givenUp)
+		limit = b.limit(step.live, step.other)
+		if limit != step.want {
+			t.Errorf("collection %d (live %d, %.2f of %.1f s of CPU): limit %d, want %d", i, step.live, step.gc, step.used, limit, step.want)
 		}
 	}
 	if len(b.recent) > 3 {
