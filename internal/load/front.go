@@ -32,7 +32,13 @@ func FrontHash(front []byte) uint64 {
 // a file whose opening --- is on line opening. An empty block is an empty
 // mapping.
 func ParseFront(file string, front []byte, opening int) (*Node, *model.Error) {
-	if n, ok := parseSimpleFront(front, opening); ok {
+	return parseFront(file, front, opening, nil)
+}
+
+// parseFront is ParseFront, keeping the text of the values the simple
+// readers read in values.
+func parseFront(file string, front []byte, opening int, values *frontValues) (*Node, *model.Error) {
+	if n, ok := parseSimpleFront(front, opening, values); ok {
 		return &n, nil
 	}
 	return parseYAMLFront(file, front, opening)

@@ -14,7 +14,7 @@ func TestFrontBlockIsWhatIsHashed(t *testing.T) {
 		" --- \ntitle: A\n  ---  \nbody",
 		"---\ntitle: A\n---",
 	} {
-		doc, err := parseDocument("x.md", []byte(in))
+		doc, err := parseDocument("x.md", []byte(in), nil)
 		if err != nil {
 			t.Fatalf("%q: %v", in, err)
 		}

@@ -32,7 +32,7 @@ var readers = sync.Pool{New: func() any { return bufio.NewReader(nil) }}
 // frontmatter finds the block; this wrapper adds what it lacks: line numbers
 // relative to the file, the difference between a missing and an unclosed
 // block, and a byte-order mark.
-func parseDocument(file string, data []byte) (*Document, *model.Error) {
+func parseDocument(file string, data []byte, values *frontValues) (*Document, *model.Error) {
 	if err := checkText(file, data); err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func parseDocument(file string, data []byte) (*Document, *model.Error) {
 	var frontHash uint64
 	format := frontmatter.NewFormat("---", "---", func(block []byte, _ any) error {
 		frontHash = FrontHash(block)
-		front, frontErr = ParseFront(file, block, opening)
+		front, frontErr = parseFront(file, block, opening, values)
 		return nil
 	})
 	// frontmatter copies all it reads into a buffer it grows as it goes, the

@@ -44,7 +44,7 @@ func TestParseDocumentLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := parseDocument("x.md", []byte(tt.in))
+			doc, err := parseDocument("x.md", []byte(tt.in), nil)
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("error %v, want %q", err, tt.err)
@@ -65,7 +65,7 @@ func TestParseDocumentLines(t *testing.T) {
 }
 
 func TestParseDocumentTooBig(t *testing.T) {
-	_, err := parseDocument("big.md", make([]byte, MaxFileSize+1))
+	_, err := parseDocument("big.md", make([]byte, MaxFileSize+1), nil)
 	if err == nil || !strings.Contains(err.Error(), "more than the") {
 		t.Fatalf("error %v", err)
 	}
@@ -82,7 +82,7 @@ func FuzzParseDocument(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := parseDocument("f.md", data)
+		doc, err := parseDocument("f.md", data, nil)
 		if err != nil {
 			if err.File != "f.md" || err.Line < 0 {
 				t.Fatalf("misplaced error %v", err)

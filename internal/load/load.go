@@ -295,11 +295,12 @@ func (s *Site) readAll(files []sourceFile) ([]*Document, []*model.Error, []model
 	errs := make([]*model.Error, len(files))
 	found := make([]model.ErrorList, len(files))
 	parallel.Each(len(files), func() func(int) {
+		values := newFrontValues()
 		return func(i int) {
 			room := texts.Get().(*[]byte)
 			defer texts.Put(room)
 			var data []byte
-			docs[i], data, errs[i] = readDocument(s.Dir, files[i], *room)
+			docs[i], data, errs[i] = readDocument(s.Dir, files[i], *room, values)
 			keepRoom(room, data)
 			d := docs[i]
 			if d == nil {
@@ -323,12 +324,12 @@ func (s *Site) readAll(files []sourceFile) ([]*Document, []*model.Error, []model
 // readDocument reads and parses the source f, reading it into into when
 // that has room; it returns the file's bytes too, which the document's
 // text is a part of.
-func readDocument(dir string, f sourceFile, into []byte) (*Document, []byte, *model.Error) {
+func readDocument(dir string, f sourceFile, into []byte, values *frontValues) (*Document, []byte, *model.Error) {
 	data, err := readPlain(filepath.Join(dir, filepath.FromSlash(f.rel)), MaxFileSize, into)
 	if err != nil {
 		return nil, nil, sourceError(f.rel, err)
 	}
-	doc, cerr := parseDocument(f.rel, data)
+	doc, cerr := parseDocument(f.rel, data, values)
 	if cerr != nil {
 		return nil, data, cerr
 	}

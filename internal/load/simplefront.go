@@ -16,23 +16,24 @@ import (
 // parser would give. It reports false for anything else (anchors, tags,
 // kept or indented blocks, line breaks escaped in quotes, unusual
 // characters, odd indentation), which the YAML parser then reads, with its
-// errors. FuzzSimpleFront holds the two to the same trees.
-func parseSimpleFront(front []byte, offset int) (Node, bool) {
+// errors. FuzzSimpleFront holds the two to the same trees. The text of
+// the values is kept in values.
+func parseSimpleFront(front []byte, offset int, values *frontValues) (Node, bool) {
 	if !utf8.Valid(front) || !simpleBlock(front) {
 		return Node{}, false
 	}
 	// One string for the block, which every line is a part of. The nodes'
-	// strings are copied out of it (scalar, quoted): a title the handbook
-	// keeps would otherwise keep its whole block, 33 MB at 50,000 concerns.
+	// strings are copied out of it (texts.keep): a title the handbook keeps
+	// would otherwise keep its whole block, 33 MB at 50,000 concerns.
 	text := string(front)
 	if strings.HasPrefix(strings.TrimLeft(text, " \r\n"), "{") {
-		return parseJSONFront(text, offset)
+		return parseJSONFront(text, offset, values)
 	}
 	lines, ok := simpleLines(text)
 	if !ok || len(lines) == 0 || lines[0].indent != 0 {
 		return Node{}, false
 	}
-	p := simpleParser{text: text, lines: lines, offset: offset}
+	p := simpleParser{text: text, lines: lines, offset: offset, values: values}
 	root, ok := p.mapping(0)
 	if !ok || p.at != len(p.lines) {
 		return Node{}, false
@@ -119,6 +120,7 @@ type simpleParser struct {
 	at     int // the next line to take
 	offset int // added to a line's number in the block to count in the file
 	depth  int // of the node being taken
+	values *frontValues
 }
 
 // maxSimpleDepth is as deep as a simple block nests; deeper ones, which no
@@ -151,7 +153,7 @@ func (p *simpleParser) mapping(indent int) (Node, bool) {
 		if !ok {
 			return Node{}, false
 		}
-		m.Content = append(m.Content, scalar(key, l.n+p.offset), value)
+		m.Content = append(m.Content, p.values.scalar(key, l.n+p.offset), value)
 	}
 	return m, true
 }
@@ -198,9 +200,9 @@ func (p *simpleParser) value(indent int, l simpleLine, rest string) (Node, bool)
 	var v Node
 	var ok bool
 	if text[0] == '[' {
-		v, ok = flowList(text, lines)
+		v, ok = p.values.flowList(text, lines)
 	} else {
-		v, ok = inlineValue(text, lines.first)
+		v, ok = p.values.inlineValue(text, lines.first)
 	}
 	if !ok {
 		return Node{}, false

@@ -29,8 +29,9 @@ func TestSimpleFrontReadsCommonFiles(t *testing.T) {
 		}
 		blocks = append(blocks, frontBlocks(t, filepath.Join(dir, ContentDir))...)
 	}
+	values := newFrontValues() // as one worker reads them all
 	for _, b := range blocks {
-		simple, ok := parseSimpleFront(b.front, 1)
+		simple, ok := parseSimpleFront(b.front, 1, values)
 		if !ok {
 			t.Errorf("%s: the simple reader leaves this block to the YAML parser:\n%s", b.file, b.front)
 			continue
@@ -129,7 +130,7 @@ var simpleTaken = []string{
 
 func TestSimpleFrontAgreesOnEdges(t *testing.T) {
 	for _, in := range simpleTaken {
-		simple, ok := parseSimpleFront([]byte(in), 1)
+		simple, ok := parseSimpleFront([]byte(in), 1, nil)
 		if !ok {
 			t.Errorf("%q: left to the YAML parser", in)
 			continue
@@ -150,7 +151,7 @@ func TestSimpleFrontAgreesOnEdges(t *testing.T) {
 		"a: -b\n", "a: @x\n", "a: %x\n", "a: `x`\n", "<<: x\n", "\"a\": 1\n", "a: x\u2028y\n", "a: \u0085\n",
 	}
 	for _, in := range left {
-		if n, ok := parseSimpleFront([]byte(in), 1); ok {
+		if n, ok := parseSimpleFront([]byte(in), 1, nil); ok {
 			t.Errorf("%q: the simple reader took it, as %+v", in, n)
 		}
 	}
@@ -163,7 +164,7 @@ func FuzzSimpleFront(f *testing.F) {
 		f.Add([]byte(in))
 	}
 	f.Fuzz(func(t *testing.T, front []byte) {
-		if simple, ok := parseSimpleFront(front, 1); ok {
+		if simple, ok := parseSimpleFront(front, 1, newFrontValues()); ok {
 			assertSameTree(t, "fuzzed block", front, simple)
 		}
 	})
@@ -186,7 +187,7 @@ func TestSimpleFrontReadsWhatJSONWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, block := range [][]byte{one, pretty} {
-		simple, ok := parseSimpleFront(block, 1)
+		simple, ok := parseSimpleFront(block, 1, nil)
 		if !ok {
 			t.Errorf("the simple reader leaves this block to the YAML parser:\n%s", block)
 			continue
@@ -212,7 +213,7 @@ func TestSimpleFrontReadsWhatYAMLWrites(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		simple, ok := parseSimpleFront(front, 1)
+		simple, ok := parseSimpleFront(front, 1, nil)
 		if !ok {
 			t.Errorf("value %d: the simple reader leaves this block to the YAML parser:\n%s", i, front)
 			continue

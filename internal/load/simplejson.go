@@ -10,8 +10,8 @@ import "strings"
 // over lines, a tab, a key and its value on two lines), which the YAML
 // parser then reads, with its errors. FuzzSimpleFront holds the two to the
 // same trees.
-func parseJSONFront(front string, offset int) (Node, bool) {
-	r := jsonReader{text: front, line: 1 + offset}
+func parseJSONFront(front string, offset int, values *frontValues) (Node, bool) {
+	r := jsonReader{text: front, line: 1 + offset, values: values}
 	r.space()
 	if !strings.HasPrefix(r.text[r.at:], "{") {
 		return Node{}, false
@@ -26,10 +26,11 @@ func parseJSONFront(front string, offset int) (Node, bool) {
 
 // jsonReader walks a block of JSON, counting its lines.
 type jsonReader struct {
-	text  string
-	at    int // the next byte to read
-	line  int // the line of the byte at, counted as in the file
-	depth int // of the node being read
+	text   string
+	at     int // the next byte to read
+	line   int // the line of the byte at, counted as in the file
+	depth  int // of the node being read
+	values *frontValues
 }
 
 // space skips blanks and line breaks.
@@ -74,7 +75,7 @@ func (r *jsonReader) value() (Node, bool) {
 		return Node{}, false
 	}
 	r.at = end
-	return scalar(word, r.line), true
+	return r.values.scalar(word, r.line), true
 }
 
 // collection reads an object, as a mapping, or an array, as a list.
@@ -160,7 +161,7 @@ func (r *jsonReader) str() (Node, bool) {
 		return Node{}, false
 	}
 	r.at += end
-	return quoted(text, r.line), true
+	return r.values.quoted(text, r.line), true
 }
 
 // jsonNumber reports whether word is a number as JSON writes it.

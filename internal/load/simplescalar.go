@@ -110,7 +110,7 @@ func (s *flowScan) end(text string) int {
 
 // inlineValue reads a value written on one line, quoted or plain; flowList
 // reads a flow list.
-func inlineValue(text string, line int) (Node, bool) {
+func (v *frontValues) inlineValue(text string, line int) (Node, bool) {
 	switch text[0] {
 	case '"':
 		if quotedEnd(text) != len(text) {
@@ -120,7 +120,7 @@ func inlineValue(text string, line int) (Node, bool) {
 		if !ok {
 			return Node{}, false
 		}
-		return quoted(unescaped, line), true
+		return v.quoted(unescaped, line), true
 	case '\'':
 		if len(text) < 2 || text[len(text)-1] != '\'' {
 			return Node{}, false
@@ -130,17 +130,17 @@ func inlineValue(text string, line int) (Node, bool) {
 		if strings.Count(unquoted, "'")*2 != strings.Count(inner, "'") {
 			return Node{}, false // a lone quote closes the value early
 		}
-		return quoted(unquoted, line), true
+		return v.quoted(unquoted, line), true
 	}
 	if !plainScalar(text) {
 		return Node{}, false
 	}
-	return scalar(text, line), true
+	return v.scalar(text, line), true
 }
 
 // flowList reads [a, "b", 'c']: plain words or quoted values, written on
 // lines.
-func flowList(text string, lines flowLines) (Node, bool) {
+func (v *frontValues) flowList(text string, lines flowLines) (Node, bool) {
 	if text[len(text)-1] != ']' {
 		return Node{}, false
 	}
@@ -150,7 +150,7 @@ func flowList(text string, lines flowLines) (Node, bool) {
 	for rest != "" {
 		var item Node
 		var ok bool
-		item, rest, ok = flowItem(rest, lines.of(len(inside)-len(rest)))
+		item, rest, ok = v.flowItem(rest, lines.of(len(inside)-len(rest)))
 		if !ok {
 			return Node{}, false
 		}
@@ -188,13 +188,13 @@ func (f flowLines) of(offset int) int {
 
 // flowItem reads the item at the start of text in a flow list, returning
 // what follows it.
-func flowItem(text string, line int) (item Node, rest string, ok bool) {
+func (v *frontValues) flowItem(text string, line int) (item Node, rest string, ok bool) {
 	if text[0] == '"' || text[0] == '\'' {
 		end := quotedEnd(text)
 		if end < 0 {
 			return Node{}, "", false
 		}
-		item, ok = inlineValue(text[:end], line)
+		item, ok = v.inlineValue(text[:end], line)
 		return item, text[end:], ok
 	}
 	end := strings.IndexByte(text, ',')
@@ -205,7 +205,7 @@ func flowItem(text string, line int) (item Node, rest string, ok bool) {
 	if !plainScalar(plain) || strings.ContainsAny(plain, "[]{}:#?") {
 		return Node{}, "", false
 	}
-	return scalar(plain, line), text[end:], true
+	return v.scalar(plain, line), text[end:], true
 }
 
 // plainMore reports whether text carries on a plain value on a line of its
@@ -228,8 +228,8 @@ func plainScalar(text string) bool {
 }
 
 // scalar is a plain scalar's node; YAML reads null, Null, NULL and ~ as null.
-func scalar(text string, line int) Node {
-	return Node{Kind: ScalarNode, Value: strings.Clone(text), Line: line, Null: text == "~" || text == "null" || text == "Null" || text == "NULL"}
+func (v *frontValues) scalar(text string, line int) Node {
+	return Node{Kind: ScalarNode, Value: v.keep(text), Line: line, Null: text == "~" || text == "null" || text == "Null" || text == "NULL"}
 }
 
 // unescape reads the escapes of a double-quoted value as YAML reads them:
@@ -283,6 +283,6 @@ var escapedRunes = map[byte]rune{
 var hexDigits = [256]int{'x': 2, 'u': 4, 'U': 8}
 
 // quoted is a quoted scalar's node, given the text between its quotes.
-func quoted(text string, line int) Node {
-	return Node{Kind: ScalarNode, Value: strings.Clone(text), Line: line}
+func (v *frontValues) quoted(text string, line int) Node {
+	return Node{Kind: ScalarNode, Value: v.keep(text), Line: line}
 }
