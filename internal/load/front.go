@@ -35,25 +35,24 @@ func ParseFront(file string, front []byte, opening int) (*Node, *model.Error) {
 	return parseFront(file, front, opening, nil)
 }
 
-// parseFront is ParseFront, keeping the text of the values the simple
-// readers read in values.
+// parseFront is ParseFront, keeping the text of the values in values.
 func parseFront(file string, front []byte, opening int, values *frontValues) (*Node, *model.Error) {
 	if n, ok := parseSimpleFront(front, opening, values); ok {
 		return &n, nil
 	}
-	return parseYAMLFront(file, front, opening)
+	return parseYAMLFront(file, front, opening, values)
 }
 
 // parseYAMLFront is ParseFront through the YAML parser, for the blocks
 // parseSimpleFront leaves to it.
-func parseYAMLFront(file string, front []byte, opening int) (*Node, *model.Error) {
+func parseYAMLFront(file string, front []byte, opening int, values *frontValues) (*Node, *model.Error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(front, &root); err != nil {
 		return nil, yamlError(file, opening, err, front)
 	}
 	n := emptyMapping(1 + opening)
 	if root.Kind != 0 { // not an empty block
-		*n = compact(root.Content[0], opening)
+		*n = values.compact(root.Content[0], opening)
 	}
 	return n, nil
 }

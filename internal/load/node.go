@@ -30,20 +30,21 @@ const (
 func emptyMapping(line int) *Node { return &Node{Kind: MappingNode, Line: line} }
 
 // compact copies the YAML parser's node n into a Node, moving its lines down
-// by offset, so that they count from the top of the file.
-func compact(n *yaml.Node, offset int) Node {
+// by offset, so that they count from the top of the file, and keeping the
+// values' text in v.
+func (v *frontValues) compact(n *yaml.Node, offset int) Node {
 	c := Node{
 		Kind: kindOf(n.Kind),
 		Line: n.Line + offset,
 		Null: n.Kind == yaml.ScalarNode && n.Tag == "!!null",
 	}
 	if n.Kind == yaml.ScalarNode {
-		c.Value = n.Value
+		c.Value = v.keep(n.Value)
 	}
 	if len(n.Content) > 0 && n.Kind != yaml.AliasNode {
 		c.Content = make([]Node, len(n.Content))
 		for i, child := range n.Content {
-			c.Content[i] = compact(child, offset)
+			c.Content[i] = v.compact(child, offset)
 		}
 	}
 	return c

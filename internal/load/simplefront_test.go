@@ -74,7 +74,7 @@ func frontBlocks(t *testing.T, dir string) []frontOf {
 // into the tree the simple reader gave.
 func assertSameTree(t *testing.T, name string, front []byte, simple Node) {
 	t.Helper()
-	full, err := parseYAMLFront("x.md", front, 1)
+	full, err := parseYAMLFront("x.md", front, 1, nil)
 	if err != nil {
 		t.Errorf("%s: the simple reader takes a block the YAML parser refuses (%v):\n%s", name, err, front)
 		return
