@@ -94,14 +94,17 @@ func (b *memoryBudget) note(now cpuUse) {
 	b.recent = b.recent[from:]
 	then := b.recent[0]
 	lowest := int64(math.MaxInt64) // the least limit over the window
+	held := false                  // whether a limit held the heap under Go's own pace
 	for _, c := range b.recent[1:] {
-		lowest = min(lowest, c.limit)
+		lowest, held = min(lowest, c.limit), held || c.held
 	}
 	bound := b.maxGC
 	if lowest > b.budget {
 		bound = b.maxPast
 	}
-	if now.used-b.start >= b.settle && (now.gc-then.gc)/(now.used-then.used) > bound {
+	// A limit that let the heap grow about as far as Go would does not
+	// make the collector run more: a higher one would spare it nothing.
+	if held && now.used-b.start >= b.settle && (now.gc-then.gc)/(now.used-then.used) > bound {
 		b.floor = b.above(max(b.floor, lowest))
 		b.recent = append(b.recent[:0], now) // the new floor is judged by a window of its own
 	}
@@ -159,7 +162,10 @@ func paceBuild(env Env) {
 			// The budget paces the collector when it sets the heap a goal
 			// under Go's own, twice what is live.
 			if !b.givenUp() && (b.paced || float64(goal) < 1.9*float64(live)) {
-				b.note(cpuUse{gc: samples[2].Value.Float64(), used: samples[3].Value.Float64() - samples[4].Value.Float64(), limit: limit})
+				b.note(cpuUse{
+					gc: samples[2].Value.Float64(), used: samples[3].Value.Float64() - samples[4].Value.Float64(),
+					limit: limit, held: float64(goal) < 1.8*float64(live),
+				})
 			}
 			other := samples[5].Value.Uint64() - samples[6].Value.Uint64() - samples[7].Value.Uint64() - samples[8].Value.Uint64()
 			limit = b.limit(live, other)
@@ -169,10 +175,13 @@ func paceBuild(env Env) {
 }
 
 // cpuUse is CPU time, in seconds, at a collection: what the collector
-// took, and what the process used in all; with the limit it was paced to.
+// took, and what the process used in all; with the limit it was paced to,
+// and whether that held the heap's goal under Go's own, leaving it room
+// for less than 0.8 of what is live.
 type cpuUse struct {
 	gc, used float64
 	limit    int64
+	held     bool
 }
 
 // pacing paces the collector once a process.

@@ -24,24 +24,26 @@ func TestMemoryBudget(t *testing.T) {
 		used        float64 // seconds of CPU the process has used
 		gc          float64 // of which the collector's
 		want        int64
+		loose       bool // the limit left the heap as much room as Go would
 	}{
-		{50, 20, 2, 1, 100},             // the first collection paced
-		{70, 20, 2.5, 1.25, 150},        // too little room: a step above, for now; too soon to tell
-		{50, 20, 3, 1.29, 100},          // room again; under a tenth over a window above the budget
-		{50, 20, 3.5, 1.38, 100},        // under a fifth over a window at the budget
-		{50, 20, 4, 1.52, 150},          // more: the budget costs too much
-		{50, 20, 4.3, 1.55, 150},        // the floor, though the budget has room
-		{110, 20, 4.6, 1.575, 225},      // a step above the floor for more live
-		{110, 20, 5, 1.61, 225},         // under a tenth over the window
-		{110, 20, 5.2, 1.69, 337},       // more, though under a fifth: a step above the window's lowest, 225
-		{50, 20, 5.5, 1.73, 337},        // the new floor
-		{50, 20, 6, 1.85, 400},          // too much again: the ceiling, for good
-		{50, 20, 9, 2.9, 400},           // which is never judged again
-		{321, 20, 10, 3, math.MaxInt64}, // too little room under it: no limit
-		{200, 20, 11, 3.1, 400},         // room again
+		{50, 20, 2, 1, 100, false},             // the first collection paced
+		{70, 20, 2.5, 1.25, 150, false},        // too little room: a step above, for now; too soon to tell
+		{50, 20, 3, 1.29, 100, false},          // room again; under a tenth over a window above the budget
+		{50, 20, 3.5, 1.38, 100, false},        // under a fifth over a window at the budget
+		{50, 20, 4, 1.52, 150, false},          // more: the budget costs too much
+		{50, 20, 4.3, 1.55, 150, false},        // the floor, though the budget has room
+		{110, 20, 4.6, 1.575, 225, false},      // a step above the floor for more live
+		{110, 20, 5, 1.61, 225, false},         // under a tenth over the window
+		{110, 20, 5.2, 1.69, 337, false},       // more, though under a fifth: a step above the window's lowest, 225
+		{50, 20, 5.5, 1.73, 337, false},        // the new floor
+		{50, 20, 6, 1.85, 337, true},           // too much, but not for want of room
+		{50, 20, 6.5, 1.98, 400, false},        // too much again: the ceiling, for good
+		{50, 20, 9, 2.9, 400, false},           // which is never judged again
+		{321, 20, 10, 3, math.MaxInt64, false}, // too little room under it: no limit
+		{200, 20, 11, 3.1, 400, false},         // room again
 	} {
 		if !b.givenUp() {
-			b.note(cpuUse{gc: step.gc, used: step.used, limit: limit})
+			b.note(cpuUse{gc: step.gc, used: step.used, limit: limit, held: !step.loose})
 		}
 		limit = b.limit(step.live, step.other)
 		if limit != step.want {
