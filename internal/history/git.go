@@ -33,6 +33,13 @@ const mallocTunables = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_t
 // on the largest).
 const deltaCache = "core.deltaBaseCacheLimit=48m"
 
+// packWindows caps how much of the pack files git maps into memory at
+// once, a piece at a time. By default it maps each pack whole, and every
+// page it reads stays resident: git cat-file over the versions of the long
+// shape's 130 MB pack held 210 MiB, more than the build beside it; mapped
+// in pieces of 4 MiB, 32 MiB at most, 105 MiB, as fast.
+var packWindows = []string{"-c", "core.packedGitWindowSize=4m", "-c", "core.packedGitLimit=32m"}
+
 // git runs git in the site folder.
 type git struct {
 	dir string
@@ -56,7 +63,7 @@ func newGit(dir string) *git {
 
 // command prepares git with args, its output and messages not yet taken.
 func (g *git) command(args ...string) *exec.Cmd {
-	cmd := exec.Command("git", append([]string{"-c", deltaCache}, args...)...)
+	cmd := exec.Command("git", slices.Concat([]string{"-c", deltaCache}, packWindows, args)...)
 	cmd.Dir = g.dir
 	cmd.Env = g.env
 	return cmd
