@@ -23,8 +23,8 @@ func parseSimpleFront(front []byte, offset int, values *frontValues) (Node, bool
 		return Node{}, false
 	}
 	// One string for the block, which every line is a part of. The nodes'
-	// strings are copied out of it (texts.keep): a title the handbook keeps
-	// would otherwise keep its whole block, 33 MB at 50,000 concerns.
+	// strings are copied out of it (frontValues.keep): a title the handbook
+	// keeps would otherwise keep its whole block, 33 MB at 50,000 concerns.
 	text := string(front)
 	if strings.HasPrefix(strings.TrimLeft(text, " \r\n"), "{") {
 		return parseJSONFront(text, offset, values)

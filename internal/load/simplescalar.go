@@ -227,7 +227,8 @@ func plainScalar(text string) bool {
 		!strings.Contains(text, ": ") && !strings.Contains(text, " #") && text[len(text)-1] != ':'
 }
 
-// scalar is a plain scalar's node; YAML reads null, Null, NULL and ~ as null.
+// scalar is a plain scalar's node, its text kept in v; YAML reads null,
+// Null, NULL and ~ as null.
 func (v *frontValues) scalar(text string, line int) Node {
 	return Node{Kind: ScalarNode, Value: v.keep(text), Line: line, Null: text == "~" || text == "null" || text == "Null" || text == "NULL"}
 }
@@ -282,7 +283,8 @@ var escapedRunes = map[byte]rune{
 // hexDigits is how many hex digits follow each escape of a code point.
 var hexDigits = [256]int{'x': 2, 'u': 4, 'U': 8}
 
-// quoted is a quoted scalar's node, given the text between its quotes.
+// quoted is a quoted scalar's node, given the text between its quotes,
+// which is kept in v.
 func (v *frontValues) quoted(text string, line int) Node {
 	return Node{Kind: ScalarNode, Value: v.keep(text), Line: line}
 }
