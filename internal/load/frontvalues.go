@@ -3,6 +3,8 @@ package load
 import (
 	"strings"
 	"unsafe"
+
+	"github.com/reliability-council/handbook/internal/blocks"
 )
 
 // frontValues keeps the text of the frontmatter values one worker reads
@@ -14,26 +16,26 @@ import (
 // MB, 4.4 MB of them distinct. And a value copied out on its own shares
 // its size class with the parse's garbage, amid which it is made: once
 // that is collected, the spans it sits in stay a third empty (7 MB of room
-// in the spans of 48 and 64 bytes on that shape). A block holds text
-// only, which the collector marks without looking through it.
+// in the spans of 48 and 64 bytes on that shape). A block of text is one
+// object, which the collector marks without looking through it.
 //
 // A nil *frontValues copies each value out on its own, as the history's old
 // versions are read: most of what they say is let go once compared.
 type frontValues struct {
 	kept  map[string]string
-	block []byte // the values kept so far, up to its length
+	texts blocks.Of[byte]
 }
 
-// textBlock is the size of a block; a value longer than an eighth of it is
-// copied out on its own rather than leave much of a block empty.
-const textBlock = 64 << 10
+// longValue is the length past which a value is copied out on its own, so
+// that it does not end a block with much of it left.
+const longValue = blocks.Size / 8
 
 func newFrontValues() *frontValues { return &frontValues{kept: make(map[string]string)} }
 
 // keep returns text kept for good: text itself may stand on memory that
 // the next file is read into.
 func (v *frontValues) keep(text string) string {
-	if v == nil || len(text) > textBlock/8 {
+	if v == nil || len(text) > longValue {
 		return strings.Clone(text)
 	}
 	if text == "" {
@@ -42,14 +44,10 @@ func (v *frontValues) keep(text string) string {
 	if kept, ok := v.kept[text]; ok {
 		return kept
 	}
-	if cap(v.block)-len(v.block) < len(text) {
-		v.block = make([]byte, 0, textBlock)
-	}
-	start := len(v.block)
-	v.block = append(v.block, text...)
-	// The block's bytes up to its length are never written again, so a
-	// string may stand on them.
-	kept := unsafe.String(&v.block[start], len(text))
+	b := v.texts.Take(len(text))
+	copy(b, text)
+	// Nothing else is handed these bytes, so a string may stand on them.
+	kept := unsafe.String(&b[0], len(b))
 	v.kept[kept] = kept
 	return kept
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/reliability-council/handbook/internal/blocks"
 )
 
 // TestFrontValuesKeepEachValueOnce wants a value kept once however often
@@ -25,12 +27,12 @@ func TestFrontValuesKeepEachValueOnce(t *testing.T) {
 	}
 
 	var given, kept []string
-	for i := 0; len(strings.Join(given, "")) < 3*textBlock; i++ {
+	for i := 0; len(strings.Join(given, "")) < 3*blocks.Size; i++ {
 		v := fmt.Sprintf("value %d %s", i, strings.Repeat("x", i%97))
 		given = append(given, v)
 		kept = append(kept, values.keep(v))
 	}
-	long := strings.Repeat("long ", textBlock/8)
+	long := strings.Repeat("long ", longValue)
 	given, kept = append(given, long, ""), append(kept, values.keep(long), values.keep(""))
 	for i := range given {
 		if kept[i] != given[i] {

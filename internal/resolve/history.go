@@ -174,7 +174,7 @@ func sameConcern(a, b model.ConcernState) bool {
 // tellConcern writes a concern's states and the changes between them, and
 // the day it was closed.
 func (r *resolver) tellConcern(c *model.Concern, steps []step[model.ConcernState], today time.Time, kept *keptHistory) {
-	c.States = kept.states.take(len(steps))
+	c.States = kept.states.Take(len(steps))
 	var closedSince time.Time
 	for i, s := range steps {
 		st := s.state
