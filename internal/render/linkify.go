@@ -171,12 +171,18 @@ func (b *linkBlocks) labelsClosed(lines *text.Segments) bool {
 }
 
 // firstLinkMark returns where in s the first "://", "www." or @ is, or -1.
+// Each mark is looked for only where it would start before those found:
+// most bodies are looked at whole (mayLink), and one with a link would
+// otherwise be read to its end for each mark.
 func firstLinkMark(s []byte) int {
-	first := -1
+	first := len(s)
 	for _, mark := range []string{"://", "www.", "@"} {
-		if i := bytes.Index(s, []byte(mark)); i >= 0 && (first < 0 || i < first) {
+		if i := bytes.Index(s[:min(len(s), first+len(mark)-1)], []byte(mark)); i >= 0 {
 			first = i
 		}
+	}
+	if first == len(s) {
+		return -1
 	}
 	return first
 }

@@ -290,3 +290,28 @@ func FuzzLinkReferencesAsGoldmark(f *testing.F) {
 		}
 	})
 }
+
+// TestFirstLinkMark holds firstLinkMark, which looks for each mark only
+// before those found, to the earliest of the three found anywhere, over
+// every string of up to six bytes of the marks' letters.
+func TestFirstLinkMark(t *testing.T) {
+	const letters = ":/w.@a"
+	var each func(s []byte)
+	each = func(s []byte) {
+		want := -1
+		for _, mark := range []string{"://", "www.", "@"} {
+			if i := bytes.Index(s, []byte(mark)); i >= 0 && (want < 0 || i < want) {
+				want = i
+			}
+		}
+		if got := firstLinkMark(s); got != want {
+			t.Fatalf("firstLinkMark(%q) = %d, want %d", s, got, want)
+		}
+		if len(s) < 6 {
+			for i := range len(letters) {
+				each(append(s, letters[i]))
+			}
+		}
+	}
+	each(nil)
+}
