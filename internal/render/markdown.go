@@ -59,11 +59,14 @@ func newMarkdown(basePath string) *markdown {
 }
 
 // newParser returns goldmark's parser, with linkReferences in place of its
-// own LinkReferenceParagraphTransformer, and the parsers of parsers.go in
-// place of its own of paragraphs and emphasis.
+// own LinkReferenceParagraphTransformer, and the parsers of parsers.go and
+// lists.go in place of its own of paragraphs, emphasis and lists.
 func newParser() parser.Parser {
+	blocks := replaced(parser.DefaultBlockParsers(), parser.NewParagraphParser(), paragraphs{})
+	blocks = replaced(blocks, parser.NewListParser(), lists{})
+	blocks = replaced(blocks, parser.NewListItemParser(), listItems{})
 	return parser.NewParser(
-		parser.WithBlockParsers(replaced(parser.DefaultBlockParsers(), parser.NewParagraphParser(), paragraphs{})...),
+		parser.WithBlockParsers(blocks...),
 		parser.WithInlineParsers(replaced(parser.DefaultInlineParsers(), parser.NewEmphasisParser(), emphasis{})...),
 		parser.WithParagraphTransformers(util.Prioritized(linkReferences{}, 100)),
 	)

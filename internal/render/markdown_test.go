@@ -74,6 +74,12 @@ var markdownSeeds = []string{
 	"| a \\| b | `c \\| d` |\n|---|---|\n| `e \\| f` | g \\|\n",
 	"|a|b|\n| - | : |\n|c|d|\n\n|a|\n|::|\n\n|a|\n| :- |\n|x|\n\n    | indented |\n    |---|\n",
 	"| a |\n|---|\t\n| *b* **c** ~~d~~ [e](/f) |\n\n| h1 | h2 |\n|---|\n| x | y |\n",
+	// Lists: tight and loose, nested, ordered from any number, empty items,
+	// items that a thematic break or a setext heading ends.
+	"- a\n- b\n  - c\n    1. d\n    2. e\n- f\n\n  more f\n\n* g\n+ h\n",
+	"3) three\n4) four\n\ntext\n2. not a list\n1. a list\n-\n\n  after an empty item\n-\n-   \n  x\n",
+	"- a\n- * * *\n- b\n---\n- c\n  d\n  ---\n-\tx\n 10. y\n     indented code in an item\n",
+	"1. a\n\n\n2. b\n   > quote\n   ```\n   code\n   ```\n- [ ] task\n      - deep\n  - less\n - least\n",
 }
 
 // FuzzMarkdownAsGFM checks that HTML renders any text as GitHub's flavour

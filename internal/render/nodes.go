@@ -9,17 +9,20 @@ import (
 )
 
 // nodes holds the syntax-tree nodes of the kinds goldmark makes most of
-// for a body (paragraphs, the emphasis marks it weighs, emphasis, and the
-// rows and cells of tables),
-// for the next body once this one is written. A body of the long shape
+// for a body (paragraphs, the emphasis marks it weighs, emphasis, lists,
+// their items and text blocks, and the rows and cells of tables), for the
+// next body once this one is written. A body of the long shape
 // makes hundreds; made anew for each body, they were a sixth of all a
 // build allocates, and the collector's work grows with that. The parsers
-// in parsers.go and the tables of tables.go take their nodes from the
+// in parsers.go and lists.go and the tables of tables.go take their nodes from the
 // nodes of the body's parse, and make their own when it has none.
 type nodes struct {
 	paragraphs slab[ast.Paragraph] // each keeps the room its lines took
 	delimiters slab[parser.Delimiter]
 	emphases   slab[ast.Emphasis]
+	lists      slab[ast.List]
+	listItems  slab[ast.ListItem]
+	textBlocks slab[ast.TextBlock] // each has the lines of the paragraph it stands for
 	tableRows  slab[extast.TableRow]
 	tableCells slab[extast.TableCell] // each keeps the room its lines took
 }
@@ -41,6 +44,9 @@ func (n *nodes) release() {
 	})
 	n.delimiters.clear()
 	n.emphases.clear()
+	n.lists.clear()
+	n.listItems.clear()
+	n.textBlocks.clear()
 	n.tableRows.clear()
 	n.tableCells.each(func(c *extast.TableCell) {
 		lines := *c.Lines()
@@ -77,6 +83,35 @@ func (n *nodes) emphasis(level int) *ast.Emphasis {
 	e := n.emphases.next()
 	e.Level = level
 	return e
+}
+
+// list returns an empty list, tight until it is found loose, of items
+// marked with marker.
+func (n *nodes) list(marker byte) *ast.List {
+	if n == nil {
+		return ast.NewList(marker)
+	}
+	l := n.lists.next()
+	l.Marker, l.IsTight = marker, true
+	return l
+}
+
+// listItem returns an empty item of a list, its text offset past its marker.
+func (n *nodes) listItem(offset int) *ast.ListItem {
+	if n == nil {
+		return ast.NewListItem(offset)
+	}
+	item := n.listItems.next()
+	item.Offset = offset
+	return item
+}
+
+// textBlock returns an empty text block.
+func (n *nodes) textBlock() *ast.TextBlock {
+	if n == nil {
+		return ast.NewTextBlock()
+	}
+	return n.textBlocks.next()
 }
 
 // tableRow returns a row of a table, with the alignments of its columns.
