@@ -36,9 +36,9 @@ type markdown struct {
 }
 
 func newMarkdown(basePath string) *markdown {
-	md := func(transformers []util.PrioritizedValue, extensions ...goldmark.Extender) goldmark.Markdown {
+	md := func(parseLinks parser.InlineParser, transformers []util.PrioritizedValue, extensions ...goldmark.Extender) goldmark.Markdown {
 		return goldmark.New(
-			goldmark.WithParser(newParser()),
+			goldmark.WithParser(newParser(parseLinks)),
 			goldmark.WithExtensions(extensions...),
 			goldmark.WithParserOptions(
 				parser.WithAutoHeadingID(),
@@ -52,22 +52,27 @@ func newMarkdown(basePath string) *markdown {
 	}
 	withoutLinkify := []goldmark.Extender{tableExtension{}, strikethroughExtension{}, extension.TaskList}
 	return &markdown{
-		gfm:            md(nil, extension.Linkify, tableExtension{}, strikethroughExtension{}, extension.TaskList),
-		linkifyAfter:   md([]util.PrioritizedValue{util.Prioritized(newLinkifyAfter(), 50)}, withoutLinkify...),
-		withoutLinkify: md(nil, withoutLinkify...),
+		// Linkify asks goldmark's parser of links whether it is inside a
+		// link's label (IsInLinkLabel), which linkParser cannot tell it.
+		gfm:            md(parser.NewLinkParser(), nil, extension.Linkify, tableExtension{}, strikethroughExtension{}, extension.TaskList),
+		linkifyAfter:   md(linkParser{}, []util.PrioritizedValue{util.Prioritized(newLinkifyAfter(), 50)}, withoutLinkify...),
+		withoutLinkify: md(linkParser{}, nil, withoutLinkify...),
 	}
 }
 
 // newParser returns goldmark's parser, with linkReferences in place of its
-// own LinkReferenceParagraphTransformer, and the parsers of parsers.go and
-// lists.go in place of its own of paragraphs, emphasis and lists.
-func newParser() parser.Parser {
+// own LinkReferenceParagraphTransformer, the parsers of parsers.go and
+// lists.go in place of its own of paragraphs, emphasis and lists, and
+// parseLinks in place of its own parser of links.
+func newParser(parseLinks parser.InlineParser) parser.Parser {
+	inlines := replaced(parser.DefaultInlineParsers(), parser.NewEmphasisParser(), emphasis{})
+	inlines = replaced(inlines, parser.NewLinkParser(), parseLinks)
 	blocks := replaced(parser.DefaultBlockParsers(), parser.NewParagraphParser(), paragraphs{})
 	blocks = replaced(blocks, parser.NewListParser(), lists{})
 	blocks = replaced(blocks, parser.NewListItemParser(), listItems{})
 	return parser.NewParser(
 		parser.WithBlockParsers(blocks...),
-		parser.WithInlineParsers(replaced(parser.DefaultInlineParsers(), parser.NewEmphasisParser(), emphasis{})...),
+		parser.WithInlineParsers(inlines...),
 		parser.WithParagraphTransformers(util.Prioritized(linkReferences{}, 100)),
 	)
 }

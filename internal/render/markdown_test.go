@@ -80,6 +80,16 @@ var markdownSeeds = []string{
 	"3) three\n4) four\n\ntext\n2. not a list\n1. a list\n-\n\n  after an empty item\n-\n-   \n  x\n",
 	"- a\n- * * *\n- b\n---\n- c\n  d\n  ---\n-\tx\n 10. y\n     indented code in an item\n",
 	"1. a\n\n\n2. b\n   > quote\n   ```\n   code\n   ```\n- [ ] task\n      - deep\n  - less\n - least\n",
+	// Links and images: inline, with titles of every quote, by reference
+	// in full, collapsed and shortcut; links in labels, marks across them,
+	// labels left open.
+	"[a](/b \"t\") [c](</d e> 'u') [f](g (v)) [h]() ![i *j*](/k.png \"w\\\"x\")\n[l](m(n)o) [p](q\\)r)",
+	"[ref] [full][ref] [collapsed][] [Ref][REF] [missing][nope] ![img][ref]\n\n[ref]: /r \"title\"\n[other]: </o x> (t)\n",
+	"[a [b](/c) d](/e) ![x [y](/z)](/w.png) *[e*](/f) [g **h](/i)** [[j]](/k) [l]m] [n\n",
+	"[open [still open ![and this\n\nnext [a](<b) [c](d \"e) [f](/g\n\"multi\nline title\")",
+	// Labels of 998 characters and more: at most 999 make a link.
+	"[" + strings.Repeat("x", 998) + "](/a) [" + strings.Repeat("y", 999) + "](/b) [" + strings.Repeat("z", 1000) + "][]\n\n[" + strings.Repeat("z", 1000) + "]: /c\n",
+	"[a [" + strings.Repeat("b", 997) + "](/c)](/d) [" + strings.Repeat("r", 999) + "] [" + strings.Repeat("r", 999) + "][]\n\n[" + strings.Repeat("r", 999) + "]: /e\n",
 }
 
 // FuzzMarkdownAsGFM checks that HTML renders any text as GitHub's flavour
@@ -281,7 +291,7 @@ func FuzzLinkReferencesAsGoldmark(f *testing.F) {
 	for _, s := range append(linkReferenceSeeds, markdownSeeds...) {
 		f.Add([]byte(s))
 	}
-	ours := goldmark.New(goldmark.WithParser(newParser()), goldmark.WithExtensions(extension.GFM))
+	ours := goldmark.New(goldmark.WithParser(newParser(parser.NewLinkParser())), goldmark.WithExtensions(extension.GFM))
 	goldmarks := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	f.Fuzz(func(t *testing.T, text []byte) {
 		var got, want bytes.Buffer

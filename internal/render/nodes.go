@@ -9,17 +9,19 @@ import (
 )
 
 // nodes holds the syntax-tree nodes of the kinds goldmark makes most of
-// for a body (paragraphs, the emphasis marks it weighs, emphasis, lists,
-// their items and text blocks, and the rows and cells of tables), for the
-// next body once this one is written. A body of the long shape
+// for a body (paragraphs, the emphasis marks it weighs, emphasis, links and
+// the labels it finds open, lists, their items and text blocks, and the
+// rows and cells of tables), for the next body once this one is written. A body of the long shape
 // makes hundreds; made anew for each body, they were a sixth of all a
 // build allocates, and the collector's work grows with that. The parsers
-// in parsers.go and lists.go and the tables of tables.go take their nodes from the
+// in parsers.go, linkparser.go and lists.go and the tables of tables.go take their nodes from the
 // nodes of the body's parse, and make their own when it has none.
 type nodes struct {
 	paragraphs slab[ast.Paragraph] // each keeps the room its lines took
 	delimiters slab[parser.Delimiter]
 	emphases   slab[ast.Emphasis]
+	links      slab[ast.Link]
+	openLabels slab[openLabel]
 	lists      slab[ast.List]
 	listItems  slab[ast.ListItem]
 	textBlocks slab[ast.TextBlock] // each has the lines of the paragraph it stands for
@@ -44,6 +46,8 @@ func (n *nodes) release() {
 	})
 	n.delimiters.clear()
 	n.emphases.clear()
+	n.links.clear()
+	n.openLabels.clear()
 	n.lists.clear()
 	n.listItems.clear()
 	n.textBlocks.clear()
@@ -83,6 +87,22 @@ func (n *nodes) emphasis(level int) *ast.Emphasis {
 	e := n.emphases.next()
 	e.Level = level
 	return e
+}
+
+// link returns an empty link.
+func (n *nodes) link() *ast.Link {
+	if n == nil {
+		return ast.NewLink()
+	}
+	return n.links.next()
+}
+
+// openLabel returns a blank open label.
+func (n *nodes) openLabel() *openLabel {
+	if n == nil {
+		return new(openLabel)
+	}
+	return n.openLabels.next()
 }
 
 // list returns an empty list, tight until it is found loose, of items
