@@ -43,8 +43,9 @@ type resolver struct {
 
 	walks walkCache // the history worked out by the last resolve and by this one
 
-	// told is told of each file once its history is told: its frontmatter
-	// tree has nothing more to tell this resolve. Nil for none.
+	// told is told of each file once its frontmatter tree has nothing more
+	// to tell this resolve: once its history is told, or once it is decoded
+	// when the history has no older version of it to read. Nil for none.
 	told func(*load.Document)
 }
 
@@ -56,16 +57,16 @@ func Resolve(site *load.Site, today time.Time) (*model.Handbook, error) {
 }
 
 // ResolveOnce is Resolve for a site read for one build, which it uses up:
-// it lets go of each file's frontmatter tree once the file's history is
-// told. A large handbook's trees were as much memory as the handbook
-// itself, all held while its history was read.
+// it lets go of each file's frontmatter tree once nothing reads it again.
+// A large handbook's trees were as much memory as the handbook itself,
+// all held while its history was read.
 func ResolveOnce(site *load.Site, today time.Time) (*model.Handbook, error) {
 	r := newResolver(site, nil)
 	r.told = func(d *load.Document) { d.Front = nil }
 	return r.resolve(today)
 }
 
-// done tells r.told, if set, that d's history is told.
+// done tells r.told, if set, that d's frontmatter tree is done with.
 func (r *resolver) done(d *load.Document) {
 	if r.told != nil {
 		r.told(d)
