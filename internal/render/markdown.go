@@ -41,13 +41,12 @@ func newMarkdown(basePath string) *markdown {
 			goldmark.WithParser(newParser(parseLinks)),
 			goldmark.WithExtensions(extensions...),
 			goldmark.WithParserOptions(
-				parser.WithAutoHeadingID(),
 				parser.WithASTTransformers(append(transformers, util.Prioritized(siteLinks{base: basePath}, 100))...),
 			),
 			// Above the table extension's renderer, at 500, and goldmark's
 			// own, at 1000.
 			goldmark.WithRendererOptions(renderer.WithNodeRenderers(
-				util.Prioritized(tableCells{}, 100), util.Prioritized(links{}, 100))),
+				util.Prioritized(tableCells{}, 100), util.Prioritized(links{}, 100), util.Prioritized(headingsHTML{}, 100))),
 		)
 	}
 	withoutLinkify := []goldmark.Extender{tableExtension{}, strikethroughExtension{}, extension.TaskList}
@@ -62,12 +61,15 @@ func newMarkdown(basePath string) *markdown {
 
 // newParser returns goldmark's parser, with linkReferences in place of its
 // own LinkReferenceParagraphTransformer, the parsers of parsers.go and
-// lists.go in place of its own of paragraphs, emphasis and lists, and
-// parseLinks in place of its own parser of links.
+// lists.go in place of its own of paragraphs, emphasis and lists,
+// parseLinks in place of its own parser of links, and its parsers of
+// headings made anchoredHeadings, which give each heading its anchor.
 func newParser(parseLinks parser.InlineParser) parser.Parser {
 	inlines := replaced(parser.DefaultInlineParsers(), parser.NewEmphasisParser(), emphasis{})
 	inlines = replaced(inlines, parser.NewLinkParser(), parseLinks)
 	blocks := replaced(parser.DefaultBlockParsers(), parser.NewParagraphParser(), paragraphs{})
+	blocks = replaced(blocks, parser.NewATXHeadingParser(), anchoredHeadings{parser.NewATXHeadingParser()})
+	blocks = replaced(blocks, parser.NewSetextHeadingParser(), anchoredHeadings{parser.NewSetextHeadingParser()})
 	blocks = replaced(blocks, parser.NewListParser(), lists{})
 	blocks = replaced(blocks, parser.NewListItemParser(), listItems{})
 	return parser.NewParser(
@@ -208,10 +210,12 @@ func (m *markdown) parser(text []byte) goldmark.Markdown {
 func parseBody(md goldmark.Markdown, source []byte, nodes *nodes) ast.Node {
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{}))
 	ctx.Set(nodesKey, nodes)
+	nodes.clearAnchors()
 	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))
 	if ctx.Get(linkifyInline) != nil {
 		return nil
 	}
+	nodes.keepAnchors(doc)
 	return doc
 }
 

@@ -87,6 +87,10 @@ var markdownSeeds = []string{
 	"[ref] [full][ref] [collapsed][] [Ref][REF] [missing][nope] ![img][ref]\n\n[ref]: /r \"title\"\n[other]: </o x> (t)\n",
 	"[a [b](/c) d](/e) ![x [y](/z)](/w.png) *[e*](/f) [g **h](/i)** [[j]](/k) [l]m] [n\n",
 	"[open [still open ![and this\n\nnext [a](<b) [c](d \"e) [f](/g\n\"multi\nline title\")",
+	// Headings: the same words twice, empty, closed with #s, in quotes and
+	// lists, and setext ones, one made of link definitions only.
+	"# A\n# A\n## A ##\n#\n### ###\n#5 not\n> # A\n- # A *b* `c`\n\nA\n===\n\n[r]: /s\n---\n\n# Section\n\n[t]: /u\n===\n## section\n",
+	"Heading <b>&amp;</b> \"q\"\n---\n  # main\n    # code\n# Überwachung !!!\n",
 	// Labels of 998 characters and more: at most 999 make a link.
 	"[" + strings.Repeat("x", 998) + "](/a) [" + strings.Repeat("y", 999) + "](/b) [" + strings.Repeat("z", 1000) + "][]\n\n[" + strings.Repeat("z", 1000) + "]: /c\n",
 	"[a [" + strings.Repeat("b", 997) + "](/c)](/d) [" + strings.Repeat("r", 999) + "] [" + strings.Repeat("r", 999) + "][]\n\n[" + strings.Repeat("r", 999) + "]: /e\n",
@@ -292,7 +296,9 @@ func FuzzLinkReferencesAsGoldmark(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	ours := goldmark.New(goldmark.WithParser(newParser(parser.NewLinkParser())), goldmark.WithExtensions(extension.GFM))
-	goldmarks := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	// Ours gives headings anchors (anchoredHeadings), as goldmark's does with
+	// WithAutoHeadingID.
+	goldmarks := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
 	f.Fuzz(func(t *testing.T, text []byte) {
 		var got, want bytes.Buffer
 		if err := ours.Convert(text, &got); err != nil {

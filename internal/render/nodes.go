@@ -27,6 +27,7 @@ type nodes struct {
 	textBlocks slab[ast.TextBlock] // each has the lines of the paragraph it stands for
 	tableRows  slab[extast.TableRow]
 	tableCells slab[extast.TableCell] // each keeps the room its lines took
+	anchors    anchors                // of the headings
 }
 
 // nodesKey is where a parse's context holds its nodes.
@@ -52,6 +53,7 @@ func (n *nodes) release() {
 	n.listItems.clear()
 	n.textBlocks.clear()
 	n.tableRows.clear()
+	n.anchors.clear()
 	n.tableCells.each(func(c *extast.TableCell) {
 		lines := *c.Lines()
 		lines.SetSliced(0, 0)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 
 	"github.com/yuin/goldmark"
@@ -155,11 +156,11 @@ func (strikethroughExtension) Extend(m goldmark.Markdown) {
 }
 
 // replaced returns a copy of goldmark's list of parsers with ours in place
-// of theirs, at its priority.
+// of the one of the same type as theirs, at its priority.
 func replaced(list []util.PrioritizedValue, theirs, ours any) []util.PrioritizedValue {
 	out := slices.Clone(list)
 	for i := range out {
-		if out[i].Value == theirs {
+		if reflect.TypeOf(out[i].Value) == reflect.TypeOf(theirs) {
 			out[i].Value = ours
 			return out
 		}
