@@ -9,15 +9,20 @@ import (
 // TestMemoryBudget follows the limit through a build's collections: the
 // budget while it leaves room past what is live and the collector's share
 // of the CPU is small, or while it is too soon to tell; the lowest step
-// above it that leaves room, for a collection that finds too much live; a
-// floor a step above the last window's lowest limit once keeping to that
-// cost too much, more readily above the budget than at it; the ceiling for
-// good once nothing under it is cheap; and no limit while what is live
-// leaves the ceiling too little room.
+// above it that leaves room, for a collection that finds too much live,
+// the target first; a floor a step above the last window's lowest limit
+// once keeping to that cost too much, more readily above the budget than
+// at it; the ceiling for good once nothing under it is cheap; and no limit
+// while what is live leaves the ceiling too little room.
 func TestMemoryBudget(t *testing.T) {
-	// The ladder: 100, 150, 225, 337, 400. A limit leaves room for live
-	// bytes when 0.97 × (limit − other) ≥ 1.25 × live.
-	b := memoryBudget{budget: 100, ceiling: 400, step: 1.5, room: 0.25, ceilingSpare: 0.8, maxGC: 0.2, maxPast: 0.1, settle: 1, window: 0.5}
+	// The ladder: 100, 120, 150, 225, 337, 400. A limit leaves room for
+	// live bytes when 0.97 × (limit − other) ≥ 1.25 × live.
+	b := memoryBudget{budget: 100, target: 120, ceiling: 400, step: 1.5, room: 0.25, ceilingSpare: 0.8, maxGC: 0.2, maxPast: 0.1, settle: 1, window: 0.5}
+	for _, step := range [][2]int64{{0, 120}, {100, 120}, {119, 120}, {120, 150}, {149, 150}, {150, 225}, {225, 337}, {337, 400}} {
+		if got := b.above(step[0]); got != step[1] {
+			t.Errorf("a step above %d: %d, want %d", step[0], got, step[1])
+		}
+	}
 	limit := b.budget
 	for i, step := range []struct {
 		live, other uint64
@@ -27,12 +32,12 @@ func TestMemoryBudget(t *testing.T) {
 		loose       bool // the limit left the heap as much room as Go would
 	}{
 		{50, 20, 2, 1, 100, false},             // the first collection paced
-		{70, 20, 2.5, 1.25, 150, false},        // too little room: a step above, for now; too soon to tell
+		{70, 20, 2.5, 1.25, 120, false},        // too little room: the target, for now; too soon to tell
 		{50, 20, 3, 1.29, 100, false},          // room again; under a tenth over a window above the budget
 		{50, 20, 3.5, 1.38, 100, false},        // under a fifth over a window at the budget
-		{50, 20, 4, 1.52, 150, false},          // more: the budget costs too much
-		{50, 20, 4.3, 1.55, 150, false},        // the floor, though the budget has room
-		{110, 20, 4.6, 1.575, 225, false},      // a step above the floor for more live
+		{50, 20, 4, 1.52, 120, false},          // more: the budget costs too much
+		{50, 20, 4.3, 1.55, 120, false},        // the floor, though the budget has room
+		{110, 20, 4.6, 1.575, 225, false},      // the first step above the floor with room for more live
 		{110, 20, 5, 1.61, 225, false},         // under a tenth over the window
 		{110, 20, 5.2, 1.69, 337, false},       // more, though under a fifth: a step above the window's lowest, 225
 		{50, 20, 5.5, 1.73, 337, false},        // the new floor
