@@ -56,6 +56,7 @@ func labelLength(first *openLabel) int {
 	return first.Last.Segment.Stop - first.First.Segment.Start
 }
 
+// pushLabel adds v to the end of the labels open.
 func pushLabel(pc parser.Context, v *openLabel) {
 	open := pc.Get(openLabelsKey)
 	if open == nil {
@@ -70,6 +71,7 @@ func pushLabel(pc parser.Context, v *openLabel) {
 	v.Prev = last
 }
 
+// removeLabel takes d out of the labels open, closed or given up.
 func removeLabel(pc parser.Context, d *openLabel) {
 	open := pc.Get(openLabelsKey)
 	if open == nil {
@@ -177,6 +179,8 @@ func notALink(label *openLabel, pc parser.Context) ast.Node {
 	return nil
 }
 
+// containsLink reports whether n, its siblings after it or anything in
+// them is a link.
 func containsLink(n ast.Node) bool {
 	for c := n; c != nil; c = c.NextSibling() {
 		if _, ok := c.(*ast.Link); ok {
@@ -285,6 +289,7 @@ func (p linkParser) inline(parent ast.Node, last *openLabel, block text.Reader, 
 	return link
 }
 
+// linkDestination reads a link's destination, in angle brackets or not.
 func linkDestination(block text.Reader) ([]byte, bool) {
 	block.SkipSpaces()
 	line, _ := block.PeekLine()
@@ -323,6 +328,8 @@ func linkDestination(block text.Reader) ([]byte, bool) {
 	return line[:i], i != 0
 }
 
+// linkTitle reads a link's title, in double or single quotes or brackets,
+// over lines.
 func linkTitle(block text.Reader) ([]byte, bool) {
 	block.SkipSpaces()
 	opener := block.Peek()
@@ -348,6 +355,7 @@ func linkTitle(block text.Reader) ([]byte, bool) {
 	return title, true
 }
 
+// pushLinkBottom notes the last mark of emphasis before a label opened.
 func pushLinkBottom(pc parser.Context) {
 	bottoms := pc.Get(linkBottomKey)
 	b := pc.LastDelimiter()
@@ -361,6 +369,8 @@ func pushLinkBottom(pc parser.Context) {
 	}
 }
 
+// popLinkBottom returns the last mark of emphasis before the last label
+// opened, and forgets it.
 func popLinkBottom(pc parser.Context) ast.Node {
 	bottoms := pc.Get(linkBottomKey)
 	if bottoms == nil {
