@@ -25,8 +25,9 @@ func (h anchoredHeadings) Close(node ast.Node, reader text.Reader, pc parser.Con
 		last := lines.At(lines.Len() - 1)
 		words = last.Value(reader.Source())
 	}
-	// A setext heading its text turned out to be taken from is gone from
-	// the tree by now, as in goldmark, but its anchor is taken all the same.
+	// A setext heading whose text turned out to be link definitions only
+	// is gone from the tree by now, but takes an anchor all the same, as
+	// in goldmark.
 	id := pc.IDs().Generate(words, ast.KindHeading)
 	if n := nodesOf(pc); n != nil {
 		n.anchors.list = append(n.anchors.list, anchor{heading, id})
