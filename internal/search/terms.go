@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/reliability-council/handbook/internal/parallel"
 )
@@ -613,15 +614,21 @@ func (dw docWeight) weight() uint8 {
 func (w *termWorker) analyze(d *document, body []byte) {
 	w.docs++
 	w.doc = w.doc[:0]
-	w.add([]byte(d.title), 0)
+	w.add(stringBytes(d.title), 0)
 	for _, s := range d.names {
-		w.add([]byte(s), nameWeight)
+		w.add(stringBytes(s), nameWeight)
 	}
 	for _, s := range d.texts {
-		w.add([]byte(s), textWeight)
+		w.add(stringBytes(s), textWeight)
 	}
 	w.add(body, bodyWeight)
 }
+
+// stringBytes returns the bytes of s, not copied, for add, which only
+// reads them and copies the terms it keeps: a copy of each title, name
+// and value of every document was, for the short shape's 10,000 concerns,
+// a fifth of the bytes the search index allocated and half its objects.
+func stringBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // docTerms returns the terms of the document at hand, in the worker's
 // numbering, and their weights.
