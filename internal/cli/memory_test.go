@@ -60,6 +60,29 @@ func TestMemoryBudget(t *testing.T) {
 	}
 }
 
+// TestTargetCostsAsTheBudget wants the collector's share at the target,
+// which still keeps a build to its goal, held to the budget's bound, and
+// above the target to the lower bound of the steps past it.
+func TestTargetCostsAsTheBudget(t *testing.T) {
+	b := memoryBudget{budget: 100, target: 120, ceiling: 400, step: 1.5, room: 0.25, ceilingSpare: 0.8, maxGC: 0.2, maxPast: 0.1, window: 0.5}
+	b.floor = b.target
+	for i, step := range []struct {
+		used, gc float64
+		limit    int64
+		floor    int64
+	}{
+		{2, 1, 120, 120},
+		{2.5, 1.075, 120, 120}, // 0.15 at the target: over maxPast, under maxGC
+		{3, 1.2, 120, 150},     // 0.25: over maxGC
+		{3.5, 1.275, 150, 225}, // 0.15 above the target: over maxPast
+	} {
+		b.note(cpuUse{gc: step.gc, used: step.used, limit: step.limit, held: true})
+		if b.floor != step.floor {
+			t.Errorf("window %d, at %d: floor %d, want %d", i, step.limit, b.floor, step.floor)
+		}
+	}
+}
+
 // TestBuildPacesItsCollector wants a build to set the budget as its
 // memory limit, unless the environment sets a pace of its own.
 func TestBuildPacesItsCollector(t *testing.T) {
