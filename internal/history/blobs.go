@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -132,9 +133,10 @@ func (r *repo) startVersions() (*versions, error) {
 	v.in = bufio.NewWriter(v.stdin)
 	// cat-file answers as it reads: its answers are taken as they come,
 	// or asking for everything would fill both pipes.
+	read := versionsRead{fronts: newFronts()}
+	read.fronts.spillTo(filepath.Dir(r.storePath())) // the store's folder, which it is written to next
 	go func() {
 		out := bufio.NewReaderSize(stdout, 1<<16)
-		read := versionsRead{fronts: newFronts()}
 		read.n, read.err = readBatch(out, read.fronts)
 		if read.err != nil {
 			_, _ = io.Copy(io.Discard, out)

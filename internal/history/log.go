@@ -107,9 +107,11 @@ func (r *repo) read() (*load.History, error) {
 	}
 	s := &store{head: r.head, commits: append(newer, older...), fronts: fronts}
 	if r.saveStore(s) {
-		// Read back from the file, what git gave lets go of its memory.
+		// Read back from the file, what git gave lets go of its memory,
+		// and of the file its versions waited in.
 		if saved := r.loadStore(); saved != nil && saved.head == r.head {
 			s = saved
+			fronts.closeSpill()
 		}
 	}
 	return s.log(r.prefix), nil
