@@ -118,9 +118,11 @@ func lastItemOffset(list ast.Node) int {
 	return 0
 }
 
-func (lists) Trigger() []byte {
-	return []byte{'-', '+', '*', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'}
-}
+// itemStarts are the characters an item's marker starts with: a bullet or
+// a digit.
+var itemStarts = []byte("-+*0123456789")
+
+func (lists) Trigger() []byte { return itemStarts }
 
 func (lists) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	last := pc.LastOpenedBlock().Node
@@ -243,9 +245,7 @@ func (lists) CanInterruptParagraph() bool { return true }
 
 func (lists) CanAcceptIndentedLine() bool { return false }
 
-func (listItems) Trigger() []byte {
-	return []byte{'-', '+', '*', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'}
-}
+func (listItems) Trigger() []byte { return itemStarts }
 
 func (listItems) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	list, isList := parent.(*ast.List)
