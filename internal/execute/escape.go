@@ -129,6 +129,14 @@ var escapersByName = map[string]escaper{
 		}
 		return s
 	},
+	// A value in a script: html/template writes JS as it is and anything
+	// else as JSON, which is its own to write (a chart's data is JS).
+	"_html_template_jsvalescaper": func(s string, k kind) string {
+		if k != js {
+			giveUp("a value in a script that is not of type JS, which html/template writes as JSON")
+		}
+		return s
+	},
 	"_html_template_urlnormalizer": func(s string, k kind) string { return urlProcessor(true, s) },
 	"_html_template_urlescaper":    func(s string, k kind) string { return urlProcessor(k == url, s) },
 }
