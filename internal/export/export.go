@@ -54,7 +54,13 @@ func (e *Export) Files() map[string]func(out io.Writer) error {
 // written, rather than kept for every item while the pages are made: a
 // meeting has a few items.
 func actionID(a *model.Action) string {
-	return a.Meeting.Slug + "/" + strconv.Itoa(slices.Index(a.Meeting.Actions, a)+1)
+	return string(appendActionNumber(append([]byte(a.Meeting.Slug), '/'), a))
+}
+
+// appendActionNumber appends the action item's number among its meeting's,
+// from 1: the end of its id.
+func appendActionNumber(dst []byte, a *model.Action) []byte {
+	return strconv.AppendInt(dst, int64(slices.Index(a.Meeting.Actions, a)+1), 10)
 }
 
 // actionURL is the address of an action item: its meeting's list of them.

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -520,5 +521,26 @@ func checkContentLines(t *testing.T, data []byte) {
 	}
 	if !regexp.MustCompile(`^BEGIN:VCALENDAR\r\n`).Match(data) || !bytes.HasSuffix(data, []byte("END:VCALENDAR\r\n")) {
 		t.Error("not one VCALENDAR")
+	}
+}
+
+// TestCalendarFoldsBytesThatStartNoCharacter wants a line that is not
+// UTF-8, which no content file is, folded all the same rather than without
+// end.
+func TestCalendarFoldsBytesThatStartNoCharacter(t *testing.T) {
+	var out bytes.Buffer
+	c := calendar{w: bufio.NewWriter(&out)}
+	c.start("SUMMARY")
+	c.buf = append(c.buf, bytes.Repeat([]byte{0xa4}, 200)...)
+	c.end()
+	_ = c.w.Flush()
+	text := strings.TrimSuffix(out.String(), "\r\n")
+	for _, l := range strings.Split(text, "\r\n") {
+		if len(l) > maxLineOctets {
+			t.Errorf("a line of %d octets", len(l))
+		}
+	}
+	if want := "SUMMARY:" + strings.Repeat("\xa4", 200); strings.ReplaceAll(text, "\r\n ", "") != want {
+		t.Errorf("the lines unfold to %q, want %q", strings.ReplaceAll(text, "\r\n ", ""), want)
 	}
 }
