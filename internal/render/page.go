@@ -80,25 +80,32 @@ func pages(s *Site) []*Page {
 		{Layout: "search", Path: "search/", Title: "Search", About: "Find a concern, team, meeting or action item by a word, and filter by team, status, tag or owner.", Crumbs: []Crumb{home}},
 		{Layout: "404", Path: "404/", Title: "Page not found", Crumbs: []Crumb{home}},
 	}
+	// The pages of a kind share their crumbs, which templates only read:
+	// one list for each of 10,000 concerns was a megabyte.
+	concernCrumbs := []Crumb{home, concernsCrumb}
 	for _, c := range h.Concerns {
 		out = append(out, &Page{Layout: "concern", Path: concernPath(c), Title: c.Title,
-			Crumbs: []Crumb{home, concernsCrumb}, Source: c.File, Concern: c, Body: c.Body})
+			Crumbs: concernCrumbs, Source: c.File, Concern: c, Body: c.Body})
 	}
+	teamCrumbs := []Crumb{home, teamsCrumb}
 	for _, t := range h.Teams {
 		out = append(out, &Page{Layout: "team", Path: teamPath(t), Title: t.Title,
-			Crumbs: []Crumb{home, teamsCrumb}, Source: t.File, Team: t, Body: t.Body, Charts: true})
+			Crumbs: teamCrumbs, Source: t.File, Team: t, Body: t.Body, Charts: true})
 	}
+	meetingCrumbs := []Crumb{home, meetingsCrumb}
 	for _, m := range h.Meetings {
 		out = append(out, &Page{Layout: "meeting", Path: meetingPath(m), Title: m.Title,
-			Crumbs: []Crumb{home, meetingsCrumb}, Source: m.File, Meeting: m, Body: m.Body})
+			Crumbs: meetingCrumbs, Source: m.File, Meeting: m, Body: m.Body})
 	}
+	tagCrumbs := []Crumb{home, tagsCrumb}
 	for _, t := range h.Tags {
 		out = append(out, &Page{Layout: "tag", Path: tagPath(t), Title: "Tagged " + t.Name, About: "Concerns tagged " + t.Name + ".",
-			Crumbs: []Crumb{home, tagsCrumb}, Tag: t})
+			Crumbs: tagCrumbs, Tag: t})
 	}
+	pageCrumbs := []Crumb{home}
 	for _, p := range h.Pages {
 		out = append(out, &Page{Layout: "page", Path: p.Slug + "/", Title: p.Title, About: p.Description,
-			Crumbs: []Crumb{home}, Source: p.File, Doc: p, Body: p.Body})
+			Crumbs: pageCrumbs, Source: p.File, Doc: p, Body: p.Body})
 	}
 	inNav := make(map[string]bool, len(s.Nav))
 	for _, n := range s.Nav {
