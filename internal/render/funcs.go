@@ -36,11 +36,11 @@ func funcs(s *Site, markdown execute.WritesHTML[model.Markdown], rows *rowCache,
 	return map[string]reads.Func{
 		"url": {
 			Fn: func(v any) (string, error) {
-				p, ok := pathOf(v)
+				link, ok := linkOf(s.Base, v)
 				if !ok {
 					return "", fmt.Errorf("url: nothing has a page of type %T", v)
 				}
-				return s.Base + p, nil
+				return link, nil
 			},
 			Args:   []reads.Use{reads.Paths("Slug")},
 			Global: []string{"Base"},

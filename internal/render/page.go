@@ -121,41 +121,54 @@ func pages(s *Site) []*Page {
 // riskPath is the error budget page's.
 const riskPath = "risk/"
 
-func concernPath(c *model.Concern) string { return "concerns/" + c.Slug + "/" }
-func teamPath(t *model.Team) string       { return "teams/" + t.Slug + "/" }
-func meetingPath(m *model.Meeting) string { return "meetings/" + m.Slug + "/" }
-func tagPath(t *model.Tag) string         { return "tags/" + t.Slug + "/" }
+func concernPath(c *model.Concern) string { return pagePath("", concernsDir, c.Slug) }
+func teamPath(t *model.Team) string       { return pagePath("", teamsDir, t.Slug) }
+func meetingPath(m *model.Meeting) string { return pagePath("", meetingsDir, m.Slug) }
+func tagPath(t *model.Tag) string         { return pagePath("", tagsDir, t.Slug) }
+
+// The folders of the pages of each kind.
+const (
+	concernsDir = "concerns/"
+	teamsDir    = "teams/"
+	meetingsDir = "meetings/"
+	tagsDir     = "tags/"
+)
+
+// pagePath returns the address of the page slug in the folder dir, after
+// base: made in one piece, as a template's every link is.
+func pagePath(base, dir, slug string) string { return base + dir + slug + "/" }
 
 // link returns the address of v's page as the site's own pages link to
 // it, below the base; the base for a value that has no page.
 func (s *Site) link(v any) string {
-	p, _ := pathOf(v)
-	return s.Base + p
+	l, _ := linkOf(s.Base, v)
+	return l
 }
 
 // fullLink returns the full address of v's page, with the baseURL's host,
 // for files read away from the site; as the site's own links, it is not
 // percent-escaped (the sitemap and the feed escape theirs: absolute).
 func (s *Site) fullLink(v any) string {
-	p, _ := pathOf(v)
-	return s.Config.BaseURL + p
+	l, _ := linkOf(s.Config.BaseURL, v)
+	return l
 }
 
-// pathOf returns the page path of anything that has a page.
-func pathOf(v any) (string, bool) {
+// linkOf returns the path of the page of anything that has one, after
+// base.
+func linkOf(base string, v any) (string, bool) {
 	switch x := v.(type) {
 	case *model.Concern:
-		return concernPath(x), true
+		return pagePath(base, concernsDir, x.Slug), true
 	case *model.Team:
-		return teamPath(x), true
+		return pagePath(base, teamsDir, x.Slug), true
 	case *model.Meeting:
-		return meetingPath(x), true
+		return pagePath(base, meetingsDir, x.Slug), true
 	case *model.Tag:
-		return tagPath(x), true
+		return pagePath(base, tagsDir, x.Slug), true
 	case *model.Page:
-		return x.Slug + "/", true
+		return pagePath(base, "", x.Slug), true
 	case string:
-		return x, true
+		return base + x, true
 	}
 	return "", false
 }
