@@ -55,12 +55,21 @@ type Crumb struct {
 	Path  string
 }
 
+// The folders that hold the pages of each kind; a folder's own page lists
+// them.
+const (
+	concernsDir = "concerns/"
+	teamsDir    = "teams/"
+	meetingsDir = "meetings/"
+	tagsDir     = "tags/"
+)
+
 var (
 	home          = Crumb{Title: "Overview", Path: ""}
-	concernsCrumb = Crumb{Title: "Concerns", Path: "concerns/"}
-	teamsCrumb    = Crumb{Title: "Teams", Path: "teams/"}
-	meetingsCrumb = Crumb{Title: "Meetings", Path: "meetings/"}
-	tagsCrumb     = Crumb{Title: "Tags", Path: "tags/"}
+	concernsCrumb = Crumb{Title: "Concerns", Path: concernsDir}
+	teamsCrumb    = Crumb{Title: "Teams", Path: teamsDir}
+	meetingsCrumb = Crumb{Title: "Meetings", Path: meetingsDir}
+	tagsCrumb     = Crumb{Title: "Tags", Path: tagsDir}
 )
 
 // pages lists every page of the handbook, in a fixed order.
@@ -68,15 +77,15 @@ func pages(s *Site) []*Page {
 	h := s.Handbook
 	out := []*Page{
 		{Layout: "overview", Path: "", Title: h.Config.Title, About: h.Config.Description, Charts: true},
-		{Layout: "concerns", Path: "concerns/", Title: "Concerns", About: "Every concern the council has raised, most urgent first.", Crumbs: []Crumb{home}},
-		{Layout: "teams", Path: "teams/", Title: "Teams", About: "The teams on the council and the concerns each brought.", Crumbs: []Crumb{home}},
-		{Layout: "meetings", Path: "meetings/", Title: "Meetings", About: "Council meetings, newest first.", Crumbs: []Crumb{home}},
+		{Layout: "concerns", Path: concernsDir, Title: "Concerns", About: "Every concern the council has raised, most urgent first.", Crumbs: []Crumb{home}},
+		{Layout: "teams", Path: teamsDir, Title: "Teams", About: "The teams on the council and the concerns each brought.", Crumbs: []Crumb{home}},
+		{Layout: "meetings", Path: meetingsDir, Title: "Meetings", About: "Council meetings, newest first.", Crumbs: []Crumb{home}},
 		{Layout: "actions", Path: "actions/", Title: "Action items", About: "What the council agreed to do: overdue, open and done.", Crumbs: []Crumb{home}},
 		{Layout: "charts", Path: "charts/", Title: "Charts", About: "Where the council's concerns sit by value, effort and risk, per team and over time.", Crumbs: []Crumb{home}, Charts: true},
 		{Layout: "changes", Path: "changes/", Title: "What changed", About: "What changed since the council's last meeting: concerns raised, moved on and re-scored, action items agreed, done and overdue.", Crumbs: []Crumb{home}},
 		{Layout: "agenda", Path: "agenda/", Title: "Agenda", About: "What the council's next meeting should look at: open action items by owner, what changed, concerns not yet discussed or due for review.", Crumbs: []Crumb{home}},
 		{Layout: "risk", Path: riskPath, Title: "Error budget", About: "Each estimated risk's expected bad minutes a year, set against the error budget of its SLO.", Crumbs: []Crumb{home}, Charts: true},
-		{Layout: "tags", Path: "tags/", Title: "Tags", About: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
+		{Layout: "tags", Path: tagsDir, Title: "Tags", About: "Concerns grouped by tag.", Crumbs: []Crumb{home}},
 		{Layout: "search", Path: "search/", Title: "Search", About: "Find a concern, team, meeting or action item by a word, and filter by team, status, tag or owner.", Crumbs: []Crumb{home}},
 		{Layout: "404", Path: "404/", Title: "Page not found", Crumbs: []Crumb{home}},
 	}
@@ -125,14 +134,6 @@ func concernPath(c *model.Concern) string { return pagePath("", concernsDir, c.S
 func teamPath(t *model.Team) string       { return pagePath("", teamsDir, t.Slug) }
 func meetingPath(m *model.Meeting) string { return pagePath("", meetingsDir, m.Slug) }
 func tagPath(t *model.Tag) string         { return pagePath("", tagsDir, t.Slug) }
-
-// The folders of the pages of each kind.
-const (
-	concernsDir = "concerns/"
-	teamsDir    = "teams/"
-	meetingsDir = "meetings/"
-	tagsDir     = "tags/"
-)
 
 // pagePath returns the address of the page slug in the folder dir, after
 // base: made in one piece, as a template's every link is.

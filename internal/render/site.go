@@ -152,15 +152,15 @@ func newSite(h *model.Handbook) *Site {
 	s.Overview.OpenActions = len(s.Actions.Overdue) + len(s.Actions.Open)
 	s.Nav = []NavItem{
 		{Title: "Overview", Path: ""},
-		{Title: "Concerns", Path: "concerns/", Count: len(h.Concerns)},
-		{Title: "Teams", Path: "teams/", Count: len(h.Teams)},
-		{Title: "Meetings", Path: "meetings/", Count: len(h.Meetings)},
+		{Title: "Concerns", Path: concernsDir, Count: len(h.Concerns)},
+		{Title: "Teams", Path: teamsDir, Count: len(h.Teams)},
+		{Title: "Meetings", Path: meetingsDir, Count: len(h.Meetings)},
 		{Title: "Actions", Path: "actions/", Count: len(s.Actions.Overdue) + len(s.Actions.Open)},
 		{Title: "What changed", Path: "changes/"},
 		{Title: "Agenda", Path: "agenda/"},
 		{Title: "Charts", Path: "charts/"},
 		{Title: "Error budget", Path: riskPath},
-		{Title: "Tags", Path: "tags/", Count: len(h.Tags)},
+		{Title: "Tags", Path: tagsDir, Count: len(h.Tags)},
 	}
 	for _, p := range h.Pages {
 		s.Nav = append(s.Nav, NavItem{Title: p.Title, Path: p.Slug + "/"})
