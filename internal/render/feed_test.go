@@ -1,8 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/reliability-council/handbook/internal/model"
 )
@@ -25,5 +27,31 @@ func TestDigestCounts(t *testing.T) {
 		if got := digestCounts(c.d); !slices.Equal(got, c.want) {
 			t.Errorf("digestCounts: %q, want %q", got, c.want)
 		}
+	}
+}
+
+// TestMeetingEntriesAreTheNewest: of many meetings held, the feed writes
+// up the newest feedLength, in its own order (the newest first, and a day's
+// by address), whatever order they come in.
+func TestMeetingEntriesAreTheNewest(t *testing.T) {
+	s := &Site{Config: model.Config{BaseURL: "https://example.org/"}}
+	day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	var want []string // every meeting's address, in the feed's order
+	for d := range 30 {
+		for _, slug := range []string{"b", "a", "c"} { // three a day, not in order
+			s.Held = append(s.Held, &model.Meeting{Slug: fmt.Sprintf("%02d-%s", d, slug), Title: "Meeting", Date: day.AddDate(0, 0, d)})
+		}
+	}
+	for d := 29; d >= 0; d-- {
+		for _, slug := range []string{"a", "b", "c"} {
+			want = append(want, fmt.Sprintf("https://example.org/meetings/%02d-%s/", d, slug))
+		}
+	}
+	var got []string
+	for _, e := range meetingEntries(s) {
+		got = append(got, e.ID)
+	}
+	if want = want[:feedLength]; !slices.Equal(got, want) {
+		t.Errorf("entries:\n%q\nwant:\n%q", got, want)
 	}
 }
