@@ -43,16 +43,19 @@ const notFoundFile = "404.html"
 // that URLs stay pretty on any static host; the 404 page is the file static
 // hosts look for.
 func pageFile(p *Page) string {
-	if p.Layout == "404" {
+	if isNotFound(p) {
 		return notFoundFile
 	}
 	return p.Path + "index.html"
 }
 
+// isNotFound reports whether p is the page that answers missing paths.
+func isNotFound(p *Page) bool { return p.Layout == "404" }
+
 // pageURL returns where a page is served, below the base.
 func pageURL(p *Page) string {
-	if f := pageFile(p); f == notFoundFile {
-		return f
+	if isNotFound(p) {
+		return notFoundFile
 	}
 	return p.Path
 }

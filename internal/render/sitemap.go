@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 )
 
 // sitemapFile is where search engines find the list of pages.
@@ -11,14 +12,19 @@ const sitemapFile = "sitemap.xml"
 // sitemap lists every page but the 404 page, for search engines.
 func sitemap(s *Site, list []*Page) []byte {
 	var b bytes.Buffer
+	b.Grow(len(list) * (len("  <url><loc></loc></url>\n") + len(s.Config.BaseURL) + 48))
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range list {
-		if pageFile(p) == notFoundFile {
+		if isNotFound(p) {
 			continue
 		}
 		b.WriteString("  <url><loc>")
-		_ = xml.EscapeText(&b, []byte(absolute(s, p.Path)))
+		if loc := absolute(s, p.Path); strings.ContainsAny(loc, `&<>'"`) {
+			_ = xml.EscapeText(&b, []byte(loc))
+		} else {
+			b.WriteString(loc) // as most addresses, nothing to escape
+		}
 		b.WriteString("</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")
