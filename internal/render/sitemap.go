@@ -12,7 +12,6 @@ const sitemapFile = "sitemap.xml"
 // sitemap lists every page but the 404 page, for search engines.
 func sitemap(s *Site, list []*Page) []byte {
 	var b bytes.Buffer
-	b.Grow(len(list) * (len("  <url><loc></loc></url>\n") + len(s.Config.BaseURL) + 48))
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range list {
