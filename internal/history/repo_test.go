@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // needGit skips a test that needs git when git is missing, unless CI is
@@ -86,13 +85,4 @@ func (f *fixture) commit(when, subject string) string {
 func concernFile(title, status, value string) string {
 	return "---\ntitle: " + title + "\nteam: data\nvalue: " + value + "\neffort: Low\nstatus: " + status + "\n---\n" +
 		strings.Repeat("The nightly load fails without telling anyone, and the reports are wrong the next morning.\n", 8)
-}
-
-func mustTime(t *testing.T, s string) time.Time {
-	t.Helper()
-	v, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
 }
