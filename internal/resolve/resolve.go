@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/reliability-council/handbook/internal/blocks"
 	"github.com/reliability-council/handbook/internal/load"
 	"github.com/reliability-council/handbook/internal/model"
 )
@@ -47,6 +48,24 @@ type resolver struct {
 	// to tell this resolve: once its history is told, or once it is decoded
 	// when the history has no older version of it to read. Nil for none.
 	told func(*load.Document)
+
+	// kept is where the links of concerns and meetings put what the
+	// handbook keeps of them. They are made one at a time, amid the
+	// garbage of reading their fields: cut from blocks, what is kept lies
+	// together (see blocks). The copies of r that decode files on every
+	// core share it, and leave it alone.
+	kept *keptModel
+}
+
+// keptModel holds the blocks the lists and action items of concerns and
+// meetings are cut from.
+type keptModel struct {
+	actions     blocks.Of[model.Action]
+	actionLists blocks.Of[*model.Action]
+	attendees   blocks.Of[model.Attendee]
+	concerns    blocks.Of[*model.Concern]
+	tags        blocks.Of[*model.Tag]
+	terms       blocks.Of[model.Term]
 }
 
 // Resolve builds the handbook from a site's sources. today is the build date,
@@ -83,6 +102,7 @@ func newResolver(site *load.Site, cached map[*load.Document]decoded) *resolver {
 		tags:     map[string]*model.Tag{},
 		searched: map[string]*int{},
 		cached:   cached,
+		kept:     &keptModel{},
 	}
 }
 
@@ -193,8 +213,12 @@ func (r *resolver) linkConcern(c *model.Concern, f *fields) {
 			f.failKey("team", "unknown team %q (%s)", slug, r.teamHint(f.file, slug))
 		}
 	}
-	tagged := map[*model.Tag]bool{}
-	for _, name := range f.list("tags") {
+	names := f.list("tags")
+	if len(names) > 0 {
+		c.Tags = r.kept.tags.Take(len(names))[:0]
+	}
+	var tagged distinct[*model.Tag]
+	for _, name := range names {
 		name = norm.NFC.String(name)
 		slug := model.Slugify(name)
 		switch {
@@ -209,30 +233,46 @@ func (r *resolver) linkConcern(c *model.Concern, f *fields) {
 			t = &model.Tag{Name: name, Slug: slug}
 			r.tags[slug] = t
 		}
-		if !tagged[t] {
-			tagged[t] = true
-			c.Tags = append(c.Tags, t)
-		}
+		c.Tags = tagged.appendNew(c.Tags, t)
+	}
+	if len(c.Tags) == 0 {
+		c.Tags = nil
 	}
 	c.Priority = r.config.Scoring.Prioritize(c)
+	if terms := c.Priority.Terms; len(terms) > 0 {
+		c.Priority.Terms = r.kept.terms.Copy(terms)
+	}
 	c.Exposure = model.Expose(c)
 }
 
 func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
-	for _, n := range f.items("attendees") {
-		m.Attendees = append(m.Attendees, r.attendee(f, &n))
-	}
-	listed := map[*model.Concern]bool{}
-	for _, n := range f.items("concerns") {
-		if c := r.concernRef(f, "concerns", &n); c != nil && !listed[c] {
-			listed[c] = true
-			m.Concerns = append(m.Concerns, c)
+	if items := f.items("attendees"); len(items) > 0 {
+		m.Attendees = r.kept.attendees.Take(len(items))
+		for i, n := range items {
+			m.Attendees[i] = r.attendee(f, &n)
 		}
 	}
-	for _, n := range f.items("actions") {
+	if items := f.items("concerns"); len(items) > 0 {
+		list := r.kept.concerns.Take(len(items))[:0]
+		var listed distinct[*model.Concern]
+		for _, n := range items {
+			if c := r.concernRef(f, "concerns", &n); c != nil {
+				list = listed.appendNew(list, c)
+			}
+		}
+		if len(list) > 0 {
+			m.Concerns = list
+		}
+	}
+	items := f.items("actions")
+	if len(items) > 0 {
+		m.Actions = r.kept.actionLists.Take(len(items))[:0]
+	}
+	for _, n := range items {
 		af := newFields(f.file, &n, actionKeys.names, r.errs)
 		af.require(actionKeys)
-		a := &model.Action{
+		a := &r.kept.actions.Take(1)[0]
+		*a = model.Action{
 			Line:    n.Line,
 			Task:    af.text("task"),
 			Owner:   af.text("owner"),
