@@ -59,7 +59,7 @@ func (ix *Index) Filters() []Filter {
 }
 
 // facets are the filters, in the order pages show them.
-var facets = []facet{
+var facets = [...]facet{
 	{"team", "Team", teamValues, &rowValues{"Team.Slug", func(c *model.Concern) []string {
 		if c.Team == nil {
 			return nil
@@ -91,26 +91,79 @@ func nonEmpty(s string) []string {
 // RowFilters returns the data attributes by which the filters of a concern
 // table (search.js) select the concern's row: data-NAME="VALUE" for each
 // facet the concern has a value of, several values separated by spaces.
+// Every table row of every concern has them: they are measured first, and
+// written in one piece.
 func RowFilters(c *model.Concern) template.HTMLAttr {
-	var b strings.Builder
-	for _, f := range facets {
+	var values [len(facets)][]string
+	size := 0
+	for i, f := range facets {
 		if f.row == nil {
 			continue
 		}
-		values := f.row.of(c)
-		if len(values) == 0 {
+		values[i] = f.row.of(c)
+		if len(values[i]) == 0 {
 			continue
 		}
-		b.WriteString(" data-" + f.name + `="`)
-		for i, v := range values {
-			if i > 0 {
+		size += len(` data-=""`) + len(f.name) + len(values[i]) - 1
+		for _, v := range values[i] {
+			size += escapedLen(v)
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, f := range facets {
+		if len(values[i]) == 0 {
+			continue
+		}
+		b.WriteString(" data-")
+		b.WriteString(f.name)
+		b.WriteString(`="`)
+		for j, v := range values[i] {
+			if j > 0 {
 				b.WriteByte(' ')
 			}
-			template.HTMLEscape(&b, []byte(v))
+			writeEscaped(&b, v)
 		}
 		b.WriteByte('"')
 	}
 	return template.HTMLAttr(b.String()) //nolint:gosec // fixed names, escaped values
+}
+
+// escapedLen returns the length of s escaped as writeEscaped escapes it.
+func escapedLen(s string) int {
+	n := len(s)
+	for i := 0; i < len(s); i++ {
+		if e := htmlEscapes[s[i]]; e != "" {
+			n += len(e) - 1
+		}
+	}
+	return n
+}
+
+// writeEscaped writes s escaped as template.HTMLEscape escapes it, without
+// making a copy of it to hand that.
+func writeEscaped(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexAny(s, "\x00\"'&<>")
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		b.WriteString(htmlEscapes[s[i]])
+		s = s[i+1:]
+	}
+}
+
+// htmlEscapes are what template.HTMLEscape writes for each byte it
+// escapes.
+var htmlEscapes = [256]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'\'': "&#39;",
+	'&':  "&amp;",
+	'<':  "&lt;",
+	'>':  "&gt;",
 }
 
 // RowFilterPaths are the paths of the concern's fields RowFilters reads.
