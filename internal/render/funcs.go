@@ -36,7 +36,7 @@ func funcs(s *Site, markdown execute.WritesHTML[model.Markdown], rows *rowCache,
 	return map[string]reads.Func{
 		"url": {
 			Fn: func(v any) (string, error) {
-				link, ok := linkOf(s.Base, v)
+				link, ok := s.pageLink(v)
 				if !ok {
 					return "", fmt.Errorf("url: nothing has a page of type %T", v)
 				}

@@ -93,27 +93,27 @@ func pages(s *Site) []*Page {
 	// one list for each of 10,000 concerns was a megabyte.
 	concernCrumbs := []Crumb{home, concernsCrumb}
 	for _, c := range h.Concerns {
-		out = append(out, &Page{Layout: "concern", Path: concernPath(c), Title: c.Title,
+		out = append(out, &Page{Layout: "concern", Path: s.path(c), Title: c.Title,
 			Crumbs: concernCrumbs, Source: c.File, Concern: c, Body: c.Body})
 	}
 	teamCrumbs := []Crumb{home, teamsCrumb}
 	for _, t := range h.Teams {
-		out = append(out, &Page{Layout: "team", Path: teamPath(t), Title: t.Title,
+		out = append(out, &Page{Layout: "team", Path: s.path(t), Title: t.Title,
 			Crumbs: teamCrumbs, Source: t.File, Team: t, Body: t.Body, Charts: true})
 	}
 	meetingCrumbs := []Crumb{home, meetingsCrumb}
 	for _, m := range h.Meetings {
-		out = append(out, &Page{Layout: "meeting", Path: meetingPath(m), Title: m.Title,
+		out = append(out, &Page{Layout: "meeting", Path: s.path(m), Title: m.Title,
 			Crumbs: meetingCrumbs, Source: m.File, Meeting: m, Body: m.Body})
 	}
 	tagCrumbs := []Crumb{home, tagsCrumb}
 	for _, t := range h.Tags {
-		out = append(out, &Page{Layout: "tag", Path: tagPath(t), Title: "Tagged " + t.Name, About: "Concerns tagged " + t.Name + ".",
+		out = append(out, &Page{Layout: "tag", Path: s.path(t), Title: "Tagged " + t.Name, About: "Concerns tagged " + t.Name + ".",
 			Crumbs: tagCrumbs, Tag: t})
 	}
 	pageCrumbs := []Crumb{home}
 	for _, p := range h.Pages {
-		out = append(out, &Page{Layout: "page", Path: p.Slug + "/", Title: p.Title, About: p.Description,
+		out = append(out, &Page{Layout: "page", Path: s.path(p), Title: p.Title, About: p.Description,
 			Crumbs: pageCrumbs, Source: p.File, Doc: p, Body: p.Body})
 	}
 	inNav := make(map[string]bool, len(s.Nav))
@@ -133,7 +133,6 @@ const riskPath = "risk/"
 func concernPath(c *model.Concern) string { return pagePath("", concernsDir, c.Slug) }
 func teamPath(t *model.Team) string       { return pagePath("", teamsDir, t.Slug) }
 func meetingPath(m *model.Meeting) string { return pagePath("", meetingsDir, m.Slug) }
-func tagPath(t *model.Tag) string         { return pagePath("", tagsDir, t.Slug) }
 
 // pagePath returns the address of the page slug in the folder dir, after
 // base: made in one piece, as a template's every link is.
@@ -142,8 +141,44 @@ func pagePath(base, dir, slug string) string { return base + dir + slug + "/" }
 // link returns the address of v's page as the site's own pages link to
 // it, below the base; the base for a value that has no page.
 func (s *Site) link(v any) string {
-	l, _ := linkOf(s.Base, v)
+	l, _ := s.pageLink(v)
 	return l
+}
+
+// pageLink returns the address of v's page below the base, and whether
+// anything of v's type has a page.
+func (s *Site) pageLink(v any) (string, bool) {
+	if l, ok := s.links[v]; ok {
+		return l, true
+	}
+	// A copy of a concern, say, with a body being edited in the preview.
+	return linkOf(s.Base, v)
+}
+
+// path returns the path of the page of v, one of the handbook's own.
+func (s *Site) path(v any) string { return s.links[v][len(s.Base):] }
+
+// pageLinks returns the address of the page of each of the handbook's
+// concerns, teams, meetings, tags and plain pages, below base.
+func pageLinks(h *model.Handbook, base string) map[any]string {
+	links := make(map[any]string, len(h.Concerns)+len(h.Teams)+len(h.Meetings)+len(h.Tags)+len(h.Pages))
+	add := func(v any) { links[v], _ = linkOf(base, v) }
+	for _, c := range h.Concerns {
+		add(c)
+	}
+	for _, t := range h.Teams {
+		add(t)
+	}
+	for _, m := range h.Meetings {
+		add(m)
+	}
+	for _, t := range h.Tags {
+		add(t)
+	}
+	for _, p := range h.Pages {
+		add(p)
+	}
+	return links
 }
 
 // fullLink returns the full address of v's page, with the baseURL's host,

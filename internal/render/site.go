@@ -33,6 +33,11 @@ type Site struct {
 	Agenda   Agenda
 	Risk     Risk              // the error budgets, for the error budget page and team pages
 	assets   map[string]string // asset name -> published path, for the asset function
+	// links holds the address, below the base, of the page of each
+	// concern, team, meeting, tag and plain page: made once, and the
+	// pages' paths cut from it, rather than once for each link a template
+	// draws (26 MB of a build of 10,000 concerns and 5,000 meetings).
+	links map[any]string
 
 	// Data names the data files published with the site.
 	Data DataFiles
@@ -116,6 +121,7 @@ func newSite(h *model.Handbook) *Site {
 		Teams: h.Teams, Concerns: h.Concerns, Meetings: h.Meetings, Pages: h.Pages, Tags: h.Tags,
 		Base: h.Config.BasePath(), Data: dataFiles, SearchIndex: search.ManifestFile,
 	}
+	s.links = pageLinks(h, s.Base)
 	var closed int
 	statusCount := map[string]int{}
 	for _, c := range h.Concerns {
