@@ -31,6 +31,7 @@ func htmlWriters(markdown execute.WritesHTML[model.Markdown]) execute.Writers {
 // compiled layouts call without reflection.
 func funcs(s *Site, markdown execute.WritesHTML[model.Markdown], rows *rowCache, partials *partialCache) map[string]reads.Func {
 	statuses := s.Config.Scoring.Statuses()
+	long, iso := newDayTexts(longDay), newDayTexts(time.DateOnly)
 	pure := func(fn any) reads.Func { return reads.Func{Fn: fn} }
 	builds := func(fn any) reads.Func { return reads.Func{Fn: fn, Returns: reads.Struct{}} }
 	return map[string]reads.Func{
@@ -150,8 +151,13 @@ func funcs(s *Site, markdown execute.WritesHTML[model.Markdown], rows *rowCache,
 		"decimals": pure(func(f float64, places int) string {
 			return strconv.FormatFloat(f, 'f', places, 64)
 		}),
-		"date":    pure(longDate),
-		"isoDate": pure(func(t time.Time) string { return t.Format(time.DateOnly) }),
+		"date": pure(func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return long.format(t)
+		}),
+		"isoDate": pure(iso.format),
 		"plural":  pure(model.Plural),
 		"percent": pure(func(n, of int) string {
 			if of == 0 {
@@ -192,11 +198,14 @@ func funcs(s *Site, markdown execute.WritesHTML[model.Markdown], rows *rowCache,
 
 func formatScore(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
+// longDay is how pages write a day: 5 March 2024.
+const longDay = "2 January 2006"
+
 func longDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("2 January 2006")
+	return t.Format(longDay)
 }
 
 // ConcernTable is what the concern-table partial draws.
