@@ -136,18 +136,57 @@ func (c *compiler) action(n *parse.ActionNode) (step, error) {
 	if w := c.writer(cmds[:k], cmds[k:]); w != nil {
 		return w, nil
 	}
+	if t := c.text(cmds[:k], escapers); t != nil {
+		return t, nil
+	}
 	value, err := c.commands(cmds[:k])
 	if err != nil {
 		return nil, err
 	}
 	return func(s *state, dot reflect.Value) control {
 		text, kind := stringify(value(s, dot))
-		for _, e := range escapers {
-			text, kind = e(text, kind), plain
-		}
-		s.buf.WriteString(text)
+		s.print(text, kind, escapers)
 		return next
 	}, nil
+}
+
+// print writes text of a kind of content through the escapers.
+func (s *state) print(text string, k kind, escapers []escaper) {
+	for _, e := range escapers {
+		text, k = e(text, k), plain
+	}
+	s.buf.WriteString(text)
+}
+
+// text returns the step that prints what a function whose result is text
+// returns, called with its arguments, through the escapers: without a
+// Value of the text (see textCall). Nil for any other action.
+func (c *compiler) text(cmds []*parse.CommandNode, escapers []escaper) step {
+	if len(cmds) != 1 {
+		return nil
+	}
+	id, ok := cmds[0].Args[0].(*parse.IdentifierNode)
+	if !ok {
+		return nil
+	}
+	fn, ok := c.funcs[id.Ident]
+	if !ok {
+		return nil
+	}
+	call := directText(fn)
+	if call == nil {
+		return nil
+	}
+	args, err := c.arguments(cmds[0].Args[1:])
+	if err != nil {
+		return nil // the call, compiled as any other, says why
+	}
+	f := reflect.ValueOf(fn)
+	k, name, at := kinds[f.Type().Out(0)], id.Ident, c.at(cmds[0])
+	return func(s *state, dot reflect.Value) control {
+		s.print(s.callText(dot, f, call, name, args, at), k, escapers)
+		return next
+	}
 }
 
 // writer returns the step that has a WritesHTML function write into the

@@ -20,8 +20,12 @@ type lookup struct {
 type found struct {
 	typ    reflect.Type // the receiver, made a pointer where it can be
 	method int          // index in typ's methods, or -1
-	field  []int        // when a field of the struct typ points to
-	isMap  bool         // a map with string keys
+	// direct calls the method, one that takes nothing but its receiver
+	// and gives one result, without reflect.Value.Call; nil for one whose
+	// kind direct does not know.
+	direct directCall
+	field  []int // when a field of the struct typ points to
+	isMap  bool  // a map with string keys
 }
 
 func (l *lookup) find(typ reflect.Type) *found {
@@ -31,6 +35,9 @@ func (l *lookup) find(typ reflect.Type) *found {
 	f := &found{typ: typ, method: -1}
 	if m, ok := typ.MethodByName(l.name); ok {
 		f.method = m.Index
+		if m.Type.NumIn() == 1 && m.Type.NumOut() == 1 {
+			f.direct = direct(m.Func.Interface())
+		}
 	} else {
 		t := typ
 		if t.Kind() == reflect.Pointer {
@@ -64,6 +71,10 @@ func (l *lookup) field(s *state, dot, receiver reflect.Value, args []*argument, 
 	}
 	f := l.find(ptr.Type())
 	if f.method >= 0 {
+		if f.direct != nil && len(args) == 0 && !hasFinal {
+			v, _ := f.direct(ptr, reflect.Value{}, reflect.Value{}) // it has no error to give
+			return v
+		}
 		return s.call(dot, ptr.Method(f.method), nil, l.name, args, hasFinal, final, at)
 	}
 	if len(args) > 0 || hasFinal {
@@ -97,7 +108,43 @@ var (
 // function's error ends the run with text/template's message; anything
 // else unusual hands it to html/template.
 func (s *state) call(dot, fn reflect.Value, fast directCall, name string, args []*argument, hasFinal bool, final reflect.Value, at *at) reflect.Value {
-	typ := fn.Type()
+	var room [4]reflect.Value
+	argv := s.arguments(room[:0], dot, fn.Type(), args, hasFinal, final)
+	var v reflect.Value
+	var err error
+	if fast != nil {
+		v, err = fast(nth(argv, 0), nth(argv, 1), nth(argv, 2))
+	} else {
+		out := fn.Call(argv)
+		if len(out) == 2 && !out[1].IsNil() {
+			err = out[1].Interface().(error)
+		}
+		v = out[0]
+	}
+	if err != nil {
+		panic(at.callError(name, err))
+	}
+	if v.Type() == reflectValueType {
+		v = v.Interface().(reflect.Value)
+	}
+	return v
+}
+
+// callText calls fn, whose result is text, with the arguments through its
+// textCall, as call does, and returns the text.
+func (s *state) callText(dot, fn reflect.Value, text textCall, name string, args []*argument, at *at) string {
+	var room [4]reflect.Value
+	argv := s.arguments(room[:0], dot, fn.Type(), args, false, reflect.Value{})
+	r, err := text(nth(argv, 0), nth(argv, 1), nth(argv, 2))
+	if err != nil {
+		panic(at.callError(name, err))
+	}
+	return r
+}
+
+// arguments appends to argv the arguments of a call of a function of type
+// typ, and the final value, as its parameters take them, and returns it.
+func (s *state) arguments(argv []reflect.Value, dot reflect.Value, typ reflect.Type, args []*argument, hasFinal bool, final reflect.Value) []reflect.Value {
 	numIn := len(args)
 	if hasFinal {
 		numIn++
@@ -113,11 +160,6 @@ func (s *state) call(dot, fn reflect.Value, fast directCall, name string, args [
 	}
 	if n := typ.NumOut(); n == 0 || n > 2 || n == 2 && typ.Out(1) != errorType {
 		giveUp("a function text/template does not call")
-	}
-	var room [4]reflect.Value
-	argv := room[:0]
-	if numIn > len(room) {
-		argv = make([]reflect.Value, 0, numIn)
 	}
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
@@ -140,31 +182,15 @@ func (s *state) call(dot, fn reflect.Value, fast directCall, name string, args [
 		}
 		argv = append(argv, validateType(final, t))
 	}
-	var v reflect.Value
-	var err error
-	if fast != nil {
-		var second, third reflect.Value
-		if len(argv) > 1 {
-			second = argv[1]
-		}
-		if len(argv) > 2 {
-			third = argv[2]
-		}
-		v, err = fast(argv[0], second, third)
-	} else {
-		out := fn.Call(argv)
-		if len(out) == 2 && !out[1].IsNil() {
-			err = out[1].Interface().(error)
-		}
-		v = out[0]
+	return argv
+}
+
+// nth returns the argument at i, or the zero Value past the last.
+func nth(argv []reflect.Value, i int) reflect.Value {
+	if i < len(argv) {
+		return argv[i]
 	}
-	if err != nil {
-		panic(at.callError(name, err))
-	}
-	if v.Type() == reflectValueType {
-		v = v.Interface().(reflect.Value)
-	}
-	return v
+	return reflect.Value{}
 }
 
 // value is the argument as a parameter of type typ takes it.

@@ -132,6 +132,7 @@ func TestCompiled(t *testing.T) {
 		`{{and .Open .Rank}} {{or .Nothing .Team.Slug}} {{and 0 .Missing}} {{or "" 0}} {{not .Tags}}`,
 		`{{len .Tags}} {{index .Tags 1}} {{index .Notes "a"}} {{index .Notes "zz"}} {{slice .Title 0 7}} {{slice .Tags 1}}`,
 		`{{eq .Rank 3}} {{eq .Level 2}} {{eq .Team.Slug "x" "data"}} {{ne .Score 2.5}} {{lt .Rank 4}} {{le 3 .Rank}} {{ge .Title "B"}} {{eq .Nothing nil}}`,
+		`{{.Raised.IsZero}} {{if not .Raised.IsZero}}raised{{end}} {{with .Raised}}{{.IsZero}} {{.Year}}{{end}} {{.Team.Path}}`,
 		`{{.Team.Greet "Ann" 2}} {{.Title | upper}} {{upper .Team.Title | printf "%s!"}} {{date .Raised}} {{(.Team).Slug}}`,
 		`{{pair .Rank "x"}} {{pair nil 1.5}} {{many 1 2 3}} {{many}} {{.Rank | many 1}} {{range list}}{{.}},{{end}}`,
 		`{{define "row"}}<tr><td>{{.Title}}</td><td>{{$.Slug}}</td></tr>{{end}}{{template "row" .Team}}`,

@@ -26,8 +26,12 @@ type Func1E[A, R any] func(A) (R, error)
 // Func2E is a theme function of two parameters that can fail.
 type Func2E[A, B, R any] func(A, B) (R, error)
 
-// typed is a function of one of the types above.
-type typed interface{ direct() directCall }
+// typed is a function of one of the types above: its directCall, and its
+// textCall when its result is text, else nil.
+type typed interface {
+	direct() directCall
+	text() textCall
+}
 
 func (f Func1[A, R]) direct() directCall {
 	return func(a, _, _ reflect.Value) (reflect.Value, error) {
@@ -58,6 +62,49 @@ func (f Func2E[A, B, R]) direct() directCall {
 	return func(a, b, _ reflect.Value) (reflect.Value, error) {
 		r, err := f(arg[A](a), arg[B](b))
 		return reflect.ValueOf(r), err
+	}
+}
+
+func (f Func1[A, R]) text() textCall {
+	if !isText[R]() {
+		return nil
+	}
+	return func(a, _, _ reflect.Value) (string, error) { return textOf(f(arg[A](a))), nil }
+}
+
+func (f Func2[A, B, R]) text() textCall {
+	if !isText[R]() {
+		return nil
+	}
+	return func(a, b, _ reflect.Value) (string, error) { return textOf(f(arg[A](a), arg[B](b))), nil }
+}
+
+func (f Func3[A, B, C, R]) text() textCall {
+	if !isText[R]() {
+		return nil
+	}
+	return func(a, b, c reflect.Value) (string, error) {
+		return textOf(f(arg[A](a), arg[B](b), arg[C](c))), nil
+	}
+}
+
+func (f Func1E[A, R]) text() textCall {
+	if !isText[R]() {
+		return nil
+	}
+	return func(a, _, _ reflect.Value) (string, error) {
+		r, err := f(arg[A](a))
+		return textOf(r), err
+	}
+}
+
+func (f Func2E[A, B, R]) text() textCall {
+	if !isText[R]() {
+		return nil
+	}
+	return func(a, b, _ reflect.Value) (string, error) {
+		r, err := f(arg[A](a), arg[B](b))
+		return textOf(r), err
 	}
 }
 
