@@ -21,6 +21,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	texttemplate "text/template"
 	"text/template/parse"
@@ -208,9 +209,12 @@ func (p *program) run(buf *Buffer, data any) (ok bool, err error) {
 	if !isValue {
 		dot = reflect.ValueOf(data)
 	}
-	s := &state{buf: buf, vars: make([]variable, 1, 8)}
-	s.vars[0] = variable{"$", dot}
+	s := states.Get().(*state)
+	s.buf, s.vars = buf, append(s.vars[:0], variable{"$", dot})
 	defer func() {
+		clear(s.vars[:cap(s.vars)]) // what the run saw, let go
+		s.buf, s.depth = nil, 0
+		states.Put(s)
 		switch r := recover().(type) {
 		case nil:
 		case execError:
@@ -222,6 +226,10 @@ func (p *program) run(buf *Buffer, data any) (ok bool, err error) {
 	p.root(s, dot)
 	return true, nil
 }
+
+// states are the states of runs done, for the next: a row of a table is a
+// run of its own, and a handbook's tables have tens of thousands.
+var states = sync.Pool{New: func() any { return &state{vars: make([]variable, 0, 8)} }}
 
 // state is one run: the output and the variables in scope.
 type state struct {
