@@ -25,6 +25,7 @@ type Buffer struct {
 	used   int
 	length int    // the output so far, what was sent on included
 	spill  *spill // where the output is sent on; nil to hold it all
+	spent  *spill // the last, for the next
 }
 
 // Write appends p.
@@ -108,7 +109,9 @@ func (b *Buffer) Truncate(n int) {
 
 // Reset empties it, keeping its pieces, and forgets where it sent them.
 func (b *Buffer) Reset() {
-	b.spill = nil
+	if b.spill != nil {
+		b.spill, b.spent = nil, b.spill
+	}
 	b.Truncate(0)
 }
 

@@ -36,9 +36,14 @@ var spillSeed = maphash.MakeSeed()
 // megabytes is then never held whole. Finish sends the rest and closes the
 // writer. Reset forgets the writer.
 func (b *Buffer) SpillTo(open func() (io.WriteCloser, error)) {
-	b.spill = &spill{open: open}
-	b.spill.sum.SetSeed(spillSeed)
-	b.spill.remade.SetSeed(spillSeed)
+	s := b.spent // a page at a time, thousands of pages
+	if s == nil {
+		s = new(spill)
+	}
+	*s = spill{open: open}
+	s.sum.SetSeed(spillSeed)
+	s.remade.SetSeed(spillSeed)
+	b.spill, b.spent = s, nil
 }
 
 // Spilled reports whether it sent any of its output on.
@@ -63,7 +68,7 @@ func (b *Buffer) Finish() error {
 	if s.w != nil {
 		err = errors.Join(err, s.w.Close())
 	}
-	b.spill = nil
+	b.spill, b.spent = nil, s
 	return err
 }
 
