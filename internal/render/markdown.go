@@ -204,11 +204,11 @@ func (m *markdown) parser(text []byte) goldmark.Markdown {
 	return m.withoutLinkify
 }
 
-// parseBody parses source with md, with a new table of heading ids, taking
-// what nodes it can from nodes; nil when linkifyAfter could not tell where
-// the links go.
+// parseBody parses source with md, with a table of heading ids of its
+// own, taking what nodes it can from nodes, and its context; nil when
+// linkifyAfter could not tell where the links go.
 func parseBody(md goldmark.Markdown, source []byte, nodes *nodes) ast.Node {
-	ctx := parser.NewContext(parser.WithIDs(&headingIDs{}))
+	ctx := nodes.parseContext()
 	ctx.Set(nodesKey, nodes)
 	nodes.clearAnchors()
 	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))
@@ -239,6 +239,12 @@ var layoutIDs = []string{
 	"assessment", "discussion", "discussed", "actions", "concerns", "meetings",
 	"charts", "notes", "overdue", "open", "done",
 	"history", "closed", "since", "trend", "changed", "by-owner", "undiscussed", "review",
+}
+
+// reset forgets the ids of the last document, for the next.
+func (h *headingIDs) reset() {
+	clear(h.used)
+	clear(h.next)
 }
 
 func (h *headingIDs) taken(id string) bool {

@@ -31,6 +31,7 @@ type nodes struct {
 	tableRows  slab[extast.TableRow]
 	tableCells slab[extast.TableCell] // each keeps the room its lines took
 	anchors    anchors                // of the headings
+	context    *bodyContext           // the parse's
 }
 
 // nodesKey is where a parse's context holds its nodes.
@@ -57,6 +58,9 @@ func (n *nodes) release() {
 	n.textBlocks.clear()
 	n.tableRows.clear()
 	n.anchors.clear()
+	if n.context != nil && !n.context.cleared() {
+		n.context = nil
+	}
 	n.tableCells.each(func(c *extast.TableCell) {
 		lines := *c.Lines()
 		lines.SetSliced(0, 0)
@@ -64,6 +68,18 @@ func (n *nodes) release() {
 		c.SetLines(&lines)
 	})
 	spareNodes.Put(n)
+}
+
+// parseContext returns the context of a body's parse, cleared of the last
+// parse's; a new one when n is nil.
+func (n *nodes) parseContext() parser.Context {
+	if n == nil {
+		return parser.NewContext(parser.WithIDs(&headingIDs{}))
+	}
+	if n.context == nil || !n.context.cleared() {
+		n.context = newBodyContext()
+	}
+	return n.context
 }
 
 // The nodes below are taken from n, or made anew when n is nil.
