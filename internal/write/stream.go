@@ -31,12 +31,17 @@ type pieces struct {
 }
 
 // gathered keeps the memory files were gathered in, for the next ones,
-// one for each core that may be writing one. Not a sync.Pool, which every
-// collection empties: a build paced by its memory limit collects several
-// times a second, and most of its lists of a few hundred kilobytes grew
-// their memory anew, by doubling: 28 MB of the 290 MB that the pages of a
-// handbook of 5,000 meetings allocate.
-var gathered = make(chan *[]byte, runtime.GOMAXPROCS(0))
+// one for each core that may be writing one, up to keptGathered. Not a
+// sync.Pool, which every collection empties: a build paced by its memory
+// limit collects several times a second, and most of its lists of a few
+// hundred kilobytes grew their memory anew, by doubling: 28 MB of the 290
+// MB that the pages of a handbook of 5,000 meetings allocate.
+var gathered = make(chan *[]byte, min(runtime.GOMAXPROCS(0), keptGathered))
+
+// keptGathered bounds what gathered holds, each up to spillAt, for the
+// whole build: on a machine of many cores, a megabyte a core would count
+// against the build's memory budget.
+const keptGathered = 4
 
 func newPieces(path string, whole func(render.File) error, open func() (string, func() error, error)) *pieces {
 	var buf *[]byte
