@@ -30,7 +30,10 @@ import (
 // Set is a set of templates compiled for running, beside the html/template
 // they came from.
 type Set struct {
-	html     *template.Template
+	html *template.Template
+	// own is the html/template that runs what the set hands over, with the
+	// set's functions: html itself, unless html is shared.
+	own      func() *template.Template
 	programs map[string]*program // by template name; those that compiled
 	// unsupported says why each template that did not compile did not.
 	unsupported map[string]string
@@ -46,7 +49,16 @@ type Set struct {
 // is called: while t is escaped, each is replaced by a stub that stops the
 // run, and the output stops at its first byte.
 func Compile(t *template.Template, funcs template.FuncMap, writers Writers, entries ...string) *Set {
-	set := &Set{html: t, programs: map[string]*program{}, unsupported: map[string]string{}}
+	return CompileShared(t, func() *template.Template { return t }, funcs, writers, entries...)
+}
+
+// CompileShared is Compile for a template t that sets of other functions
+// compile from too, one at a time: the caller holds a lock around each
+// call, and t's functions are those of whichever compiled last. A run the
+// set hands to html/template runs in the template own returns, one with
+// the set's functions, made from the same text; own is called only then.
+func CompileShared(t *template.Template, own func() *template.Template, funcs template.FuncMap, writers Writers, entries ...string) *Set {
+	set := &Set{html: t, own: own, programs: map[string]*program{}, unsupported: map[string]string{}}
 	stubs := make(template.FuncMap, len(funcs))
 	for name := range funcs {
 		stubs[name] = func(...any) (any, error) { return nil, errStub }
@@ -174,7 +186,7 @@ func (s *Set) Execute(buf *Buffer, name string, data any) error {
 		buf.Truncate(start)
 	}
 	s.fallbacks.Add(1)
-	return s.html.ExecuteTemplate(buf, name, data)
+	return s.own().ExecuteTemplate(buf, name, data)
 }
 
 // errStub is what the functions return while a set is compiled.

@@ -177,6 +177,34 @@ func TestHandedOver(t *testing.T) {
 	}
 }
 
+// TestSharedHandsOverToItsOwn compiles two sets, of functions that give
+// different answers, from one template, and wants each run that html/template
+// takes over to run in the set's own template, with the set's functions,
+// whichever compiled last.
+func TestSharedHandsOverToItsOwn(t *testing.T) {
+	const text = `{{who}} {{.Missing}}` // the missing field hands the run over
+	parse := func(who string) *template.Template {
+		return template.Must(template.New("page").Funcs(template.FuncMap{"who": func() string { return who }}).Parse(text))
+	}
+	shared := parse("shared")
+	compile := func(who string) *Set {
+		funcs := template.FuncMap{"who": func() string { return who }}
+		own := func() *template.Template { return parse(who) }
+		return CompileShared(shared, own, funcs, nil, "page")
+	}
+	first, second := compile("first"), compile("second")
+	for _, c := range []struct {
+		set  *Set
+		want string
+	}{{first, "first"}, {second, "second"}, {first, "first"}} {
+		var got Buffer
+		err := c.set.Execute(&got, "page", struct{}{})
+		if err == nil || !strings.HasPrefix(got.String(), c.want+" ") || c.set.Fallbacks() == 0 {
+			t.Errorf("got %q, %v, %d runs handed over; want %q first, the missing field's error, and a run handed over", got.String(), err, c.set.Fallbacks(), c.want)
+		}
+	}
+}
+
 // TestMissingKey wants the option missingkey obeyed.
 func TestMissingKey(t *testing.T) {
 	for _, option := range []string{"missingkey=default", "missingkey=zero", "missingkey=error"} {

@@ -14,6 +14,7 @@ import (
 type Cache struct {
 	kept   kept // by the last render that succeeded
 	search *search.Cache
+	theme  *keptTheme // the layouts last parsed
 }
 
 // kept is what one render made that the next can take. A render reads the

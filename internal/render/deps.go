@@ -36,36 +36,45 @@ type deps struct {
 // a session keeps the last build's to compare with the next's.
 var seed = maphash.MakeSeed()
 
-func newDeps(s *Site, theme fs.FS, tmpls map[string]*template.Template, described map[string]reads.Func) (*deps, error) {
-	d := &deps{
+// newDeps signs the pages of s by what the layouts of p read; theme is the
+// theme they are from.
+func newDeps(s *Site, theme fs.FS, p *parsedTheme) *deps {
+	return &deps{
 		signer:  reads.NewSigner(seed, s, isEntity, identity),
-		layouts: make(map[string]*reads.Analysis, len(tmpls)),
+		layouts: p.layouts,
+		row:     p.row,
 		site:    s,
 		theme:   theme,
 	}
+}
+
+// analyse works out what each layout of p reads, run with a page, and
+// what the concern row reads.
+func (p *parsedTheme) analyse(described map[string]reads.Func) error {
+	p.layouts = make(map[string]*reads.Analysis, len(p.tmpls))
 	an := reads.NewAnalyzer(reflect.TypeFor[*Site](), described)
 	var errs []string
 	for _, name := range layouts {
-		a, err := an.Analyze(lookup(tmpls[name]), baseLayout, reflect.TypeFor[*Page]())
+		a, err := an.Analyze(lookup(p.tmpls[name]), baseLayout, reflect.TypeFor[*Page]())
 		if err != nil {
 			errs = append(errs, err.Error())
 			continue
 		}
-		d.layouts[name] = a
+		p.layouts[name] = a
 	}
 	// A theme that shows no concern rows need not define them.
-	if tmpls[layouts[0]].Lookup(rowTemplate) != nil {
-		row, err := an.Analyze(lookup(tmpls[layouts[0]]), rowTemplate, reflect.TypeFor[ConcernRow]())
+	if p.tmpls[layouts[0]].Lookup(rowTemplate) != nil {
+		row, err := an.Analyze(lookup(p.tmpls[layouts[0]]), rowTemplate, reflect.TypeFor[ConcernRow]())
 		if err != nil {
 			errs = append(errs, err.Error())
 		}
-		d.row = row
+		p.row = row
 	}
 	if len(errs) > 0 {
-		return nil, errors.New(strings.Join(slices.Compact(errs), "\n"))
+		return errors.New(strings.Join(slices.Compact(errs), "\n"))
 	}
 	an.Finish()
-	return d, nil
+	return nil
 }
 
 // runByName lists the templates the functions run by name, on any page or

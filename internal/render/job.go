@@ -3,7 +3,6 @@ package render
 import (
 	"errors"
 	"fmt"
-	"html/template"
 	"io"
 	"io/fs"
 	"maps"
@@ -24,8 +23,7 @@ import (
 // to call from several goroutines. Rendering never changes the handbook.
 type Job struct {
 	site      *Site
-	tmpls     map[string]*template.Template // by layout, as parsed
-	compiled  map[string]*compiledLayout    // by layout, to run
+	compiled  map[string]*compiledLayout // by layout, to run
 	files     *themeFiles
 	deps      *deps
 	list      []*Page
@@ -75,15 +73,16 @@ func Prepare(h *model.Handbook, theme fs.FS, bodies Bodies, cache *Cache) (*Job,
 	markdown := newMarkdown(s.Base).writer(bodies)
 	described := funcs(s, markdown, j.rows, j.partials)
 	funcMap := reads.FuncMap(described)
-	j.tmpls, j.files, err = parseLayouts(theme, funcMap)
+	parsed, err := parseTheme(theme, funcMap, described, cache.keptTheme())
 	if err != nil {
 		return nil, err
 	}
-	j.deps, err = newDeps(s, theme, j.tmpls, described)
-	if err != nil {
-		return nil, j.files.errors(err)
+	j.files, j.deps = parsed.files, newDeps(s, theme, parsed)
+	if cache == nil {
+		j.compiled = compileLayouts(parsed.tmpls, funcMap, htmlWriters(markdown), j.deps.runByName())
+	} else {
+		j.compiled = cache.keepTheme(parsed).compile(funcMap, htmlWriters(markdown), j.deps.runByName())
 	}
-	j.compiled = compileLayouts(j.tmpls, funcMap, htmlWriters(markdown), j.deps.runByName())
 	j.rows.tmpl, j.rows.deps = j.compiled[layouts[0]], j.deps
 	j.partials.tmpl = j.compiled[layouts[0]]
 	j.list = pages(s)

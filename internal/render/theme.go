@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"path"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/reliability-council/handbook/internal/execute"
 	"github.com/reliability-council/handbook/internal/model"
+	"github.com/reliability-council/handbook/internal/reads"
 )
 
 // baseLayout is the skeleton of every page: each layout fills its "main".
@@ -28,38 +30,101 @@ var layouts = []string{
 	"actions", "charts", "changes", "agenda", "risk", "tags", "tag", "page", "search", "404",
 }
 
-// parseLayouts parses every layout once per build, each with the base
-// skeleton and the partials.
-func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Template, *themeFiles, error) {
-	files := &themeFiles{theme: theme}
-	common := template.New(baseLayout).Funcs(funcs)
-	if err := files.parse(common, baseLayout); err != nil {
-		return nil, nil, err
-	}
-	partials, err := fs.Glob(theme, "layouts/partials/*.html")
+// parsedTheme is a theme's layouts, parsed and analysed. A build parses
+// its own and compiles them where they stand; the preview keeps them, as a
+// keptTheme, for every save until their text changes.
+type parsedTheme struct {
+	sum   uint64                        // of the files parsed: where each is on disk, and its text
+	tmpls map[string]*template.Template // by layout, each with the base skeleton and the partials
+	files *themeFiles
+	// What the templates read (see deps): each layout's, run with a page,
+	// and the concern row's, nil when the theme shows no rows.
+	layouts map[string]*reads.Analysis
+	row     *reads.Analysis
+}
+
+// layoutSource is the text of every file the layouts of a theme are
+// parsed from, in the order they are parsed: the base skeleton, the
+// partials, then each layout, one file each.
+type layoutSource struct {
+	paths, texts []string
+	sum          uint64 // of every file: where it is on disk, and its text
+}
+
+// readLayouts reads the files the layouts are parsed from.
+func readLayouts(files *themeFiles) (*layoutSource, error) {
+	partials, err := fs.Glob(files.theme, "layouts/partials/*.html")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	if err := files.parse(common, partials...); err != nil {
-		return nil, nil, err
+	src := &layoutSource{paths: append([]string{baseLayout}, partials...)}
+	for _, name := range layouts {
+		src.paths = append(src.paths, "layouts/"+name+".html")
 	}
-	shared := map[string]*template.Template{}
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, p := range src.paths {
+		text, err := fs.ReadFile(files.theme, p)
+		if err != nil {
+			return nil, err
+		}
+		src.texts = append(src.texts, string(text))
+		_, _ = h.WriteString(strconv.Quote(files.origin(p)))
+		_, _ = h.WriteString(strconv.Itoa(len(text)))
+		_, _ = h.Write(text)
+	}
+	src.sum = h.Sum64()
+	return src, nil
+}
+
+// parseTheme parses every layout of theme and works out what each reads;
+// it returns kept instead when the files are those kept was parsed from.
+func parseTheme(theme fs.FS, funcs template.FuncMap, described map[string]reads.Func, kept *keptTheme) (*parsedTheme, error) {
+	files := &themeFiles{theme: theme}
+	src, err := readLayouts(files)
+	if err != nil {
+		return nil, err
+	}
+	if kept != nil && kept.sum == src.sum {
+		return &kept.parsedTheme, nil
+	}
+	p := &parsedTheme{sum: src.sum, files: files}
+	if p.tmpls, err = parseLayouts(files, src, funcs); err != nil {
+		return nil, err
+	}
+	if err := p.analyse(described); err != nil {
+		return nil, files.errors(err)
+	}
+	return p, nil
+}
+
+// parseLayouts parses every layout, each with the base skeleton and the
+// partials.
+func parseLayouts(files *themeFiles, src *layoutSource, funcs template.FuncMap) (map[string]*template.Template, error) {
+	common := template.New(baseLayout).Funcs(funcs)
+	shared := len(src.paths) - len(layouts) // the base and the partials
+	for i := range shared {
+		if err := files.parse(common, src.paths[i], src.texts[i]); err != nil {
+			return nil, err
+		}
+	}
+	sharedDefs := map[string]*template.Template{}
 	for _, t := range common.Templates() {
-		shared[t.Name()] = t
+		sharedDefs[t.Name()] = t
 	}
 	out := make(map[string]*template.Template, len(layouts))
 	var errs model.ErrorList
-	for _, name := range layouts {
+	for i, name := range layouts {
 		t, err := common.Clone()
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		file := "layouts/" + name + ".html"
-		if err := files.parse(t, file); err != nil {
-			return nil, nil, err
+		file := src.paths[shared+i]
+		if err := files.parse(t, file, src.texts[shared+i]); err != nil {
+			return nil, err
 		}
 		for _, def := range t.Templates() {
-			if old, ok := shared[def.Name()]; ok && def.Tree != nil && old.Tree != nil && def.Tree.ParseName != old.Tree.ParseName {
+			if old, ok := sharedDefs[def.Name()]; ok && def.Tree != nil && old.Tree != nil && def.Tree.ParseName != old.Tree.ParseName {
 				// Partials are made once per build for every page, with the
 				// first layout's templates: one layout cannot have its own.
 				errs = append(errs, model.Errorf(files.origin(file), 0, "defines %q, which %s defines already (give it another name, or change the partial)",
@@ -69,9 +134,9 @@ func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Tem
 		out[name] = t
 	}
 	if len(errs) > 0 {
-		return nil, nil, errs
+		return nil, errs
 	}
-	return out, files, nil
+	return out, nil
 }
 
 // themeFiles knows which file each template came from, so that a template
@@ -80,24 +145,17 @@ type themeFiles struct {
 	theme fs.FS
 }
 
-// parse parses theme files into t, each as a template named by its path in
-// the theme ("layouts/partials/team.html"), so that every message names
-// the one file it is about: a partial and a layout may share a file name.
-func (f *themeFiles) parse(t *template.Template, paths ...string) error {
-	for _, p := range paths {
-		text, err := fs.ReadFile(f.theme, p)
-		if err != nil {
-			return err
-		}
-		var into *template.Template
-		if p == t.Name() {
-			into = t
-		} else {
-			into = t.New(p)
-		}
-		if _, err := into.Parse(string(text)); err != nil {
-			return f.error(err, "")
-		}
+// parse parses the theme file at path into t, as a template named by its
+// path in the theme ("layouts/partials/team.html"), so that every message
+// names the one file it is about: a partial and a layout may share a file
+// name.
+func (f *themeFiles) parse(t *template.Template, path, text string) error {
+	into := t
+	if path != t.Name() {
+		into = t.New(path)
+	}
+	if _, err := into.Parse(text); err != nil {
+		return f.error(err, "")
 	}
 	return nil
 }
@@ -190,28 +248,35 @@ func fingerprint(p string, data []byte) string {
 // layouts of a build are compiled on every core.
 type compiledLayout struct {
 	once    sync.Once
-	tmpl    *template.Template
-	funcs   template.FuncMap
-	writers execute.Writers
-	entries []string // the templates run by name
+	compile func() *execute.Set
 	set     *execute.Set
 }
 
-// compileLayouts prepares each layout to be compiled when first run. The
-// templates must be analysed first: compiling escapes them. byName are the
-// templates the functions run by name (the concern rows, the partials drawn
-// once), which are run with the first layout's templates.
+// compileLayouts prepares each of a build's own layouts to be compiled
+// where it stands when first run. The templates must be analysed first:
+// compiling escapes them. byName are the templates the functions run by
+// name (the concern rows, the partials drawn once), which are run with the
+// first layout's templates.
 func compileLayouts(tmpls map[string]*template.Template, funcs template.FuncMap, writers execute.Writers, byName []string) map[string]*compiledLayout {
 	out := make(map[string]*compiledLayout, len(tmpls))
 	for name, t := range tmpls {
-		out[name] = &compiledLayout{tmpl: t, funcs: funcs, writers: writers, entries: []string{baseLayout}}
+		entries := layoutEntries(name, byName)
+		out[name] = &compiledLayout{compile: func() *execute.Set { return execute.Compile(t, funcs, writers, entries...) }}
 	}
-	out[layouts[0]].entries = append(out[layouts[0]].entries, byName...)
 	return out
+}
+
+// layoutEntries are the templates of a layout that are run: the base
+// skeleton, and with the first layout, those run by name.
+func layoutEntries(layout string, byName []string) []string {
+	if layout == layouts[0] {
+		return append([]string{baseLayout}, byName...)
+	}
+	return []string{baseLayout}
 }
 
 // get returns the layout's templates compiled.
 func (c *compiledLayout) get() *execute.Set {
-	c.once.Do(func() { c.set = execute.Compile(c.tmpl, c.funcs, c.writers, c.entries...) })
+	c.once.Do(func() { c.set = c.compile() })
 	return c.set
 }
