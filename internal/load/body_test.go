@@ -92,10 +92,10 @@ func TestDocumentsOutliveTheirReads(t *testing.T) {
 			var walk func(n *Node)
 			walk = func(n *Node) {
 				if n.Kind == ScalarNode {
-					got = append(got, n.Value)
+					got = append(got, n.Value())
 				}
-				for i := range n.Content {
-					walk(&n.Content[i])
+				for i := range n.Content() {
+					walk(&n.Content()[i])
 				}
 			}
 			walk(d.Front)

@@ -204,14 +204,13 @@ func strayBreak(line []byte) bool {
 func ParseEntry(file string, e Entry, opening int) (key, value Node, ok bool) {
 	if value, plain := plainValue(e); plain {
 		line := 1 + opening
-		return Node{Kind: ScalarNode, Value: string(e.Key), Line: line, Null: isNullWord(string(e.Key))},
-			Node{Kind: ScalarNode, Value: value, Line: line, Null: isNullWord(value)}, true
+		return Scalar(string(e.Key), line, isNullWord(string(e.Key))), Scalar(value, line, isNullWord(value)), true
 	}
 	n, err := ParseFront(file, e.Text, opening)
-	if err != nil || n.Kind != MappingNode || len(n.Content) != 2 || n.Content[0].Value != string(e.Key) {
+	if err != nil || n.Kind != MappingNode || len(n.Content()) != 2 || n.Content()[0].Value() != string(e.Key) {
 		return Node{}, Node{}, false
 	}
-	return n.Content[0], n.Content[1], true
+	return n.Content()[0], n.Content()[1], true
 }
 
 // plainValue returns the value of an entry written "key: words" on one
@@ -250,25 +249,25 @@ func isNullWord(s string) bool { return s == "null" || s == "Null" || s == "NULL
 func ParseItem(file string, item Entry, opening int) (Node, bool) {
 	if fields, ok := itemFields(item.Text); ok {
 		if entries, ok := AppendEntries(nil, fields); ok && len(entries) > 0 {
-			n := Node{Kind: MappingNode, Line: 1 + opening, Content: make([]Node, 0, 2*len(entries))}
+			content := make([]Node, 0, 2*len(entries))
 			for _, e := range entries {
 				if _, plain := plainValue(e); !plain {
-					n.Content = nil
+					content = nil
 					break
 				}
 				key, value, _ := ParseEntry(file, e, opening)
-				n.Content = append(n.Content, key, value)
+				content = append(content, key, value)
 			}
-			if n.Content != nil {
-				return n, true
+			if content != nil {
+				return Collection(MappingNode, 1+opening, content), true
 			}
 		}
 	}
 	n, err := ParseFront(file, item.Text, opening)
-	if err != nil || n.Kind != SequenceNode || len(n.Content) != 1 {
+	if err != nil || n.Kind != SequenceNode || len(n.Content()) != 1 {
 		return Node{}, false
 	}
-	return n.Content[0], true
+	return n.Content()[0], true
 }
 
 // itemFields returns the fields of a list item written "- key: value" and

@@ -81,17 +81,17 @@ func FuzzEntries(f *testing.F) {
 		var pairs []Node
 		for _, e := range entries {
 			n, err := ParseFront("x.md", e.Text, 0)
-			if err != nil || n.Kind != MappingNode || len(n.Content) != 2 || n.Content[0].Value != string(e.Key) {
+			if err != nil || n.Kind != MappingNode || len(n.Content()) != 2 || n.Content()[0].Value() != string(e.Key) {
 				return // the caller parses the block whole
 			}
-			pairs = append(pairs, n.Content...)
+			pairs = append(pairs, n.Content()...)
 		}
 		whole, err := ParseFront("x.md", []byte(front), 0)
 		if err != nil {
 			t.Fatalf("every entry parses, but the block does not: %v", err)
 		}
-		if !sameNodes(whole.Content, pairs) {
-			t.Fatalf("block %q parses to %+v, its entries to %+v", front, whole.Content, pairs)
+		if !sameNodes(whole.Content(), pairs) {
+			t.Fatalf("block %q parses to %+v, its entries to %+v", front, whole.Content(), pairs)
 		}
 	})
 }
@@ -103,7 +103,7 @@ func sameNodes(a, b []Node) bool {
 	}
 	for i := range a {
 		x, y := a[i], b[i]
-		if x.Kind != y.Kind || x.Value != y.Value || x.Null != y.Null || !sameNodes(x.Content, y.Content) {
+		if x.Kind != y.Kind || x.Value() != y.Value() || x.Null != y.Null || !sameNodes(x.Content(), y.Content()) {
 			return false
 		}
 	}
@@ -165,17 +165,17 @@ func FuzzAppendItems(f *testing.F) {
 		var nodes []Node
 		for _, it := range items {
 			n, err := ParseFront("x.md", it.Text, 0)
-			if err != nil || n.Kind != SequenceNode || len(n.Content) != 1 {
+			if err != nil || n.Kind != SequenceNode || len(n.Content()) != 1 {
 				return // the caller parses the entry whole
 			}
-			nodes = append(nodes, n.Content[0])
+			nodes = append(nodes, n.Content()[0])
 		}
 		whole, err := ParseFront("x.md", []byte(entry), 0)
 		if err != nil {
 			t.Fatalf("every item parses, but the entry does not: %v", err)
 		}
-		if len(whole.Content) != 2 || whole.Content[1].Kind != SequenceNode || !sameNodes(whole.Content[1].Content, nodes) {
-			t.Fatalf("entry %q parses to %+v, its items to %+v", entry, whole.Content, nodes)
+		if len(whole.Content()) != 2 || whole.Content()[1].Kind != SequenceNode || !sameNodes(whole.Content()[1].Content(), nodes) {
+			t.Fatalf("entry %q parses to %+v, its items to %+v", entry, whole.Content(), nodes)
 		}
 	})
 }
@@ -203,8 +203,8 @@ func FuzzParseEntry(f *testing.F) {
 		if err != nil || !ok {
 			t.Fatalf("%q: read without the parser (ok %v), but the parser says %v", text, ok, err)
 		}
-		if !sameNodes(n.Content, []Node{key, value}) || n.Content[0].Line != key.Line || n.Content[1].Line != value.Line {
-			t.Fatalf("%q: read as %+v %+v, parsed as %+v", text, key, value, n.Content)
+		if !sameNodes(n.Content(), []Node{key, value}) || n.Content()[0].Line() != key.Line() || n.Content()[1].Line() != value.Line() {
+			t.Fatalf("%q: read as %+v %+v, parsed as %+v", text, key, value, n.Content())
 		}
 	})
 }
@@ -237,11 +237,11 @@ func FuzzParseItem(f *testing.F) {
 		}
 		item, ok := ParseItem("x.md", Entry{Text: []byte(text)}, 0)
 		n, err := ParseFront("x.md", []byte(text), 0)
-		if err != nil || !ok || n.Kind != SequenceNode || len(n.Content) != 1 {
+		if err != nil || !ok || n.Kind != SequenceNode || len(n.Content()) != 1 {
 			t.Fatalf("%q: read field by field (ok %v), but the parser says %v %+v", text, ok, err, n)
 		}
-		if !sameNodes(n.Content, []Node{item}) {
-			t.Fatalf("%q: read as %+v, parsed as %+v", text, item, n.Content[0])
+		if !sameNodes(n.Content(), []Node{item}) {
+			t.Fatalf("%q: read as %+v, parsed as %+v", text, item, n.Content()[0])
 		}
 	})
 }

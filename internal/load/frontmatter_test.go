@@ -57,8 +57,8 @@ func TestParseDocumentLines(t *testing.T) {
 			if doc.Line != tt.line || doc.Body.Line != tt.bodyLine {
 				t.Errorf("opening line %d, body line %d; want %d, %d", doc.Line, doc.Body.Line, tt.line, tt.bodyLine)
 			}
-			if tt.titleAt > 0 && (len(doc.Front.Content) < 1 || doc.Front.Content[0].Line != tt.titleAt) {
-				t.Errorf("title key not at line %d: %+v", tt.titleAt, doc.Front.Content)
+			if tt.titleAt > 0 && (len(doc.Front.Content()) < 1 || doc.Front.Content()[0].Line() != tt.titleAt) {
+				t.Errorf("title key not at line %d: %+v", tt.titleAt, doc.Front.Content())
 			}
 		})
 	}

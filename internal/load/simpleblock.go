@@ -91,5 +91,5 @@ func (p *simpleParser) blockScalar(indent int, l simpleLine, style blockStyle) (
 	for p.at < len(p.lines) && p.lines[p.at].start < pos {
 		p.at++
 	}
-	return Node{Kind: ScalarNode, Value: b.String(), Line: l.n + p.offset}, true
+	return Scalar(b.String(), l.n+p.offset, false), true
 }

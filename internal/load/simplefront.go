@@ -137,8 +137,8 @@ func (p *simpleParser) mapping(indent int) (Node, bool) {
 		return Node{}, false
 	}
 	defer func() { p.depth-- }()
-	m := Node{Kind: MappingNode, Line: p.lines[p.at].n + p.offset}
-	m.Content = make([]Node, 0, 2*p.count(indent, false))
+	line := p.lines[p.at].n + p.offset
+	content := make([]Node, 0, 2*p.count(indent, false))
 	for p.at < len(p.lines) {
 		l := p.lines[p.at]
 		if l.indent < indent {
@@ -153,9 +153,9 @@ func (p *simpleParser) mapping(indent int) (Node, bool) {
 		if !ok {
 			return Node{}, false
 		}
-		m.Content = append(m.Content, p.values.scalar(key, l.n+p.offset), value)
+		content = append(content, p.values.scalar(key, l.n+p.offset), value)
 	}
-	return m, true
+	return Collection(MappingNode, line, content), true
 }
 
 // value takes the value of a field or list item on line l, at indent, rest
@@ -175,7 +175,7 @@ func (p *simpleParser) value(indent int, l simpleLine, rest string) (Node, bool)
 				return p.sequence(indent)
 			}
 		}
-		return Node{Kind: ScalarNode, Line: l.n + p.offset, Null: true}, true
+		return Scalar("", l.n+p.offset, true), true
 	}
 	if style, ok := blockHeader(text); ok {
 		return p.blockScalar(indent, l, style)
@@ -222,7 +222,7 @@ func (p *simpleParser) value(indent int, l simpleLine, rest string) (Node, bool)
 // YAML joins with spaces.
 func (p *simpleParser) plainLines(indent int, l simpleLine, v Node) (Node, bool) {
 	var b strings.Builder
-	b.WriteString(v.Value)
+	b.WriteString(v.Value())
 	last := l.n
 	for p.at < len(p.lines) && p.lines[p.at].indent > indent {
 		next := p.lines[p.at]
@@ -236,7 +236,7 @@ func (p *simpleParser) plainLines(indent int, l simpleLine, v Node) (Node, bool)
 		last = next.n
 		p.at++
 	}
-	return Node{Kind: ScalarNode, Value: b.String(), Line: v.Line}, true
+	return Scalar(b.String(), v.Line(), false), true
 }
 
 // quotedLines takes the lines below l that carry on the quoted value its
@@ -304,8 +304,8 @@ func (p *simpleParser) sequence(indent int) (Node, bool) {
 		return Node{}, false
 	}
 	defer func() { p.depth-- }()
-	s := Node{Kind: SequenceNode, Line: p.lines[p.at].n + p.offset}
-	s.Content = make([]Node, 0, p.count(indent, true))
+	line := p.lines[p.at].n + p.offset
+	content := make([]Node, 0, p.count(indent, true))
 	for p.at < len(p.lines) {
 		l := p.lines[p.at]
 		if l.indent < indent || (l.indent == indent && !isSimpleItem(l.text)) {
@@ -327,7 +327,7 @@ func (p *simpleParser) sequence(indent int) (Node, bool) {
 			if !ok {
 				return Node{}, false
 			}
-			s.Content = append(s.Content, item)
+			content = append(content, item)
 			continue
 		}
 		p.at++
@@ -335,9 +335,9 @@ func (p *simpleParser) sequence(indent int) (Node, bool) {
 		if !ok {
 			return Node{}, false
 		}
-		s.Content = append(s.Content, item)
+		content = append(content, item)
 	}
-	return s, true
+	return Collection(SequenceNode, line, content), true
 }
 
 // count counts the lines at indent from the current one to the end of the

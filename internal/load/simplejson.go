@@ -85,16 +85,16 @@ func (r *jsonReader) collection() (Node, bool) {
 	}
 	defer func() { r.depth-- }()
 	object := r.text[r.at] == '{'
-	n := Node{Kind: SequenceNode, Line: r.line}
-	closing := byte(']')
+	kind, line, closing := SequenceNode, r.line, byte(']')
 	if object {
-		n.Kind, closing = MappingNode, '}'
+		kind, closing = MappingNode, '}'
 	}
+	var content []Node
 	r.at++
 	r.space()
 	if r.at < len(r.text) && r.text[r.at] == closing {
 		r.at++
-		return n, true
+		return Collection(kind, line, content), true
 	}
 	for {
 		if object {
@@ -102,13 +102,13 @@ func (r *jsonReader) collection() (Node, bool) {
 			if !ok {
 				return Node{}, false
 			}
-			n.Content = append(n.Content, key)
+			content = append(content, key)
 		}
 		v, ok := r.value()
 		if !ok {
 			return Node{}, false
 		}
-		n.Content = append(n.Content, v)
+		content = append(content, v)
 		r.space()
 		if r.at == len(r.text) {
 			return Node{}, false
@@ -116,7 +116,7 @@ func (r *jsonReader) collection() (Node, bool) {
 		switch r.text[r.at] {
 		case closing:
 			r.at++
-			return n, true
+			return Collection(kind, line, content), true
 		case ',':
 			r.at++
 			r.space()
@@ -133,7 +133,7 @@ func (r *jsonReader) key() (Node, bool) {
 		return Node{}, false
 	}
 	key, ok := r.str()
-	if !ok || len(key.Value) > maxSimpleKey || key.Value == "<<" {
+	if !ok || len(key.Value()) > maxSimpleKey || key.Value() == "<<" {
 		return Node{}, false
 	}
 	if !r.blanks() || r.text[r.at] != ':' {

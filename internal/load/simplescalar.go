@@ -144,7 +144,7 @@ func (v *frontValues) flowList(text string, lines flowLines) (Node, bool) {
 	if text[len(text)-1] != ']' {
 		return Node{}, false
 	}
-	list := Node{Kind: SequenceNode, Line: lines.first}
+	var items []Node
 	inside := text[:len(text)-1]
 	rest := strings.TrimLeft(inside[1:], " ")
 	for rest != "" {
@@ -154,7 +154,7 @@ func (v *frontValues) flowList(text string, lines flowLines) (Node, bool) {
 		if !ok {
 			return Node{}, false
 		}
-		list.Content = append(list.Content, item)
+		items = append(items, item)
 		if rest = strings.TrimLeft(rest, " "); rest == "" {
 			break
 		}
@@ -167,7 +167,7 @@ func (v *frontValues) flowList(text string, lines flowLines) (Node, bool) {
 			return Node{}, false
 		}
 	}
-	return list, true
+	return Collection(SequenceNode, lines.first, items), true
 }
 
 // flowLines are the lines a flow list is written on: the number of the
@@ -230,7 +230,7 @@ func plainScalar(text string) bool {
 // scalar is a plain scalar's node, its text kept in v; YAML reads null,
 // Null, NULL and ~ as null.
 func (v *frontValues) scalar(text string, line int) Node {
-	return Node{Kind: ScalarNode, Value: v.keep(text), Line: line, Null: text == "~" || text == "null" || text == "Null" || text == "NULL"}
+	return Scalar(v.keep(text), line, isNullWord(text))
 }
 
 // unescape reads the escapes of a double-quoted value as YAML reads them:
@@ -286,5 +286,5 @@ var hexDigits = [256]int{'x': 2, 'u': 4, 'U': 8}
 // quoted is a quoted scalar's node, given the text between its quotes,
 // which is kept in v.
 func (v *frontValues) quoted(text string, line int) Node {
-	return Node{Kind: ScalarNode, Value: v.keep(text), Line: line}
+	return Scalar(v.keep(text), line, false)
 }

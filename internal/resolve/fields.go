@@ -31,26 +31,26 @@ const scannedKeys = 32
 // newFields checks that node is a mapping holding only allowed keys, each
 // once.
 func newFields(file string, node *load.Node, allowed []string, errs *model.ErrorList) *fields {
-	f := &fields{file: file, line: node.Line, errs: errs}
+	f := &fields{file: file, line: node.Line(), errs: errs}
 	if node.Kind != load.MappingNode {
 		f.fail(node, "want fields written as key: value, found %s", describe(node))
 		return f
 	}
 	f.node = node
-	if len(node.Content)/2 > scannedKeys {
-		f.index = make(map[string]int, len(node.Content)/2)
-		for i := len(node.Content) - 2; i >= 0; i -= 2 { // the first of each name last
-			f.index[node.Content[i].Value] = i
+	if len(node.Content())/2 > scannedKeys {
+		f.index = make(map[string]int, len(node.Content())/2)
+		for i := len(node.Content()) - 2; i >= 0; i -= 2 { // the first of each name last
+			f.index[node.Content()[i].Value()] = i
 		}
 	}
-	for i := 0; i+1 < len(node.Content); i += 2 {
-		key := &node.Content[i]
-		name := key.Value
+	for i := 0; i+1 < len(node.Content()); i += 2 {
+		key := &node.Content()[i]
+		name := key.Value()
 		switch first := f.key(name); {
 		case !slices.Contains(allowed, name):
 			f.fail(key, "unknown key %q (%s)", name, suggest(name, allowed))
 		case first != key:
-			f.fail(key, "%s is set twice (first on line %d)", name, first.Line)
+			f.fail(key, "%s is set twice (first on line %d)", name, first.Line())
 		}
 	}
 	return f
@@ -59,7 +59,7 @@ func newFields(file string, node *load.Node, allowed []string, errs *model.Error
 // key returns the first key node called name, or nil.
 func (f *fields) key(name string) *load.Node {
 	if i := f.find(name); i >= 0 {
-		return &f.node.Content[i]
+		return &f.node.Content()[i]
 	}
 	return nil
 }
@@ -68,10 +68,10 @@ func (f *fields) key(name string) *load.Node {
 // null.
 func (f *fields) value(name string) *load.Node {
 	i := f.find(name)
-	if i < 0 || isNull(&f.node.Content[i+1]) {
+	if i < 0 || isNull(&f.node.Content()[i+1]) {
 		return nil
 	}
-	return &f.node.Content[i+1]
+	return &f.node.Content()[i+1]
 }
 
 // find returns the index of the first key called name, or -1.
@@ -85,9 +85,9 @@ func (f *fields) find(name string) int {
 		}
 		return -1
 	}
-	pairs := f.node.Content
+	pairs := f.node.Content()
 	for i := 0; i+1 < len(pairs); i += 2 {
-		if pairs[i].Value == name {
+		if pairs[i].Value() == name {
 			return i
 		}
 	}
@@ -95,7 +95,7 @@ func (f *fields) find(name string) int {
 }
 
 func (f *fields) fail(n *load.Node, format string, args ...any) {
-	f.errs.Add(f.file, n.Line, format, args...)
+	f.errs.Add(f.file, n.Line(), format, args...)
 }
 
 // failKey reports a problem with the field key, at its line.
@@ -106,7 +106,7 @@ func (f *fields) failKey(key string, format string, args ...any) {
 // lineOf returns the line of key, or of the mapping when key is missing.
 func (f *fields) lineOf(key string) int {
 	if k := f.key(key); k != nil {
-		return k.Line
+		return k.Line()
 	}
 	return f.line
 }
@@ -133,7 +133,7 @@ func (f *fields) text(key string) string {
 		f.failKey(key, "want text, found %s", describe(n))
 		return ""
 	}
-	return strings.TrimSpace(n.Value)
+	return strings.TrimSpace(n.Value())
 }
 
 // list returns a field written either as one text or as a list of texts.
@@ -143,7 +143,7 @@ func (f *fields) list(key string) []string {
 	case n == nil:
 		return nil
 	case n.Kind == load.ScalarNode:
-		if v := strings.TrimSpace(n.Value); v != "" {
+		if v := strings.TrimSpace(n.Value()); v != "" {
 			return []string{v}
 		}
 		return nil
@@ -151,14 +151,14 @@ func (f *fields) list(key string) []string {
 		f.failKey(key, "want text or a list of texts, found %s", describe(n))
 		return nil
 	}
-	out := make([]string, 0, len(n.Content))
-	for i := range n.Content {
-		item := &n.Content[i]
+	out := make([]string, 0, len(n.Content()))
+	for i := range n.Content() {
+		item := &n.Content()[i]
 		if item.Kind != load.ScalarNode {
 			f.fail(item, "%s: want each item to be text, found %s%s", key, describe(item), colonHint(item))
 			continue
 		}
-		if v := strings.TrimSpace(item.Value); v != "" && !isNull(item) {
+		if v := strings.TrimSpace(item.Value()); v != "" && !isNull(item) {
 			out = append(out, v)
 		}
 	}
@@ -242,7 +242,7 @@ func (f *fields) items(key string) []load.Node {
 		f.failKey(key, "want a list, found %s", describe(n))
 		return nil
 	}
-	return n.Content
+	return n.Content()
 }
 
 func isNull(n *load.Node) bool {
@@ -256,7 +256,7 @@ func describe(n *load.Node) string {
 	case load.SequenceNode:
 		return "a list"
 	case load.ScalarNode:
-		return fmt.Sprintf("%q", n.Value)
+		return fmt.Sprintf("%q", n.Value())
 	case load.AliasNode:
 		return "an alias"
 	}
@@ -266,9 +266,9 @@ func describe(n *load.Node) string {
 // colonHint explains an item that was meant as text but holds ": ", which
 // YAML reads as a field: "- ETL: nightly" is a set of one field.
 func colonHint(n *load.Node) string {
-	if n.Kind != load.MappingNode || len(n.Content) != 2 || n.Content[0].Kind != load.ScalarNode || n.Content[1].Kind != load.ScalarNode {
+	if n.Kind != load.MappingNode || len(n.Content()) != 2 || n.Content()[0].Kind != load.ScalarNode || n.Content()[1].Kind != load.ScalarNode {
 		return ""
 	}
-	text := n.Content[0].Value + ": " + n.Content[1].Value
+	text := n.Content()[0].Value() + ": " + n.Content()[1].Value()
 	return " (an item with \": \" in it must be quoted: - " + load.QuoteYAML(text) + ")"
 }

@@ -273,7 +273,7 @@ func (r *resolver) linkMeeting(m *model.Meeting, f *fields) {
 		af.require(actionKeys)
 		a := &r.kept.actions.Take(1)[0]
 		*a = model.Action{
-			Line:    n.Line,
+			Line:    n.Line(),
 			Task:    af.text("task"),
 			Owner:   af.text("owner"),
 			Due:     af.date("due"),
@@ -293,7 +293,7 @@ func (r *resolver) attendee(f *fields, n *load.Node) model.Attendee {
 		f.fail(n, "attendees: want a team slug or a name, found %s", describe(n))
 		return model.Attendee{}
 	}
-	name := strings.TrimSpace(n.Value)
+	name := strings.TrimSpace(n.Value())
 	if t := r.teams[name]; t != nil {
 		return model.Attendee{Name: t.Title, Team: t, IsTeam: true}
 	}
@@ -310,7 +310,7 @@ func (r *resolver) concernRef(f *fields, key string, n *load.Node) *model.Concer
 		f.fail(n, "%s: want a concern slug, found %s", key, describe(n))
 		return nil
 	}
-	slug := strings.TrimSpace(n.Value)
+	slug := strings.TrimSpace(n.Value())
 	c := r.concerns[slug]
 	if c == nil && !r.site.Unreadable(load.KindConcern, slug) {
 		f.fail(n, "%s: unknown concern %q (%s)", key, slug, r.concernHint(f.file, key, slug))

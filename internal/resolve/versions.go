@@ -112,12 +112,12 @@ func (v *versions) seed() {
 	}
 	entries, ok := load.AppendEntries(v.entries[:0], head)
 	v.entries = entries
-	pairs := current.Front.Content
+	pairs := current.Front.Content()
 	if !ok || len(pairs) != 2*len(entries) {
 		return
 	}
 	for i, e := range entries {
-		if pairs[2*i].Value != string(e.Key) {
+		if pairs[2*i].Value() != string(e.Key) {
 			v.newer = v.newer[:0]
 			return
 		}
@@ -164,7 +164,8 @@ func (v *versions) assemble(file string, entries []load.Entry) (*load.Node, bool
 	}
 	v.nodes = nodes
 	v.newer, v.next = fields, v.newer
-	return &load.Node{Kind: load.MappingNode, Line: 1, Content: nodes}, true
+	tree := load.Collection(load.MappingNode, 1, nodes)
+	return &tree, true
 }
 
 // field returns the nodes of the field at index i of a version.
@@ -196,7 +197,7 @@ func (v *versions) parseField(file string, e load.Entry) ([2]load.Node, bool) {
 	v.items = items
 	if ok {
 		key, keyOK := v.parsed[string(e.Key)+":\n"]
-		list := load.Node{Kind: load.SequenceNode, Line: 1, Content: make([]load.Node, 0, len(items))}
+		content := make([]load.Node, 0, len(items))
 		for _, it := range items {
 			item, seen := v.parsedItems[string(it.Text)]
 			if !seen {
@@ -205,8 +206,9 @@ func (v *versions) parseField(file string, e load.Entry) ([2]load.Node, bool) {
 				}
 				v.parsedItems[string(it.Text)] = item
 			}
-			list.Content = append(list.Content, item)
+			content = append(content, item)
 		}
+		list := load.Collection(load.SequenceNode, 1, content)
 		if ok && !keyOK {
 			key, keyOK = v.parseField(file, load.Entry{Key: e.Key, Text: []byte(string(e.Key) + ":\n")})
 			v.parsed[string(e.Key)+":\n"] = key
