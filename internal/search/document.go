@@ -49,6 +49,10 @@ func (d *document) result(body []byte) record {
 	return r
 }
 
+// recordJSON returns the document's record, as the files of records
+// hold it.
+func (d *document) recordJSON(body []byte) []byte { return mustJSON(d.result(body)) }
+
 // kind is a kind of document, as the manifest and the search page's type
 // filter name it.
 type kind struct {
@@ -120,6 +124,19 @@ func (ds documents) make(id int) document {
 	d := kinds[k].doc(ds.h, ds.url, id-ds.ranges[k].First)
 	d.record.Kind = kinds[k].name
 	return d
+}
+
+// record returns the record of the document at id, its body read from
+// bodies.
+func (ds documents) record(id int, bodies Bodies) []byte {
+	d := ds.make(id)
+	var record []byte
+	// A body that cannot be read fails its page, which is made before
+	// the index: the index never publishes without it.
+	if bodies.Use(d.body, func(body []byte) error { record = d.recordJSON(body); return nil }) != nil {
+		record = d.recordJSON(nil)
+	}
+	return record
 }
 
 func concernDoc(c *model.Concern, url func(any) string) document {

@@ -16,9 +16,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/reliability-council/handbook/internal/model"
@@ -70,8 +70,9 @@ type Index struct {
 
 	facets func() []Filter // worked out once, for the search page and the index's files
 
-	once  sync.Once
-	files map[string][]byte
+	once        sync.Once
+	files       map[string][]byte // but the records'
+	recordFiles recordFiles
 }
 
 // New returns the index of h, not yet made. url returns the address of
@@ -83,12 +84,12 @@ type Index struct {
 func New(h *model.Handbook, url func(any) string, bodies Bodies, cache *Cache) *Index {
 	docs := newDocuments(h, url)
 	n := docs.count()
-	return &Index{h: h, docs: docs, bodies: bodies, cache: cache, buckets: bucketCount(n), records: recordFiles(n),
+	return &Index{h: h, docs: docs, bodies: bodies, cache: cache, buckets: bucketCount(n), records: recordFileCount(n),
 		facets: sync.OnceValue(func() []Filter { return facetsOf(h) })}
 }
 
-// recordFiles returns the number of record files for n documents.
-func recordFiles(n int) int { return (n + recordsPerFile - 1) / recordsPerFile }
+// recordFileCount returns the number of record files for n documents.
+func recordFileCount(n int) int { return (n + recordsPerFile - 1) / recordsPerFile }
 
 // bucketCount returns the number of buckets for n documents: a power of
 // two, so that the browser's hash picks one with a mask.
@@ -118,10 +119,27 @@ func (ix *Index) Files() []string {
 }
 
 // File returns the file at path, one of Files, making the index the first
-// time; nil for any other path.
+// time; nil for any other path. A file of records is made anew each time.
 func (ix *Index) File(path string) []byte {
-	ix.once.Do(func() { ix.files = ix.make() })
+	ix.once.Do(func() { ix.files, ix.recordFiles = ix.make() })
+	if n, ok := ix.recordsFileNumber(path); ok {
+		return ix.recordFiles.file(n)
+	}
 	return ix.files[path]
+}
+
+// recordsFileNumber returns the number of the file of records at path.
+func (ix *Index) recordsFileNumber(path string) (int, bool) {
+	name, ok := strings.CutPrefix(path, Dir+recordsDir)
+	if !ok {
+		return 0, false
+	}
+	name, ok = strings.CutSuffix(name, ".json")
+	n, err := strconv.Atoi(name)
+	if !ok || err != nil || n < 0 || n >= ix.records || recordsFile(n) != path {
+		return 0, false
+	}
+	return n, true
 }
 
 func termsFile(bucket int) string { return Dir + termsDir + strconv.Itoa(bucket) + ".json" }
@@ -150,8 +168,9 @@ type manifest struct {
 	OpenStatuses []string `json:"openStatuses"`
 }
 
-// make makes every file of the index.
-func (ix *Index) make() map[string][]byte {
+// make makes every file of the index but the files of records, which it
+// sums.
+func (ix *Index) make() (map[string][]byte, recordFiles) {
 	files := make(map[string][]byte, len(ix.Files()))
 	cache := ix.cache
 	if cache == nil {
@@ -160,9 +179,6 @@ func (ix *Index) make() map[string][]byte {
 	records, terms := cache.index(ix.docs, ix.bodies, ix.buckets)
 	for b, data := range terms {
 		files[termsFile(b)] = data
-	}
-	for r, data := range records {
-		files[recordsFile(r)] = data
 	}
 	values := ix.facets()
 	for i, f := range facets {
@@ -173,10 +189,18 @@ func (ix *Index) make() map[string][]byte {
 		files[facetFile(f.name)] = mustJSON(ids)
 	}
 
+	// The build is the sum of every file's path and sum.
 	sum := sha256.New()
-	for _, p := range slices.Sorted(maps.Keys(files)) {
+	for _, p := range ix.Files() {
+		if p == ManifestFile {
+			continue
+		}
+		fileSum := sha256.Sum256(files[p])
+		if n, ok := ix.recordsFileNumber(p); ok {
+			fileSum = records.sums[n]
+		}
 		_, _ = sum.Write([]byte(p))
-		_, _ = sum.Write(files[p])
+		_, _ = sum.Write(fileSum[:])
 	}
 	fold := make(map[string]string, len(foldLetters))
 	for r, s := range foldLetters {
@@ -187,7 +211,7 @@ func (ix *Index) make() map[string][]byte {
 		Docs: ix.docs.count(), KeyRunes: keyRunes, MaxWordRunes: maxWordRunes, Buckets: ix.buckets, RecordsPerFile: recordsPerFile,
 		Fold: fold, Kinds: kindsOf(ix.h), Facets: values, OpenStatuses: ix.h.Config.Scoring.Open,
 	})
-	return files
+	return files, records
 }
 
 // mustJSON encodes v, made of strings, numbers and slices that always

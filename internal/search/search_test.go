@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"hash/maphash"
@@ -222,6 +223,44 @@ func TestCacheMakesTheSameIndex(t *testing.T) {
 		}
 		if len(cache.docs) != newDocuments(h, testURL).count() {
 			t.Errorf("%s: the cache keeps %d documents, want this build's %d", c.name, len(cache.docs), newDocuments(h, testURL).count())
+		}
+	}
+}
+
+// TestBuildSumsEveryFile wants the manifest's build to change with any
+// file of the index, the files of records made only when asked for
+// included: a browser takes a file it cached under the same build.
+func TestBuildSumsEveryFile(t *testing.T) {
+	h := sample(t, 300)
+	build := func() string {
+		t.Helper()
+		var m manifest
+		if err := json.Unmarshal(New(h, testURL, bodies, nil).File(ManifestFile), &m); err != nil {
+			t.Fatal(err)
+		}
+		return m.Build
+	}
+	first := build()
+	// The start of a body is the excerpt of its record, and the word it
+	// adds a term.
+	h.Concerns[7].Body = body("Zebras first.\n")
+	second := build()
+	// A record alone: the same words, otherwise written, in the excerpt.
+	h.Concerns[7].Body = body("ZEBRAS, first!\n")
+	third := build()
+	if first == second || second == third || first == third {
+		t.Errorf("builds %s, %s and %s: want three", first, second, third)
+	}
+	ix := New(h, testURL, bodies, nil)
+	ix.File(ManifestFile)
+	for n := range ix.records {
+		if sha256.Sum256(ix.File(recordsFile(n))) != ix.recordFiles.sums[n] {
+			t.Errorf("%s is not the file the build sums", recordsFile(n))
+		}
+	}
+	for _, p := range []string{Dir + recordsDir + "01.json", Dir + recordsDir + "-1.json", recordsFile(ix.records)} {
+		if ix.File(p) != nil {
+			t.Errorf("%s: a file the index does not have is not nil", p)
 		}
 	}
 }

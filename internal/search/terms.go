@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"hash/maphash"
 	"math/rand/v2"
@@ -101,18 +102,26 @@ func (d *document) key() uint64 {
 	return h.Sum64()
 }
 
-// index returns the file of every few documents' records, and the file
-// of every bucket. One build at a time uses the cache.
-func (c *Cache) index(docs documents, bodies Bodies, buckets int) (records, terms [][]byte) {
+// index returns the files of records, and the file of every bucket. One
+// build at a time uses the cache.
+func (c *Cache) index(docs documents, bodies Bodies, buckets int) (recordFiles, [][]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	a := c.analyze(docs, bodies)
+	records := recordFiles{sums: a.sums, count: docs.count()}
+	if c.forOneBuild() {
+		// Made again from the document and its body: a cache for one
+		// build keeps no analyses, which hold the records.
+		records.record = func(id int) []byte { return docs.record(id, bodies) }
+	} else {
+		records.record = func(id int) []byte { return a.docs[id].record }
+	}
 	if a.listed == nil {
-		return a.records, c.termBuckets(a.docs, buckets)
+		return records, c.termBuckets(a.docs, buckets)
 	}
 	p := a.listed.postings(c.terms, buckets)
 	if c.forOneBuild() {
-		return a.records, p.files
+		return records, p.files
 	}
 	p.docs = a.docs
 	p.encoded = make([][]byte, len(c.terms))
@@ -120,12 +129,12 @@ func (c *Cache) index(docs documents, bodies Bodies, buckets int) (records, term
 		p.point(b, c.terms)
 	}
 	c.last = p
-	return a.records, slices.Clone(p.files)
+	return records, slices.Clone(p.files)
 }
 
 // analyzed is what the index took from every document.
 type analyzed struct {
-	records [][]byte // the file of every recordsPerFile documents' records
+	sums [][sha256.Size]byte // of the file of every recordsPerFile documents' records
 	// The documents' terms and weights, by document, for a cache that
 	// keeps them for the next build.
 	docs []*analysis
@@ -146,7 +155,7 @@ type analyzed struct {
 // preview's first build are made as fast as a build's.
 func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 	n := docs.count()
-	out := analyzed{records: make([][]byte, recordFiles(n))}
+	out := analyzed{sums: make([][sha256.Size]byte, recordFileCount(n))}
 	listing := len(c.docs) == 0
 	var keys []uint64
 	// Each worker numbers the terms it meets on its own; the numbers are
@@ -163,8 +172,9 @@ func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 	}
 	var mu sync.Mutex
 	var workers []*termWorker
-	parallel.Each(len(out.records), func() func(int) {
+	parallel.Each(len(out.sums), func() func(int) {
 		w := &termWorker{}
+		sum := sha256.New()
 		mu.Lock()
 		workers = append(workers, w)
 		mu.Unlock()
@@ -181,7 +191,7 @@ func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 			var record []byte
 			analyze := func(body []byte) error {
 				w.analyze(&d, body)
-				record = mustJSON(d.result(body))
+				record = d.recordJSON(body)
 				if listing {
 					w.post(id)
 				}
@@ -206,7 +216,7 @@ func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 			for id := file * recordsPerFile; id < min(n, (file+1)*recordsPerFile); id++ {
 				records = append(records, record(id))
 			}
-			out.records[file] = recordsJSON(records)
+			out.sums[file] = sumRecords(sum, records)
 		}
 	})
 	for _, w := range workers {
@@ -247,23 +257,6 @@ func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 		c.docs[k] = out.docs[i]
 	}
 	return out
-}
-
-// recordsJSON writes a file of records: a JSON list of them.
-func recordsJSON(records [][]byte) []byte {
-	size := 2
-	for _, r := range records {
-		size += len(r) + 1
-	}
-	data := make([]byte, 0, size)
-	data = append(data, '[')
-	for i, r := range records {
-		if i > 0 {
-			data = append(data, ',')
-		}
-		data = append(data, r...)
-	}
-	return append(data, ']')
 }
 
 // postings is a build's postings, kept in the cache for the next build to
