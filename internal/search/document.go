@@ -49,10 +49,6 @@ func (d *document) result(body []byte) record {
 	return r
 }
 
-// recordJSON returns the document's record, as the files of records
-// hold it.
-func (d *document) recordJSON(body []byte) []byte { return mustJSON(d.result(body)) }
-
 // kind is a kind of document, as the manifest and the search page's type
 // filter name it.
 type kind struct {
@@ -66,22 +62,35 @@ type kind struct {
 const excerptRunes = 180
 
 // kinds are the kinds of document, in id order, each with how many the
-// handbook has and how to make the i-th.
+// handbook has and how to make the i-th: whole, or only what its record
+// is made from (its record without the excerpt that its body gives, and
+// its body).
 var kinds = []struct {
 	name, label string
 	count       func(h *model.Handbook) int
-	doc         func(h *model.Handbook, url func(any) string, i int) document
+	doc, record func(h *model.Handbook, url func(any) string, i int) document
 }{
 	{"concern", "Concern", func(h *model.Handbook) int { return len(h.Concerns) },
-		func(h *model.Handbook, url func(any) string, i int) document { return concernDoc(h.Concerns[i], url) }},
+		func(h *model.Handbook, url func(any) string, i int) document { return concernDoc(h.Concerns[i], url) },
+		func(h *model.Handbook, url func(any) string, i int) document {
+			return concernRecord(h.Concerns[i], url)
+		}},
 	{"team", "Team", func(h *model.Handbook) int { return len(h.Teams) },
-		func(h *model.Handbook, url func(any) string, i int) document { return teamDoc(h.Teams[i], url) }},
+		func(h *model.Handbook, url func(any) string, i int) document { return teamDoc(h.Teams[i], url) },
+		func(h *model.Handbook, url func(any) string, i int) document { return teamRecord(h.Teams[i], url) }},
 	{"meeting", "Meeting", func(h *model.Handbook) int { return len(h.Meetings) },
-		func(h *model.Handbook, url func(any) string, i int) document { return meetingDoc(h.Meetings[i], url) }},
+		func(h *model.Handbook, url func(any) string, i int) document { return meetingDoc(h.Meetings[i], url) },
+		func(h *model.Handbook, url func(any) string, i int) document {
+			return meetingRecord(h.Meetings[i], url)
+		}},
 	{"action", "Action item", func(h *model.Handbook) int { return len(h.Actions) },
-		func(h *model.Handbook, url func(any) string, i int) document { return actionDoc(h.Actions[i], h, url) }},
+		func(h *model.Handbook, url func(any) string, i int) document { return actionDoc(h.Actions[i], h, url) },
+		func(h *model.Handbook, url func(any) string, i int) document {
+			return actionRecord(h.Actions[i], h, url)
+		}},
 	{"page", "Page", func(h *model.Handbook) int { return len(h.Pages) },
-		func(h *model.Handbook, url func(any) string, i int) document { return pageDoc(h.Pages[i], url) }},
+		func(h *model.Handbook, url func(any) string, i int) document { return pageDoc(h.Pages[i], url) },
+		func(h *model.Handbook, url func(any) string, i int) document { return pageRecord(h.Pages[i], url) }},
 }
 
 // kindsOf returns the kinds of document with where each starts in the
@@ -117,34 +126,46 @@ func (ds documents) count() int {
 
 // make returns the document of id.
 func (ds documents) make(id int) document {
-	k := 0
-	for id >= ds.ranges[k].First+ds.ranges[k].Count {
-		k++
-	}
-	d := kinds[k].doc(ds.h, ds.url, id-ds.ranges[k].First)
+	k, i := ds.kindOf(id)
+	d := kinds[k].doc(ds.h, ds.url, i)
 	d.record.Kind = kinds[k].name
 	return d
 }
 
-// record returns the record of the document at id, its body read from
-// bodies.
-func (ds documents) record(id int, bodies Bodies) []byte {
-	d := ds.make(id)
-	var record []byte
+// kindOf returns the kind of the document of id, and its place among the
+// documents of its kind.
+func (ds documents) kindOf(id int) (k, i int) {
+	for id >= ds.ranges[k].First+ds.ranges[k].Count {
+		k++
+	}
+	return k, id - ds.ranges[k].First
+}
+
+// appendRecord appends the record of the document at id, its body read
+// from bodies, as JSON.
+func (ds documents) appendRecord(dst []byte, id int, bodies Bodies) []byte {
+	k, i := ds.kindOf(id)
+	d := kinds[k].record(ds.h, ds.url, i)
+	d.record.Kind = kinds[k].name
+	from := len(dst)
 	// A body that cannot be read fails its page, which is made before
 	// the index: the index never publishes without it.
-	if bodies.Use(d.body, func(body []byte) error { record = d.recordJSON(body); return nil }) != nil {
-		record = d.recordJSON(nil)
+	if bodies.Use(d.body, func(body []byte) error { dst = d.result(body).appendJSON(dst); return nil }) != nil {
+		dst = d.result(nil).appendJSON(dst[:from])
 	}
-	return record
+	return dst
+}
+
+func concernRecord(c *model.Concern, url func(any) string) document {
+	return document{
+		record: record{Title: c.Title, URL: url(c), Meta: join(" · ", c.Team.Name(), model.StatusLabel(c.Status))},
+		body:   c.Body,
+	}
 }
 
 func concernDoc(c *model.Concern, url func(any) string) document {
-	d := document{
-		record: record{Title: c.Title, URL: url(c), Meta: join(" · ", c.Team.Name(), model.StatusLabel(c.Status))},
-		title:  c.Title,
-		body:   c.Body,
-	}
+	d := concernRecord(c, url)
+	d.title = c.Title
 	if c.Team != nil {
 		d.names = append(d.names, c.Team.Title)
 	}
@@ -164,50 +185,57 @@ func concernDoc(c *model.Concern, url func(any) string) document {
 	return d
 }
 
-func teamDoc(t *model.Team, url func(any) string) document {
-	d := document{
-		record: record{Title: t.Title, URL: url(t)},
-		title:  t.Title,
-		names:  append([]string{t.Slug, t.Representative}, t.Members...),
-		body:   t.Body,
-	}
+func teamRecord(t *model.Team, url func(any) string) document {
+	d := document{record: record{Title: t.Title, URL: url(t)}, body: t.Body}
 	if t.Representative != "" {
 		d.record.Meta = "Represented by " + t.Representative
 	}
 	return d
 }
 
+func teamDoc(t *model.Team, url func(any) string) document {
+	d := teamRecord(t, url)
+	d.title = t.Title
+	d.names = append([]string{t.Slug, t.Representative}, t.Members...)
+	return d
+}
+
+func meetingRecord(m *model.Meeting, url func(any) string) document {
+	return document{record: record{Title: m.Title, URL: url(m), Meta: longDate(m)}, body: m.Body}
+}
+
 func meetingDoc(m *model.Meeting, url func(any) string) document {
-	d := document{
-		record: record{Title: m.Title, URL: url(m), Meta: longDate(m)},
-		title:  m.Title,
-		names:  []string{m.Date.Format("2006-01-02"), m.Date.Format("January 2006")},
-		body:   m.Body,
-	}
+	d := meetingRecord(m, url)
+	d.title = m.Title
+	d.names = []string{m.Date.Format("2006-01-02"), m.Date.Format("January 2006")}
 	for _, a := range m.Attendees {
 		d.names = append(d.names, a.Name)
 	}
 	return d
 }
 
-func actionDoc(a *model.Action, h *model.Handbook, url func(any) string) document {
+func actionRecord(a *model.Action, h *model.Handbook, url func(any) string) document {
 	due := ""
 	if !a.Due.IsZero() {
 		due = "due " + a.Due.Format(dateLayout)
 	}
-	state := a.StateOn(h.Today)
-	d := document{
-		record: record{
-			Title: a.Task, URL: url(a.Meeting) + "#actions",
-			Meta:    join(" · ", a.Owner, due, model.StatusLabel(string(state))),
-			Excerpt: "Agreed at " + a.Meeting.Title,
-		},
-		title: a.Task,
-		names: []string{a.Owner},
-		texts: []string{a.Meeting.Title},
+	r := record{
+		Title: a.Task, URL: url(a.Meeting) + "#actions",
+		Meta:    join(" · ", a.Owner, due, model.StatusLabel(string(a.StateOn(h.Today)))),
+		Excerpt: "Agreed at " + a.Meeting.Title,
 	}
 	if a.Concern != nil {
-		d.record.Excerpt += ", about " + a.Concern.Title
+		r.Excerpt += ", about " + a.Concern.Title
+	}
+	return document{record: r}
+}
+
+func actionDoc(a *model.Action, h *model.Handbook, url func(any) string) document {
+	d := actionRecord(a, h, url)
+	d.title = a.Task
+	d.names = []string{a.Owner}
+	d.texts = []string{a.Meeting.Title}
+	if a.Concern != nil {
 		d.texts = append(d.texts, a.Concern.Title)
 	}
 	if a.OwnerTeam != nil {
@@ -216,13 +244,15 @@ func actionDoc(a *model.Action, h *model.Handbook, url func(any) string) documen
 	return d
 }
 
+func pageRecord(p *model.Page, url func(any) string) document {
+	return document{record: record{Title: p.Title, URL: url(p), Excerpt: p.Description}, body: p.Body}
+}
+
 func pageDoc(p *model.Page, url func(any) string) document {
-	return document{
-		record: record{Title: p.Title, URL: url(p), Excerpt: p.Description},
-		title:  p.Title,
-		texts:  []string{p.Description},
-		body:   p.Body,
-	}
+	d := pageRecord(p, url)
+	d.title = p.Title
+	d.texts = []string{p.Description}
+	return d
 }
 
 // dateLayout writes a date as the pages do.

@@ -674,3 +674,33 @@ func body(text string) model.Markdown {
 	bodies.bySum.Store(sum, text)
 	return model.Markdown{Len: len(text), Sum: sum}
 }
+
+// TestRecordJSON wants a record written as encoding/json writes it.
+func TestRecordJSON(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", `quote " and \ back`, "<script>&amp;</script>", "tab\tline\nreturn\r",
+		"\b\f\x00\x01\x1f\x7f", "é ü 日本 🙂", "\u2028\u2029", "bad \xff\xfe utf-8 \xe2\x82", "\xed\xa0\x80",
+	} {
+		checkRecordJSON(t, record{Title: s, URL: "/x?a=" + s, Kind: "concern", Meta: s, Excerpt: s})
+	}
+	checkRecordJSON(t, record{Title: "t", URL: "/u/", Kind: "page"}) // meta and excerpt left out
+}
+
+// FuzzRecordJSON wants any record written as encoding/json writes it.
+func FuzzRecordJSON(f *testing.F) {
+	f.Add("a", "<b>", "\xff")
+	f.Fuzz(func(t *testing.T, title, meta, excerpt string) {
+		checkRecordJSON(t, record{Title: title, URL: title + meta, Kind: excerpt, Meta: meta, Excerpt: excerpt})
+	})
+}
+
+func checkRecordJSON(t *testing.T, r record) {
+	t.Helper()
+	want, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.appendJSON([]byte("before")); string(got) != "before"+string(want) {
+		t.Errorf("%+v:\n got %s\nwant before%s", r, got, want)
+	}
+}

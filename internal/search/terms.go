@@ -108,13 +108,13 @@ func (c *Cache) index(docs documents, bodies Bodies, buckets int) (recordFiles, 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	a := c.analyze(docs, bodies)
-	records := recordFiles{sums: a.sums, count: docs.count()}
+	records := recordFiles{sums: a.sums, sizes: a.sizes, count: docs.count()}
 	if c.forOneBuild() {
 		// Made again from the document and its body: a cache for one
 		// build keeps no analyses, which hold the records.
-		records.record = func(id int) []byte { return docs.record(id, bodies) }
+		records.appendRecord = func(dst []byte, id int) []byte { return docs.appendRecord(dst, id, bodies) }
 	} else {
-		records.record = func(id int) []byte { return a.docs[id].record }
+		records.appendRecord = func(dst []byte, id int) []byte { return append(dst, a.docs[id].record...) }
 	}
 	if a.listed == nil {
 		return records, c.termBuckets(a.docs, buckets)
@@ -134,7 +134,10 @@ func (c *Cache) index(docs documents, bodies Bodies, buckets int) (recordFiles, 
 
 // analyzed is what the index took from every document.
 type analyzed struct {
-	sums [][sha256.Size]byte // of the file of every recordsPerFile documents' records
+	// The sum and the size of the file of every recordsPerFile
+	// documents' records.
+	sums  [][sha256.Size]byte
+	sizes []int
 	// The documents' terms and weights, by document, for a cache that
 	// keeps them for the next build.
 	docs []*analysis
@@ -155,7 +158,7 @@ type analyzed struct {
 // preview's first build are made as fast as a build's.
 func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 	n := docs.count()
-	out := analyzed{sums: make([][sha256.Size]byte, recordFileCount(n))}
+	out := analyzed{sums: make([][sha256.Size]byte, recordFileCount(n)), sizes: make([]int, recordFileCount(n))}
 	listing := len(c.docs) == 0
 	var keys []uint64
 	// Each worker numbers the terms it meets on its own; the numbers are
@@ -174,24 +177,24 @@ func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 	var workers []*termWorker
 	parallel.Each(len(out.sums), func() func(int) {
 		w := &termWorker{}
-		sum := sha256.New()
 		mu.Lock()
 		workers = append(workers, w)
 		mu.Unlock()
-		// record returns the record of the document at id.
-		record := func(id int) []byte {
+		// appendRecord appends the record of the document at id, having
+		// analysed the document.
+		appendRecord := func(dst []byte, id int) []byte {
 			d := docs.make(id)
 			if !c.forOneBuild() {
 				keys[id] = d.key()
 				if a, ok := c.docs[keys[id]]; ok {
 					out.docs[id] = a
-					return a.record
+					return append(dst, a.record...)
 				}
 			}
-			var record []byte
+			from := len(dst)
 			analyze := func(body []byte) error {
 				w.analyze(&d, body)
-				record = d.recordJSON(body)
+				dst = d.result(body).appendJSON(dst)
 				if listing {
 					w.post(id)
 				}
@@ -200,23 +203,21 @@ func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 				}
 				local[id].w = w
 				local[id].terms, local[id].weights = w.docTerms()
-				out.docs[id] = &analysis{record: record}
+				out.docs[id] = &analysis{record: bytes.Clone(dst[from:])}
 				return nil
 			}
 			// A body that cannot be read fails its page, which is made
 			// before the index: the index never publishes without it.
 			if bodies.Use(d.body, analyze) != nil {
+				dst = dst[:from]
 				_ = analyze(nil)
 			}
-			return record
+			return dst
 		}
-		var records [][]byte
-		return func(file int) {
-			records = records[:0]
-			for id := file * recordsPerFile; id < min(n, (file+1)*recordsPerFile); id++ {
-				records = append(records, record(id))
-			}
-			out.sums[file] = sumRecords(sum, records)
+		var file []byte
+		return func(n int) {
+			file = appendRecordsFile(file[:0], n, docs.count(), appendRecord)
+			out.sums[n], out.sizes[n] = sha256.Sum256(file), len(file)
 		}
 	})
 	for _, w := range workers {
