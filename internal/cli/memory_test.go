@@ -17,7 +17,7 @@ import (
 func TestMemoryBudget(t *testing.T) {
 	// The ladder: 100, 120, 150, 225, 337, 400. A limit leaves room for
 	// live bytes when 0.97 × (limit − other) ≥ 1.25 × live.
-	b := memoryBudget{budget: 100, target: 120, ceiling: 400, step: 1.5, room: 0.25, ceilingSpare: 0.8, maxGC: 0.2, maxPast: 0.1, settle: 1, window: 0.5}
+	b := memoryBudget{budget: 100, target: 120, ceiling: 400, step: 1.5, keepRoom: 0.25, room: 0.25, ceilingSpare: 0.8, maxGC: 0.2, maxPast: 0.1, settle: 1, window: 0.5}
 	for _, step := range [][2]int64{{0, 120}, {100, 120}, {119, 120}, {120, 150}, {149, 150}, {150, 225}, {225, 337}, {337, 400}} {
 		if got := b.above(step[0]); got != step[1] {
 			t.Errorf("a step above %d: %d, want %d", step[0], got, step[1])
@@ -64,7 +64,7 @@ func TestMemoryBudget(t *testing.T) {
 // which still keeps a build to its goal, held to the budget's bound, and
 // above the target to the lower bound of the steps past it.
 func TestTargetCostsAsTheBudget(t *testing.T) {
-	b := memoryBudget{budget: 100, target: 120, ceiling: 400, step: 1.5, room: 0.25, ceilingSpare: 0.8, maxGC: 0.2, maxPast: 0.1, window: 0.5}
+	b := memoryBudget{budget: 100, target: 120, ceiling: 400, step: 1.5, keepRoom: 0.25, room: 0.25, ceilingSpare: 0.8, maxGC: 0.2, maxPast: 0.1, window: 0.5}
 	b.floor = b.target
 	for i, step := range []struct {
 		used, gc float64
@@ -79,6 +79,30 @@ func TestTargetCostsAsTheBudget(t *testing.T) {
 		b.note(cpuUse{gc: step.gc, used: step.used, limit: step.limit, held: true})
 		if b.floor != step.floor {
 			t.Errorf("window %d, at %d: floor %d, want %d", i, step.limit, b.floor, step.floor)
+		}
+	}
+}
+
+// TestRoomKeepsToTheTarget wants the heap left less room under the budget
+// and the target than past them: a build keeps to its goal while the
+// collector's share allows it.
+func TestRoomKeepsToTheTarget(t *testing.T) {
+	// 0.97 × (limit − 20) against 1.1 × live up to the target, 1.25 × live
+	// past it.
+	b := memoryBudget{budget: 100, target: 120, ceiling: 400, step: 1.5, keepRoom: 0.1, room: 0.25, ceilingSpare: 0.8}
+	for _, c := range []struct {
+		live uint64
+		want int64
+	}{
+		{70, 100},  // 97 × 0.80 = 77.6 ≥ 77
+		{71, 120},  // 78.1 is more
+		{88, 120},  // 96.8 ≤ 97
+		{89, 150},  // over at the target; 0.97 × 130 = 126.1 ≥ 1.25 × 89
+		{100, 150}, // 125 at room 0.25
+		{101, 225}, // 126.25 is more
+	} {
+		if got := b.limit(c.live, 20); got != c.want {
+			t.Errorf("live %d: limit %d, want %d", c.live, got, c.want)
 		}
 	}
 }
