@@ -5,7 +5,8 @@ import (
 	"math"
 	"strconv"
 	"time"
-	"unicode/utf8"
+
+	"github.com/reliability-council/handbook/internal/jsonquote"
 )
 
 // jsonWriter appends JSON to a buffer, value by value, writing the commas
@@ -73,7 +74,7 @@ func (w *jsonWriter) key(k string) {
 
 func (w *jsonWriter) null() { w.sep(); w.b = append(w.b, "null"...) }
 
-func (w *jsonWriter) str(s string) { w.sep(); w.b = appendString(w.b, s) }
+func (w *jsonWriter) str(s string) { w.sep(); w.b = jsonquote.Append(w.b, s) }
 
 // text writes s, or null when it is empty: a text not recorded.
 func (w *jsonWriter) text(s string) {
@@ -124,56 +125,4 @@ func (w *jsonWriter) strs(list []string) {
 		w.str(s)
 	}
 	w.closeList()
-}
-
-// appendString appends s as a JSON string: quotes, backslashes and
-// control characters escaped, invalid UTF-8 as U+FFFD, and U+2028 and
-// U+2029, which end a line in JavaScript, escaped.
-func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

@@ -2,7 +2,8 @@ package search
 
 import (
 	"crypto/sha256"
-	"unicode/utf8"
+
+	"github.com/reliability-council/handbook/internal/jsonquote"
 )
 
 // recordFiles are the index's files of records, a file for every
@@ -42,73 +43,18 @@ func appendRecordsFile(dst []byte, n, count int, appendRecord func(dst []byte, i
 // build writes forty thousand and reads each file again to publish it.
 func (r record) appendJSON(dst []byte) []byte {
 	dst = append(dst, `{"title":`...)
-	dst = appendJSONString(dst, r.Title)
+	dst = jsonquote.AppendHTMLSafe(dst, r.Title)
 	dst = append(dst, `,"url":`...)
-	dst = appendJSONString(dst, r.URL)
+	dst = jsonquote.AppendHTMLSafe(dst, r.URL)
 	dst = append(dst, `,"kind":`...)
-	dst = appendJSONString(dst, r.Kind)
+	dst = jsonquote.AppendHTMLSafe(dst, r.Kind)
 	if r.Meta != "" {
 		dst = append(dst, `,"meta":`...)
-		dst = appendJSONString(dst, r.Meta)
+		dst = jsonquote.AppendHTMLSafe(dst, r.Meta)
 	}
 	if r.Excerpt != "" {
 		dst = append(dst, `,"excerpt":`...)
-		dst = appendJSONString(dst, r.Excerpt)
+		dst = jsonquote.AppendHTMLSafe(dst, r.Excerpt)
 	}
 	return append(dst, '}')
-}
-
-// appendJSONString appends s as encoding/json writes a string: quotes,
-// backslashes and control characters escaped, <, > and & too, as for
-// HTML, invalid UTF-8 as U+FFFD, and U+2028 and U+2029, which end a line
-// in JavaScript, escaped.
-func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				dst = append(dst, '\\', c)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }
