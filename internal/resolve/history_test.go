@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -585,7 +586,8 @@ func TestResolveOnceAsResolve(t *testing.T) {
 	site = historySite(t, teamsAndConfig+meetings, past)
 	r := newResolver(site, nil)
 	var order []string
-	r.told = func(d *load.Document) { order = append(order, d.File) }
+	var mu sync.Mutex // meetings' histories are told on every core
+	r.told = func(d *load.Document) { mu.Lock(); order = append(order, d.File); mu.Unlock() }
 	if _, err := r.resolve(day); err != nil {
 		t.Fatal(err)
 	}
