@@ -195,9 +195,11 @@ func (ix *Index) make() (map[string][]byte, recordFiles) {
 		if p == ManifestFile {
 			continue
 		}
-		fileSum := sha256.Sum256(files[p])
+		var fileSum [sha256.Size]byte
 		if n, ok := ix.recordsFileNumber(p); ok {
 			fileSum = records.sums[n]
+		} else {
+			fileSum = sha256.Sum256(files[p])
 		}
 		_, _ = sum.Write([]byte(p))
 		_, _ = sum.Write(fileSum[:])

@@ -214,10 +214,10 @@ func (c *Cache) analyze(docs documents, bodies Bodies) analyzed {
 			}
 			return dst
 		}
-		var file []byte
-		return func(n int) {
-			file = appendRecordsFile(file[:0], n, docs.count(), appendRecord)
-			out.sums[n], out.sizes[n] = sha256.Sum256(file), len(file)
+		var buf []byte // the file of records, summed then let go
+		return func(file int) {
+			buf = appendRecordsFile(buf[:0], file, n, appendRecord)
+			out.sums[file], out.sizes[file] = sha256.Sum256(buf), len(buf)
 		}
 	})
 	for _, w := range workers {
