@@ -40,7 +40,8 @@ func appendRecordsFile(dst []byte, n, count int, appendRecord func(dst []byte, i
 
 // appendJSON appends r as encoding/json writes it: with the names its
 // tags give, meta and excerpt left out when empty. By hand, since a
-// build writes forty thousand and reads each file again to publish it.
+// build writes forty thousand, and each of them twice: once to sum its
+// file, once to publish it.
 func (r record) appendJSON(dst []byte) []byte {
 	dst = append(dst, `{"title":`...)
 	dst = jsonquote.AppendHTMLSafe(dst, r.Title)
